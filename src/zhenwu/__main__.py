@@ -1,0 +1,5 @@
+import sys
+
+from zhenwu.cli import main
+
+sys.exit(main())

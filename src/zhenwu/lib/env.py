@@ -1,0 +1,53 @@
+"""Strict readers for environment variables: a bad value stops start-up naming the variable."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+
+class ConfigError(Exception):
+    """A configuration variable holds a value Zhenwu cannot use."""
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None, environ: Mapping[str, str] | None = None) -> str | None:
+    """Return the variable stripped, or ``default`` when it is unset or blank."""
+    value = (os.environ if environ is None else environ).get(name, "").strip()
+    return value or default
+
+
+def env_bool(name: str, default: bool = False, environ: Mapping[str, str] | None = None) -> bool:
+    """Read a yes/no flag.
+
+    >>> env_bool("X", environ={"X": "true"})
+    True
+    >>> env_bool("X", environ={"X": "maybe"})
+    Traceback (most recent call last):
+    ...
+    zhenwu.lib.env.ConfigError: 环境变量 X 的值 'maybe' 无效：应为 true/false、1/0、yes/no 或 on/off
+    """
+    raw = (os.environ if environ is None else environ).get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"环境变量 {name} 的值 {raw!r} 无效：应为 true/false、1/0、yes/no 或 on/off")
+
+
+def env_list(name: str, default: list[str], environ: Mapping[str, str] | None = None) -> list[str]:
+    """Read a comma-separated list; blank items are dropped.
+
+    >>> env_list("H", ["x"], environ={"H": "a.cn, b.cn,"})
+    ['a.cn', 'b.cn']
+    """
+    raw = env_str(name, environ=environ)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
