@@ -53,11 +53,19 @@ def _database(data_dir: Path) -> dict:
             f"postgresql://用户@主机:端口/库名（{error}）"
         ) from error
     if config["ENGINE"] not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
-        raise ConfigError(f"环境变量 ZHENWU_DATABASE_URL 指定的数据库 {config['ENGINE']} 不受支持：请用 SQLite 或 PostgreSQL")
+        raise ConfigError(
+            f"环境变量 ZHENWU_DATABASE_URL 指定的数据库 {config['ENGINE']} 不受支持：请用 SQLite 或 PostgreSQL"
+        )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
-    config["TEST"] = {"NAME": env_str("ZHENWU_TEST_DATABASE_NAME")} if env_str("ZHENWU_TEST_DATABASE_NAME") else {}
+        config["OPTIONS"] = {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
+    config["TEST"] = (
+        {"NAME": env_str("ZHENWU_TEST_DATABASE_NAME")} if env_str("ZHENWU_TEST_DATABASE_NAME") else {}
+    )
     return config
 
 
@@ -114,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "zhenwu.areas.context_processors.current_area",
+                "zhenwu.web.context_processors.navigation",
             ],
         },
     },
@@ -135,6 +144,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every start when it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,4 +1,17 @@
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from zhenwu.web import views as web_views
+
+admin.site.site_header = "镇务 · 管理后台"
+admin.site.site_title = "镇务管理后台"
+admin.site.index_title = "数据管理"
+
+urlpatterns = [
+    path("", web_views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("areas/", include("zhenwu.areas.urls")),
+    path("admin/", admin.site.urls),
+]

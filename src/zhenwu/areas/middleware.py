@@ -1,4 +1,10 @@
-"""Attach the area the user is working in to each request."""
+"""Attach the area the user is working in (``request.area``) to each request."""
+
+from django.utils.functional import SimpleLazyObject
+
+from zhenwu.areas.access import current_area_for
+
+SESSION_KEY = "zhenwu_area_code"
 
 
 class CurrentAreaMiddleware:
@@ -6,4 +12,7 @@ class CurrentAreaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        request.area = SimpleLazyObject(
+            lambda: current_area_for(request.user, request.session.get(SESSION_KEY))
+        )
         return self.get_response(request)

@@ -6,7 +6,9 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("args", nargs=argparse.REMAINDER, help="传给 Django 的参数，例如 migrate、createsuperuser")
+    parser.add_argument(
+        "args", nargs=argparse.REMAINDER, help="传给 Django 的参数，例如 migrate、createsuperuser"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

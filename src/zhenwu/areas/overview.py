@@ -1,0 +1,59 @@
+"""What an area page tells a user: where the area sits, what lies below it, who works on it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from zhenwu.areas.access import can, roles_over
+from zhenwu.areas.models import Action, Area, Department, Level, Membership, Role
+
+
+@dataclass
+class ChildRow:
+    area: Area
+    below: int  # areas one level further down (e.g. villages of a town)
+
+
+@dataclass
+class AreaOverview:
+    area: Area
+    ancestors: list[Area]
+    children: list[ChildRow]
+    child_level_label: str
+    counts: dict[str, int]
+    departments: list[Department]
+    members: list[Membership]
+    my_roles: list[str]
+    may_administer: bool
+
+
+def visible_ancestors(area: Area, user) -> list[Area]:
+    """The breadcrumb above ``area`` limited to what the user may open."""
+    return list(area.get_ancestors().for_user(user)) if not area.is_root() else []
+
+
+def area_overview(area: Area, user) -> AreaOverview:
+    """Everything the area page shows, in four queries."""
+    children = list(Area.objects.filter(path__startswith=area.path, depth=area.depth + 1))
+    grandchildren = Counter(
+        path[: len(area.path) + Area.steplen]
+        for path in Area.objects.filter(path__startswith=area.path, depth=area.depth + 2).values_list(
+            "path", flat=True
+        )
+    )
+    by_level = Counter(
+        Area.objects.filter(path__startswith=area.path, depth__gt=area.depth).values_list("level", flat=True)
+    )
+    child_level = children[0].get_level_display() if children else ""
+    return AreaOverview(
+        area=area,
+        ancestors=visible_ancestors(area, user),
+        children=[ChildRow(child, grandchildren.get(child.path, 0)) for child in children],
+        child_level_label=child_level,
+        counts={Level(level).label: by_level[level] for level in Level if by_level[level]},
+        departments=list(area.departments.all()),
+        members=list(Membership.objects.filter(area=area).select_related("user", "department")),
+        my_roles=[Role(role).label for role in sorted(roles_over(user, area))],
+        may_administer=can(user, area, Action.ADMINISTER),
+    )
