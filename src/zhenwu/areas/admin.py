@@ -1,8 +1,7 @@
 """Django admin for 管理员: every list and every choice is limited to the admin's subtree."""
 
+from django import forms
 from django.contrib import admin
-from treebeard.admin import TreeAdmin
-from treebeard.forms import movenodeform_factory
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area, Department, Membership
@@ -46,11 +45,48 @@ class ScopedAdminMixin:
         return self._may_administer(request, obj)
 
 
+class AreaForm(forms.ModelForm):
+    """New areas are placed under a parent inside the admin's subtree; existing ones keep their place."""
+
+    parent = forms.ModelChoiceField(queryset=Area.objects.none(), label="上级区划", required=True)
+
+    class Meta:
+        model = Area
+        fields = ["code", "name", "level"]
+
+
 @admin.register(Area)
-class AreaAdmin(ScopedAdminMixin, TreeAdmin):
-    form = movenodeform_factory(Area, fields=["code", "name", "level"])
-    list_display = ["name", "code", "level"]
+class AreaAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["indented_name", "code", "level"]
+    list_filter = ["level"]
     search_fields = ["name", "code"]
+    ordering = ["path"]
+    list_per_page = 200
+
+    @admin.display(description="名称", ordering="path")
+    def indented_name(self, area):
+        return "\u3000" * (area.depth - 1) + area.name
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            user = request.user
+
+            class ScopedAreaForm(AreaForm):
+                def __init__(self, *args, **form_kwargs):
+                    super().__init__(*args, **form_kwargs)
+                    self.fields["parent"].queryset = Area.objects.for_user(user)
+
+            kwargs["form"] = ScopedAreaForm
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        return ["code", "name", "level"] if obj else ["parent", "code", "name", "level"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save()
+        else:
+            Area.objects.add_child(form.cleaned_data["parent"], instance=obj)
 
 
 @admin.register(Department)

@@ -30,7 +30,7 @@ class AreaOverview:
 
 def visible_ancestors(area: Area, user) -> list[Area]:
     """The breadcrumb above ``area`` limited to what the user may open."""
-    return list(area.get_ancestors().for_user(user)) if not area.is_root() else []
+    return list(Area.objects.get_ancestors(area).for_user(user))
 
 
 def area_overview(area: Area, user) -> AreaOverview:

@@ -146,7 +146,7 @@ def build(demo: DemoCounty, rng: random.Random) -> None:
     demo.county = Area.objects.get(code=COUNTY_CODE)
     demo.towns = list(Area.objects.filter(path__startswith=demo.county.path, depth=demo.county.depth + 1))
     for town in demo.towns:
-        demo.villages[town.code] = list(town.get_children())
+        demo.villages[town.code] = list(Area.objects.get_children(town))
     Department.objects.bulk_create(
         [
             Department(area=town, name=full, short_name=short)

@@ -1,0 +1,46 @@
+"""Configuration: a bad environment value stops start-up with a message naming the variable."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def run_zhenwu(tmp_path, *args, **env):
+    environment = {**os.environ, "ZHENWU_DATA_DIR": str(tmp_path / "data"), **env}
+    environment.pop("ZHENWU_DATABASE_URL", None) if "ZHENWU_DATABASE_URL" not in env else None
+    return subprocess.run(
+        [sys.executable, "-m", "zhenwu", *args], capture_output=True, text=True, env=environment, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("ZHENWU_DEBUG", "maybe"),
+        ("ZHENWU_DATABASE_URL", "mysql://root@localhost/zhenwu"),
+        ("ZHENWU_DATABASE_URL", "not a url"),
+        ("ZHENWU_SECRET_KEY", "short"),
+    ],
+)
+def test_a_bad_value_stops_start_up_naming_the_variable(tmp_path, variable, value):
+    result = run_zhenwu(tmp_path, "areas", **{variable: value})
+    assert result.returncode == 2
+    assert variable in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_secret_key_is_generated_once_and_kept(tmp_path):
+    run_zhenwu(tmp_path, "manage", "check")
+    key_file = tmp_path / "data" / "secret_key"
+    first = key_file.read_text()
+    run_zhenwu(tmp_path, "manage", "check")
+    assert len(first) >= 50 and key_file.read_text() == first
+    assert oct(key_file.stat().st_mode)[-3:] == "600"
+
+
+def test_the_version_is_printed_without_touching_the_data_directory(tmp_path):
+    result = run_zhenwu(tmp_path, "--version")
+    assert result.returncode == 0 and result.stdout.startswith("zhenwu ")
+    assert not (tmp_path / "data").exists()
