@@ -124,7 +124,7 @@ class DemoCounty:
 
 def build(demo: DemoCounty, rng: random.Random) -> None:
     """Create province → city → county → 12 towns → about 150 villages, departments and accounts."""
-    Area.load_bulk(
+    Area.objects.load_bulk(
         [
             _node(
                 PROVINCE_CODE,

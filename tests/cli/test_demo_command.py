@@ -1,0 +1,81 @@
+"""`zhenwu demo` from a clean data directory: migrate, load, print accounts, serve, log in over HTTP."""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"zhenwu demo exited early:\n{process.stdout.read()}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer within {seconds} s")
+
+
+@pytest.fixture
+def demo_server(tmp_path):
+    port = free_port()
+    env = {**os.environ, "ZHENWU_DATA_DIR": str(tmp_path), "ZHENWU_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zhenwu", "demo", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/login/", process)
+        yield f"http://127.0.0.1:{port}", process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_the_demo_serves_and_a_printed_account_logs_in(demo_server):
+    base, process = demo_server
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    login_page = opener.open(f"{base}/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
+    form = urllib.parse.urlencode(
+        {"username": "qx_admin", "password": "zhenwu-demo", "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(f"{base}/login/", data=form, headers={"Referer": f"{base}/login/"})
+    home = opener.open(request)
+    page = home.read().decode()
+    assert home.url == f"{base}/"
+    assert "<h1>青溪县</h1>" in page and "青山镇" in page and "白沙镇" in page
+
+    process.terminate()
+    output = process.communicate(timeout=20)[0]
+    assert "qx_admin" in output and "zhenwu-demo" in output and base in output
+
+
+def test_a_second_run_keeps_the_data_and_can_stop_after_loading(tmp_path):
+    env = {**os.environ, "ZHENWU_DATA_DIR": str(tmp_path), "ZHENWU_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    command = [sys.executable, "-m", "zhenwu", "demo", "--no-serve"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0 and "正在生成演示县" in first.stdout
+    assert second.returncode == 0 and "演示县已存在" in second.stdout
+    assert "qs_clerk" in second.stdout
