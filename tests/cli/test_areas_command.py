@@ -9,7 +9,12 @@ def test_it_lists_the_tree_as_json_with_levels_and_parents(db, capsys):
     assert main(["areas", "--json"]) == 0
     listing = json.loads(capsys.readouterr().out)
     by_code = {row["code"]: row for row in listing}
-    assert by_code["390123000000"] == {"code": "390123000000", "name": "青溪县", "level": "county", "parent": "390100000000"}
+    assert by_code["390123000000"] == {
+        "code": "390123000000",
+        "name": "青溪县",
+        "level": "county",
+        "parent": "390100000000",
+    }
     assert by_code["390123101000"]["level"] == "town"
     assert by_code["390123101000"]["parent"] == "390123000000"
     assert {row["level"] for row in listing} == {"province", "city", "county", "town", "village"}

@@ -35,7 +35,11 @@ def wait_for(url: str, process, seconds: float = 90) -> None:
 @pytest.fixture
 def demo_server(tmp_path):
     port = free_port()
-    env = {**os.environ, "ZHENWU_DATA_DIR": str(tmp_path), "ZHENWU_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env = {
+        **os.environ,
+        "ZHENWU_DATA_DIR": str(tmp_path),
+        "ZHENWU_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "zhenwu", "demo", "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -72,10 +76,31 @@ def test_the_demo_serves_and_a_printed_account_logs_in(demo_server):
 
 
 def test_a_second_run_keeps_the_data_and_can_stop_after_loading(tmp_path):
-    env = {**os.environ, "ZHENWU_DATA_DIR": str(tmp_path), "ZHENWU_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env = {
+        **os.environ,
+        "ZHENWU_DATA_DIR": str(tmp_path),
+        "ZHENWU_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
     command = [sys.executable, "-m", "zhenwu", "demo", "--no-serve"]
     first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     assert first.returncode == 0 and "正在生成演示县" in first.stdout
     assert second.returncode == 0 and "演示县已存在" in second.stdout
     assert "qs_clerk" in second.stdout
+
+
+def test_serve_refuses_an_unmigrated_database_with_the_fix(tmp_path):
+    env = {
+        **os.environ,
+        "ZHENWU_DATA_DIR": str(tmp_path),
+        "ZHENWU_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "zhenwu", "serve", "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "zhenwu manage migrate" in result.stdout

@@ -21,6 +21,7 @@ class AreaOverview:
     ancestors: list[Area]
     children: list[ChildRow]
     child_level_label: str
+    children_have_below: bool
     counts: dict[str, int]
     departments: list[Department]
     members: list[Membership]
@@ -51,6 +52,7 @@ def area_overview(area: Area, user) -> AreaOverview:
         ancestors=visible_ancestors(area, user),
         children=[ChildRow(child, grandchildren.get(child.path, 0)) for child in children],
         child_level_label=child_level,
+        children_have_below=any(grandchildren.values()),
         counts={Level(level).label: by_level[level] for level in Level if by_level[level]},
         departments=list(area.departments.all()),
         members=list(Membership.objects.filter(area=area).select_related("user", "department")),
