@@ -1,0 +1,82 @@
+"""Tables as one ``w:tbl`` string: header row repeated, rows kept whole, fixed widths.
+
+Fixed column widths (``tblLayout fixed`` + ``gridCol`` + ``tcW``) make Word, WPS and
+LibreOffice agree; without them each guesses from the content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from zhenwu.documents.fonts import FontSet, fits_gb2312
+from zhenwu.documents.model import Table
+from zhenwu.documents.ooxml import NS, TYPE_AREA_TWIPS, rpr
+
+LONG_TEXT = 12  # cells longer than this many characters read better left-aligned
+_BORDERS = "".join(
+    f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
+
+
+def display_width(text: str) -> float:
+    """Width in Chinese characters: CJK counts 1, ASCII ½.
+
+    >>> display_width("2025年"), display_width("完成率%")
+    (3.0, 3.5)
+    """
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def cell_text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def column_twips(table: Table) -> list[int]:
+    """Column widths filling the type area, from the weights given or from the content."""
+    weights = list(table.widths) if table.widths else _content_weights(table)
+    total = sum(weights)
+    widths = [int(TYPE_AREA_TWIPS * w / total) for w in weights]
+    widths[-1] += TYPE_AREA_TWIPS - sum(widths)
+    return widths
+
+
+def _content_weights(table: Table) -> list[float]:
+    columns = zip(table.columns, *table.rows, strict=True) if table.rows else ([c] for c in table.columns)
+    return [min(max(max(display_width(cell_text(v)) for v in column), 2.0), 14.0) + 1 for column in columns]
+
+
+def table_xml(table: Table, fonts: FontSet) -> str:
+    widths = column_twips(table)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    header = _row(table.columns, widths, fonts, table.font_size, header=True)
+    body = "".join(_row([cell_text(v) for v in row], widths, fonts, table.font_size) for row in table.rows)
+    return (
+        f'<w:tbl {NS}><w:tblPr><w:tblW w:w="{TYPE_AREA_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{header}{body}</w:tbl>"
+    )
+
+
+def _row(cells: Sequence[str], widths: list[int], fonts: FontSet, size: float, header: bool = False) -> str:
+    row_pr = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
+    tcs = "".join(_cell(text, width, fonts, size, header) for text, width in zip(cells, widths, strict=True))
+    return f'<w:tr><w:trPr>{row_pr}<w:trHeight w:val="454"/></w:trPr>{tcs}</w:tr>'
+
+
+def _cell(text: str, width: int, fonts: FontSet, size: float, header: bool) -> str:
+    if header:
+        font = fonts.hei
+    elif fits_gb2312(text):
+        font = fonts.body
+    else:
+        font = fonts.body_fallback
+    align = '<w:jc w:val="both"/>' if not header and display_width(text) > LONG_TEXT else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="ZwTableText"/>{align}</w:pPr>'
+        f'<w:r>{rpr(font, size)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+    )
