@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -63,9 +64,11 @@ def _database(data_dir: Path) -> dict:
             "transaction_mode": "IMMEDIATE",
             "init_command": "PRAGMA journal_mode=WAL;",
         }
-    config["TEST"] = (
-        {"NAME": env_str("ZHENWU_TEST_DATABASE_NAME")} if env_str("ZHENWU_TEST_DATABASE_NAME") else {}
-    )
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # One test database per process, so concurrent test runs on one server never clobber each other.
+        config["TEST"] = {
+            "NAME": env_str("ZHENWU_TEST_DATABASE_NAME") or f"test_{config['NAME']}_{os.getpid()}"
+        }
     return config
 
 
