@@ -22,6 +22,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml import parse_xml as parse_chart_xml
 from pptx.util import Pt
 
+from zhenwu.documents.colours import PALETTE
 from zhenwu.documents.fonts import FontSet
 from zhenwu.documents.model import Chart
 from zhenwu.documents.ooxml import EMU_PER_MM, TYPE_AREA_MM
@@ -32,8 +33,6 @@ CHART_TYPES = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
     "pie": XL_CHART_TYPE.PIE,
 }
-# Sober colours that print well in grey: blue, red, green, gold, purple, orange.
-PALETTE = ("2F5597", "C0504D", "70AD47", "BF9000", "7030A0", "ED7D31", "5B9BD5", "A5A5A5")
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 CHART_URI = C_NS

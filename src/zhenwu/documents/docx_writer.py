@@ -13,9 +13,10 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
-from zhenwu.documents import charts, images, ooxml, tables
+from zhenwu.documents import charts, images, ooxml
 from zhenwu.documents.fonts import FontSet, fits_gb2312, font_set
 from zhenwu.documents.layout import HEADING_STYLES, new_document
+from zhenwu.documents.measure import signature_indents
 from zhenwu.documents.model import (
     Attachments,
     Chart,
@@ -29,6 +30,7 @@ from zhenwu.documents.model import (
     Table,
 )
 from zhenwu.documents.numbering import number_headings
+from zhenwu.documents.tables import table_xml
 
 COMMENT_AUTHOR = "镇务"
 CHAR_TWIPS = 320  # one 3号 character
@@ -143,7 +145,7 @@ class _Writer:
             self._append(ooxml.paragraph("ZwTableUnit", ooxml.run(block.unit)))
         if self.break_before:
             self._page_break_paragraph()
-        self._append(tables.table_xml(block, self.fonts))
+        self._append(table_xml(block, self.fonts))
 
     def _chart(self, block: Chart) -> None:
         parts = charts.add_chart_parts(self.document.part, block, self.fonts)
@@ -204,28 +206,3 @@ def _hanging(left_chars: float, hanging_chars: float) -> str:
         f'<w:ind w:leftChars="{round(left * 100)}" w:left="{round(left * CHAR_TWIPS)}" '
         f'w:hangingChars="{round(hanging_chars * 100)}" w:hanging="{round(hanging_chars * CHAR_TWIPS)}"/>'
     )
-
-
-def signature_indents(org: str, date: str, sealed: bool) -> tuple[float, float]:
-    """Right indents (in characters) of the 署名 and the 成文日期 lines.
-
-    Unsealed: 署名右空二字, the date starts two characters right of the 署名; a longer
-    date keeps 右空二字 and pushes the 署名 left. Sealed: date 右空四字, 署名 centred over it.
-
-    >>> signature_indents("青山镇人民政府", "2025年7月10日", sealed=False)
-    (4.0, 2.0)
-    >>> signature_indents("青山镇人民政府办公室", "2025年7月10日", sealed=False)
-    (2.0, 3.0)
-    >>> signature_indents("青山镇人民政府", "2025年7月10日", sealed=True)
-    (4.0, 4.0)
-    """
-    org_width, date_width = tables.display_width(org), tables.display_width(date)
-    if sealed:
-        date_right = 4.0
-        return max(date_right + (date_width - org_width) / 2, 0.0), date_right
-    org_right = 2.0
-    date_right = org_right + org_width - 2 - date_width
-    if date_right < 2:
-        date_right = 2.0
-        org_right = date_right + date_width + 2 - org_width
-    return org_right, date_right

@@ -59,8 +59,8 @@ def display_size_mm(width_px: int, height_px: int, width_mm: float | None = None
     >>> display_size_mm(600, 1200)
     (75.0, 150.0)
     """
-    width = min(width_mm or TYPE_AREA_MM, TYPE_AREA_MM)
+    width = float(min(width_mm or TYPE_AREA_MM, TYPE_AREA_MM))
     height = width * height_px / width_px
     if height > MAX_HEIGHT_MM:
-        width, height = width * MAX_HEIGHT_MM / height, MAX_HEIGHT_MM
+        width, height = width * MAX_HEIGHT_MM / height, float(MAX_HEIGHT_MM)
     return round(width, 2), round(height, 2)

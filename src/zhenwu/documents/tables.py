@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from zhenwu.documents.fonts import FontSet, fits_gb2312
+from zhenwu.documents.measure import display_width
 from zhenwu.documents.model import Table
 from zhenwu.documents.ooxml import NS, TYPE_AREA_TWIPS, rpr
 
@@ -18,15 +19,6 @@ _BORDERS = "".join(
     f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
     for side in ("top", "left", "bottom", "right", "insideH", "insideV")
 )
-
-
-def display_width(text: str) -> float:
-    """Width in Chinese characters: CJK counts 1, ASCII ½.
-
-    >>> display_width("2025年"), display_width("完成率%")
-    (3.0, 3.5)
-    """
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
 
 
 def cell_text(value) -> str:
