@@ -1,0 +1,119 @@
+"""Read a figure's role and subject from the words before it.
+
+"完成固定资产投资6.02亿元，占全年目标的50.2%" — the amount's subject is 固定资产投资; the
+percent is a target completion whose base is 全年目标 and whose subject is inherited from
+the amount it follows in the same clause group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from zhenwu.figures import _data
+from zhenwu.figures.model import Figure
+
+_CLAUSE = re.compile(r"[^，,。；;：:、！？!?\n（）()“”\"「」]*$")
+_SHARE = re.compile(r"占(?P<base>[^，,。；;、]{0,18}?)的?(?:比重|比例)?(?:为|达到?|约)?$")
+_COMPLETION = re.compile(
+    r"(?:完成|达到|为)(?P<base>[^，,。；;、]{0,12}?(?:目标|计划|任务)[^，,。；;、的]{0,4}?)的?$|完成率(?:为|达到?)?$"
+)
+_GROWTH = re.compile(
+    r"(?P<verb>{})(?:了|为|达到?|约)?$".format("|".join(_data.GROWTH_UP + _data.GROWTH_DOWN))
+)
+_GROWTH_OF_AMOUNT = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年|与上年相比)(?P<verb>增长|增加|减少|下降)了?$"
+)
+_POINTS = re.compile(r"(?P<verb>高于|超过|超出|快于|领先|提高|上升|增加|低于|慢于|落后|下降|降低|回落|减少)")
+_DOWN_WORDS = ("低于", "慢于", "落后", "下降", "降低", "回落", "减少", "降幅", "减幅")
+_VERB_SPLIT = re.compile(
+    r"完成了?|实现了?|达到了?|累计|共计|合计|总计|预计|新增|引进|落实|争取|开工建设|建成(?!区)|建设了?|启动了?"
+    r"|推进了?|铺设|加快|涉及|出动|送出|举办|由|从|增长到|增加到|提高到|下降到|减少到"
+    r"|[0-9xX×*＊]{2,4}年度?|\d{1,2}月份?"
+)
+_PREFIX = re.compile("^(?:{})+".format("|".join(sorted(_data.SUBJECT_PREFIXES, key=len, reverse=True))))
+_SUFFIX = re.compile("(?:{})+$".format("|".join(sorted(_data.SUBJECT_SUFFIXES, key=len, reverse=True))))
+_RELATION_TAIL = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年)?(?:{}).*$|占.*$|完成[^完成]*$".format(
+        "|".join(_data.GROWTH_UP + _data.GROWTH_DOWN + ("高于", "低于", "超过", "快于", "慢于", "落后"))
+    )
+)
+_KIND_OF_DIMENSION = {"money": "amount", "count": "count", "number": "amount", "multiple": "multiple"}
+_RELATIVE = {"growth", "share", "completion", "points"}
+
+
+def classify(text: str, figures: list[Figure]) -> list[Figure]:
+    """Give each figure its kind, subject, base and direction from its left context."""
+    result: list[Figure] = []
+    anchor: Figure | None = None  # the last level figure of the clause group
+    for figure in figures:
+        if figure.kind in ("date", "ratio"):
+            result.append(replace(figure, subject=_subject(_left(text, figure.start, result))))
+            continue
+        left = _left(text, figure.start, result)
+        figure = _with_role(figure, left)
+        if anchor is not None and _sentence_break(text, anchor.end, figure.start):
+            anchor = None
+        if figure.kind in _RELATIVE:
+            subject = anchor.subject if anchor is not None else _subject(_RELATION_TAIL.sub("", left))
+            figure = replace(figure, subject=subject)
+        else:
+            figure = replace(figure, subject=_subject(left))
+            anchor = figure
+        result.append(figure)
+    return result
+
+
+def _left(text: str, start: int, previous: list[Figure]) -> str:
+    """The clause before ``start``, stopping at the previous figure."""
+    floor = max(0, start - 24)
+    if previous and previous[-1].end > floor:
+        floor = previous[-1].end
+    return _CLAUSE.search(text, floor, start).group()
+
+
+def _sentence_break(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    return "。" in gap or "；" in gap or ";" in gap or "\n" in gap
+
+
+def _with_role(figure: Figure, left: str) -> Figure:
+    dimension = figure.dimension
+    if figure.direction == "flat":
+        return figure
+    if dimension == "percent":
+        if match := _SHARE.search(left):
+            base = match["base"]
+            kind = "completion" if any(word in base for word in _data.TARGET_WORDS) else "share"
+            return replace(figure, kind=kind, base=base)
+        if match := _COMPLETION.search(left):
+            return replace(figure, kind="completion", base=match["base"])
+        if match := _GROWTH.search(left):
+            return replace(figure, kind="growth", direction=_direction(match["verb"]))
+        return replace(figure, kind="percent")
+    if dimension == "points":
+        match = None
+        for match in _POINTS.finditer(left):
+            pass
+        if match is None:
+            return replace(figure, kind="points")
+        base = left[match.end() :] or None
+        return replace(figure, kind="points", direction=_direction(match["verb"]), base=base)
+    if figure.kind == "growth":
+        return figure
+    if match := _GROWTH_OF_AMOUNT.search(left):
+        return replace(figure, kind="growth", direction=_direction(match["verb"]))
+    return replace(figure, kind=_KIND_OF_DIMENSION.get(dimension, "measure"))
+
+
+def _direction(verb: str) -> str:
+    return "down" if verb in _DOWN_WORDS else "up"
+
+
+def _subject(left: str) -> str:
+    """The indicator phrase in a clause: the words after its last verb, trimmed."""
+    for part in reversed(_VERB_SPLIT.split(left)):
+        part = _SUFFIX.sub("", _PREFIX.sub("", part.strip()))
+        if part:
+            return part
+    return ""

@@ -1,0 +1,228 @@
+"""Find the figures in running text with one compiled scanner; per-match work only.
+
+The scanner is a single alternation: dates, labels and idioms first (they consume their
+digits so that nothing inside them is read as a quantity), then ratios, then figures.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from zhenwu.figures import _data
+from zhenwu.figures.context import classify
+from zhenwu.figures.model import Figure
+from zhenwu.figures.numbers import ParseError, clean, parse_arabic, parse_chinese, parse_number
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+_CN = r"[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?"
+_NUM_START = r"(?<![0-9A-Za-z.０-９．])"
+_CN_START = r"(?<![〇零一二两三四五六七八九十百千万亿第])"
+_MAG = r"(?:万亿|千万|百万|十万|亿|万|千(?![米克瓦]))"
+_UNITS = _alternation(_data.UNITS)
+
+_DATE = (
+    r"(?P<date>(?<![0-9])(?:"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{4}年(?:度|底|初|末)?(?:\d{1,2}(?:[-—~～－至]\d{1,2})?月份?(?:\d{1,2}[日号])?)?"
+    r"|\d{1,2}(?:[-—~～－至]\d{1,2})?月份?(?:\d{1,2}[日号])?(?:[-—~～－至]\d{1,2}[日号])?"
+    r"|[〇零一二三四五六七八九]{4}年"
+    r"|[一二三四1-4]季度|前三季度|上半年|下半年"
+    r"))"
+)
+_LABEL = (
+    r"(?P<label>[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+号"
+    r"|(?<![0-9])\d+(?:国道|省道|县道|乡道|号线|号))"
+)
+_IDIOM = rf"(?P<idiom>{_alternation(_data.IDIOMS)}|十[一二三四五六]五)"
+_RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶]{_AR})+)"
+_FIGURE = (
+    rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)})?"
+    r"(?:"
+    rf"(?:{_NUM_START}(?P<num>{_AR})|{_CN_START}(?P<cn>{_CN}))"
+    rf"(?P<in1>[多余])?(?P<mag>{_MAG})?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千)?"
+    rf"(?:(?P<sep>[-－—~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
+    r"(?P<in2>[多余])?"
+    rf"[ \u00a0]?(?P<unit>{_UNITS})?"
+    r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
+    r")"
+    rf"(?P<post>{_alternation(_data.APPROX_AFTER)})?"
+    r"|(?P<pre2>超|逾|过)(?P<bare>千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
+    r"|(?P<flat>同比持平|与上年持平|与去年持平)"
+)
+SCANNER = re.compile("|".join((_DATE, _LABEL, _IDIOM, _RATIO, _FIGURE)))
+
+_QUOTES_OPEN = '“‘「『"'
+_QUOTES_CLOSE = '”’」』"'
+_IMPLICIT_BEFORE = ("达到", "实现", "完成", "达", "为")
+_CLAUSE_END = "，,。；;、：:）)\n ”"
+
+
+def extract(text: str, *, dates: bool = False) -> list[Figure]:
+    """Find every figure in ``text``, in order; dates and periods only when asked.
+
+    >>> [(f.span, str(f.value), f.unit, f.kind) for f in extract("完成固定资产投资6.02亿元，同比增长26.6%")]
+    [('6.02亿元', '602000000', '元', 'amount'), ('同比增长26.6%', '26.6', '%', 'growth')]
+    >>> [f.subject for f in extract("完成固定资产投资6.02亿元")]
+    ['固定资产投资']
+    >>> extract("一是坚持〔2021〕6号文件，沿307国道建成5A级景区，进一步三城同创")
+    []
+    """
+    figures: list[Figure] = []
+    for match in SCANNER.finditer(text):
+        group = match.lastgroup
+        if group in ("label", "idiom"):
+            continue
+        if group == "date":
+            if dates:
+                figures.append(_date(match))
+            continue
+        if group == "ratio":
+            figure = _ratio(match, text)
+        elif match["flat"]:
+            figure = _flat(match)
+        else:
+            figure = _figure(match, text)
+        if figure is not None:
+            figures.append(figure)
+    return classify(text, _merge_ranges(text, figures))
+
+
+def _date(match: re.Match) -> Figure:
+    return Figure(match.start(), match.end(), match.group(), None, "", "date", "date")
+
+
+def _ratio(match: re.Match, text: str) -> Figure | None:
+    span = match.group()
+    numbers = re.split("[:：∶]", span)
+    if not any("." in n for n in numbers) and "比" not in text[max(0, match.start() - 6) : match.start()]:
+        return None
+    parts = tuple(clean(parse_arabic(n)) for n in numbers)
+    return Figure(match.start(), match.end(), span, None, "", "ratio", "ratio", parts=parts)
+
+
+def _flat(match: re.Match) -> Figure:
+    return Figure(
+        match.start(), match.end(), match.group(), Decimal(0), "%", "growth", "percent", direction="flat"
+    )
+
+
+def _figure(match: re.Match, text: str) -> Figure | None:
+    start, end = match.span()
+    if match["bare"] is not None:
+        value = parse_number("1" + match["bare"])
+        unit = match["bunit"] or _data.MONEY_DEFAULT_UNIT
+        return Figure(
+            start, end, match.group(), value, unit, "amount", "money", approx=True,
+            qualifier=match["pre2"] + (match["post2"] or ""), implicit_unit=match["bunit"] is None,
+        )  # fmt: skip
+    unit = match["unit"] or ""
+    if match["pct"] is not None:
+        number, unit = match["pct"], "%"
+    elif match["cn"] is not None:
+        number = match["cn"]
+        if not _counts_as_chinese_figure(match, text, unit):
+            return None
+    else:
+        number = match["num"]
+    try:
+        value = _value(number, match["mag"])
+        value_max = _value(match["num2"], match["mag2"] or match["mag"]) if match["num2"] else None
+    except ParseError:
+        return None
+    if match["tail"]:
+        value += parse_number(match["tail"])  # 1亿2千万
+    if value_max is not None and match["mag"] is None and match["mag2"]:
+        value = _value(number, match["mag2"])  # 3-5万元: the magnitude belongs to both ends
+    implicit = False
+    if not unit:
+        if end < len(text) and (_glued_to_latin(text, end) or text[end] in "年月日号级"):
+            return None
+        if match["mag"] is None and match["mag2"] is None:
+            if match["num2"] or not _implicit_money(text, match):
+                return None
+            unit, implicit = _data.MONEY_DEFAULT_UNIT, True
+    elif end < len(text) and _data.UNITS.get(unit) == "count" and _glued_to_latin(text, end):
+        return None
+    qualifier = match["pre"] or match["in1"] or match["in2"] or match["post"]
+    dimension = _data.UNITS.get(unit, "money" if implicit else "number")
+    return Figure(
+        start, end, match.group(), value, unit, "amount", dimension, approx=qualifier is not None,
+        qualifier=qualifier, value_max=value_max, implicit_unit=implicit,
+    )  # fmt: skip
+
+
+def _value(number: str, magnitude: str | None) -> Decimal:
+    return parse_number(number + (magnitude or "")) if number[0] not in _data.DIGITS else _chinese(number)
+
+
+def _chinese(number: str) -> Decimal:
+    return clean(parse_chinese(number))
+
+
+def _glued_to_latin(text: str, end: int) -> bool:
+    return text[end].isascii() and text[end].isalpha()
+
+
+def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
+    """A Chinese numeral is a figure only with a unit, outside slogans and ordinals."""
+    if not unit or unit in _data.ARABIC_ONLY_UNITS:
+        return False
+    if match["cn"] == "一" and unit in _data.VAGUE_AFTER_ONE:
+        return False
+    end = match.end()
+    if end < len(text) and text[end] in _data.DIGITS:
+        return False  # 七个一
+    return not _inside_quotes(text, match.start(), end)
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """True when a short quoted slogan holds the span (“一个围绕、二个注重”)."""
+    before = text[max(0, start - 12) : start]
+    opened = max(before.rfind(q) for q in _QUOTES_OPEN)
+    if opened < 0 or any(q in before[opened + 1 :] for q in _QUOTES_CLOSE if q != '"'):
+        return False
+    after = text[end : end + 12]
+    return any(q in after for q in _QUOTES_CLOSE)
+
+
+def _implicit_money(text: str, match: re.Match) -> bool:
+    """A bare number after 收入/投资…达到 is money with its 元 left out (纯收入达到9950，)."""
+    end = match.end()
+    if end < len(text) and text[end] not in "，,。；;、 ）)":
+        return False
+    before = text[max(0, match.start() - 14) : match.start()]
+    if not before.endswith(_IMPLICIT_BEFORE):
+        return False
+    clause = re.split("[，,。；;：:]", before)[-1]
+    return any(word in clause for word in _data.MONEY_SUBJECT_WORDS)
+
+
+def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """Join 3万元至5万元 into one figure running from the low end to the high end."""
+    merged: list[Figure] = []
+    for figure in figures:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.value_max is None
+            and figure.start - previous.end == 1
+            and text[previous.end] in _data.RANGE_SEPARATORS
+            and previous.unit == figure.unit
+            and previous.value is not None
+            and figure.value is not None
+            and figure.kind == previous.kind == "amount"
+        ):
+            merged[-1] = Figure(
+                previous.start, figure.end, text[previous.start : figure.end], previous.value, previous.unit,
+                previous.kind, previous.dimension, approx=previous.approx or figure.approx,
+                qualifier=previous.qualifier or figure.qualifier, value_max=figure.value,
+            )  # fmt: skip
+            continue
+        merged.append(figure)
+    return merged
