@@ -10,7 +10,7 @@ import math
 from html import escape
 
 from zhenwu.documents.colours import PALETTE
-from zhenwu.documents.model import Chart
+from zhenwu.documents.model import Chart, Series  # noqa: F401 (Series is used by a doctest)
 
 WIDTH, HEIGHT = 600, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 40, 56
@@ -43,9 +43,18 @@ def chart_svg(chart: Chart) -> str:
 
 
 def _scale(chart: Chart) -> float:
+    """The top of the value axis: four round steps just above the largest value.
+
+    >>> _scale(Chart("column", "t", ["a"], [Series("s", [6.02])]))
+    8.0
+    """
     values = [float(v) for s in chart.series for v in s.values if v is not None]
-    top = max([*values, 0.0])
-    return top * 1.15 or 1.0
+    raw_step = max([*values, 0.0]) * 1.1 / 4
+    if raw_step <= 0:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(raw_step))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw_step)
+    return float(step * 4)
 
 
 def _legend(chart: Chart) -> str:
