@@ -41,6 +41,9 @@ def prepare(data: bytes) -> PreparedImage:
     rotated = fmt == "JPEG" and image.getexif().get(_ORIENTATION, 1) != 1
     if max(image.size) <= MAX_PIXELS and not rotated:
         return PreparedImage(data, *image.size)
+    if fmt == "JPEG":  # decode at a reduced scale straight from the DCT: several times faster
+        ratio = MAX_PIXELS / max(image.size)
+        image.draft("RGB", (round(image.width * ratio), round(image.height * ratio)))
     image = ImageOps.exif_transpose(image)
     image.thumbnail((MAX_PIXELS, MAX_PIXELS), Image.Resampling.LANCZOS)
     out = io.BytesIO()
