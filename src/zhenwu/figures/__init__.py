@@ -9,8 +9,37 @@ A pure-Python library with no Django import::
     ['placeholder']
 """
 
+from zhenwu.figures.checker import Review, check, review
+from zhenwu.figures.formatting import (
+    format_amount,
+    format_completion,
+    format_growth,
+    format_number,
+    format_percent,
+    format_points_vs_schedule,
+    format_quantity,
+    format_share,
+)
 from zhenwu.figures.model import Figure, Finding
 from zhenwu.figures.numbers import ParseError, parse_number
-from zhenwu.figures.scanner import extract
+from zhenwu.figures.scanner import extract, parse
 
-__all__ = ["Figure", "Finding", "ParseError", "extract", "parse_number"]
+__all__ = [
+    "Figure",
+    "Finding",
+    "ParseError",
+    "Review",
+    "check",
+    "extract",
+    "format_amount",
+    "format_completion",
+    "format_growth",
+    "format_number",
+    "format_percent",
+    "format_points_vs_schedule",
+    "format_quantity",
+    "format_share",
+    "parse",
+    "parse_number",
+    "review",
+]

@@ -24,7 +24,9 @@ _GROWTH = re.compile(
 _GROWTH_OF_AMOUNT = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|与上年相比)(?P<verb>增长|增加|减少|下降)了?$"
 )
-_POINTS = re.compile(r"(?P<verb>高于|超过|超出|快于|领先|提高|上升|增加|低于|慢于|落后|下降|降低|回落|减少)")
+_POINTS = re.compile(
+    r"(?P<verb>高于|超过|超出|快于|领先|提高|上升|增加|低于|慢于|落后|下降|降低|回落|减少|超)"
+)
 _DOWN_WORDS = ("低于", "慢于", "落后", "下降", "降低", "回落", "减少", "降幅", "减幅")
 _VERB_SPLIT = re.compile(
     r"完成了?|实现了?|达到了?|累计|共计|合计|总计|预计|新增|引进|落实|争取|开工建设|建成(?!区)|建设了?|启动了?"
@@ -92,9 +94,8 @@ def _with_role(figure: Figure, left: str) -> Figure:
             return replace(figure, kind="growth", direction=_direction(match["verb"]))
         return replace(figure, kind="percent")
     if dimension == "points":
-        match = None
-        for match in _POINTS.finditer(left):
-            pass
+        matches = list(_POINTS.finditer(left))
+        match = matches[-1] if matches else None
         if match is None:
             return replace(figure, kind="points")
         base = left[match.end() :] or None

@@ -59,11 +59,13 @@ def _chinese_integer(text: str, original: str) -> int:
     total = section = number = 0
     previous = ""
     last_magnitude = 0
+    right_after_magnitude = False
     for ch in text:
         if ch in DIGITS:
             if previous in DIGITS and previous not in "零〇" and ch not in "零〇":
                 raise ParseError(f"数字连写，不是数值：{original!r}")
             number = DIGITS[ch]
+            right_after_magnitude = previous in SMALL_MAGNITUDES or previous in LARGE_MAGNITUDES
         elif ch in SMALL_MAGNITUDES:
             magnitude = SMALL_MAGNITUDES[ch]
             section += (number or (1 if ch == "十" else 0) or _missing(original)) * magnitude
@@ -79,7 +81,7 @@ def _chinese_integer(text: str, original: str) -> int:
         else:
             raise ParseError(f"不是中文数字：{original!r}")
         previous = ch
-    if number and previous in DIGITS and last_magnitude >= 100 and len(text) >= 3:
+    if number and right_after_magnitude and previous in DIGITS and last_magnitude >= 100:
         number *= last_magnitude // 10  # 两万五 = 25000, 三千五 = 3500
     return total + section + number
 

@@ -67,7 +67,7 @@ def extract(text: str, *, dates: bool = False) -> list[Figure]:
     """Find every figure in ``text``, in order; dates and periods only when asked.
 
     >>> [(f.span, str(f.value), f.unit, f.kind) for f in extract("完成固定资产投资6.02亿元，同比增长26.6%")]
-    [('6.02亿元', '602000000', '元', 'amount'), ('同比增长26.6%', '26.6', '%', 'growth')]
+    [('6.02亿元', '602000000', '元', 'amount'), ('26.6%', '26.6', '%', 'growth')]
     >>> [f.subject for f in extract("完成固定资产投资6.02亿元")]
     ['固定资产投资']
     >>> extract("一是坚持〔2021〕6号文件，沿307国道建成5A级景区，进一步三城同创")
@@ -226,3 +226,24 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             continue
         merged.append(figure)
     return merged
+
+
+def parse(text: str) -> Figure:
+    """Read one figure written on its own; say why when ``text`` holds none or several.
+
+    >>> figure = parse("1.5万亩")
+    >>> figure.value, figure.unit, figure.kind
+    (Decimal('15000'), '亩', 'measure')
+    >>> parse("同比下降3.1%").signed
+    Decimal('-3.1')
+    >>> parse("亿元")
+    Traceback (most recent call last):
+    ...
+    zhenwu.figures.numbers.ParseError: 没有找到数字：'亿元'
+    """
+    figures = extract(text)
+    if not figures:
+        raise ParseError(f"没有找到数字：{text!r}")
+    if len(figures) > 1:
+        raise ParseError(f"不止一个数字：{', '.join(f.span for f in figures)}")
+    return figures[0]

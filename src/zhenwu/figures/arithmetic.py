@@ -1,0 +1,315 @@
+"""Arithmetic that must hold inside one text: parts against a whole, shares, target
+completion and growth between two stated values.
+
+Every comparison is made with intervals: a figure written as 6.02亿元 stands for anything
+in [6.015, 6.025)亿元, and a percentage written with one decimal carries ±0.05. A finding
+is raised only when no values consistent with what is written make the statement true.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from decimal import Decimal
+from itertools import combinations
+
+from zhenwu.figures.formatting import format_number
+from zhenwu.figures.model import Figure, Finding
+
+_LEVEL = ("amount", "count", "measure")
+_BREAKS = ("。", "；", ";", "\n")
+_MARKERS = re.compile(r"其中|分别为|分别是|分别达到?")
+_FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
+_TO = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)(?:到|至)|增至|降至|提高至")
+_TOTAL_WORDS = re.compile(r"共|合计|总计|共计|累计")
+_WHOLE_PREFIX = re.compile(r"^(?:全镇|全县|全市|全区|全乡|全村|全年|本镇|全)")
+_WHOLE_SUFFIX = re.compile(r"(?:总量|总额|总数|总和)$")
+_TARGET = ("目标", "计划", "任务")
+_HUNDRED = Decimal(100)
+
+
+def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
+    """Findings for every stated relation between figures that the figures contradict."""
+    findings: list[Finding] = []
+    for paragraph in _paragraphs(text, figures):
+        findings += _shares(text, paragraph)
+        findings += _growth(text, paragraph)
+        findings += _records(text, paragraph)
+    findings += _parts(text, figures)
+    return findings
+
+
+def _paragraphs(text: str, figures: list[Figure]) -> list[list[Figure]]:
+    groups: list[list[Figure]] = []
+    for figure in figures:
+        if figure.value is None:
+            continue
+        if groups and "\n" not in text[groups[-1][-1].end : figure.start]:
+            groups[-1].append(figure)
+        else:
+            groups.append([figure])
+    return groups
+
+
+def _broken(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    return any(mark in gap for mark in _BREAKS)
+
+
+def _bounds(figure: Figure) -> tuple[Decimal, Decimal]:
+    return figure.value - figure.tolerance, figure.value + figure.tolerance
+
+
+def _contradicts(stated: Figure, low: Decimal, high: Decimal, signed: bool = False) -> bool:
+    value = stated.signed if signed else stated.value
+    return value + stated.tolerance < low or value - stated.tolerance > high
+
+
+def _percent_range(part: Figure, whole: Figure) -> tuple[Decimal, Decimal]:
+    part_low, part_high = _bounds(part)
+    whole_low, whole_high = _bounds(whole)
+    if whole_low <= 0:
+        return Decimal("-Infinity"), Decimal("Infinity")
+    return part_low / whole_high * _HUNDRED, part_high / whole_low * _HUNDRED
+
+
+def _anchor(text: str, figures: list[Figure], index: int) -> Figure | None:
+    """The level figure a share or growth rate in the same clause group refers to."""
+    figure = figures[index]
+    for candidate in reversed(figures[:index]):
+        if _broken(text, candidate.end, figure.start):
+            return None
+        if candidate.kind in _LEVEL:
+            return candidate
+    return None
+
+
+def _shares(text: str, figures: list[Figure]) -> list[Finding]:
+    findings = []
+    for index, stated in enumerate(figures):
+        if stated.kind not in ("share", "completion") or stated.approx:
+            continue
+        part = _anchor(text, figures, index)
+        if part is None or part.approx:
+            continue
+        if stated.kind == "share":
+            whole = _named_whole(stated.base or "", figures[: figures.index(part)], part)
+        else:
+            whole = _target(figures, part)
+        if whole is None or whole.approx:
+            continue
+        low, high = _percent_range(part, whole)
+        if _contradicts(stated, low, high):
+            computed = format_number(part.value / whole.value * _HUNDRED, stated.places)
+            what = "占比" if stated.kind == "share" else "完成进度"
+            message = f"{what}不符：{part.span}÷{whole.span}≈{computed}%，文中为{stated.span}"
+            findings.append(
+                Finding(f"{stated.kind}-mismatch", "error", stated.start, stated.end, stated.span, message)
+            )
+    return findings
+
+
+def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | None:
+    core = _WHOLE_SUFFIX.sub("", _WHOLE_PREFIX.sub("", base))
+    if len(core) < 2:
+        return None
+    for candidate in reversed(candidates):
+        if (
+            candidate.kind == part.kind
+            and candidate.unit == part.unit
+            and candidate.subject != part.subject
+            and candidate.value > part.value
+            and (candidate.subject.endswith(core) or core in candidate.subject)
+        ):
+            return candidate
+    return None
+
+
+def _target(figures: list[Figure], part: Figure) -> Figure | None:
+    for candidate in figures:
+        if (
+            candidate is not part
+            and candidate.kind == part.kind
+            and candidate.unit == part.unit
+            and candidate.value > 0
+            and any(word in candidate.subject for word in _TARGET)
+        ):
+            return candidate
+    return None
+
+
+def _growth(text: str, figures: list[Figure]) -> list[Finding]:
+    """由A增长到B，增长X% — and 由A%提高到B%，提高X个百分点."""
+    findings = []
+    for index, first in enumerate(figures[:-2]):
+        if first.approx or not _FROM.search(text, max(0, first.start - 10), first.start):
+            continue
+        second, stated = figures[index + 1], figures[index + 2]
+        if second.unit != first.unit or not _TO.search(text, first.end, second.start):
+            continue
+        if _broken(text, second.end, stated.start) or second.approx or stated.approx:
+            continue
+        first_low, first_high = _bounds(first)
+        second_low, second_high = _bounds(second)
+        if stated.kind == "growth" and stated.unit in ("%", "％") and first_low > 0:
+            low = (second_low - first_high) / first_high * _HUNDRED
+            high = (second_high - first_low) / first_low * _HUNDRED
+            computed = (second.value - first.value) / first.value * _HUNDRED
+            unit = "%"
+        elif stated.kind == "points" and first.unit in ("%", "％"):
+            low, high = second_low - first_high, second_high - first_low
+            computed, unit = second.value - first.value, "个百分点"
+        else:
+            continue
+        if _contradicts(stated, low, high, signed=True):
+            message = (
+                f"增幅不符：由{first.span}到{second.span}应为{format_number(computed, stated.places)}{unit}，"
+                f"文中为{stated.span}"
+            )
+            findings.append(
+                Finding("growth-mismatch", "error", stated.start, stated.end, stated.span, message)
+            )
+    return findings
+
+
+def _parts(text: str, figures: list[Figure]) -> list[Finding]:
+    """其中 … / 分别为 … after a whole: parts may not exceed it; 共…分别为 must add up."""
+    findings = []
+    figures = [f for f in figures if f.value is not None]
+    starts = [figure.start for figure in figures]
+    for marker in _MARKERS.finditer(text):
+        index = bisect_left(starts, marker.start())
+        after = _sentence_after(text, figures[index:], marker.end())
+        for unit in dict.fromkeys(f.unit for f in after):
+            whole = _whole_before(text, figures[:index], unit, marker.start())
+            parts = _top_level([f for f in after if f.unit == unit and f.kind == (whole and whole.kind)])
+            if whole is None or whole.approx or not parts:
+                continue
+            exhaustive = marker.group().startswith("分别") and _TOTAL_WORDS.search(
+                text, max(0, whole.start - 8), whole.start
+            )
+            finding = _compare_parts(whole, parts, bool(exhaustive))
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _sentence_after(text: str, figures: list[Figure], position: int) -> list[Figure]:
+    found = []
+    for figure in figures:
+        if figure.start < position:
+            continue
+        if _broken(text, position, figure.start):
+            break
+        if figure.kind in _LEVEL and not figure.approx:
+            found.append(figure)
+    return found
+
+
+def _whole_before(text: str, before: list[Figure], unit: str, position: int) -> Figure | None:
+    for candidate in reversed(before):
+        if candidate.end > position:
+            continue
+        if "。" in text[candidate.end : position] or "\n" in text[candidate.end : position]:
+            return None
+        if candidate.unit == unit and candidate.kind in _LEVEL:
+            return candidate
+    return None
+
+
+def _top_level(parts: list[Figure]) -> list[Figure]:
+    """Drop parts nested in an earlier part: 工业总产值 … 规模以上企业工业产值."""
+    kept: list[Figure] = []
+    for part in parts:
+        nested = any(
+            (core := earlier.subject.replace("总", "")) and len(core) >= 2 and core in part.subject
+            and part.value <= earlier.value
+            for earlier in kept
+        )  # fmt: skip
+        if not nested:
+            kept.append(part)
+    return kept
+
+
+def _compare_parts(whole: Figure, parts: list[Figure], exhaustive: bool) -> Finding | None:
+    whole_low, whole_high = _bounds(whole)
+    total = sum((p.value for p in parts), Decimal(0))
+    slack = sum((p.tolerance for p in parts), Decimal(0))
+    listed = "+".join(p.span for p in parts)
+    for part in parts:
+        if part.value - part.tolerance > whole_high:
+            message = f"分项{part.span}大于总数{whole.span}"
+            return Finding("part-exceeds-whole", "error", part.start, part.end, part.span, message)
+    if len(parts) >= 2 and total - slack > whole_high and not _some_subset_adds_up(parts, whole):
+        message = f"分项之和超过总数：{listed}={_amount(total, whole)}，大于{whole.span}"
+        return Finding("parts-exceed-whole", "error", whole.start, whole.end, whole.span, message)
+    if exhaustive and len(parts) >= 2 and (total + slack < whole_low or total - slack > whole_high):
+        message = f"分项之和与总数不符：{listed}={_amount(total, whole)}，总数为{whole.span}"
+        return Finding("parts-sum-mismatch", "error", whole.start, whole.end, whole.span, message)
+    return None
+
+
+def _some_subset_adds_up(parts: list[Figure], whole: Figure) -> bool:
+    whole_low, whole_high = _bounds(whole)
+    for size in range(2, min(len(parts), 8)):
+        for subset in combinations(parts, size):
+            total = sum((p.value for p in subset), Decimal(0))
+            slack = sum((p.tolerance for p in subset), Decimal(0))
+            if total - slack <= whole_high and total + slack >= whole_low:
+                return True
+    return False
+
+
+def _amount(value: Decimal, like: Figure) -> str:
+    scale = like.scale
+    suffix = {
+        Decimal(10**8): "亿",
+        Decimal(10**4): "万",
+        Decimal(10**12): "万亿",
+        Decimal(10**7): "千万",
+    }.get(scale, "")
+    return f"{format_number(value / scale)}{suffix}{like.unit}"
+
+
+def _records(text: str, figures: list[Figure]) -> list[Finding]:
+    """重大项目22只，完成投资3.97亿元；其中工业项目17只 … 三产项目5只 …: when the counts
+    of the parts add up to the whole's count, their amounts must add up to its amount."""
+    records = _count_amount_pairs(text, figures)
+    findings = []
+    for index, (count, amount) in enumerate(records):
+        rest = records[index + 1 :]
+        if not rest or "其中" not in text[amount.end : rest[0][0].start]:
+            continue
+        group, counted = [], Decimal(0)
+        for part_count, part_amount in rest:
+            if part_count.unit != count.unit or part_amount.unit != amount.unit:
+                break
+            group.append(part_amount)
+            counted += part_count.value
+            if counted >= count.value:
+                break
+        if counted != count.value or len(group) < 2:
+            continue
+        finding = _compare_parts(amount, group, exhaustive=True)
+        if finding is not None:
+            counts = "+".join(c.span for c, _ in rest[: len(group)])
+            finding = Finding(
+                finding.code, finding.severity, finding.start, finding.end, finding.span,
+                f"{finding.message}（分项个数{counts}={count.span}，应为全部分项）",
+            )  # fmt: skip
+            findings.append(finding)
+    return findings
+
+
+def _count_amount_pairs(text: str, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
+    pairs = []
+    for index, figure in enumerate(figures):
+        if figure.kind != "count" or figure.approx:
+            continue
+        for follower in figures[index + 1 : index + 3]:
+            if follower.kind == "count" or _broken(text, figure.end, follower.start):
+                break
+            if follower.kind == "amount" and not follower.approx and follower.start - figure.end < 24:
+                pairs.append((figure, follower))
+                break
+    return pairs

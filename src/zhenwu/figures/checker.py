@@ -1,0 +1,167 @@
+"""核稿: find placeholders, missing numbers, missing % signs and arithmetic that does not hold.
+
+Each rule is one compiled pattern or one pass over the extracted figures; the findings come
+back sorted by position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zhenwu.figures import _data
+from zhenwu.figures.arithmetic import check_arithmetic
+from zhenwu.figures.model import Figure, Finding
+from zhenwu.figures.scanner import extract
+
+_UNITS = "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True))
+_MARK = "xX×*＊"
+# A placeholder is a masked number: 20xx, x.x, *, XX — but * also masks names (*镇, S*线),
+# so a bare mask counts only when a unit, a magnitude or 年 follows it.
+_PLACEHOLDER = re.compile(
+    rf"(?<![A-Za-z0-9.])(?P<token>[0-9]*[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?)"
+    rf"(?P<unit>\s?(?:万亿|亿|万|千)?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-Za-z])"
+)
+_STRONG_UNITS = {d for u, d in _data.UNITS.items() if d not in ("count", "duration")} | {"年", "月"}
+_BEFORE_COUNT = set("达到为共计增长降了约近超有建成设办完逾余，,、：:（( ")
+
+_MISSING = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<unit>亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|亩|万吨|吨)"
+)
+_MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
+_NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人/")
+_NOT_BEFORE_MAGNITUDE = set("超过近逾约上")
+_NOT_AFTER = set("均产级位数")
+
+_PERCENT_CONTEXT = re.compile(
+    r"(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|增幅|降幅|提高|降低)(?:了|为|达到?)?"
+    r"|占[^，,。；;、\n]{1,16}?的(?:比重|比例)?(?:为|达到?)?"
+    r"|完成[^，,。；;、\n]{0,10}?(?:目标|计划|任务)(?:的)?"
+)
+_BARE_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_FOLLOWS_UNIT = re.compile(rf"\s?(?:万亿|千万|亿|万|千|[多余])?\s?(?:{_UNITS}|年|月|日|号)")
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What 核稿 returns for one text: the figures found and the findings about them."""
+
+    text: str
+    figures: list[Figure]
+    findings: list[Finding]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(finding.severity == "error" for finding in self.findings)
+
+    def to_dict(self, **extra) -> dict:
+        """The JSON object of ``zhenwu check`` for one input."""
+        return {
+            **extra,
+            "text": self.text,
+            "figures": [figure.to_dict() for figure in self.figures],
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+
+def review(text: str) -> Review:
+    """Extract the figures of ``text`` and check them in one pass.
+
+    >>> result = review("完成投资额亿元，同比增长%")
+    >>> [(f.code, f.span) for f in result.findings]
+    [('missing-number', '亿元'), ('missing-number', '%')]
+    """
+    figures = extract(text)
+    return Review(text, figures, _findings(text, figures))
+
+
+def check(text: str) -> list[Finding]:
+    """Return the findings about ``text``, in order of position.
+
+    >>> [(f.code, f.span) for f in check("规模以上工业总产值达*亿元，*镇S*线全长12公里")]
+    [('placeholder', '*亿元')]
+    >>> [(f.code, f.span) for f in check("完成年计划的58.2，同比增长17.8。")]
+    [('missing-percent', '58.2'), ('missing-percent', '17.8')]
+    """
+    return review(text).findings
+
+
+def _findings(text: str, figures: list[Figure]) -> list[Finding]:
+    findings = [
+        *placeholders(text),
+        *missing_numbers(text),
+        *missing_percent_signs(text),
+        *_missing_units(figures),
+        *check_arithmetic(text, figures),
+    ]
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    return findings
+
+
+def placeholders(text: str) -> list[Finding]:
+    """Template marks left where a number belongs: *亿元, x.x%, 20xx年, XX个."""
+    found = []
+    for match in _PLACEHOLDER.finditer(text):
+        token, unit = match["token"], (match["unit"] or "").strip()
+        has_digits = any(ch.isdigit() for ch in token)
+        if has_digits and token[0].isdigit() and token[-1].isdigit() and "." not in token:
+            continue  # 3×4: a product, not a mask
+        if not unit and not (has_digits and len(token) >= 4):
+            continue
+        if unit and not has_digits and not _unit_takes_mask(text, match.start(), unit):
+            continue
+        span = match.group().rstrip()
+        found.append(
+            Finding("placeholder", "error", match.start(), match.start() + len(span), span,
+                    f"“{span}”是未替换的模板占位符，应填入实际数字")
+        )  # fmt: skip
+    return found
+
+
+def _unit_takes_mask(text: str, start: int, unit: str) -> bool:
+    bare = unit.lstrip("万亿千")
+    if not bare or _data.UNITS.get(bare) in _STRONG_UNITS or bare in ("年", "月", "元"):
+        return True
+    return start == 0 or text[start - 1] in _BEFORE_COUNT  # 乡*所在地: a masked name
+
+
+def missing_numbers(text: str) -> list[Finding]:
+    """A unit written with no number before it: 完成投资额亿元, 同比增长%, 全长约公里."""
+    found = []
+    for match in _MISSING.finditer(text):
+        start, end = match.span()
+        before = text[start - 1]
+        if before in _NOT_BEFORE_ANY:
+            continue
+        if match["unit"] in _MAGNITUDE_UNITS and before in _NOT_BEFORE_MAGNITUDE:
+            continue  # 超亿元企业, 近亿元: a bare magnitude is a number
+        if end < len(text) and text[end] in _NOT_AFTER:
+            continue  # 亩均, 亩产, 万吨级
+        unit = match["unit"]
+        found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
+    return found
+
+
+def missing_percent_signs(text: str) -> list[Finding]:
+    """A growth, share or completion rate written without its %: 占年计划的58.2, 同比增长17.8."""
+    found = []
+    for context in _PERCENT_CONTEXT.finditer(text):
+        number = _BARE_NUMBER.match(text, context.end())
+        if number is None:
+            continue
+        start, end = number.span()
+        if end < len(text) and (text[end] in "%％‰.0123456789" or _FOLLOWS_UNIT.match(text, end)):
+            continue
+        span = number.group()
+        found.append(Finding("missing-percent", "error", start, end, span, f"百分数“{span}”缺少“%”"))
+    return found
+
+
+def _missing_units(figures: list[Figure]) -> list[Finding]:
+    return [
+        Finding(
+            "missing-unit", "warning", f.start, f.end, f.span, f"数字“{f.span}”缺少单位，按“{f.unit}”理解"
+        )
+        for f in figures
+        if f.implicit_unit and f.span[:1].isdigit()
+    ]
