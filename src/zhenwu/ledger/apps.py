@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LedgerConfig(AppConfig):
+    name = "zhenwu.ledger"
+    verbose_name = "指标台账"

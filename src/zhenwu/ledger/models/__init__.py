@@ -1,0 +1,34 @@
+"""The ledger's models, split by domain: indicators and catalogues, targets, reported values."""
+
+from zhenwu.ledger.models.indicators import (
+    Aggregation,
+    Catalogue,
+    CatalogueEntry,
+    CatalogueKind,
+    Direction,
+    Frequency,
+    Indicator,
+    Kind,
+    Theme,
+)
+from zhenwu.ledger.models.targets import Target, TargetPart, TargetVersion
+from zhenwu.ledger.models.values import HistoryAction, ReportedValue, ValueHistory, ValueStatus
+
+__all__ = [
+    "Aggregation",
+    "Catalogue",
+    "CatalogueEntry",
+    "CatalogueKind",
+    "Direction",
+    "Frequency",
+    "HistoryAction",
+    "Indicator",
+    "Kind",
+    "ReportedValue",
+    "Target",
+    "TargetPart",
+    "TargetVersion",
+    "Theme",
+    "ValueHistory",
+    "ValueStatus",
+]
