@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "treebeard",
     "zhenwu.areas",
+    "zhenwu.ledger",
     "zhenwu.web",
 ]
 
