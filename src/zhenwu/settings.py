@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "treebeard",
     "zhenwu.areas",
     "zhenwu.ledger",
+    "zhenwu.inspections",
     "zhenwu.web",
 ]
 
