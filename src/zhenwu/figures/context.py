@@ -8,7 +8,6 @@ the amount it follows in the same clause group.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from zhenwu.figures import _data
 from zhenwu.figures.model import Figure
@@ -45,33 +44,33 @@ _RELATIVE = {"growth", "share", "completion", "points"}
 
 
 def classify(text: str, figures: list[Figure]) -> list[Figure]:
-    """Give each figure its kind, subject, base and direction from its left context."""
-    result: list[Figure] = []
+    """Give each figure its kind, subject, base and direction from its left context.
+
+    The figures are fresh from the scanner and are completed in place, which keeps the
+    scanner at millions of characters a second.
+    """
     anchor: Figure | None = None  # the last level figure of the clause group
+    previous_end = 0
     for figure in figures:
+        left = _left(text, figure.start, previous_end)
+        previous_end = figure.end
         if figure.kind in ("date", "ratio"):
-            result.append(replace(figure, subject=_subject(_left(text, figure.start, result))))
+            figure.subject = _subject(left)
             continue
-        left = _left(text, figure.start, result)
-        figure = _with_role(figure, left)
+        _assign_role(figure, left)
         if anchor is not None and _sentence_break(text, anchor.end, figure.start):
             anchor = None
         if figure.kind in _RELATIVE:
-            subject = anchor.subject if anchor is not None else _subject(_RELATION_TAIL.sub("", left))
-            figure = replace(figure, subject=subject)
+            figure.subject = anchor.subject if anchor is not None else _subject(_RELATION_TAIL.sub("", left))
         else:
-            figure = replace(figure, subject=_subject(left))
+            figure.subject = _subject(left)
             anchor = figure
-        result.append(figure)
-    return result
+    return figures
 
 
-def _left(text: str, start: int, previous: list[Figure]) -> str:
+def _left(text: str, start: int, previous_end: int) -> str:
     """The clause before ``start``, stopping at the previous figure."""
-    floor = max(0, start - 24)
-    if previous and previous[-1].end > floor:
-        floor = previous[-1].end
-    return _CLAUSE.search(text, floor, start).group()
+    return _CLAUSE.search(text, max(previous_end, start - 24), start).group()
 
 
 def _sentence_break(text: str, start: int, end: int) -> bool:
@@ -79,32 +78,31 @@ def _sentence_break(text: str, start: int, end: int) -> bool:
     return "。" in gap or "；" in gap or ";" in gap or "\n" in gap
 
 
-def _with_role(figure: Figure, left: str) -> Figure:
+def _assign_role(figure: Figure, left: str) -> None:
     dimension = figure.dimension
-    if figure.direction == "flat":
-        return figure
+    if figure.direction == "flat" or figure.kind == "growth":
+        return
     if dimension == "percent":
         if match := _SHARE.search(left):
             base = match["base"]
-            kind = "completion" if any(word in base for word in _data.TARGET_WORDS) else "share"
-            return replace(figure, kind=kind, base=base)
-        if match := _COMPLETION.search(left):
-            return replace(figure, kind="completion", base=match["base"])
-        if match := _GROWTH.search(left):
-            return replace(figure, kind="growth", direction=_direction(match["verb"]))
-        return replace(figure, kind="percent")
-    if dimension == "points":
+            figure.kind = "completion" if any(word in base for word in _data.TARGET_WORDS) else "share"
+            figure.base = base
+        elif match := _COMPLETION.search(left):
+            figure.kind, figure.base = "completion", match["base"]
+        elif match := _GROWTH.search(left):
+            figure.kind, figure.direction = "growth", _direction(match["verb"])
+        else:
+            figure.kind = "percent"
+    elif dimension == "points":
+        figure.kind = "points"
         matches = list(_POINTS.finditer(left))
-        match = matches[-1] if matches else None
-        if match is None:
-            return replace(figure, kind="points")
-        base = left[match.end() :] or None
-        return replace(figure, kind="points", direction=_direction(match["verb"]), base=base)
-    if figure.kind == "growth":
-        return figure
-    if match := _GROWTH_OF_AMOUNT.search(left):
-        return replace(figure, kind="growth", direction=_direction(match["verb"]))
-    return replace(figure, kind=_KIND_OF_DIMENSION.get(dimension, "measure"))
+        if matches:
+            figure.direction = _direction(matches[-1]["verb"])
+            figure.base = left[matches[-1].end() :] or None
+    elif match := _GROWTH_OF_AMOUNT.search(left):
+        figure.kind, figure.direction = "growth", _direction(match["verb"])
+    else:
+        figure.kind = _KIND_OF_DIMENSION.get(dimension, "measure")
 
 
 def _direction(verb: str) -> str:

@@ -22,7 +22,7 @@ Kind = Literal[
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Figure:
     """One figure as written: ``span`` is ``text[start:end]``, ``value`` has 万/亿 expanded.
 

@@ -55,7 +55,16 @@ _FIGURE = (
     r"|(?P<pre2>超|逾|过)(?P<bare>千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
     r"|(?P<flat>同比持平|与上年持平|与去年持平)"
 )
-SCANNER = re.compile("|".join((_DATE, _LABEL, _IDIOM, _RATIO, _FIGURE)))
+# The lookahead lets the engine skip, in C, every position where no alternative can start.
+_FIRST = "".join(
+    sorted(
+        set("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过")
+        | {word[0] for word in (*_data.IDIOMS, *_data.APPROX_BEFORE)}
+    )
+)
+SCANNER = re.compile(
+    f"(?=[{re.escape(_FIRST)}])(?:" + "|".join((_DATE, _LABEL, _IDIOM, _RATIO, _FIGURE)) + ")"
+)
 
 _QUOTES_OPEN = '“‘「『"'
 _QUOTES_CLOSE = '”’」』"'
@@ -122,6 +131,16 @@ def _figure(match: re.Match, text: str) -> Figure | None:
             qualifier=match["pre2"] + (match["post2"] or ""), implicit_unit=match["bunit"] is None,
         )  # fmt: skip
     unit = match["unit"] or ""
+    implicit = False
+    if not unit and match["pct"] is None:
+        if end < len(text) and (_glued_to_latin(text, end) or text[end] in "年月日号级"):
+            return None
+        if match["mag"] is None and match["mag2"] is None:
+            if match["num2"] or match["num"] is None or not _implicit_money(text, match):
+                return None
+            unit, implicit = _data.MONEY_DEFAULT_UNIT, True
+    elif end < len(text) and _glued_to_latin(text, end) and _data.UNITS.get(unit) == "count":
+        return None
     if match["pct"] is not None:
         number, unit = match["pct"], "%"
     elif match["cn"] is not None:
@@ -139,16 +158,6 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         value += parse_number(match["tail"])  # 1亿2千万
     if value_max is not None and match["mag"] is None and match["mag2"]:
         value = _value(number, match["mag2"])  # 3-5万元: the magnitude belongs to both ends
-    implicit = False
-    if not unit:
-        if end < len(text) and (_glued_to_latin(text, end) or text[end] in "年月日号级"):
-            return None
-        if match["mag"] is None and match["mag2"] is None:
-            if match["num2"] or not _implicit_money(text, match):
-                return None
-            unit, implicit = _data.MONEY_DEFAULT_UNIT, True
-    elif end < len(text) and _data.UNITS.get(unit) == "count" and _glued_to_latin(text, end):
-        return None
     qualifier = match["pre"] or match["in1"] or match["in2"] or match["post"]
     dimension = _data.UNITS.get(unit, "money" if implicit else "number")
     return Figure(
