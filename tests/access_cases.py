@@ -53,6 +53,7 @@ VIEW_CASES = [
     ViewCase("login", public=True, owner_status=302),  # signed in: straight on
     ViewCase("logout", method="post", public=True, owner_status=302),
     ViewCase("home"),
+    ViewCase("checking:index"),
     ViewCase("areas:detail", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
     ViewCase(
         "areas:switch",

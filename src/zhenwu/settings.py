@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "zhenwu.ledger",
     "zhenwu.inspections",
     "zhenwu.web",
+    "zhenwu.checking",
 ]
 
 MIDDLEWARE = [
