@@ -1,0 +1,47 @@
+"""The 核稿 page: paste a report, see every problem marked in the text and listed beside it."""
+
+from django.urls import reverse
+
+REPORT = "上半年完成固定资产投资6.02亿元，规模以上工业总产值达*亿元，\n完成投资额亿元，同比增长17.8。"
+
+
+def test_pasted_text_comes_back_with_each_problem_marked_and_listed(client, world):
+    client.force_login(world.town_a_clerk)
+    response = client.post(reverse("checking:index"), {"text": REPORT})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error" title=' in page and "*亿元<sup>1</sup></mark>" in page
+    assert "第 2 行" in page  # 完成投资额亿元 sits on the second line
+    assert page.count('<li id="finding-') == 3
+    assert "6.02亿元" in page  # the sound figure is shown, unmarked
+    assert "识别数字" in page
+
+
+def test_a_clean_text_says_so(client, world):
+    client.force_login(world.town_a_clerk)
+    page = client.post(
+        reverse("checking:index"), {"text": "上半年完成固定资产投资6.02亿元，同比增长8.1%。"}
+    ).content.decode()
+    assert "未发现问题" in page
+
+
+def test_htmx_gets_only_the_result_fragment(client, world):
+    client.force_login(world.town_a_clerk)
+    response = client.post(reverse("checking:index"), {"text": REPORT}, headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert "<html" not in page and "check-result" in page
+
+
+def test_an_empty_form_asks_for_text_or_a_file(client, world):
+    client.force_login(world.town_a_clerk)
+    page = client.post(reverse("checking:index"), {"text": "  "}).content.decode()
+    assert "请粘贴要核对的文字，或上传一份报告。" in page
+
+
+def test_an_unsupported_file_is_refused_by_name(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(world.town_a_clerk)
+    upload = SimpleUploadedFile("总结.xls", b"\xd0\xcf\x11\xe0", content_type="application/vnd.ms-excel")
+    page = client.post(reverse("checking:index"), {"document": upload}).content.decode()
+    assert "“总结.xls”的格式不支持" in page
