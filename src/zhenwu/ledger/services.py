@@ -1,0 +1,276 @@
+"""Every change to the ledger's figures and targets goes through here.
+
+Each function checks the user's role over the area, makes the change in one transaction and
+writes the history record itself, at the call site: who, when, old value, new value, why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from zhenwu.areas.access import can
+from zhenwu.areas.models import Action, Area, Department
+from zhenwu.ledger.models import (
+    HistoryAction,
+    Indicator,
+    ReportedValue,
+    Target,
+    TargetPart,
+    TargetVersion,
+    ValueHistory,
+    ValueStatus,
+)
+
+
+class LedgerError(Exception):
+    """A change the ledger refuses, with a message for the user."""
+
+
+class LockedError(LedgerError):
+    """The period is approved and locked."""
+
+
+def require(user, area: Area, action: str) -> None:
+    """Refuse (403) unless one of the user's roles allows ``action`` on ``area``."""
+    if not can(user, area, action):
+        raise PermissionDenied(f"您在{area.name}没有{Action(action).label}权限")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one call changed: how many figures, and how many were left as they were."""
+
+    changed: int = 0
+    unchanged: int = 0
+
+
+@transaction.atomic
+def enter_values(
+    user,
+    area: Area,
+    year: int,
+    month: int,
+    figures: Mapping[Indicator, Decimal | None],
+    *,
+    reason: str = "",
+    action: str = HistoryAction.ENTER,
+) -> Change:
+    """Record the figures a 填报员 typed (or uploaded) for one area and month.
+
+    A figure equal to the stored one is left alone; a changed figure goes back to 填报中 and
+    must be submitted again. ``None`` means the cell was left empty and changes nothing.
+    Nothing is written if any figure of the period is locked.
+    """
+    require(user, area, Action.ENTER)
+    figures = {indicator: value for indicator, value in figures.items() if value is not None}
+    existing = {
+        row.indicator_id: row
+        for row in ReportedValue.objects.select_for_update().filter(
+            area=area, year=year, month=month, indicator__in=list(figures)
+        )
+    }
+    locked = [row.indicator.name for row in existing.values() if row.locked]
+    if locked:
+        raise LockedError(
+            f"{year}年{month}月已审核锁定，不能修改：{'、'.join(locked)}。如需更正请联系管理员解锁。"
+        )
+    now = timezone.now()
+    history, changed = [], 0
+    for indicator, value in figures.items():
+        row = existing.get(indicator.pk)
+        if row is not None and row.value == value:
+            continue
+        old_value, old_status = (row.value, row.status) if row else (None, "")
+        if row is None:
+            row = ReportedValue(indicator=indicator, area=area, year=year, month=month)
+        row.value, row.status, row.updated_by, row.updated_at = value, ValueStatus.DRAFT, user, now
+        row.submitted_at = None
+        row.save()
+        changed += 1
+        history.append(
+            ValueHistory(
+                reported=row,
+                action=action,
+                old_value=old_value,
+                new_value=value,
+                old_status=old_status,
+                new_status=ValueStatus.DRAFT,
+                reason=reason,
+                user=user,
+                at=now,
+            )
+        )
+    ValueHistory.objects.bulk_create(history)
+    return Change(changed, len(figures) - changed)
+
+
+def _move(
+    user, area: Area, year: int, month: int, *, source: list[str], target: str, action: str, reason: str = ""
+) -> int:
+    """Move every figure of the period from one of ``source`` statuses to ``target``, with history."""
+    now = timezone.now()
+    rows = list(
+        ReportedValue.objects.select_for_update().filter(area=area, year=year, month=month, status__in=source)
+    )
+    for row in rows:
+        old_status = row.status
+        row.status = target
+        if target == ValueStatus.SUBMITTED:
+            row.submitted_at = now
+        elif target == ValueStatus.APPROVED:
+            row.approved_by, row.approved_at = user, now
+        else:
+            row.submitted_at = row.approved_by = row.approved_at = None
+        ValueHistory.objects.create(
+            reported=row,
+            action=action,
+            old_value=row.value,
+            new_value=row.value,
+            old_status=old_status,
+            new_status=target,
+            reason=reason,
+            user=user,
+            at=now,
+        )
+    ReportedValue.objects.bulk_update(rows, ["status", "submitted_at", "approved_by", "approved_at"])
+    return len(rows)
+
+
+@transaction.atomic
+def submit_period(user, area: Area, year: int, month: int) -> int:
+    """The 填报员 submits the month's figures (填报中 → 已上报) for the 审核员 to approve."""
+    require(user, area, Action.ENTER)
+    count = _move(
+        user,
+        area,
+        year,
+        month,
+        source=[ValueStatus.DRAFT],
+        target=ValueStatus.SUBMITTED,
+        action=HistoryAction.SUBMIT,
+    )
+    if not count:
+        raise LedgerError("本期没有待上报的数据")
+    return count
+
+
+@transaction.atomic
+def approve_period(user, area: Area, year: int, month: int) -> int:
+    """The 审核员 approves the submitted figures (已上报 → 已审核); they are locked from then on."""
+    require(user, area, Action.REVIEW)
+    if ReportedValue.objects.filter(area=area, year=year, month=month, status=ValueStatus.DRAFT).exists():
+        raise LedgerError("本期还有未上报的数据，请填报员先上报")
+    count = _move(
+        user,
+        area,
+        year,
+        month,
+        source=[ValueStatus.SUBMITTED],
+        target=ValueStatus.APPROVED,
+        action=HistoryAction.APPROVE,
+    )
+    if not count:
+        raise LedgerError("本期没有待审核的数据")
+    return count
+
+
+@transaction.atomic
+def unlock_period(user, area: Area, year: int, month: int, reason: str) -> int:
+    """Only a 管理员 reopens an approved period, and must say why; the figures go back to 填报中."""
+    require(user, area, Action.ADMINISTER)
+    reason = reason.strip()
+    if not reason:
+        raise LedgerError("解锁必须填写原因")
+    count = _move(
+        user,
+        area,
+        year,
+        month,
+        source=[ValueStatus.APPROVED],
+        target=ValueStatus.DRAFT,
+        action=HistoryAction.UNLOCK,
+        reason=reason,
+    )
+    if not count:
+        raise LedgerError("本期没有已审核锁定的数据")
+    return count
+
+
+# --- targets ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_target(
+    user,
+    indicator: Indicator,
+    area: Area,
+    year: int,
+    value: Decimal,
+    *,
+    department: Department | None = None,
+    person: str = "",
+) -> Target:
+    """A 管理员 sets an area's annual target, the responsible unit and person (version 1)."""
+    require(user, area, Action.ADMINISTER)
+    if department is not None and department.area_id != area.pk:
+        raise LedgerError(f"责任单位“{department.name}”不属于{area.name}")
+    target, created = Target.objects.get_or_create(
+        indicator=indicator,
+        area=area,
+        year=year,
+        defaults={"department": department, "responsible_person": person},
+    )
+    if not created:
+        raise LedgerError(f"{area.name}{year}年“{indicator.name}”已有目标，请用目标调整")
+    TargetVersion.objects.create(target=target, number=1, value=value, effective_month=1, created_by=user)
+    return target
+
+
+@transaction.atomic
+def revise_target(user, target: Target, value: Decimal, effective_month: int, reason: str) -> TargetVersion:
+    """目标调整: a new version from ``effective_month`` on, with its reason; earlier months keep the old one."""
+    require(user, target.area, Action.ADMINISTER)
+    if not reason.strip():
+        raise LedgerError("目标调整必须填写原因")
+    if not 1 <= effective_month <= 12:
+        raise LedgerError("适用月份应在 1 到 12 之间")
+    last = target.versions.select_for_update().order_by("-number").first()
+    if last is not None and effective_month < last.effective_month:
+        raise LedgerError(f"调整只能从第{last.effective_month}月或以后起适用")
+    return TargetVersion.objects.create(
+        target=target,
+        number=(last.number + 1) if last else 1,
+        value=value,
+        effective_month=effective_month,
+        reason=reason.strip(),
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def decompose_target(
+    user,
+    target: Target,
+    *,
+    department: Department | None = None,
+    village: Area | None = None,
+    value: Decimal,
+    person="",
+) -> TargetPart:
+    """Give a share of the target to one of the area's departments or villages (目标分解)."""
+    require(user, target.area, Action.ADMINISTER)
+    if (department is None) == (village is None):
+        raise LedgerError("分解对象应为一个部门或一个村(社区)")
+    if department is not None and department.area_id != target.area_id:
+        raise LedgerError(f"“{department.name}”不是{target.area.name}的部门")
+    if village is not None and not (target.area.contains(village) and village.depth == target.area.depth + 1):
+        raise LedgerError(f"“{village.name}”不在{target.area.name}下辖范围内")
+    return TargetPart.objects.create(
+        target=target, department=department, village=village, value=value, responsible_person=person
+    )

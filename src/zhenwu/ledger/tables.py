@@ -1,0 +1,438 @@
+"""The tables the ledger pages show, read in a few queries and computed with ``progress``.
+
+Views call one function here and render what it returns; no rule lives in a template.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import Max
+from django.utils import timezone
+
+from zhenwu.areas.models import Area
+from zhenwu.ledger import progress
+from zhenwu.ledger.models import (
+    Aggregation,
+    Indicator,
+    Kind,
+    ReportedValue,
+    Target,
+    TargetPart,
+    TargetVersion,
+    ValueStatus,
+)
+
+DUE_DAY = 5  # figures of month N are due by the 5th of month N+1
+
+
+def active_indicators() -> list[Indicator]:
+    return list(Indicator.objects.filter(is_active=True))
+
+
+def due_date(year: int, month: int, day: int = DUE_DAY) -> date:
+    """The day a month's figures are due: the ``day``-th of the following month.
+
+    >>> due_date(2025, 12)
+    datetime.date(2026, 1, 5)
+    """
+    following = date(year, month, 28) + timedelta(days=4)
+    return following.replace(day=day)
+
+
+def latest_period(area: Area) -> tuple[int, int]:
+    """The most recent month with any figure in the area's subtree, else last month."""
+    latest = (
+        ReportedValue.objects.in_subtree(area)
+        .values("year")
+        .annotate(month=Max("month"))
+        .order_by("-year")
+        .first()
+    )
+    if latest:
+        return latest["year"], latest["month"]
+    today = timezone.localdate()
+    return progress.previous_period(today.year, today.month)
+
+
+# --- loading -----------------------------------------------------------------------------------------
+
+
+def _monthly(area_ids, years, month) -> dict[tuple[int, int, int], dict[int, Decimal]]:
+    """(area, indicator, year) → {month: value} for months up to ``month`` of the given years."""
+    figures: dict[tuple[int, int, int], dict[int, Decimal]] = defaultdict(dict)
+    rows = ReportedValue.objects.filter(area_id__in=area_ids, year__in=years, month__lte=month).values_list(
+        "area_id", "indicator_id", "year", "month", "value"
+    )
+    for area_id, indicator_id, year, m, value in rows:
+        figures[area_id, indicator_id, year][m] = value
+    return figures
+
+
+def _targets(area_ids, year: int, month: int) -> dict[tuple[int, int], Decimal]:
+    """(area, indicator) → the target amount in force in ``month``."""
+    versions: dict[tuple[int, int], list[tuple[int, Decimal]]] = defaultdict(list)
+    rows = (
+        TargetVersion.objects.filter(target__area_id__in=area_ids, target__year=year)
+        .order_by("number")
+        .values_list("target__area_id", "target__indicator_id", "effective_month", "value")
+    )
+    for area_id, indicator_id, effective, value in rows:
+        versions[area_id, indicator_id].append((effective, value))
+    amounts = {}
+    for key, history in versions.items():
+        amount = progress.target_in_force(history, month)
+        if amount is not None:
+            amounts[key] = amount
+    return amounts
+
+
+@dataclass
+class Figures:
+    """To-date figures this year and last year, and targets, for a set of areas."""
+
+    indicators: list[Indicator]
+    year: int
+    month: int
+    current: dict[tuple[int, int], Decimal] = field(default_factory=dict)
+    last_year: dict[tuple[int, int], Decimal] = field(default_factory=dict)
+    targets: dict[tuple[int, int], Decimal] = field(default_factory=dict)
+
+
+def load_figures(area_ids: list[int], indicators: list[Indicator], year: int, month: int) -> Figures:
+    """Read every figure the tables need for these areas in three queries."""
+    monthly = _monthly(area_ids, [year, year - 1], month)
+    figures = Figures(indicators, year, month, targets=_targets(area_ids, year, month))
+    for area_id in area_ids:
+        for indicator in indicators:
+            now = progress.to_date(indicator.kind, monthly.get((area_id, indicator.pk, year), {}), month)
+            before = progress.to_date(
+                indicator.kind, monthly.get((area_id, indicator.pk, year - 1), {}), month
+            )
+            if now is not None:
+                figures.current[area_id, indicator.pk] = now
+            if before is not None:
+                figures.last_year[area_id, indicator.pk] = before
+    return figures
+
+
+def _aggregate(indicator: Indicator, children: list[int], values: dict) -> progress.Aggregate:
+    if indicator.aggregation == Aggregation.SUM:
+        return progress.aggregate_sum(values.get((child, indicator.pk)) for child in children)
+    if indicator.aggregation == Aggregation.RATIO and indicator.numerator_id and indicator.denominator_id:
+        return progress.aggregate_ratio(
+            [values.get((child, indicator.numerator_id)) for child in children],
+            [values.get((child, indicator.denominator_id)) for child in children],
+            indicator.ratio_scale,
+        )
+    return progress.Aggregate(None, 0, len(children))
+
+
+# --- the area's indicator table -------------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    progress: progress.Progress
+    aggregate: progress.Aggregate | None  # set when the figure is summed up from the children
+    department: str = ""
+    person: str = ""
+
+    @property
+    def standing_class(self) -> str:
+        return STANDING_CLASSES[self.progress.standing]
+
+    @property
+    def bar_width(self) -> Decimal:
+        rate = self.progress.rate or Decimal(0)
+        return min(max(rate, Decimal(0)), Decimal(100))
+
+
+STANDING_CLASSES = {
+    progress.Standing.AHEAD: "ahead",
+    progress.Standing.ON_TRACK: "on-track",
+    progress.Standing.LAGGING: "lagging",
+    progress.Standing.SEVERE: "severe",
+    progress.Standing.UNKNOWN: "unknown",
+}
+
+
+@dataclass
+class AreaTable:
+    area: Area
+    year: int
+    month: int
+    schedule: Decimal
+    rows: list[IndicatorRow]
+    counts: dict[str, int]
+
+
+def children_of(area: Area) -> list[Area]:
+    return list(Area.objects.filter(path__startswith=area.path, depth=area.depth + 1))
+
+
+def area_table(area: Area, year: int, month: int) -> AreaTable:
+    """The indicator table of one area: 完成率 against 时序进度, status and 同比 for each indicator.
+
+    Where the area has no figure of its own, it is added up from its direct children (towns
+    for a county), and the table says how many of them reported.
+    """
+    indicators = active_indicators()
+    children = [child.pk for child in children_of(area)]
+    figures = load_figures([area.pk, *children], indicators, year, month)
+    owners = {
+        target.indicator_id: target
+        for target in Target.objects.filter(area=area, year=year).select_related("department")
+    }
+    rows = []
+    for indicator in indicators:
+        key = (area.pk, indicator.pk)
+        value, last, target, aggregate = (
+            figures.current.get(key),
+            figures.last_year.get(key),
+            figures.targets.get(key),
+            None,
+        )
+        if value is None and children:
+            aggregate = _aggregate(indicator, children, figures.current)
+            value = aggregate.value
+            last = _aggregate(indicator, children, figures.last_year).value
+        if target is None and children and indicator.aggregation == Aggregation.SUM:
+            target = progress.aggregate_sum(
+                figures.targets.get((child, indicator.pk)) for child in children
+            ).value
+        owner = owners.get(indicator.pk)
+        rows.append(
+            IndicatorRow(
+                indicator,
+                progress.assess(
+                    value=value,
+                    target=target,
+                    last_year=last,
+                    month=month,
+                    direction=indicator.direction,
+                    kind=indicator.kind,
+                ),
+                aggregate,
+                department=owner.department.name if owner and owner.department else "",
+                person=owner.responsible_person if owner else "",
+            )
+        )
+    counts = defaultdict(int)
+    for row in rows:
+        counts[row.progress.standing] += 1
+    return AreaTable(area, year, month, progress.schedule_by_months(month), rows, dict(counts))
+
+
+# --- the county's towns × indicators ------------------------------------------------------------------
+
+
+@dataclass
+class ChildState:
+    """Whether a town has reported the month: 未填报 / 填报中 / 已上报 / 已审核, and whether it is late."""
+
+    area: Area
+    entered: int
+    expected: int
+    state: str
+    late: bool
+    cells: list[IndicatorRow]
+    ranking_rate: Decimal | None = None  # average 完成率 of the cumulative indicators
+    rank: int | None = None
+
+
+@dataclass
+class CountyTable:
+    area: Area
+    year: int
+    month: int
+    due: date
+    indicators: list[Indicator]
+    children: list[ChildState]
+    not_reported: list[ChildState]
+
+
+def reporting_state(statuses: list[str], expected: int) -> str:
+    """One word for a town's month: 未填报, 填报中, 已上报 (all submitted) or 已审核 (all approved)."""
+    if not statuses:
+        return "未填报"
+    if len(statuses) >= expected and all(status == ValueStatus.APPROVED for status in statuses):
+        return "已审核"
+    if len(statuses) >= expected and all(status != ValueStatus.DRAFT for status in statuses):
+        return "已上报"
+    return "填报中"
+
+
+def county_table(area: Area, year: int, month: int, today: date | None = None) -> CountyTable:
+    """Towns × indicators for the month, coloured by status, with who has not reported and a ranking."""
+    today = today or timezone.localdate()
+    indicators = [indicator for indicator in active_indicators() if indicator.reported_in(month)]
+    children = children_of(area)
+    figures = load_figures([child.pk for child in children], indicators, year, month)
+    statuses: dict[int, list[str]] = defaultdict(list)
+    for area_id, status in ReportedValue.objects.filter(
+        area__in=children, year=year, month=month, indicator__in=indicators
+    ).values_list("area_id", "status"):
+        statuses[area_id].append(status)
+    due = due_date(year, month)
+    states = []
+    for child in children:
+        cells = []
+        for indicator in indicators:
+            key = (child.pk, indicator.pk)
+            cells.append(
+                IndicatorRow(
+                    indicator,
+                    progress.assess(
+                        value=figures.current.get(key),
+                        target=figures.targets.get(key),
+                        last_year=figures.last_year.get(key),
+                        month=month,
+                        direction=indicator.direction,
+                        kind=indicator.kind,
+                    ),
+                    None,
+                )
+            )
+        state = reporting_state(statuses[child.pk], len(indicators))
+        rates = [
+            cell.progress.rate
+            for cell in cells
+            if cell.progress.rate is not None and cell.indicator.kind != Kind.LEVEL
+        ]
+        states.append(
+            ChildState(
+                area=child,
+                entered=len(statuses[child.pk]),
+                expected=len(indicators),
+                state=state,
+                late=state in ("未填报", "填报中") and today > due,
+                cells=cells,
+                ranking_rate=sum(rates, Decimal(0)) / len(rates) if rates else None,
+            )
+        )
+    ranked = sorted((s for s in states if s.ranking_rate is not None), key=lambda s: -s.ranking_rate)
+    for position, state in enumerate(ranked, start=1):
+        state.rank = position
+    return CountyTable(
+        area, year, month, due, indicators, states, [s for s in states if s.state in ("未填报", "填报中")]
+    )
+
+
+# --- the entry grid ------------------------------------------------------------------------------------
+
+
+@dataclass
+class GridRow:
+    indicator: Indicator
+    last_year: Decimal | None  # same month last year, as entered
+    target: Decimal | None
+    previous: Decimal | None  # last month, for the jump warning
+    reported: ReportedValue | None
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.reported.value if self.reported else None
+
+    @property
+    def locked(self) -> bool:
+        return bool(self.reported and self.reported.locked)
+
+
+@dataclass
+class Grid:
+    area: Area
+    year: int
+    month: int
+    rows: list[GridRow]
+    state: str
+    locked: bool
+    has_draft: bool
+    has_submitted: bool
+    due: date
+
+
+def previous_figure(indicator: Indicator, year: int, month: int, monthly_prev: dict) -> Decimal | None:
+    """Last month's figure to compare with; a cumulative indicator starts afresh each January."""
+    if month == 1 and indicator.kind == Kind.CUMULATIVE:
+        return None
+    return monthly_prev.get(indicator.pk)
+
+
+def entry_grid(area: Area, year: int, month: int) -> Grid:
+    """The 报表 for one area and month: each indicator with last year's figure, the target and this month's."""
+    indicators = [indicator for indicator in active_indicators() if indicator.reported_in(month)]
+    prev_year, prev_month = progress.previous_period(year, month)
+    current = {
+        row.indicator_id: row for row in ReportedValue.objects.filter(area=area, year=year, month=month)
+    }
+    last_year = dict(
+        ReportedValue.objects.filter(area=area, year=year - 1, month=month).values_list(
+            "indicator_id", "value"
+        )
+    )
+    previous = dict(
+        ReportedValue.objects.filter(area=area, year=prev_year, month=prev_month).values_list(
+            "indicator_id", "value"
+        )
+    )
+    targets = _targets([area.pk], year, month)
+    rows = [
+        GridRow(
+            indicator,
+            last_year.get(indicator.pk),
+            targets.get((area.pk, indicator.pk)),
+            previous_figure(indicator, year, month, previous),
+            current.get(indicator.pk),
+        )
+        for indicator in indicators
+    ]
+    statuses = [row.status for row in current.values()]
+    return Grid(
+        area=area,
+        year=year,
+        month=month,
+        rows=rows,
+        state=reporting_state(statuses, len(indicators)),
+        locked=any(status == ValueStatus.APPROVED for status in statuses),
+        has_draft=ValueStatus.DRAFT in statuses,
+        has_submitted=ValueStatus.SUBMITTED in statuses,
+        due=due_date(year, month),
+    )
+
+
+# --- targets and their decomposition ----------------------------------------------------------------------
+
+
+@dataclass
+class TargetRow:
+    target: Target
+    amount: Decimal | None
+    versions: list[TargetVersion]
+    parts: list[TargetPart]
+    warning: str
+
+
+def target_table(area: Area, year: int) -> list[TargetRow]:
+    """The area's targets for the year with their versions, decomposition and coverage warning."""
+    targets = list(
+        Target.objects.filter(area=area, year=year)
+        .select_related("indicator", "department")
+        .prefetch_related("versions", "parts__department", "parts__village")
+    )
+    rows = []
+    for target in targets:
+        versions = sorted(target.versions.all(), key=lambda version: version.number)
+        amount = versions[-1].value if versions else None
+        parts = list(target.parts.all())
+        warning = (
+            progress.coverage_warning(amount, [part.value for part in parts])
+            if target.indicator.aggregation == Aggregation.SUM
+            else ""
+        )
+        rows.append(TargetRow(target, amount, versions, parts, warning))
+    return rows
