@@ -1,0 +1,130 @@
+"""``zhenwu check``: 核稿 — find placeholders, missing numbers and sums that do not add up.
+
+Needs no Django and no database. Exit status: 1 when any finding is an error, 2 when an
+input cannot be read (or --annotate cannot be honoured), otherwise 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+MARK_OPEN, MARK_CLOSE = "【", "】"
+CONTEXT = 20
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="报告文件（.txt、.docx、.pdf）；“-” 从标准输入读粘贴的文字"
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    parser.add_argument(
+        "--annotate",
+        metavar="OUT.docx",
+        help="为 .docx 输入另存一份在每处问题加了 Word 批注的副本；多个 .docx 时给一个文件夹",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from zhenwu.documents.reading import UnreadableDocument, decode_text, read_path
+    from zhenwu.figures import review
+
+    results, unreadable = [], False
+    for name in args.files:
+        try:
+            if name == "-":
+                text, _ = decode_text(sys.stdin.buffer.read())
+            else:
+                text = read_path(name).text
+        except UnreadableDocument as error:
+            print(f"zhenwu check: {name}: {error}", file=sys.stderr)
+            unreadable = True
+            continue
+        results.append((name, review(text)))
+
+    if args.annotate and not _annotate(args.annotate, results):
+        return 2
+    if args.format == "json":
+        _print_json(results)
+    else:
+        for name, result in results:
+            print(render_text(name, result))
+    if unreadable:
+        return 2
+    return 1 if any(result.has_errors for _, result in results) else 0
+
+
+def _print_json(results) -> None:
+    import json
+
+    objects = [result.to_dict(file=name) for name, result in results]
+    payload = objects[0] if len(objects) == 1 else objects
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _annotate(out: str, results) -> bool:
+    """Write the commented copies; False (with a message) when the request cannot be met."""
+    from zhenwu.documents.comments import annotate_docx
+
+    sources = [(name, result) for name, result in results if name.lower().endswith(".docx")]
+    if not sources:
+        print("zhenwu check: --annotate 只适用于 .docx 输入", file=sys.stderr)
+        return False
+    target = Path(out)
+    if len(sources) > 1 and not target.is_dir():
+        print(
+            f"zhenwu check: 有 {len(sources)} 个 .docx 输入，--annotate 需要一个已存在的文件夹",
+            file=sys.stderr,
+        )
+        return False
+    for name, result in sources:
+        path = target / f"{Path(name).stem}.核稿.docx" if target.is_dir() else target
+        data = annotate_docx(Path(name).read_bytes(), result.findings)
+        path.write_bytes(data)
+        print(f"zhenwu check: 已写出带批注的副本 {path}", file=sys.stderr)
+    return True
+
+
+def render_text(name: str, result) -> str:
+    """Human output: ``file:line:column: severity [code] message`` and the marked excerpt."""
+    lines = []
+    for finding in result.findings:
+        line, column = position(result.text, finding.start)
+        label = "错误" if finding.severity == "error" else "提示"
+        lines.append(f"{name}:{line}:{column}: {label} [{finding.code}] {finding.message}")
+        lines.append(f"    {excerpt(result.text, finding.start, finding.end)}")
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    warnings = len(result.findings) - errors
+    if result.findings:
+        lines.append(f"{name}: {errors} 个错误，{warnings} 个提示；共找到 {len(result.figures)} 个数字")
+    else:
+        lines.append(f"{name}: 未发现问题；共找到 {len(result.figures)} 个数字")
+    return "\n".join(lines)
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``.
+
+    >>> position("第一行\\n第二行", 5)
+    (2, 2)
+    """
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    """The words around a span on its line, with the span marked 【…】.
+
+    >>> excerpt("规模以上工业总产值达*亿元，同比增长", 10, 13)
+    '规模以上工业总产值达【*亿元】，同比增长'
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = text[max(line_start, start - CONTEXT) : start]
+    right = text[end : min(line_end, end + CONTEXT)]
+    prefix = "…" if start - CONTEXT > line_start else ""
+    suffix = "…" if end + CONTEXT < line_end else ""
+    return f"{prefix}{left}{MARK_OPEN}{text[start:end]}{MARK_CLOSE}{right}{suffix}".strip()

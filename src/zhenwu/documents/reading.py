@@ -1,0 +1,245 @@
+"""Read a report into plain text: .txt in any Chinese encoding, .docx in reading order with
+its tables, .pdf with a text layer, or pasted text.
+
+For .docx the text is built from the runs of every paragraph, so that an offset in the text
+can be traced back to its run (``docx_segments``) — that is how 核稿 anchors Word comments.
+Heavy libraries are imported inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIXES = (".txt", ".text", ".md", ".docx", ".pdf")
+
+
+class UnreadableDocument(Exception):
+    """The input cannot be read as a report; the message says why, in Chinese."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """The plain text of a document and how it was read."""
+
+    text: str
+    kind: str  # "txt", "docx" or "pdf"
+    encoding: str | None = None
+
+
+def read_path(path: str | Path) -> Extracted:
+    """Read a report file, choosing the reader by its suffix."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableDocument(f"文件不存在：{path}") from None
+    except IsADirectoryError:
+        raise UnreadableDocument(f"这是一个文件夹，不是文件：{path}") from None
+    except OSError as error:
+        raise UnreadableDocument(f"无法读取文件 {path}：{error.strerror}") from None
+    return read_bytes(data, path.suffix)
+
+
+def read_bytes(data: bytes, suffix: str) -> Extracted:
+    """Read a report from its bytes; ``suffix`` is the file name's extension (".docx")."""
+    suffix = suffix.lower()
+    if suffix == ".docx":
+        return Extracted(docx_text(data), "docx")
+    if suffix == ".pdf":
+        return Extracted(pdf_text(data), "pdf")
+    if suffix in (".txt", ".text", ".md", ""):
+        text, encoding = decode_text(data)
+        return Extracted(text, "txt", encoding)
+    if suffix == ".doc":
+        raise UnreadableDocument("不支持旧版 Word（.doc）文件，请另存为 .docx 后再核稿")
+    raise UnreadableDocument(f"不支持的文件类型“{suffix}”，请使用 .txt、.docx 或 .pdf")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode text bytes: UTF-8 (with or without BOM), else the detected Chinese encoding.
+
+    >>> decode_text("镇".encode("gbk"))[0], decode_text("镇".encode("utf-8-sig"))
+    ('镇', ('镇', 'utf-8'))
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableDocument("这不是文本文件（含二进制内容）")
+    try:
+        return _normalise_newlines(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    encoding = _detect(data)
+    try:
+        return _normalise_newlines(data.decode(encoding)), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise UnreadableDocument("无法识别文本编码（试过 UTF-8、GB18030）") from None
+
+
+def _detect(data: bytes) -> str:
+    """GB18030 covers GBK and GB2312; trust the detector only for something else it is sure of."""
+    try:
+        data.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return best.encoding if best is not None else "gb18030"
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- .docx -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One paragraph of a .docx: where it starts in the text and the runs that make it up."""
+
+    start: int
+    end: int
+    paragraph: object  # docx.text.paragraph.Paragraph
+    runs: list  # [(offset in text, docx.text.run.Run)]
+
+
+def open_docx(data: bytes):
+    """Open .docx bytes with python-docx, turning a broken file into ``UnreadableDocument``."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
+        raise UnreadableDocument(f"无法打开 .docx 文件（文件损坏或不是 Word 文档）：{error}") from None
+    except Exception as error:  # zipfile.BadZipFile, lxml errors: all mean a broken file
+        raise UnreadableDocument(f"无法打开 .docx 文件（文件损坏或不是 Word 文档）：{error}") from None
+
+
+def docx_text(data: bytes) -> str:
+    """The text of a .docx: body paragraphs and table cells in reading order, one per line."""
+    text, _ = docx_segments(open_docx(data))
+    return text
+
+
+def docx_segments(document) -> tuple[str, list[Segment]]:
+    """Walk a python-docx ``Document`` in reading order; return its text and the run map."""
+    pieces: list[str] = []
+    segments: list[Segment] = []
+    offset = 0
+    for paragraph in _paragraphs(document):
+        runs = []
+        parts = []
+        position = offset
+        for run in _runs(paragraph):
+            runs.append((position, run))
+            parts.append(run.text)
+            position += len(run.text)
+        paragraph_text = "".join(parts)
+        segments.append(Segment(offset, offset + len(paragraph_text), paragraph, runs))
+        pieces.append(paragraph_text)
+        offset += len(paragraph_text) + 1
+    return "\n".join(pieces), segments
+
+
+def _paragraphs(document):
+    """Body paragraphs and table-cell paragraphs in document order, merged cells once."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            yield block
+        elif isinstance(block, Table):
+            yield from _table_paragraphs(block)
+
+
+def _table_paragraphs(table):
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    seen = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            for block in cell.iter_inner_content():
+                if isinstance(block, Paragraph):
+                    yield block
+                elif isinstance(block, Table):
+                    yield from _table_paragraphs(block)
+
+
+def _runs(paragraph):
+    from docx.text.hyperlink import Hyperlink
+
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            yield from item.runs
+        else:
+            yield item
+
+
+# --- .pdf ------------------------------------------------------------------------------
+
+_CJK = r"\u4e00-\u9fff"
+_SPACE_BETWEEN = re.compile(
+    rf"(?<=[{_CJK}，。、；：％%）)])[ \u00a0]+(?=[0-9０-９{_CJK}])|(?<=[0-9０-９.．])[ \u00a0]+(?=[{_CJK}])"
+)
+_SENTENCE_END = "。！？；：!?;:”」"
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+)"
+)
+
+
+def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, with visual line breaks joined and stray spaces removed."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except Exception as error:  # pdfminer raises many types for a broken file
+        raise UnreadableDocument(f"无法打开 PDF 文件：{error}") from None
+    text = "\n".join(page.strip("\n") for page in pages)
+    if not text.strip():
+        raise UnreadableDocument("PDF 没有文字层（可能是扫描件），无法核稿；请先做文字识别（OCR）")
+    return join_lines(_SPACE_BETWEEN.sub("", text))
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) <= 30 and _HEADING.match(line) is not None
+
+
+def join_lines(text: str) -> str:
+    """Join lines broken only by the page width: a line that does not end a sentence runs on
+    into the next unless the next starts a heading or a page number.
+
+    >>> join_lines("完成固定资产投资6.02亿\\n元，占全年目标的50.2%。\\n二、存在问题")
+    '完成固定资产投资6.02亿元，占全年目标的50.2%。\\n二、存在问题'
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line or re.fullmatch(r"[—\-－\s]*\d+[—\-－\s]*", line):
+            if line == "" and out and out[-1] != "":
+                out.append("")
+            continue
+        if (
+            out
+            and out[-1]
+            and out[-1][-1] not in _SENTENCE_END
+            and not _HEADING.match(line)
+            and not _is_heading(out[-1])
+        ):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(line for line in out if line)
