@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "zhenwu.areas",
     "zhenwu.ledger",
     "zhenwu.inspections",
+    "zhenwu.projects",
     "zhenwu.web",
     "zhenwu.checking",
 ]
