@@ -1,0 +1,72 @@
+"""Read the project ledger into the plain facts the rules (``rates``) work on: a few queries, no loops of queries."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models import Max
+
+from zhenwu.areas.models import Area, Level
+from zhenwu.projects.models import Category, MonthlyUpdate, YearPlan
+from zhenwu.projects.rates import Month, ProjectFacts
+
+
+def town_names(projects) -> dict[str, str]:
+    """Map each project's area path to the name of its town (or the area itself above towns)."""
+    paths = set(projects.values_list("area__path", flat=True))
+    towns = {area.path: area.name for area in Area.objects.filter(level=Level.TOWN)}
+    names = {}
+    for path in paths:
+        town = next((name for prefix, name in towns.items() if path.startswith(prefix)), None)
+        names[path] = town or Area.objects.get(path=path).name
+    return names
+
+
+def ytd_by_project(project_ids, month: Month) -> dict[int, Decimal]:
+    """1-N月累计完成投资 per project: the latest update of the year up to and including the month."""
+    latest = dict(
+        MonthlyUpdate.objects.filter(project_id__in=project_ids, year=month.year, month__lte=month.month)
+        .values("project_id")
+        .annotate(last=Max("month"))
+        .values_list("project_id", "last")
+    )
+    if not latest:
+        return {}
+    rows = MonthlyUpdate.objects.filter(project_id__in=latest.keys(), year=month.year).values_list(
+        "project_id", "month", "investment_ytd"
+    )
+    return {pk: ytd for pk, m, ytd in rows if latest.get(pk) == m}
+
+
+def load_facts(projects, month: Month) -> list[ProjectFacts]:
+    """The facts of every project in ``projects`` (an already scoped queryset) for the month."""
+    projects = projects.select_related("area")
+    ids = list(projects.values_list("pk", flat=True))
+    plans = dict(
+        YearPlan.objects.filter(project_id__in=ids, year=month.year).values_list(
+            "project_id", "planned_investment"
+        )
+    )
+    ytd = ytd_by_project(ids, month)
+    reported = set(
+        MonthlyUpdate.objects.filter(project_id__in=ids, year=month.year, month=month.month).values_list(
+            "project_id", flat=True
+        )
+    )
+    towns = town_names(projects)
+    return [
+        ProjectFacts(
+            pk=project.pk,
+            name=project.name,
+            status=project.status,
+            total_investment=project.total_investment,
+            annual_plan=plans.get(project.pk),
+            ytd=ytd.get(project.pk, Decimal(0)),
+            planned_start=project.planned_start,
+            planned_completion=project.planned_completion,
+            updated_this_month=project.pk in reported,
+            area=towns[project.area.path],
+            category=Category(project.category).label,
+        )
+        for project in projects
+    ]
