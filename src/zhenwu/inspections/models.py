@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from zhenwu.areas.models import Area, AreaOwned, Department
+from zhenwu.areas.models import Area, AreaOwned, AreaOwnedQuerySet, Department
 
 
 class InspectionKind(models.TextChoices):
@@ -124,7 +124,7 @@ class Status(models.TextChoices):
 OPEN_STATUSES = frozenset(status for status in Status if status != Status.CLOSED)
 
 
-class FindingQuerySet(models.QuerySet):
+class FindingQuerySet(AreaOwnedQuerySet):
     def open(self):
         return self.exclude(status=Status.CLOSED)
 
@@ -220,6 +220,13 @@ class Finding(AreaOwned):
     @property
     def is_open(self) -> bool:
         return self.status != Status.CLOSED
+
+    @property
+    def days_overdue(self) -> int:
+        """Days past the deadline as of today (0 when on time or closed)."""
+        from zhenwu.inspections.rectification import days_overdue
+
+        return days_overdue(self.deadline, self.status, timezone.localdate())
 
 
 def _photo_path(instance: FindingPhoto, filename: str) -> str:

@@ -284,3 +284,10 @@ STEP_FUNCTIONS = {
     Step.CLOSE: close,
     Step.RETURN: return_for_rework,
 }
+
+
+def allowed_steps(finding: Finding, user) -> list[str]:
+    """The steps the user may take on the finding now: its status allows them and the role permits."""
+    from zhenwu.inspections.rectification import steps_from
+
+    return [step for step in steps_from(finding.status) if can(user, finding.area, action_for(step))]

@@ -1,0 +1,311 @@
+"""Supervision pages: the county desk, the town's to-do list, the phone forms, a finding's detail."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
+from zhenwu.areas.models import Action
+from zhenwu.inspections import services
+from zhenwu.inspections.forms import (
+    AssignForm,
+    EvidenceForm,
+    FindingFilterForm,
+    FindingForm,
+    InspectionForm,
+    NoteForm,
+    ReturnForm,
+    areas_for,
+)
+from zhenwu.inspections.models import Finding, FindingPhoto, Inspection, PhotoKind, Source, Status, Step
+from zhenwu.inspections.rectification import StepNotAllowed, action_for
+from zhenwu.inspections.tallies import Period, facts_from, summarise
+
+PAGE_SIZE = 50
+
+
+def _findings(request):
+    """The findings the user sees, within the area chosen in the switcher."""
+    findings = Finding.objects.for_user(request.user)
+    if request.area is not None:
+        findings = findings.in_subtree(request.area)
+    return findings
+
+
+@login_required
+def index(request):
+    today = timezone.localdate()
+    scoped = _findings(request)
+    filters = FindingFilterForm(request.GET or None, user=request.user, area=request.area)
+    findings = filters.filter(scoped, today).select_related("category", "area", "department")
+    page = Paginator(findings, PAGE_SIZE).get_page(request.GET.get("page"))
+    summary = summarise(facts_from(scoped), Period.year(today.year), today)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "inspections/index.html",
+        {
+            "summary": summary,
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+            "may_inspect": areas_for(request.user, {Action.INSPECT}).exists(),
+            "may_report": areas_for(request.user, {Action.ENTER}).exists(),
+        },
+    )
+
+
+@login_required
+def todo(request):
+    """The town's (or village's) own findings still to rectify, the most urgent first."""
+    findings = (
+        _findings(request)
+        .filter(
+            status__in=[Status.ASSIGNED, Status.IN_PROGRESS, Status.RETURNED],
+            area__in=areas_for(request.user, {Action.ENTER}),
+        )
+        .select_related("category", "area", "department")
+        .order_by("deadline", "id")
+    )
+    return render(request, "inspections/todo.html", {"findings": findings})
+
+
+def _record(request, source: str):
+    form = FindingForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        source=source,
+        area=request.area,
+        initial={"inspection": request.GET.get("inspection")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            finding = services.record_finding(
+                request.user,
+                source=source,
+                area=data["area"],
+                category=data["category"],
+                location=data["location"],
+                description=data["description"],
+                photos=data["photos"],
+                quantity=data["quantity"],
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                severity=data.get("severity") or "general",
+                deadline=data.get("deadline"),
+                department=data.get("department"),
+                inspection=data.get("inspection"),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已保存：{finding.category} · {finding.location}")
+            return redirect("inspections:finding", pk=finding.pk)
+    template = "inspections/finding_form.html"
+    return render(request, template, {"form": form, "source": Source(source), "grid": source == Source.GRID})
+
+
+@login_required
+def new_finding(request):
+    """督查发现: an inspector photographs a problem on the spot."""
+    return _record(request, Source.INSPECTION)
+
+
+@login_required
+def grid_report(request):
+    """事件上报: a village grid worker (or a town clerk) reports a problem they met."""
+    return _record(request, Source.GRID)
+
+
+@login_required
+def finding_detail(request, pk):
+    finding = get_visible_or_404(
+        Finding.objects.select_related(
+            "category", "area", "department", "inspection", "reported_by", "repeat_of"
+        ),
+        request.user,
+        pk=pk,
+    )
+    steps = services.allowed_steps(finding, request.user)
+    photos = list(finding.photos.all())
+    return render(
+        request,
+        "inspections/finding_detail.html",
+        {
+            "finding": finding,
+            "finding_photos": [photo for photo in photos if photo.kind == PhotoKind.FINDING],
+            "evidence_photos": [photo for photo in photos if photo.kind == PhotoKind.EVIDENCE],
+            "transitions": finding.transitions.select_related("actor").prefetch_related("photos"),
+            "repeats": finding.repeats.for_user(request.user),
+            "assign_form": AssignForm(user=request.user, finding=finding) if Step.ASSIGN in steps else None,
+            "may_start": Step.START in steps,
+            "may_submit": Step.SUBMIT in steps,
+            "close_form": NoteForm() if Step.CLOSE in steps else None,
+            "return_form": ReturnForm() if Step.RETURN in steps else None,
+        },
+    )
+
+
+def _writable_finding(request, pk, step: str) -> Finding:
+    """The finding, if the user's role allows ``step`` over its area: 404 outside the subtree, else 403."""
+    return get_writable_or_403(
+        Finding.objects.select_related("area", "category"), request.user, action_for(step), pk=pk
+    )
+
+
+def _step_done(request, finding, done: str):
+    messages.success(request, done)
+    return redirect("inspections:finding", pk=finding.pk)
+
+
+def _step_failed(request, finding, error):
+    text = error.messages[0] if isinstance(error, ValidationError) else str(error)
+    messages.error(request, text)
+    return redirect("inspections:finding", pk=finding.pk)
+
+
+@login_required
+@require_POST
+def assign(request, pk):
+    finding = _writable_finding(request, pk, Step.ASSIGN)
+    form = AssignForm(request.POST, user=request.user, finding=finding)
+    if not form.is_valid():
+        return _step_failed(request, finding, ValidationError(next(iter(form.errors.values()))[0]))
+    try:
+        services.assign(finding, request.user, **form.cleaned_data)
+    except (ValidationError, StepNotAllowed) as error:
+        return _step_failed(request, finding, error)
+    return _step_done(request, finding, "已交办。")
+
+
+@login_required
+@require_POST
+def start(request, pk):
+    finding = _writable_finding(request, pk, Step.START)
+    try:
+        services.start(finding, request.user, note=request.POST.get("note", ""))
+    except StepNotAllowed as error:
+        return _step_failed(request, finding, error)
+    return _step_done(request, finding, "已开始整改。")
+
+
+@login_required
+def submit(request, pk):
+    """整改完成后上传整改照片、说明整改情况，提交验收。"""
+    finding = _writable_finding(request, pk, Step.SUBMIT)
+    form = EvidenceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit(finding, request.user, **form.cleaned_data)
+        except StepNotAllowed as error:
+            return _step_failed(request, finding, error)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _step_done(request, finding, "整改已提交，等待验收。")
+    return render(request, "inspections/submit.html", {"finding": finding, "form": form})
+
+
+@login_required
+@require_POST
+def close(request, pk):
+    finding = _writable_finding(request, pk, Step.CLOSE)
+    form = NoteForm(request.POST)
+    form.is_valid()
+    try:
+        services.close(finding, request.user, note=form.cleaned_data.get("note", ""))
+    except StepNotAllowed as error:
+        return _step_failed(request, finding, error)
+    return _step_done(request, finding, "已验收销号。")
+
+
+@login_required
+@require_POST
+def return_for_rework(request, pk):
+    finding = _writable_finding(request, pk, Step.RETURN)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        return _step_failed(request, finding, ValidationError("退回须说明理由。"))
+    try:
+        services.return_for_rework(finding, request.user, note=form.cleaned_data["note"])
+    except (StepNotAllowed, ValidationError) as error:
+        return _step_failed(request, finding, error)
+    return _step_done(request, finding, "已退回重改。")
+
+
+def _serve(request, pk, field: str):
+    """Stream a photo only to users who see its finding: never a public /media/ URL."""
+    photo = get_visible_or_404(FindingPhoto.objects, request.user, pk=pk)
+    stored = getattr(photo, field) or photo.image
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("照片文件不存在") from error
+    content_type = "image/jpeg" if field == "thumbnail" and photo.thumbnail else photo.content_type
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=86400"
+    response["Content-Disposition"] = f'inline; filename="photo-{photo.pk}.jpg"'
+    return response
+
+
+@login_required
+def photo(request, pk):
+    return _serve(request, pk, "image")
+
+
+@login_required
+def photo_thumbnail(request, pk):
+    return _serve(request, pk, "thumbnail")
+
+
+@login_required
+def inspection_list(request):
+    inspections = Inspection.objects.for_user(request.user)
+    if request.area is not None:
+        inspections = inspections.in_subtree(request.area)
+    inspections = inspections.select_related("area").prefetch_related("covered_areas")[:200]
+    return render(
+        request,
+        "inspections/inspection_list.html",
+        {"inspections": inspections, "may_inspect": areas_for(request.user, {Action.INSPECT}).exists()},
+    )
+
+
+@login_required
+def new_inspection(request):
+    form = InspectionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            inspection = services.record_inspection(request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已建立督查：{inspection.title}")
+            return redirect("inspections:inspection", pk=inspection.pk)
+    return render(request, "inspections/inspection_form.html", {"form": form})
+
+
+@login_required
+def inspection_detail(request, pk):
+    inspection = get_visible_or_404(
+        Inspection.objects.select_related("area", "created_by"), request.user, pk=pk
+    )
+    return render(
+        request,
+        "inspections/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "findings": inspection.findings.for_user(request.user).select_related("category", "area"),
+            "may_record": can(request.user, inspection.area, Action.INSPECT),
+        },
+    )
