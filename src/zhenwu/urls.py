@@ -14,5 +14,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("areas/", include("zhenwu.areas.urls")),
     path("check/", include("zhenwu.checking.urls")),
+    path("inspections/", include("zhenwu.inspections.urls")),
     path("admin/", admin.site.urls),
 ]
