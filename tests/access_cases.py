@@ -63,3 +63,50 @@ VIEW_CASES = [
         names_object=True,
     ),
 ]
+
+
+# 督查整改 (zhenwu.inspections)
+def _inspections_cases():
+    from tests.inspections import factories as f
+    from zhenwu.inspections.models import Finding, FindingPhoto, Inspection, Transition
+
+    def finding(world):
+        return {"pk": f.make_finding(world, world.village_b1).pk}
+
+    def photo(world):  # a real tiny JPEG, written to the suite's own data directory
+        return {"pk": f.make_photo(world, world.town_b).pk}
+
+    models = [
+        ScopedModelCase(Inspection, f.make_inspection),
+        ScopedModelCase(Finding, f.make_finding),
+        ScopedModelCase(FindingPhoto, f.make_photo_row),
+        ScopedModelCase(Transition, f.make_transition),
+    ]
+    views = [
+        ViewCase("inspections:index"),
+        ViewCase("inspections:todo"),
+        ViewCase("inspections:new_finding"),
+        ViewCase("inspections:grid_report"),
+        ViewCase("inspections:inspections"),
+        ViewCase("inspections:new_inspection"),
+        ViewCase(
+            "inspections:inspection",
+            kwargs=lambda world: {"pk": f.make_inspection(world, world.town_b).pk},
+            names_object=True,
+        ),
+        ViewCase("inspections:finding", kwargs=finding, names_object=True),
+        ViewCase("inspections:submit", kwargs=finding, names_object=True),
+        ViewCase("inspections:start", kwargs=finding, method="post", owner_status=302, names_object=True),
+        # a 填报员 may not assign, close or return: visible but forbidden
+        ViewCase("inspections:assign", kwargs=finding, method="post", owner_status=403, names_object=True),
+        ViewCase("inspections:close", kwargs=finding, method="post", owner_status=403, names_object=True),
+        ViewCase("inspections:return", kwargs=finding, method="post", owner_status=403, names_object=True),
+        ViewCase("inspections:photo", kwargs=photo, names_object=True),
+        ViewCase("inspections:photo_thumbnail", kwargs=photo, names_object=True),
+    ]
+    return models, views
+
+
+_models, _views = _inspections_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views
