@@ -1,0 +1,264 @@
+"""Every change to the project ledger goes through these functions.
+
+Each checks the user's role over the project's area (管理员 keeps the ledger, 填报员 of the
+area enters the monthly updates), changes the rows in one transaction, and writes the
+history itself — the status log and the revisions of corrected updates — visible here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from zhenwu.areas.access import can
+from zhenwu.areas.models import Action, Area, Department
+
+# TODO(integrator): the photo checks live in the inspections app for now; move to a shared module.
+from zhenwu.inspections.photos import CheckedPhoto, thumbnail
+from zhenwu.projects.models import (
+    COMPLETED_STATUSES,
+    STARTED_STATUSES,
+    STATUS_ORDER,
+    MonthlyUpdate,
+    Project,
+    Status,
+    StatusChange,
+    UpdatePhoto,
+    UpdateRevision,
+    YearPlan,
+)
+from zhenwu.projects.rates import Month
+
+PROJECT_FIELDS = (
+    "name",
+    "category",
+    "tier",
+    "content",
+    "owner_company",
+    "department",
+    "responsible_person",
+    "total_investment",
+    "planned_start",
+    "planned_completion",
+    "highlighted",
+)
+UPDATE_FIELDS = ("investment_month", "investment_ytd", "progress", "milestone", "problems", "help_needed")
+
+
+def _require(user, area: Area, action: str) -> None:
+    if not can(user, area, action):
+        raise PermissionDenied(f"您的角色无权在{area.name}{Action(action).label}")
+
+
+def _check_department(department: Department | None, area: Area) -> None:
+    if department is not None and not department.area.contains(area):
+        raise ValidationError(f"责任单位“{department.name}”不属于{area.name}或其上级，请重新选择。")
+
+
+def _check_dates(start: datetime.date | None, completion: datetime.date | None) -> None:
+    if start and completion and completion < start:
+        raise ValidationError("计划竣工日期不能早于计划开工日期。")
+
+
+@transaction.atomic
+def create_project(user, *, area: Area, plans: dict[int, Decimal] | None = None, **fields) -> Project:
+    """Put a project on the ledger of ``area`` (管理员), with its yearly planned investment."""
+    _require(user, area, Action.ADMINISTER)
+    unknown = set(fields) - set(PROJECT_FIELDS) - {"status"}
+    if unknown:
+        raise TypeError(f"unknown project fields: {sorted(unknown)}")
+    _check_department(fields.get("department"), area)
+    _check_dates(fields.get("planned_start"), fields.get("planned_completion"))
+    if Project.objects.filter(area=area, name=fields["name"]).exists():
+        raise ValidationError(f"{area.name}已有名为“{fields['name']}”的项目。")
+    project = Project.objects.create(area=area, **fields)
+    for year, amount in (plans or {}).items():
+        YearPlan.objects.create(project=project, year=year, planned_investment=amount)
+    return project
+
+
+@transaction.atomic
+def update_project(project: Project, user, **fields) -> Project:
+    """Change the ledger entry of a project (管理员); the status changes only through ``advance``."""
+    _require(user, project.area, Action.ADMINISTER)
+    unknown = set(fields) - set(PROJECT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown project fields: {sorted(unknown)}")
+    _check_department(fields.get("department", project.department), project.area)
+    for name, value in fields.items():
+        setattr(project, name, value)
+    _check_dates(project.planned_start, project.planned_completion)
+    if Project.objects.filter(area=project.area, name=project.name).exclude(pk=project.pk).exists():
+        raise ValidationError(f"{project.area.name}已有名为“{project.name}”的项目。")
+    project.save()
+    return project
+
+
+@transaction.atomic
+def set_year_plan(project: Project, user, year: int, amount: Decimal) -> YearPlan:
+    """Set the investment planned for the project in ``year`` (万元, 管理员)."""
+    _require(user, project.area, Action.ADMINISTER)
+    if amount < 0:
+        raise ValidationError("年度计划投资不能为负数。")
+    plan, _ = YearPlan.objects.update_or_create(
+        project=project, year=year, defaults={"planned_investment": amount}
+    )
+    return plan
+
+
+def next_statuses(project: Project) -> list[Status]:
+    """The statuses a project may move on to: any later stage of the lifecycle."""
+    return STATUS_ORDER[STATUS_ORDER.index(Status(project.status)) + 1 :]
+
+
+@transaction.atomic
+def advance(project: Project, user, to_status: str, date: datetime.date, note: str = "") -> StatusChange:
+    """Move the project on in its lifecycle on ``date`` (填报员 or 管理员), logging the step.
+
+    Stages may be skipped (a signed project can be reported straight as 在建), never undone;
+    the first move into 开工 or later sets the actual start date, into 竣工 or later the
+    completion date.
+    """
+    project = Project.objects.select_for_update().select_related("area").get(pk=project.pk)
+    _require(user, project.area, Action.ENTER)
+    to_status = Status(to_status)
+    if to_status not in next_statuses(project):
+        raise ValidationError(
+            f"项目当前为“{Status(project.status).label}”，不能改为“{to_status.label}”：状态只能向后推进。"
+        )
+    if date > timezone.localdate():
+        raise ValidationError("状态变更日期不能晚于今天。")
+    last = project.status_changes.order_by("-date", "-id").first()
+    if last is not None and date < last.date:
+        raise ValidationError(f"日期不能早于上一次状态变更（{last.date:%Y-%m-%d}）。")
+    change = StatusChange.objects.create(
+        project=project, from_status=project.status, to_status=to_status, date=date, note=note, actor=user
+    )
+    project.status = to_status
+    if to_status in STARTED_STATUSES and project.started_on is None:
+        project.started_on = date
+    if to_status in COMPLETED_STATUSES and project.completed_on is None:
+        project.completed_on = date
+    project.save(update_fields=["status", "started_on", "completed_on"])
+    return change
+
+
+def _previous_ytd(project: Project, year: int, month: int) -> Decimal:
+    earlier = (
+        MonthlyUpdate.objects.filter(project=project, year=year, month__lt=month)
+        .order_by("-month")
+        .values_list("investment_ytd", flat=True)
+        .first()
+    )
+    return earlier if earlier is not None else Decimal(0)
+
+
+def _carry_forward(project: Project, year: int, month: int) -> None:
+    """Keep the 1-N月 totals of the later months of the year consistent after a change."""
+    running = _previous_ytd(project, year, month + 1)
+    for later in MonthlyUpdate.objects.filter(project=project, year=year, month__gt=month).order_by("month"):
+        running += later.investment_month
+        if later.investment_ytd != running:
+            later.investment_ytd = running
+            later.save(update_fields=["investment_ytd"])
+
+
+@transaction.atomic
+def record_update(
+    project: Project,
+    user,
+    *,
+    month: Month,
+    progress: str,
+    investment_month: Decimal | None = None,
+    investment_ytd: Decimal | None = None,
+    milestone: str = "",
+    problems: str = "",
+    help_needed: str = "",
+    photos: list[CheckedPhoto] = (),
+    caption: str = "",
+) -> MonthlyUpdate:
+    """Record (or correct) the month's update of a project (填报员 of its area).
+
+    Give the month's investment or the 1-N月 total; the other follows from the earlier
+    months. A correction keeps what the update said before as a revision, and the later
+    months' totals move with it. Photos are added to those already there.
+    """
+    project = Project.objects.select_for_update().select_related("area").get(pk=project.pk)
+    _require(user, project.area, Action.ENTER)
+    today = timezone.localdate()
+    if (month.year, month.month) > (today.year, today.month):
+        raise ValidationError(f"不能填报未来月份（{month}）的进展。")
+    if not progress.strip():
+        raise ValidationError("请填写形象进度。")
+    previous = _previous_ytd(project, month.year, month.month)
+    if investment_month is None and investment_ytd is None:
+        raise ValidationError("请填写当月完成投资或1-N月累计完成投资。")
+    if investment_month is None:
+        investment_month = investment_ytd - previous
+        if investment_month < 0:
+            raise ValidationError(
+                f"1-{month.month}月累计完成投资 {investment_ytd} 万元小于上月累计 {previous} 万元，请核对。"
+            )
+    elif investment_ytd is not None and investment_ytd != previous + investment_month:
+        raise ValidationError(
+            f"累计完成投资应为上月累计 {previous} 万元加当月 {investment_month} 万元，"
+            f"即 {previous + investment_month} 万元，填写的是 {investment_ytd} 万元。"
+        )
+    if investment_month < 0:
+        raise ValidationError("当月完成投资不能为负数。")
+    values = {
+        "investment_month": investment_month,
+        "investment_ytd": previous + investment_month,
+        "progress": progress.strip(),
+        "milestone": milestone.strip(),
+        "problems": problems.strip(),
+        "help_needed": help_needed.strip(),
+    }
+    update = MonthlyUpdate.objects.filter(project=project, year=month.year, month=month.month).first()
+    if update is None:
+        update = MonthlyUpdate.objects.create(
+            project=project, year=month.year, month=month.month, entered_by=user, **values
+        )
+    elif any(getattr(update, name) != value for name, value in values.items()):
+        UpdateRevision.objects.create(
+            update=update,
+            changed_by=user,
+            entered_by_id=update.entered_by_id,
+            entered_at=update.entered_at,
+            **{name: getattr(update, name) for name in UPDATE_FIELDS},
+        )
+        for name, value in values.items():
+            setattr(update, name, value)
+        update.entered_by = user
+        update.entered_at = timezone.now()
+        update.revision += 1
+        update.save()
+    _carry_forward(project, month.year, month.month)
+    _save_photos(update, photos, user, caption or f"{project.name}形象进度（{month.month}月）")
+    return update
+
+
+def _save_photos(update: MonthlyUpdate, photos: list[CheckedPhoto], user, caption: str) -> None:
+    for checked in photos:
+        photo = UpdatePhoto(
+            update=update,
+            caption=caption[:120],
+            content_type=checked.content_type,
+            original_name=(getattr(checked.upload, "name", "") or "")[:200],
+            uploaded_by=user,
+        )
+        photo.image.save(f"photo{checked.extension}", checked.upload, save=False)
+        photo.thumbnail.save("thumb.jpg", thumbnail(checked.upload), save=False)
+        photo.save()
+
+
+@transaction.atomic
+def add_photos(update: MonthlyUpdate, user, photos: list[CheckedPhoto], caption: str = "") -> None:
+    """Add 形象进度 photos to an update already recorded (填报员 of the project's area)."""
+    _require(user, update.project.area, Action.ENTER)
+    _save_photos(update, photos, user, caption or f"{update.project.name}形象进度（{update.month}月）")
