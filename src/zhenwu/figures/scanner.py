@@ -21,8 +21,8 @@ def _alternation(words) -> str:
 
 _AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
 _CN = r"[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?"
-_NUM_START = r"(?<![0-9A-Za-z.０-９．])"
-_CN_START = r"(?<![〇零一二两三四五六七八九十百千万亿第])"
+_NUM_START = r"(?<![0-9A-Za-z.０-９．第])"  # not inside a number, a code (S274) or an ordinal (第3名)
+_CN_START = r"(?<![〇零一二两三四五六七八九十百千万亿第数几])"  # nor a vague 数十, 几百
 _MAG = r"(?:万亿|千万|百万|十万|亿|万|千(?![米克瓦]))"
 _UNITS = _alternation(_data.UNITS)
 
