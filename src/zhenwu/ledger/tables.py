@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from zhenwu.areas.models import Area
 from zhenwu.ledger import progress
+from zhenwu.ledger.entry import CellCheck
 from zhenwu.ledger.models import (
     Aggregation,
     Indicator,
@@ -333,6 +334,14 @@ class GridRow:
     target: Decimal | None
     previous: Decimal | None  # last month, for the jump warning
     reported: ReportedValue | None
+    check: CellCheck | None = None  # what the user typed, when a save was refused
+
+    @property
+    def shown(self) -> str:
+        """The text of the input: what was typed if the save was refused, else the stored figure."""
+        if self.check is not None:
+            return self.check.raw
+        return "" if self.value is None else format(self.value.normalize(), "f")
 
     @property
     def value(self) -> Decimal | None:
@@ -363,7 +372,7 @@ def previous_figure(indicator: Indicator, year: int, month: int, monthly_prev: d
     return monthly_prev.get(indicator.pk)
 
 
-def entry_grid(area: Area, year: int, month: int) -> Grid:
+def entry_grid(area: Area, year: int, month: int, checks: dict[int, CellCheck] | None = None) -> Grid:
     """The 报表 for one area and month: each indicator with last year's figure, the target and this month's."""
     indicators = [indicator for indicator in active_indicators() if indicator.reported_in(month)]
     prev_year, prev_month = progress.previous_period(year, month)
@@ -388,6 +397,7 @@ def entry_grid(area: Area, year: int, month: int) -> Grid:
             targets.get((area.pk, indicator.pk)),
             previous_figure(indicator, year, month, previous),
             current.get(indicator.pk),
+            (checks or {}).get(indicator.pk),
         )
         for indicator in indicators
     ]

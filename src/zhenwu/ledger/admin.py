@@ -1,0 +1,111 @@
+"""Admin for 管理员: indicators and catalogues, and targets scoped to the admin's subtree.
+
+Reported figures and their history are read-only here: every change to a figure goes through
+``services`` so that it is checked, locked when approved, and recorded.
+"""
+
+from django.contrib import admin
+
+from zhenwu.areas.admin import ScopedAdminMixin, is_area_admin
+from zhenwu.areas.models import Area
+from zhenwu.ledger.models import (
+    Catalogue,
+    CatalogueEntry,
+    Indicator,
+    ReportedValue,
+    Target,
+    TargetPart,
+    TargetVersion,
+    ValueHistory,
+)
+
+
+class AreaAdminOnly:
+    """Shared definitions (indicators, catalogues): any 管理员 may maintain them."""
+
+    def has_module_permission(self, request):
+        return is_area_admin(request.user)
+
+    has_view_permission = has_add_permission = has_change_permission = has_delete_permission = (
+        lambda self, request, obj=None: is_area_admin(request.user)
+    )
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(AreaAdminOnly, admin.ModelAdmin):
+    list_display = [
+        "code",
+        "name",
+        "unit",
+        "theme",
+        "kind",
+        "direction",
+        "aggregation",
+        "frequency",
+        "is_active",
+    ]
+    list_filter = ["theme", "kind", "direction", "is_active"]
+    search_fields = ["code", "name", "aliases"]
+
+
+class CatalogueEntryInline(admin.TabularInline):
+    model = CatalogueEntry
+    extra = 0
+    autocomplete_fields = ["indicator"]
+
+
+@admin.register(Catalogue)
+class CatalogueAdmin(AreaAdminOnly, admin.ModelAdmin):
+    list_display = ["name", "kind", "issued_by", "year"]
+    inlines = [CatalogueEntryInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(issued_by__in=Area.objects.for_user(request.user))
+
+
+class TargetVersionInline(admin.TabularInline):
+    model = TargetVersion
+    extra = 0
+    fields = ["number", "value", "effective_month", "reason", "created_by", "created_at"]
+    readonly_fields = ["created_by", "created_at"]
+
+
+class TargetPartInline(admin.TabularInline):
+    model = TargetPart
+    extra = 0
+
+
+@admin.register(Target)
+class TargetAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["indicator", "area", "year", "department", "responsible_person"]
+    list_filter = ["year"]
+    search_fields = ["indicator__name", "area__name", "responsible_person"]
+    list_select_related = ["indicator", "area", "department"]
+    autocomplete_fields = ["area"]
+    inlines = [TargetVersionInline, TargetPartInline]
+
+
+class ReadOnly:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportedValue)
+class ReportedValueAdmin(ReadOnly, ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["area", "year", "month", "indicator", "value", "status", "updated_by", "updated_at"]
+    list_filter = ["year", "month", "status"]
+    search_fields = ["area__name", "indicator__name"]
+    list_select_related = ["area", "indicator", "updated_by"]
+
+
+@admin.register(ValueHistory)
+class ValueHistoryAdmin(ReadOnly, ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["at", "user", "reported", "action", "old_value", "new_value", "reason"]
+    list_filter = ["action"]
+    list_select_related = ["user", "reported__area", "reported__indicator"]
