@@ -13,6 +13,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("areas/", include("zhenwu.areas.urls")),
+    path("ledger/", include("zhenwu.ledger.urls")),
     path("check/", include("zhenwu.checking.urls")),
     path("inspections/", include("zhenwu.inspections.urls")),
     path("admin/", admin.site.urls),
