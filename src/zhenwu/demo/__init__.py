@@ -10,11 +10,11 @@ import random
 
 from django.db import transaction
 
-from zhenwu.demo import areas
+from zhenwu.demo import areas, inspections
 from zhenwu.demo.areas import DEMO_PASSWORD, DemoCounty
 
 SEED = 20250701
-STEPS = [areas.build]
+STEPS = [areas.build, inspections.build]
 
 __all__ = ["DEMO_PASSWORD", "DemoCounty", "is_loaded", "load"]
 
