@@ -110,3 +110,48 @@ def _inspections_cases():
 _models, _views = _inspections_cases()
 SCOPED_MODELS += _models
 VIEW_CASES += _views
+
+
+# 指标台账 (zhenwu.ledger)
+def _ledger_cases():
+    from tests.ledger import factories as f
+    from zhenwu.ledger.models import ReportedValue, Target, TargetPart, TargetVersion, ValueHistory
+
+    def period(world):
+        return {"code": world.town_b.code, "year": 2025, "month": 6}
+
+    def cell(world):
+        return period(world) | {"indicator": f.indicator().pk}
+
+    models = [
+        ScopedModelCase(Target, f.make_target),
+        ScopedModelCase(TargetVersion, f.make_target_version),
+        ScopedModelCase(TargetPart, f.make_target_part),
+        ScopedModelCase(ReportedValue, f.make_value),
+        ScopedModelCase(ValueHistory, f.make_history),
+    ]
+    views = [
+        ViewCase("ledger:index"),
+        ViewCase("ledger:upload"),
+        ViewCase("ledger:county", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase("ledger:entry", kwargs=period, names_object=True),
+        ViewCase("ledger:check", kwargs=cell, method="post", names_object=True),
+        ViewCase("ledger:submit", kwargs=period, method="post", owner_status=302, names_object=True),
+        # a 填报员 may not approve or unlock: visible but forbidden
+        ViewCase("ledger:approve", kwargs=period, method="post", owner_status=403, names_object=True),
+        ViewCase("ledger:unlock", kwargs=period, method="post", owner_status=403, names_object=True),
+        ViewCase("ledger:history", kwargs=period, names_object=True),
+        ViewCase("ledger:template", kwargs=period, names_object=True),
+        ViewCase("ledger:export", kwargs=period, names_object=True),
+        ViewCase(
+            "ledger:targets",
+            kwargs=lambda world: {"code": world.town_b.code, "year": 2025},
+            names_object=True,
+        ),
+    ]
+    return models, views
+
+
+_models, _views = _ledger_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views
