@@ -50,7 +50,7 @@ def next_status(status: str, step: str) -> str:
     allowed_from, target, _action = STEPS[step]
     if status not in allowed_from:
         raise StepNotAllowed(f"状态为“{Status(status).label}”的问题不能{Step(step).label}")
-    return target
+    return str(target)
 
 
 def steps_from(status: str) -> list[str]:
@@ -59,7 +59,7 @@ def steps_from(status: str) -> list[str]:
     >>> steps_from("submitted")
     ['close', 'return']
     """
-    return [step for step, (allowed_from, _target, _action) in STEPS.items() if status in allowed_from]
+    return [str(step) for step, (allowed_from, _target, _action) in STEPS.items() if status in allowed_from]
 
 
 def action_for(step: str) -> str:

@@ -150,8 +150,8 @@ def finding_detail(request, pk):
             "assign_form": AssignForm(user=request.user, finding=finding) if Step.ASSIGN in steps else None,
             "may_start": Step.START in steps,
             "may_submit": Step.SUBMIT in steps,
-            "close_form": NoteForm() if Step.CLOSE in steps else None,
-            "return_form": ReturnForm() if Step.RETURN in steps else None,
+            "close_form": NoteForm(prefix="close") if Step.CLOSE in steps else None,
+            "return_form": ReturnForm(prefix="return") if Step.RETURN in steps else None,
         },
     )
 
@@ -220,7 +220,7 @@ def submit(request, pk):
 @require_POST
 def close(request, pk):
     finding = _writable_finding(request, pk, Step.CLOSE)
-    form = NoteForm(request.POST)
+    form = NoteForm(request.POST, prefix="close")
     form.is_valid()
     try:
         services.close(finding, request.user, note=form.cleaned_data.get("note", ""))
@@ -233,7 +233,7 @@ def close(request, pk):
 @require_POST
 def return_for_rework(request, pk):
     finding = _writable_finding(request, pk, Step.RETURN)
-    form = ReturnForm(request.POST)
+    form = ReturnForm(request.POST, prefix="return")
     if not form.is_valid():
         return _step_failed(request, finding, ValidationError("退回须说明理由。"))
     try:
