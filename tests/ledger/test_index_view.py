@@ -1,0 +1,55 @@
+"""The indicator table of the current area, and the county's towns × indicators."""
+
+from django.urls import reverse
+
+from tests.ledger import factories as f
+from zhenwu.ledger.models import ValueStatus
+
+
+def test_the_town_table_compares_completion_with_time_progress(client, world):
+    f.make_target(world, world.town_a, value="12")
+    f.make_value(world, world.town_a, value="5.1")  # 42.5% against 50%
+    f.make_value(world, world.town_a, year=2024, value="4.8")
+    client.force_login(world.town_a_clerk)
+    page = client.get(reverse("ledger:index")).content.decode()
+    assert "2025年1-6月" in page and "时序进度 50.0%" in page
+    assert "42.5%" in page and "-7.5" in page and "滞后" in page
+    assert "增长 6.3%" in page and "陈明" in page
+
+
+def test_the_county_table_adds_up_its_towns_and_says_how_many_reported(client, world):
+    f.make_value(world, world.town_a, value="5")
+    f.make_value(world, world.town_b, code="GYCZ", value="3")
+    client.force_login(world.county_admin)
+    page = client.get(reverse("ledger:index") + "?period=2025-06").content.decode()
+    assert "青溪县" in page and "1/2 已报" in page
+
+
+def test_the_county_view_lists_who_has_not_reported(client, world):
+    f.all_indicators()
+    f.make_value(world, world.town_a, status=ValueStatus.SUBMITTED)
+    client.force_login(world.county_admin)
+    page = client.get(reverse("ledger:county", args=[world.county.code]) + "?period=2025-06").content.decode()
+    assert "尚未完成报送" in page and "白沙镇" in page and "未填报" in page and "逾期" in page
+
+
+def test_an_export_of_the_table_is_an_xlsx(client, world):
+    f.make_value(world, world.town_a)
+    client.force_login(world.town_a_clerk)
+    response = client.get(reverse("ledger:export", args=[world.town_a.code, 2025, 6]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response.content[:2] == b"PK"
+
+
+def test_targets_page_shows_owners_and_coverage_warning(client, world):
+    from decimal import Decimal
+
+    from zhenwu.ledger.models import TargetPart
+
+    target = f.make_target(world, world.town_a)
+    TargetPart.objects.create(
+        target=target, village=world.village_a1, value=Decimal(5), responsible_person="王书记"
+    )
+    client.force_login(world.town_a_clerk)
+    page = client.get(reverse("ledger:targets", args=[world.town_a.code, 2025])).content.decode()
+    assert "东山村 5.00（王书记）" in page and "比目标 12 少 7" in page
