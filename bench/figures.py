@@ -1,0 +1,117 @@
+"""Benchmark the figure library: speed over ~5 MB of reports and accuracy on the gold.
+
+    .venv/bin/python bench/figures.py [--no-ref] [--ref-seconds N] [--megabytes N]
+
+Prints a few readable lines, then as its last line one JSON object with
+extract_chars_per_s, check_chars_per_s, gold_span_f1, gold_value_accuracy (and the other
+gold scores), and <library>_chars_per_s for each reference library it could run.
+
+The reference libraries (cn2an, jionlp, Recognizers-Text) are never dependencies of
+zhenwu: they live in their own virtual environment, bench/.venv-ref (git-ignored), which
+this script creates on first use with
+``python -m venv bench/.venv-ref && bench/.venv-ref/bin/pip install cn2an jionlp 'emoji<2'
+recognizers-text-suite`` (Recognizers-Text's Python suite imports only with emoji<2;
+jionlp unpacks ~50 MB of dictionaries into its package folder on first import).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import figures_gold  # noqa: E402  (a sibling module, found through the path set just above)
+
+REF_VENV = HERE / ".venv-ref"
+REF_PACKAGES = ["cn2an", "jionlp", "emoji<2", "recognizers-text-suite"]
+
+
+def corpus_text(megabytes: float) -> str:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(figures_gold.corpus_dir().glob("*.txt"))]
+    one = "\n".join(texts)
+    return "\n".join([one] * max(1, round(megabytes * 1_000_000 / len(one))))
+
+
+def best_rate(function, text: str, repeats: int = 3) -> float:
+    """Characters per second of the fastest of a few runs on one core."""
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        function(text)
+        best = min(best, time.perf_counter() - started)
+    return len(text) / best
+
+
+def ensure_reference_venv() -> str | None:
+    """Create bench/.venv-ref with the reference libraries; return an error message or None."""
+    python = REF_VENV / "bin" / "python"
+    if python.exists():
+        return None
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(REF_VENV)], check=True, capture_output=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", *REF_PACKAGES],
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+        output = getattr(error, "stderr", b"") or b""
+        return f"could not set up {REF_VENV}: {output.decode(errors='replace')[-300:]}"
+    return None
+
+
+def reference_rates(seconds: float) -> dict:
+    error = ensure_reference_venv()
+    if error:
+        return {"reference_error": error}
+    result = subprocess.run(
+        [
+            str(REF_VENV / "bin" / "python"),
+            str(HERE / "figures_reference.py"),
+            str(figures_gold.corpus_dir()),
+            str(seconds),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds * 10 + 300,
+    )
+    lines = result.stdout.strip().splitlines()
+    if result.returncode != 0 or not lines:
+        return {"reference_error": result.stderr[-300:]}
+    return json.loads(lines[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-ref", action="store_true", help="skip the reference libraries")
+    parser.add_argument("--ref-seconds", type=float, default=20.0, help="time budget per reference library")
+    parser.add_argument("--megabytes", type=float, default=5.0, help="size of the repeated corpus")
+    args = parser.parse_args()
+
+    from zhenwu.figures import extract, review
+
+    text = corpus_text(args.megabytes)
+    extract(text[:100_000])  # warm up
+    results = {
+        "chars": len(text),
+        "extract_chars_per_s": round(best_rate(extract, text)),
+        "check_chars_per_s": round(best_rate(review, text)),
+        "figures_per_corpus_pass": len(extract(corpus_text(0))),
+    }
+    results.update(figures_gold.score())
+    if not args.no_ref:
+        results.update(reference_rates(args.ref_seconds))
+    for key, value in results.items():
+        print(f"{key:>32}: {value}")
+    print(json.dumps(results, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
