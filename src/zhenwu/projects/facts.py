@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Max
 
 from zhenwu.areas.models import Area, Level
-from zhenwu.projects.models import Category, MonthlyUpdate, YearPlan
-from zhenwu.projects.rates import Month, ProjectFacts
+from zhenwu.projects.models import Category, MonthlyUpdate, Project, StatusChange, YearPlan
+from zhenwu.projects.rates import Month, ProjectFacts, behind_reasons, investment_rate
 
 
 def town_names(projects) -> dict[str, str]:
@@ -70,3 +72,58 @@ def load_facts(projects, month: Month) -> list[ProjectFacts]:
         )
         for project in projects
     ]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the project list: the project, its facts for the month and why it is behind."""
+
+    project: Project
+    facts: ProjectFacts
+    reasons: list[str]
+
+    @property
+    def investment_rate(self) -> Decimal | None:
+        return investment_rate(self.facts)
+
+
+def listing(projects, month: Month, behind: str = "") -> list[Row]:
+    """The rows of the project list; ``behind`` keeps only the lagging ones (``"any"`` or one reason)."""
+    projects = list(projects.select_related("area", "department"))
+    by_pk = {
+        facts.pk: facts
+        for facts in load_facts(Project.objects.filter(pk__in=[p.pk for p in projects]), month)
+    }
+    rows = []
+    for project in projects:
+        facts = by_pk[project.pk]
+        reasons = behind_reasons(facts, month)
+        wanted = bool(reasons) if behind == "any" else (not behind or behind in reasons)
+        if not wanted:
+            continue
+        rows.append(Row(project, facts, reasons))
+    return rows
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of a project's timeline: a status change or a monthly update."""
+
+    date: datetime.date
+    kind: str  # "status" or "update"
+    title: str
+    change: StatusChange | None = None
+    update: MonthlyUpdate | None = None
+
+
+def timeline(project: Project) -> list[Event]:
+    """The project's history, latest first: each status change on its date, each update at its month's end."""
+    events = [
+        Event(change.date, "status", f"{change.get_to_status_display()}", change=change)
+        for change in project.status_changes.select_related("actor")
+    ]
+    updates = project.updates.select_related("entered_by").prefetch_related("photos", "revisions")
+    for update in updates:
+        month = Month(update.year, update.month)
+        events.append(Event(month.last_day, "update", f"{month}进展", update=update))
+    return sorted(events, key=lambda event: (event.date, event.kind == "update"), reverse=True)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from zhenwu.projects import views
+
+app_name = "projects"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("overview/", views.overview, name="overview"),
+    path("new/", views.new, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/update/", views.update, name="update"),
+    path("<int:pk>/advance/", views.advance, name="advance"),
+    path("photos/<int:pk>/", views.photo, name="photo"),
+    path("photos/<int:pk>/thumbnail/", views.photo_thumbnail, name="photo_thumbnail"),
+]

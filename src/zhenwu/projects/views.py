@@ -1,0 +1,210 @@
+"""Project pages: the list, a project's detail, the phone update form, the county overview, photos."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
+from zhenwu.areas.models import Action
+from zhenwu.projects import services
+from zhenwu.projects.facts import listing, load_facts, timeline
+from zhenwu.projects.forms import ProjectFilterForm, ProjectForm, StatusForm, UpdateForm
+from zhenwu.projects.models import Project, UpdatePhoto
+from zhenwu.projects.rates import Month, behind_reasons, by_area, by_category, investment_rate, summarise
+
+PAGE_SIZE = 50
+
+
+def _projects(request):
+    """The projects the user sees, within the area chosen in the switcher."""
+    projects = Project.objects.for_user(request.user)
+    if request.area is not None:
+        projects = projects.in_subtree(request.area)
+    return projects
+
+
+@login_required
+def index(request):
+    filters = ProjectFilterForm(request.GET or None, user=request.user, area=request.area)
+    month = filters.selected_month()
+    rows = listing(filters.filter(_projects(request)), month, filters.behind_reason())
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "projects/index.html",
+        {
+            "filters": filters,
+            "month": month,
+            "page": page,
+            "count": len(rows),
+            "query": query.urlencode(),
+            "may_administer": can(request.user, request.area, Action.ADMINISTER) if request.area else False,
+        },
+    )
+
+
+@login_required
+def overview(request):
+    """县级总览: 开工率, 竣工率 and 投资完成率 by town and by category, and the projects behind."""
+    filters = ProjectFilterForm(request.GET or None, user=request.user, area=request.area)
+    month = filters.selected_month()
+    facts = load_facts(_projects(request), month)
+    return render(
+        request,
+        "projects/overview.html",
+        {
+            "month": month,
+            "month_value": f"{month.year}-{month.month:02d}",
+            "total": summarise(facts, month),
+            "towns": by_area(facts, month),
+            "categories": by_category(facts, month),
+        },
+    )
+
+
+@login_required
+def detail(request, pk):
+    project = get_visible_or_404(Project.objects.select_related("area", "department"), request.user, pk=pk)
+    month = Month.of(timezone.localdate())
+    facts = load_facts(Project.objects.filter(pk=project.pk), month)[0]
+    may_enter = can(request.user, project.area, Action.ENTER)
+    choices = services.next_statuses(project)
+    events = timeline(project)
+    return render(
+        request,
+        "projects/detail.html",
+        {
+            "project": project,
+            "facts": facts,
+            "rate": investment_rate(facts),
+            "reasons": behind_reasons(facts, month),
+            "month": month,
+            "plans": project.year_plans.all(),
+            "events": events,
+            "photos": [photo for event in events if event.update for photo in event.update.photos.all()],
+            "may_enter": may_enter,
+            "may_administer": can(request.user, project.area, Action.ADMINISTER),
+            "status_form": StatusForm(choices=choices) if may_enter and choices else None,
+        },
+    )
+
+
+@login_required
+def update(request, pk):
+    """The month's update from a phone on site: investment, one line of 形象进度, photos."""
+    project = get_writable_or_403(Project.objects.select_related("area"), request.user, Action.ENTER, pk=pk)
+    month = Month.of(timezone.localdate())
+    existing = project.updates.filter(year=month.year, month=month.month).first()
+    initial = {"month": month}
+    if existing is not None:
+        initial.update(
+            {name: getattr(existing, name) for name in services.UPDATE_FIELDS if name != "investment_ytd"}
+        )
+    form = UpdateForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_update(project, request.user, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已保存{data['month']}进展：{project.name}")
+            return redirect("projects:detail", pk=project.pk)
+    return render(
+        request, "projects/update_form.html", {"project": project, "form": form, "existing": existing}
+    )
+
+
+@login_required
+@require_POST
+def advance(request, pk):
+    project = get_writable_or_403(Project.objects.select_related("area"), request.user, Action.ENTER, pk=pk)
+    form = StatusForm(request.POST, choices=services.next_statuses(project))
+    if not form.is_valid():
+        messages.error(request, "请选择要推进到的状态和日期。")
+        return redirect("projects:detail", pk=project.pk)
+    try:
+        change = services.advance(project, request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"已推进到“{change.get_to_status_display()}”。")
+    return redirect("projects:detail", pk=project.pk)
+
+
+def _save_project(request, form, project=None):
+    data = dict(form.cleaned_data)
+    plan = data.pop("plan")
+    if project is None:
+        project = services.create_project(request.user, **data)
+    else:
+        services.update_project(project, request.user, **data)
+    if plan is not None:
+        services.set_year_plan(project, request.user, timezone.localdate().year, plan)
+    return project
+
+
+@login_required
+def new(request):
+    """登记项目 (管理员); others are told they may not, rather than shown a form they cannot use."""
+    form = ProjectForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.has_areas and form.is_valid():
+        try:
+            project = _save_project(request, form)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, error.messages[0] if isinstance(error, ValidationError) else str(error))
+        else:
+            messages.success(request, f"已登记项目：{project.name}")
+            return redirect("projects:detail", pk=project.pk)
+    return render(request, "projects/project_form.html", {"form": form, "project": None})
+
+
+@login_required
+def edit(request, pk):
+    project = get_writable_or_403(
+        Project.objects.select_related("area"), request.user, Action.ADMINISTER, pk=pk
+    )
+    form = ProjectForm(request.POST or None, instance=project, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save_project(request, form, project)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "已保存。")
+            return redirect("projects:detail", pk=project.pk)
+    return render(request, "projects/project_form.html", {"form": form, "project": project})
+
+
+def _serve(request, pk, field: str):
+    """Stream a photo only to users who see its project: never a public /media/ URL."""
+    photo = get_visible_or_404(UpdatePhoto.objects, request.user, pk=pk)
+    stored = getattr(photo, field) or photo.image
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("照片文件不存在") from error
+    content_type = "image/jpeg" if field == "thumbnail" and photo.thumbnail else photo.content_type
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=86400"
+    response["Content-Disposition"] = f'inline; filename="project-photo-{photo.pk}.jpg"'
+    return response
+
+
+@login_required
+def photo(request, pk):
+    return _serve(request, pk, "image")
+
+
+@login_required
+def photo_thumbnail(request, pk):
+    return _serve(request, pk, "thumbnail")
