@@ -15,6 +15,7 @@ urlpatterns = [
     path("areas/", include("zhenwu.areas.urls")),
     path("ledger/", include("zhenwu.ledger.urls")),
     path("check/", include("zhenwu.checking.urls")),
+    path("projects/", include("zhenwu.projects.urls")),
     path("inspections/", include("zhenwu.inspections.urls")),
     path("admin/", admin.site.urls),
 ]
