@@ -155,3 +155,56 @@ def _ledger_cases():
 _models, _views = _ledger_cases()
 SCOPED_MODELS += _models
 VIEW_CASES += _views
+
+
+# 重点项目 (zhenwu.projects)
+def _projects_cases():
+    from tests.projects import factories as f
+    from zhenwu.projects.models import (
+        MonthlyUpdate,
+        Project,
+        StatusChange,
+        UpdatePhoto,
+        UpdateRevision,
+        YearPlan,
+    )
+
+    def project(world):
+        return {"pk": f.make_project(world, world.town_b).pk}
+
+    def photo(world):  # a real tiny JPEG, written to the suite's own data directory
+        return {"pk": f.make_photo(world, world.town_b).pk}
+
+    models = [
+        ScopedModelCase(Project, f.make_project),
+        ScopedModelCase(YearPlan, f.make_year_plan),
+        ScopedModelCase(StatusChange, f.make_status_change),
+        ScopedModelCase(MonthlyUpdate, f.make_update),
+        ScopedModelCase(UpdateRevision, f.make_revision),
+        ScopedModelCase(UpdatePhoto, f.make_photo_row),
+    ]
+    views = [
+        ViewCase("projects:index"),
+        ViewCase("projects:overview"),
+        ViewCase("projects:new"),  # a 填报员 is told the role may not register projects
+        ViewCase("projects:detail", kwargs=project, names_object=True),
+        ViewCase("projects:update", kwargs=project, names_object=True),
+        ViewCase(
+            "projects:advance",
+            kwargs=project,
+            method="post",
+            data=lambda world: {"to_status": "signed", "date": "2025-01-05"},
+            owner_status=302,
+            names_object=True,
+        ),
+        # a 填报员 may not edit the ledger entry: visible but forbidden
+        ViewCase("projects:edit", kwargs=project, owner_status=403, names_object=True),
+        ViewCase("projects:photo", kwargs=photo, names_object=True),
+        ViewCase("projects:photo_thumbnail", kwargs=photo, names_object=True),
+    ]
+    return models, views
+
+
+_models, _views = _projects_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views
