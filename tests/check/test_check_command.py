@@ -231,3 +231,14 @@ def test_the_installed_command_gives_the_same_exit_status(report_txt):
     result = subprocess.run([*command, "check", str(report_txt)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "[placeholder]" in result.stdout
+
+
+def test_a_web_page_gets_the_review_and_the_commented_copy_in_one_call(tmp_path):
+    from zhenwu.documents.comments import review_docx
+
+    source = tmp_path / "report.docx"
+    _report_docx(source)
+    result, annotated = review_docx(source.read_bytes())
+    assert [f.code for f in result.findings] == ["placeholder", "missing-number", "missing-number"]
+    assert result.to_dict()["text"].startswith("上半年完成固定资产投资6.02亿元")
+    assert len(list(docx.Document(__import__("io").BytesIO(annotated)).comments)) == 3

@@ -69,3 +69,17 @@ def _split_at(segment: Segment, position: int) -> None:
             twin.text = text[cut:]
             segment.runs.insert(index + 1, (position, twin))
             return
+
+
+def review_docx(data: bytes, *, author: str = AUTHOR):
+    """Check a .docx and return ``(review, annotated_bytes)``: what a 核稿 page needs in one call.
+
+    ``review`` is a :class:`zhenwu.figures.Review` (``.text``, ``.figures``, ``.findings``,
+    ``.to_dict()``); its offsets refer to the text read from the document.
+    """
+    from zhenwu.figures import review
+
+    document = open_docx(data)
+    text, _ = docx_segments(document)
+    result = review(text)
+    return result, annotate_docx(data, result.findings, author=author)
