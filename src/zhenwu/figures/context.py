@@ -28,15 +28,15 @@ _POINTS = re.compile(
 )
 _DOWN_WORDS = ("低于", "慢于", "落后", "下降", "降低", "回落", "减少", "降幅", "减幅")
 _VERB_SPLIT = re.compile(
-    r"完成了?|实现了?|达到了?|累计|共计|合计|总计|预计|新增|引进|落实|争取|开工建设|建成(?!区)|建设了?|启动了?"
+    r"完成了?|实现了?|达到了?|累计|共计|共有|合计|总计|预计|新增|引进|落实|争取|开工建设|建成(?!区)|建设了?|启动了?"
     r"|推进了?|铺设|加快|涉及|出动|送出|举办|由|从|增长到|增加到|提高到|下降到|减少到"
     r"|[0-9xX×*＊]{2,4}年度?|\d{1,2}月份?"
 )
 _PREFIX = re.compile("^(?:{})+".format("|".join(sorted(_data.SUBJECT_PREFIXES, key=len, reverse=True))))
 _SUFFIX = re.compile("(?:{})+$".format("|".join(sorted(_data.SUBJECT_SUFFIXES, key=len, reverse=True))))
 _RELATION_TAIL = re.compile(
-    r"(?:同比|比上年|较上年|比去年|较去年)?(?:{}).*$|占.*$|完成[^完成]*$".format(
-        "|".join(_data.GROWTH_UP + _data.GROWTH_DOWN + ("高于", "低于", "超过", "快于", "慢于", "落后"))
+    r"(?:同比|比上年|较上年|比去年|较去年)?(?:{})(?:了|为|达到?|约)?$|(?:{})[^，,。；;]*$|占.*$|完成[^完成]*$".format(
+        "|".join(_data.GROWTH_UP + _data.GROWTH_DOWN), "高于|低于|超过|快于|慢于|落后|领先"
     )
 )
 _KIND_OF_DIMENSION = {"money": "amount", "count": "count", "number": "amount", "multiple": "multiple"}
@@ -50,6 +50,7 @@ def classify(text: str, figures: list[Figure]) -> list[Figure]:
     scanner at millions of characters a second.
     """
     anchor: Figure | None = None  # the last level figure of the clause group
+    previous: Figure | None = None
     previous_end = 0
     for figure in figures:
         left = _left(text, figure.start, previous_end)
@@ -61,10 +62,20 @@ def classify(text: str, figures: list[Figure]) -> list[Figure]:
         if anchor is not None and _sentence_break(text, anchor.end, figure.start):
             anchor = None
         if figure.kind in _RELATIVE:
-            figure.subject = anchor.subject if anchor is not None else _subject(_RELATION_TAIL.sub("", left))
+            if anchor is not None:
+                figure.subject = anchor.subject
+            else:
+                figure.subject = _subject(_RELATION_TAIL.sub("", left))
+                if (
+                    not figure.subject
+                    and previous is not None
+                    and not _sentence_break(text, previous.end, figure.start)
+                ):
+                    figure.subject = previous.subject  # 增速7.5%，高于全县平均1.2个百分点
         else:
             figure.subject = _subject(left)
             anchor = figure
+        previous = figure
     return figures
 
 
