@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from zhenwu.figures import check, review
@@ -81,6 +83,8 @@ def test_year_placeholders_are_found():
         ("全长约公里", [("missing-number", "公里")]),
         ("完成年计划的58.2,", [("missing-percent", "58.2")]),
         ("同比增长17.8。", [("missing-percent", "17.8")]),
+        ("规上工业增加值增速7.5,", [("missing-percent", "7.5")]),
+        ("生活垃圾分类覆盖率达到95,", [("missing-percent", "95")]),
         ("由100万元增长到120万元,增长25%", [("growth-mismatch", "25%")]),
         ("由30%提高到35%,提高3个百分点", [("growth-mismatch", "3个百分点")]),
         ("全年目标12亿元,上半年完成6.02亿元,占全年目标的60.2%", [("completion-mismatch", "60.2%")]),
@@ -104,6 +108,8 @@ def test_constructed_problems_are_found(text, expected):
         "推进多元化投资,3×4米展板,年产万吨级项目",
         "同比增长2倍,增长0.5个百分点,完成年计划的58.2%",
         "全镇共投资5.0亿元,分别为2.1亿元、2.9亿元",
+        "美元汇率为6.5,贷款利率为3.1,覆盖率达到95%",
+        "亿元以上项目5个,单位:万元,(亿元)",
     ],
 )
 def test_correct_text_has_no_findings(text):
@@ -121,6 +127,31 @@ def test_findings_point_at_their_span_with_a_chinese_message():
     (finding,) = check(text)
     assert text[finding.start : finding.end] == finding.span == "*亿元"
     assert finding.severity == "error" and "占位符" in finding.message
+
+
+SUMMARY = """一、主要成效
+（一）经济运行稳中有进。1-6月，全镇实现规上工业总产值45.6亿元，同比增长8.2%，完成全年目标任务的52.3%；\
+规上工业增加值增速7.5%，高于全县平均1.2个百分点。完成固定资产投资12.8亿元，其中工业投资6.3亿元、\
+基础设施投资4.2亿元、民生投资2.3亿元。一般公共预算收入1.25亿元，同比下降3.1%，低于时序进度3.2个百分点。\
+新签约亿元以上项目5个，总投资28亿元；新开工项目8个，竣工投产3个。
+（二）城乡面貌持续改善。完成农房改造326户，拆除违建1.2万平方米，新增绿地面积3.5公顷。\
+生活垃圾分类覆盖率达到95%以上，行政村污水处理设施覆盖率100%。
+二、存在问题
+一是部分指标完成进度滞后，全社会消费品零售总额完成年计划的43.5，低于时序进度6.5个百分点。\
+二是项目推进不够快，XX个项目尚未开工。
+三、下步计划
+力争全年完成固定资产投资25亿元以上，规上工业总产值突破90亿元，同比增长10%左右。"""
+
+
+def test_a_whole_summary_gets_exactly_its_two_problems():
+    assert _codes(SUMMARY) == [("missing-percent", "43.5"), ("placeholder", "XX个")]
+
+
+def test_negative_growth_is_a_fall():
+    from zhenwu.figures import extract
+
+    (figure,) = extract("同比增长-3.1%")
+    assert (figure.kind, figure.signed) == ("growth", Decimal("-3.1"))
 
 
 # --- known gaps

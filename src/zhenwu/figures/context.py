@@ -18,7 +18,9 @@ _COMPLETION = re.compile(
     r"(?:完成|达到|为)(?P<base>[^，,。；;、]{0,12}?(?:目标|计划|任务)[^，,。；;、的]{0,4}?)的?$|完成率(?:为|达到?)?$"
 )
 _GROWTH = re.compile(
-    r"(?P<verb>{})(?:了|为|达到?|约)?$".format("|".join(_data.GROWTH_UP + _data.GROWTH_DOWN))
+    r"(?P<verb>{})(?:了|为|达到?|约)?(?P<minus>[-－负])?$".format(
+        "|".join(_data.GROWTH_UP + _data.GROWTH_DOWN)
+    )
 )
 _GROWTH_OF_AMOUNT = re.compile(
     r"(?:同比|比上年|较上年|比去年|较去年|与上年相比)(?P<verb>增长|增加|减少|下降)了?$"
@@ -101,7 +103,10 @@ def _assign_role(figure: Figure, left: str) -> None:
         elif match := _COMPLETION.search(left):
             figure.kind, figure.base = "completion", match["base"]
         elif match := _GROWTH.search(left):
-            figure.kind, figure.direction = "growth", _direction(match["verb"])
+            direction = _direction(match["verb"])
+            if match["minus"]:  # 增长-3.1%: a fall written as negative growth
+                direction = "up" if direction == "down" else "down"
+            figure.kind, figure.direction = "growth", direction
         else:
             figure.kind = "percent"
     elif dimension == "points":
