@@ -48,7 +48,7 @@ _FIGURE = (
     rf"(?P<in1>[多余])?(?P<mag>{_MAG})?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千)?"
     rf"(?:(?P<sep>[-－—~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
     r"(?P<in2>[多余])?"
-    rf"[ \u00a0]?(?P<unit>{_UNITS})?"
+    rf"(?:[ \u00a0]?(?P<unit>{_UNITS}))?"
     r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r")"
     rf"(?P<post>{_alternation(_data.APPROX_AFTER)})?"
@@ -69,7 +69,6 @@ SCANNER = re.compile(
 _QUOTES_OPEN = '“‘「『"'
 _QUOTES_CLOSE = '”’」』"'
 _IMPLICIT_BEFORE = ("达到", "实现", "完成", "达", "为")
-_CLAUSE_END = "，,。；;、：:）)\n ”"
 
 
 def extract(text: str, *, dates: bool = False) -> list[Figure]:
