@@ -78,6 +78,14 @@ TOWN_CLERKS = {
     "金鸡乡": ("jj_clerk", "何平"),
     "云岭乡": ("yl_clerk", "吕梅"),
 }
+# theme → the town offices usually made responsible
+RESPONSIBLE = {
+    Theme.CITYSCAPE: {"执法队", "村建办"},
+    Theme.ENVIRONMENT: {"农业办", "执法队"},
+    Theme.SAFETY: {"平安办"},
+    Theme.PROJECT: {"经发办"},
+    Theme.OTHER: {"党政办"},
+}
 GRID_WORKERS = {"青山镇": ("qs_grid", "钱小燕"), "白沙镇": ("bs_grid", "孔德明")}
 SCENE_COLOURS = [
     (176, 96, 60),
@@ -221,7 +229,7 @@ def build(demo: DemoCounty, rng: random.Random) -> None:
                 "latitude": (base_lat + Decimal(rng.randint(0, 3)) / 10000).quantize(Decimal("0.000001")),
                 "longitude": (base_lng + Decimal(rng.randint(0, 3)) / 10000).quantize(Decimal("0.000001")),
             }
-        town_departments = departments[town.pk]
+        town_departments = [d for d in departments[town.pk] if d.short_name in RESPONSIBLE[category.theme]]
         label = f"{found_on:%Y-%m-%d} {category.pk:02d} before"
         finding = services.record_finding(
             reporter or inspector,

@@ -192,8 +192,9 @@ class Summary:
 
     @property
     def phrases(self) -> str:
-        """All category phrases joined the way a summary sentence runs: “查处违建42处，…；清理占道经营73户”."""
-        return "；".join(tally.phrase for tally in self.categories)
+        """The phrases of the categories found in the period, joined the way a summary sentence runs:
+        “查处违建42处，…；清理占道经营73户”."""
+        return "；".join(tally.phrase for tally in self.categories if tally.found)
 
 
 def summarise(facts: Iterable[FindingFact], period: Period, today: datetime.date) -> Summary:

@@ -5,7 +5,7 @@ from django.db import migrations
 # name, short name, theme, count unit, count verb, quantity unit, quantity verb, default days
 CATEGORIES = [
     ("乱占道经营", "占道经营", "cityscape", "户", "清理", "", "", 3),
-    ("乱搭乱建", "私搭乱建", "cityscape", "处", "拆除", "平方米", "拆除", 7),
+    ("乱搭乱建", "私搭乱建", "cityscape", "处", "查处", "平方米", "拆除", 7),
     ("违法建设", "违建", "cityscape", "处", "查处", "平方米", "拆除", 15),
     ("乱堆乱放", "乱堆乱放", "cityscape", "处", "清理", "吨", "清运", 3),
     ("乱贴乱画", "乱贴乱画", "cityscape", "处", "清除", "", "", 3),
