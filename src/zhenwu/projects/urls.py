@@ -6,6 +6,7 @@ app_name = "projects"
 urlpatterns = [
     path("", views.index, name="index"),
     path("overview/", views.overview, name="overview"),
+    path("report/<str:code>/", views.report, name="report"),
     path("new/", views.new, name="new"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,12 +14,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
-from zhenwu.areas.models import Action
+from zhenwu.areas.models import Action, Area
+from zhenwu.documents import write_docx
 from zhenwu.projects import services
 from zhenwu.projects.facts import listing, load_facts, timeline
 from zhenwu.projects.forms import ProjectFilterForm, ProjectForm, StatusForm, UpdateForm
 from zhenwu.projects.models import Project, UpdatePhoto
 from zhenwu.projects.rates import Month, behind_reasons, by_area, by_category, investment_rate, summarise
+from zhenwu.projects.report import build_report
 
 PAGE_SIZE = 50
 
@@ -139,6 +143,17 @@ def advance(request, pk):
     else:
         messages.success(request, f"已推进到“{change.get_to_status_display()}”。")
     return redirect("projects:detail", pk=project.pk)
+
+
+@login_required
+def report(request, code):
+    """The month's illustrated report (.docx) of an area the user sees."""
+    area = get_visible_or_404(Area.objects, request.user, code=code)
+    filters = ProjectFilterForm(request.GET or None, user=request.user, area=area)
+    month = filters.selected_month()
+    document = build_report(area, Project.objects.for_user(request.user).in_subtree(area), month)
+    filename = f"{area.name}{month.year}年{month.label}重点项目推进情况.docx"
+    return FileResponse(io.BytesIO(write_docx(document)), as_attachment=True, filename=filename)
 
 
 def _save_project(request, form, project=None):
