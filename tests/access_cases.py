@@ -200,6 +200,7 @@ def _projects_cases():
         # a 填报员 may not edit the ledger entry: visible but forbidden
         ViewCase("projects:edit", kwargs=project, owner_status=403, names_object=True),
         ViewCase("projects:photo", kwargs=photo, names_object=True),
+        ViewCase("projects:report", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase("projects:photo_thumbnail", kwargs=photo, names_object=True),
     ]
     return models, views
