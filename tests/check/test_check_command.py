@@ -242,3 +242,14 @@ def test_a_web_page_gets_the_review_and_the_commented_copy_in_one_call(tmp_path)
     assert [f.code for f in result.findings] == ["placeholder", "missing-number", "missing-number"]
     assert result.to_dict()["text"].startswith("上半年完成固定资产投资6.02亿元")
     assert len(list(docx.Document(__import__("io").BytesIO(annotated)).comments)) == 3
+
+
+def test_a_folder_is_checked_file_by_file(tmp_path, capsys):
+    folder = tmp_path / "reports"
+    (folder / "town").mkdir(parents=True)
+    (folder / "a.txt").write_text(CLEAN, encoding="utf-8")
+    (folder / "town" / "b.txt").write_text("同比增长%", encoding="utf-8")
+    (folder / "notes.png").write_bytes(b"\x89PNG")
+    code, out, _ = run_check(folder, "--format", "json", capsys=capsys)
+    assert code == 1
+    assert [Path(item["file"]).name for item in json.loads(out)] == ["a.txt", "b.txt"]

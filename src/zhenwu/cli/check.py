@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from zhenwu.figures import review
 
     results, unreadable = [], False
-    for name in args.files:
+    for name in expand(args.files):
         try:
             if name == "-":
                 text, _ = decode_text(sys.stdin.buffer.read())
@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     if args.annotate and not _annotate(args.annotate, results):
         return 2
     if args.format == "json":
-        _print_json(results)
+        several = len(args.files) > 1 or any(name != "-" and Path(name).is_dir() for name in args.files)
+        _print_json(results, several)
     else:
         for name, result in results:
             print(render_text(name, result))
@@ -55,11 +56,27 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(result.has_errors for _, result in results) else 0
 
 
-def _print_json(results) -> None:
+def expand(names: list[str]) -> list[str]:
+    """Replace each folder by the reports inside it (any depth), sorted; keep files as given."""
+    from zhenwu.documents.reading import SUFFIXES
+
+    expanded = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            expanded += [str(p) for p in found if not p.name.startswith(("~$", "."))]
+        else:
+            expanded.append(name)
+    return expanded
+
+
+def _print_json(results, several: bool) -> None:
+    """One object for one file; an array for several files or a folder, even of one report."""
     import json
 
     objects = [result.to_dict(file=name) for name, result in results]
-    payload = objects[0] if len(objects) == 1 else objects
+    payload = objects if several or len(objects) != 1 else objects[0]
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
