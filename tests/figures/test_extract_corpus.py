@@ -286,5 +286,15 @@ def test_relative_figures_inherit_the_subject_and_keep_their_base():
     )
 
 
+def test_a_rate_does_not_reach_back_over_a_clause_without_figures():
+    figures = extract("建成5G基站30个，PM2.5平均浓度35微克/立方米，同比下降8.5%")
+    assert [(f.span, f.subject) for f in figures] == [("30个", "5G基站"), ("8.5%", "")]
+
+
+def test_the_end_of_a_change_shares_the_subject_of_its_start():
+    figures = extract("城区面积由3.2平方公里扩大到4.5平方公里")
+    assert [f.subject for f in figures] == ["城区面积", "城区面积"]
+
+
 def test_a_fall_is_a_negative_change():
     assert extract("同比下降3.1%")[0].signed == Decimal("-3.1")

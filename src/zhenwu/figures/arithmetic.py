@@ -20,7 +20,7 @@ _LEVEL = ("amount", "count", "measure")
 _BREAKS = ("。", "；", ";", "\n")
 _MARKERS = re.compile(r"其中|分别为|分别是|分别达到?")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
-_TO = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)(?:到|至)|增至|降至|提高至")
+_TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至)|增至|降至")
 _TOTAL_WORDS = re.compile(r"共|合计|总计|共计|累计")
 _WHOLE_PREFIX = re.compile(r"^(?:全镇|全县|全市|全区|全乡|全村|全年|本镇|全)")
 _WHOLE_SUFFIX = re.compile(r"(?:总量|总额|总数|总和)$")
@@ -223,7 +223,7 @@ def _top_level(parts: list[Figure]) -> list[Figure]:
     for part in parts:
         nested = any(
             (core := earlier.subject.replace("总", "")) and len(core) >= 2 and core in part.subject
-            and part.value <= earlier.value
+            and part.subject != earlier.subject and part.value <= earlier.value
             for earlier in kept
         )  # fmt: skip
         if not nested:

@@ -31,7 +31,7 @@ _POINTS = re.compile(
 _DOWN_WORDS = ("低于", "慢于", "落后", "下降", "降低", "回落", "减少", "降幅", "减幅")
 _VERB_SPLIT = re.compile(
     r"完成了?|实现了?|达到了?|累计|共计|共有|合计|总计|预计|新增|引进|落实|争取|开工建设|建成(?!区)|建设了?|启动了?"
-    r"|推进了?|铺设|加快|涉及|出动|送出|举办|由|从|增长到|增加到|提高到|下降到|减少到"
+    r"|推进了?|铺设|加快|涉及|出动|送出|举办|由|从|增长到|增加到|提高到|下降到|减少到|扩大到|提升到|上升到|降至|增至|分别为|分别是|分别达到?|分别"
     r"|[0-9xX×*＊]{2,4}年度?|\d{1,2}月份?"
 )
 _PREFIX = re.compile("^(?:{})+".format("|".join(sorted(_data.SUBJECT_PREFIXES, key=len, reverse=True))))
@@ -53,32 +53,41 @@ def classify(text: str, figures: list[Figure]) -> list[Figure]:
     """
     anchor: Figure | None = None  # the last level figure of the clause group
     previous: Figure | None = None
-    previous_end = 0
     for figure in figures:
-        left = _left(text, figure.start, previous_end)
-        previous_end = figure.end
+        left = _left(text, figure.start, previous.end if previous else 0)
         if figure.kind in ("date", "ratio"):
             figure.subject = _subject(left)
+            previous = figure
             continue
         _assign_role(figure, left)
-        if anchor is not None and _sentence_break(text, anchor.end, figure.start):
+        # A rate belongs to the figure just before it, at most one clause back
+        # (完成X亿元，同比增长Y%); a clause in between without a figure breaks the chain.
+        near = previous is not None and _clauses_between(text, previous.end, figure.start) <= 1
+        if not near or (anchor is not None and _sentence_break(text, anchor.end, figure.start)):
             anchor = None
         if figure.kind in _RELATIVE:
             if anchor is not None:
                 figure.subject = anchor.subject
             else:
                 figure.subject = _subject(_RELATION_TAIL.sub("", left))
-                if (
-                    not figure.subject
-                    and previous is not None
-                    and not _sentence_break(text, previous.end, figure.start)
-                ):
+                if not figure.subject and near and not _sentence_break(text, previous.end, figure.start):
                     figure.subject = previous.subject  # 增速7.5%，高于全县平均1.2个百分点
         else:
             figure.subject = _subject(left)
+            if (
+                not figure.subject
+                and previous is not None
+                and _clauses_between(text, previous.end, figure.start) == 0
+            ):
+                figure.subject = previous.subject  # 由3.2平方公里扩大到4.5平方公里
             anchor = figure
         previous = figure
     return figures
+
+
+def _clauses_between(text: str, start: int, end: int) -> int:
+    gap = text[start:end]
+    return gap.count("，") + gap.count(",") + gap.count("；") + gap.count(";") + gap.count("。")
 
 
 def _left(text: str, start: int, previous_end: int) -> str:
