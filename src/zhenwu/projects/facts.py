@@ -127,3 +127,14 @@ def timeline(project: Project) -> list[Event]:
         month = Month(update.year, update.month)
         events.append(Event(month.last_day, "update", f"{month}进展", update=update))
     return sorted(events, key=lambda event: (event.date, event.kind == "update"), reverse=True)
+
+
+def latest_updates(project_ids, month: Month) -> dict[int, MonthlyUpdate]:
+    """Each project's latest update of the year up to the month."""
+    latest: dict[int, MonthlyUpdate] = {}
+    updates = MonthlyUpdate.objects.filter(
+        project_id__in=project_ids, year=month.year, month__lte=month.month
+    ).select_related("project")
+    for update in updates.order_by("project_id", "month"):
+        latest[update.project_id] = update
+    return latest

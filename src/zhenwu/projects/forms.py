@@ -215,13 +215,8 @@ class StatusForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    area = forms.ModelChoiceField(Area.objects.none(), label="导入到", empty_label=None)
     file = forms.FileField(
-        label="台账文件（.xlsx）", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
+        label="台账文件（.xlsx）",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        help_text="用“导出台账”下载的表格填写；第 2 行写明区划代码和报告期",
     )
-    month = MonthField(label="进度月份", help_text="表中“1-N月完成投资”所属的月份")
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = areas_where(user, Action.ADMINISTER, (Level.COUNTY, Level.TOWN))
-        self.fields["month"].initial = Month.of(timezone.localdate())

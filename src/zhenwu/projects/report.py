@@ -16,7 +16,7 @@ from django.utils import timezone
 from zhenwu.areas.models import Area
 from zhenwu.documents import Chart, Document, Heading, Paragraph, Photo, Run, Series, Signature, Table
 from zhenwu.figures import format_amount, format_percent, format_points_vs_schedule
-from zhenwu.projects.facts import load_facts
+from zhenwu.projects.facts import latest_updates, load_facts
 from zhenwu.projects.models import MonthlyUpdate, Project, UpdatePhoto
 from zhenwu.projects.rates import (
     Month,
@@ -230,17 +230,6 @@ def _photos(update: MonthlyUpdate | None, figure_numbers) -> list[Photo]:
         caption = f"图{next(figure_numbers)} {photo.caption or update.project.name}（{photo.taken_on.month}月{photo.taken_on.day}日）"
         photos.append(Photo(data, caption=caption, width_mm=PHOTO_WIDTH_MM))
     return photos
-
-
-def latest_updates(project_ids, month: Month) -> dict[int, MonthlyUpdate]:
-    """Each project's latest update of the year up to the month."""
-    latest: dict[int, MonthlyUpdate] = {}
-    updates = MonthlyUpdate.objects.filter(
-        project_id__in=project_ids, year=month.year, month__lte=month.month
-    ).select_related("project")
-    for update in updates.order_by("project_id", "month"):
-        latest[update.project_id] = update
-    return latest
 
 
 def build_report(area: Area, projects, month: Month, date: datetime.date | None = None) -> Document:

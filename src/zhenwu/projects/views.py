@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Area
 from zhenwu.documents import write_docx
-from zhenwu.projects import services
+from zhenwu.projects import excel, services
+from zhenwu.projects.excel import XLSX_CONTENT, export_ledger
 from zhenwu.projects.facts import listing, load_facts, timeline
-from zhenwu.projects.forms import ProjectFilterForm, ProjectForm, StatusForm, UpdateForm
+from zhenwu.projects.forms import ImportForm, ProjectFilterForm, ProjectForm, StatusForm, UpdateForm
 from zhenwu.projects.models import Project, UpdatePhoto
 from zhenwu.projects.rates import Month, behind_reasons, by_area, by_category, investment_rate, summarise
 from zhenwu.projects.report import build_report
@@ -154,6 +155,34 @@ def report(request, code):
     document = build_report(area, Project.objects.for_user(request.user).in_subtree(area), month)
     filename = f"{area.name}{month.year}年{month.label}重点项目推进情况.docx"
     return FileResponse(io.BytesIO(write_docx(document)), as_attachment=True, filename=filename)
+
+
+@login_required
+def export(request, code):
+    """The area's ledger as .xlsx in the usual 台账 layout, with the month's figures."""
+    area = get_visible_or_404(Area.objects, request.user, code=code)
+    filters = ProjectFilterForm(request.GET or None, user=request.user, area=area)
+    month = filters.selected_month()
+    data = export_ledger(area, Project.objects.for_user(request.user).in_subtree(area), month)
+    filename = f"{area.name}{month.year}年重点项目台账（{month.label}）.xlsx"
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=XLSX_CONTENT)
+
+
+@login_required
+def import_ledger(request):
+    """导入台账 (管理员): all or nothing, every problem named by row and column."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = excel.import_ledger(upload.read(), upload.name, request.user)
+        if result.ok:
+            messages.success(
+                request,
+                f"已导入：新增项目 {result.created} 个，修改 {result.changed} 个，记录月度进展 {result.updates} 条。",
+            )
+            return redirect("projects:index")
+    return render(request, "projects/import.html", {"form": form, "result": result})
 
 
 def _save_project(request, form, project=None):
