@@ -25,13 +25,6 @@ def test_a_clean_text_says_so(client, world):
     assert "未发现问题" in page
 
 
-def test_htmx_gets_only_the_result_fragment(client, world):
-    client.force_login(world.town_a_clerk)
-    response = client.post(reverse("checking:index"), {"text": REPORT}, headers={"HX-Request": "true"})
-    page = response.content.decode()
-    assert "<html" not in page and "check-result" in page
-
-
 def test_an_empty_form_asks_for_text_or_a_file(client, world):
     client.force_login(world.town_a_clerk)
     page = client.post(reverse("checking:index"), {"text": "  "}).content.decode()
@@ -45,3 +38,56 @@ def test_an_unsupported_file_is_refused_by_name(client, world):
     upload = SimpleUploadedFile("总结.xls", b"\xd0\xcf\x11\xe0", content_type="application/vnd.ms-excel")
     page = client.post(reverse("checking:index"), {"document": upload}).content.decode()
     assert "“总结.xls”的格式不支持" in page
+
+
+def make_docx(*paragraphs: str) -> bytes:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_uploaded_docx_is_read_and_checked(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(world.town_a_clerk)
+    upload = SimpleUploadedFile("青山镇总结.docx", make_docx("一、工作成效", "规模以上工业总产值达*亿元。"))
+    page = client.post(reverse("checking:index"), {"document": upload}).content.decode()
+    assert "青山镇总结.docx：" in page
+    assert "*亿元<sup>1</sup></mark>" in page and "第 2 行" in page
+
+
+def test_the_annotated_docx_carries_a_comment_at_each_problem(client, world):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from docx import Document
+
+    client.force_login(world.town_a_clerk)
+    upload = SimpleUploadedFile("总结.docx", make_docx("完成投资额亿元，同比增长17.8。"))
+    response = client.post(reverse("checking:index"), {"document": upload, "annotate": "1"})
+    assert response.status_code == 200
+    assert (
+        "attachment" in response["Content-Disposition"]
+        and "%E6%A0%B8%E7%A8%BF" in response["Content-Disposition"]
+    )
+    annotated = Document(io.BytesIO(response.content))
+    comments = list(annotated.comments)
+    assert len(comments) == 2
+    assert annotated.paragraphs[0].text == "完成投资额亿元，同比增长17.8。"  # the text itself is untouched
+
+
+def test_a_corrupt_docx_is_refused_with_its_name(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(world.town_a_clerk)
+    upload = SimpleUploadedFile("坏文件.docx", b"PK\x03\x04 not really a zip")
+    response = client.post(reverse("checking:index"), {"document": upload})
+    assert response.status_code == 200
+    assert "“坏文件.docx”无法读取" in response.content.decode()
