@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, islice
 
 from zhenwu.figures.formatting import format_number
 from zhenwu.figures.model import Figure, Finding
@@ -179,9 +179,9 @@ def _parts(text: str, figures: list[Figure]) -> list[Finding]:
     starts = [figure.start for figure in figures]
     for marker in _MARKERS.finditer(text):
         index = bisect_left(starts, marker.start())
-        after = _sentence_after(text, figures[index:], marker.end())
+        after = _sentence_after(text, figures, index, marker.end())
         for unit in dict.fromkeys(f.unit for f in after):
-            whole = _whole_before(text, figures[:index], unit, marker.start())
+            whole = _whole_before(text, figures, index, unit, marker.start())
             parts = _top_level([f for f in after if f.unit == unit and f.kind == (whole and whole.kind)])
             if whole is None or whole.approx or not parts:
                 continue
@@ -194,9 +194,9 @@ def _parts(text: str, figures: list[Figure]) -> list[Finding]:
     return findings
 
 
-def _sentence_after(text: str, figures: list[Figure], position: int) -> list[Figure]:
+def _sentence_after(text: str, figures: list[Figure], index: int, position: int) -> list[Figure]:
     found = []
-    for figure in figures:
+    for figure in islice(figures, index, None):
         if figure.start < position:
             continue
         if _broken(text, position, figure.start):
@@ -206,8 +206,8 @@ def _sentence_after(text: str, figures: list[Figure], position: int) -> list[Fig
     return found
 
 
-def _whole_before(text: str, before: list[Figure], unit: str, position: int) -> Figure | None:
-    for candidate in reversed(before):
+def _whole_before(text: str, figures: list[Figure], index: int, unit: str, position: int) -> Figure | None:
+    for candidate in (figures[i] for i in range(index - 1, -1, -1)):
         if candidate.end > position:
             continue
         if "。" in text[candidate.end : position] or "\n" in text[candidate.end : position]:
