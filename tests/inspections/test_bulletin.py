@@ -1,8 +1,10 @@
 """The month's 督查通报 and the ``zhenwu report inspections`` command."""
 
 import datetime
+import io
 
 import pytest
+from django.urls import reverse
 from docx import Document as DocxDocument
 
 from tests.inspections.factories import category, make_finding, make_photo
@@ -102,3 +104,21 @@ def test_the_command_refuses_a_bad_month_or_an_unknown_area(march, tmp_path, cap
             ]
         )
     assert "没有区划代码为 999999999999" in capsys.readouterr().err
+
+
+def test_the_desk_offers_the_bulletin_as_a_download(client, march, county_inspector):
+    client.force_login(county_inspector)
+    today = datetime.date.today()
+    this_month = reverse("inspections:bulletin", args=[march.county.code, today.year, today.month])
+    assert this_month in client.get(reverse("inspections:index")).content.decode()
+    url = reverse("inspections:bulletin", args=[march.county.code, 2026, 3])
+    response = client.get(url)
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert "attachment" in response["Content-Disposition"]
+    text = "\n".join(p.text for p in DocxDocument(io.BytesIO(response.content)).paragraphs)
+    assert "查处违建3处，拆除违建120平方米" in text
+
+
+def test_a_town_cannot_download_another_towns_bulletin(client, march):
+    client.force_login(march.town_a_clerk)
+    assert client.get(reverse("inspections:bulletin", args=[march.town_b.code, 2026, 3])).status_code == 404

@@ -54,6 +54,20 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31), f"{year}年")
 
 
+def recent_months(today: datetime.date, count: int) -> list[Period]:
+    """This month and the ``count - 1`` before it, newest first (for the 通报 downloads).
+
+    >>> [p.label for p in recent_months(datetime.date(2026, 2, 10), 3)]
+    ['2026年2月', '2026年1月', '2025年12月']
+    """
+    year, month = today.year, today.month
+    months = []
+    for _ in range(count):
+        months.append(Period.month(year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months
+
+
 @dataclass(frozen=True)
 class CategoryInfo:
     """What a report needs to know about a category to write its phrase."""

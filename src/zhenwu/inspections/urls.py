@@ -16,6 +16,7 @@ urlpatterns = [
     path("findings/<int:pk>/return/", views.return_for_rework, name="return"),
     path("photos/<int:pk>/", views.photo, name="photo"),
     path("photos/<int:pk>/thumbnail/", views.photo_thumbnail, name="photo_thumbnail"),
+    path("bulletin/<str:code>/<int:year>-<int:month>/", views.bulletin, name="bulletin"),
     path("rounds/", views.inspection_list, name="inspections"),
     path("rounds/new/", views.new_inspection, name="new_inspection"),
     path("rounds/<int:pk>/", views.inspection_detail, name="inspection"),

@@ -6,13 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
-from zhenwu.areas.models import Action
+from zhenwu.areas.models import Action, Area
 from zhenwu.inspections import services
 from zhenwu.inspections.forms import (
     AssignForm,
@@ -26,7 +26,7 @@ from zhenwu.inspections.forms import (
 )
 from zhenwu.inspections.models import Finding, FindingPhoto, Inspection, PhotoKind, Source, Status, Step
 from zhenwu.inspections.rectification import StepNotAllowed, action_for
-from zhenwu.inspections.tallies import Period, facts_from, summarise
+from zhenwu.inspections.tallies import Period, facts_from, recent_months, summarise
 
 PAGE_SIZE = 50
 
@@ -59,6 +59,7 @@ def index(request):
             "query": query.urlencode(),
             "may_inspect": areas_for(request.user, {Action.INSPECT}).exists(),
             "may_report": areas_for(request.user, {Action.ENTER}).exists(),
+            "bulletin_months": recent_months(today, 3),
         },
     )
 
@@ -309,3 +310,24 @@ def inspection_detail(request, pk):
             "may_record": can(request.user, inspection.area, Action.INSPECT),
         },
     )
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def bulletin(request, code, year, month):
+    """The month's 督查通报 of an area the user sees, as .docx."""
+    from urllib.parse import quote
+
+    from zhenwu.documents import write_docx
+    from zhenwu.inspections.bulletin import build_bulletin
+
+    area = get_visible_or_404(Area.objects, request.user, code=code)
+    if not 1 <= month <= 12:
+        raise Http404("月份无效")
+    document = build_bulletin(area, Period.month(year, month), timezone.localdate())
+    response = HttpResponse(write_docx(document), content_type=DOCX)
+    filename = quote(f"{area.name}{year}年{month}月督查整改情况通报.docx")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
