@@ -103,6 +103,11 @@ def _inspections_cases():
         ViewCase("inspections:return", kwargs=finding, method="post", owner_status=403, names_object=True),
         ViewCase("inspections:photo", kwargs=photo, names_object=True),
         ViewCase("inspections:photo_thumbnail", kwargs=photo, names_object=True),
+        ViewCase(
+            "inspections:bulletin",
+            kwargs=lambda world: {"code": world.town_b.code, "year": 2026, "month": 3},
+            names_object=True,
+        ),
     ]
     return models, views
 
