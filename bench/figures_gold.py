@@ -13,7 +13,7 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 
 
 def corpus_dir() -> Path:

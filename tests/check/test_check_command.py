@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import time
@@ -186,7 +185,6 @@ def test_annotate_refuses_input_that_is_not_docx(report_txt, tmp_path, capsys):
     assert "--annotate" in err
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_it_reads_a_pdf_text_layer(tmp_path, capsys):
     source = tmp_path / "report.docx"
     document = docx.Document()
