@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document as DocxDocument
 
 from tests.inspections.factories import category, make_finding, make_photo
@@ -108,7 +109,7 @@ def test_the_command_refuses_a_bad_month_or_an_unknown_area(march, tmp_path, cap
 
 def test_the_desk_offers_the_bulletin_as_a_download(client, march, county_inspector):
     client.force_login(county_inspector)
-    today = datetime.date.today()
+    today = timezone.localdate()
     this_month = reverse("inspections:bulletin", args=[march.county.code, today.year, today.month])
     assert this_month in client.get(reverse("inspections:index")).content.decode()
     url = reverse("inspections:bulletin", args=[march.county.code, 2026, 3])
