@@ -91,6 +91,9 @@ def test_a_project_under_way_without_this_months_update_is_flagged():
     assert behind_reasons(silent, JUNE) == [Behind.NO_UPDATE]
     # A project still being planned, with no money this year, owes no monthly update.
     assert behind_reasons(project("谋划中", "planning", updated_this_month=False), JUNE) == []
+    # Nor does a finished one that met its plan.
+    done = project("已竣工", "completed", annual_plan=D(500), ytd=D(520), updated_this_month=False)
+    assert behind_reasons(done, JUNE) == []
 
 
 def test_summary_of_a_town_adds_money_and_lists_the_projects_behind():

@@ -148,8 +148,8 @@ def investment_rate(project: ProjectFacts) -> Decimal | None:
 
 
 def needs_update(project: ProjectFacts) -> bool:
-    """A project reports every month while it is being built or has money planned this year."""
-    return project.status in UNDER_WAY or bool(project.annual_plan)
+    """A project reports every month while it is being built, or has money planned this year and is not finished."""
+    return project.status in UNDER_WAY or (bool(project.annual_plan) and project.status not in COMPLETED)
 
 
 def behind_reasons(project: ProjectFacts, month: Month) -> list[str]:
