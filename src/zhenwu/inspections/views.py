@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -46,7 +47,12 @@ def index(request):
     filters = FindingFilterForm(request.GET or None, user=request.user, area=request.area)
     findings = filters.filter(scoped, today).select_related("category", "area", "department")
     page = Paginator(findings, PAGE_SIZE).get_page(request.GET.get("page"))
-    summary = summarise(facts_from(scoped), Period.year(today.year), today)
+    year = Period.year(today.year)
+    # This year's findings and every open one (for overdue): older closed ones change nothing.
+    relevant = scoped.filter(
+        Q(found_on__gte=year.start) | Q(closed_on__gte=year.start) | ~Q(status=Status.CLOSED)
+    )
+    summary = summarise(facts_from(relevant), year, today)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
