@@ -259,6 +259,7 @@ def _amount(rng: random.Random, low: float, high: float) -> Decimal:
 def _name(rng, templates, town, villages, used):
     """A project name not used yet in the town, and the village it names (if any)."""
     short = town.name[:2]
+    villages = [village for village in villages if village.name.endswith("村")]  # 社区 keep no 古村落
     for _ in range(20):
         first, second = rng.sample(villages, 2) if len(villages) > 1 else (None, None)
         template = rng.choice(templates)
@@ -504,7 +505,7 @@ def _photos(stories, updates, rng: random.Random, today) -> None:
         for update in sorted(latest[project.pk], key=lambda u: (u.year, u.month))[-PHOTO_MONTHS:]:
             for number in (1, 2):
                 taken = datetime.date(update.year, update.month, min(27, 10 + number * 7))
-                caption = f"{update.progress.split('，')[0]}（{update.month}月）"
+                caption = update.progress.split("，")[0]
                 image, thumb = site_photo(rng.randrange(10**9), project.name, caption, font)
                 stem = f"projects/demo/{project.pk}-{update.year}{update.month:02d}-{number}"
                 photos.append(
@@ -514,7 +515,7 @@ def _photos(stories, updates, rng: random.Random, today) -> None:
                         thumbnail=default_storage.save(f"{stem}-t.jpg", ContentFile(thumb)),
                         width=PHOTO_SIZE[0],
                         height=PHOTO_SIZE[1],
-                        caption=f"{project.name}{caption}",
+                        caption=f"{project.name}：{caption}",
                         taken_on=min(taken, today),
                         original_name=f"IMG_{rng.randrange(1000, 9999)}.jpg",
                         uploaded_by=update.entered_by,

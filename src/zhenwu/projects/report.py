@@ -29,6 +29,8 @@ from zhenwu.projects.rates import (
     time_progress,
 )
 
+DETAILED_LAGGING = 15  # the furthest behind are written up with photos; the rest go in a table
+HUNDRED = Decimal(100)
 PHOTOS_PER_PROJECT = 2
 PHOTO_WIDTH_MM = 120
 WAN = Decimal(10000)
@@ -99,9 +101,8 @@ def summary_paragraph(area: Area, total: Summary) -> Paragraph:
             f"计划竣工项目{total.due_to_complete}个，已竣工{total.completed}个，竣工率{percent(total.completion_rate)}；"
         )
     if total.behind:
-        runs.append(
-            f"进度滞后项目{len(total.behind)}个，其中{month.month}月未报送进展的{total.not_reported}个。"
-        )
+        silent = f"，其中{month.month}月未报送进展的{total.not_reported}个" if total.not_reported else ""
+        runs.append(f"进度滞后项目{len(total.behind)}个{silent}。")
     else:
         runs.append("所有项目均按计划推进。")
     return Paragraph(runs)
@@ -170,6 +171,28 @@ def town_table(towns: list[Summary], total: Summary) -> Table:
     )
 
 
+def lagging_table(projects: list[ProjectFacts], behind: dict[int, list[str]], month: Month) -> Table:
+    rows = [
+        [
+            p.name,
+            p.area,
+            _cell(p.annual_plan, "1"),
+            _cell(p.ytd, "1"),
+            percent(investment_rate(p)),
+            "、".join(behind[p.pk]),
+        ]
+        for p in projects
+    ]
+    return Table(
+        ["项目名称", "镇（街道）", "年度计划", f"{month.label}完成", "完成率", "滞后情况"],
+        rows,
+        caption="其他进度滞后项目",
+        unit="单位：万元",
+        widths=[3.2, 1.4, 1.2, 1.2, 1, 2],
+        font_size=10.5,
+    )
+
+
 def project_table(facts: list[ProjectFacts], latest: dict[int, MonthlyUpdate], month: Month) -> Table:
     rows = []
     for number, project in enumerate(facts, start=1):
@@ -233,7 +256,11 @@ def _photos(update: MonthlyUpdate | None, figure_numbers) -> list[Photo]:
 
 
 def build_report(area: Area, projects, month: Month, date: datetime.date | None = None) -> Document:
-    """The month's illustrated report of the projects of ``area`` (``projects`` is already scoped)."""
+    """The month's illustrated report of the projects of ``area`` (``projects`` is already scoped).
+
+    The projects furthest behind (lowest 投资完成率) are written up one by one with their
+    latest photos; further lagging ones are listed in a table.
+    """
     projects = projects.order_by("area__path", "-total_investment", "id")
     facts = load_facts(projects, month)
     total = summarise(facts, month)
@@ -248,7 +275,10 @@ def build_report(area: Area, projects, month: Month, date: datetime.date | None 
         document.add(town_chart(towns), category_chart(categories), town_table(towns, total))
     figures = iter(range(1, 10_000))
     behind = {project.pk: reasons for project, reasons in total.behind}
-    lagging = [f for f in facts if f.pk in behind and latest.get(f.pk)]
+    lagging = sorted(
+        (f for f in facts if f.pk in behind and latest.get(f.pk)), key=lambda f: investment_rate(f) or HUNDRED
+    )
+    lagging, others = lagging[:DETAILED_LAGGING], lagging[DETAILED_LAGGING:]
     silent = [f for f in facts if f.pk in behind and not latest.get(f.pk)]
     highlighted_ids = set(
         Project.objects.filter(pk__in=[f.pk for f in facts], highlighted=True).values_list("pk", flat=True)
@@ -263,6 +293,8 @@ def build_report(area: Area, projects, month: Month, date: datetime.date | None 
                 _project_paragraph(project, update, behind[project.pk], month),
                 *_photos(update, figures),
             )
+        if others:
+            document.add(Heading(2, "其他滞后项目"), lagging_table(others, behind, month))
         if silent:
             names = "、".join(f"{p.name}（{p.area}）" for p in silent)
             document.add(Heading(2, "今年以来未报送进展的项目"), Paragraph(f"共{len(silent)}个：{names}。"))
