@@ -163,6 +163,10 @@ def test_overdue_findings_are_flagged(world, media, county_inspector):
     assert finding in Finding.objects.overdue(datetime.date(2026, 3, 18))
     assert finding not in Finding.objects.overdue(datetime.date(2026, 3, 17))
     services.submit(finding, world.town_a_clerk, note="已拆除", photos=[photo()])
+    assert not Finding.objects.overdue(datetime.date(2026, 12, 1)).exists()  # 待验收 waits on the inspector
+    services.return_for_rework(finding, county_inspector, note="未拆除到位")
+    assert finding in Finding.objects.overdue(datetime.date(2026, 12, 1))
+    services.submit(finding, world.town_a_clerk, note="已全部拆除", photos=[photo()])
     services.close(finding, county_inspector)
     assert not Finding.objects.overdue(datetime.date(2026, 12, 1)).exists()
 

@@ -129,8 +129,9 @@ class FindingQuerySet(AreaOwnedQuerySet):
         return self.exclude(status=Status.CLOSED)
 
     def overdue(self, today: datetime.date):
-        """Still open with the deadline passed (the deadline day itself is not overdue)."""
-        return self.open().filter(deadline__lt=today)
+        """Not yet rectified with the deadline passed (the deadline day itself is not overdue);
+        the same rule as ``rectification.days_overdue``."""
+        return self.exclude(status__in=[Status.SUBMITTED, Status.CLOSED]).filter(deadline__lt=today)
 
 
 class FindingManager(models.Manager.from_queryset(FindingQuerySet)):

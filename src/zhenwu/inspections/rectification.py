@@ -67,25 +67,30 @@ def action_for(step: str) -> str:
     return STEPS[step][2]
 
 
-def days_overdue(deadline: datetime.date | None, status: str, today: datetime.date) -> int:
-    """Days past the deadline of a finding still open; 0 when on time, closed or without a deadline.
+# A submitted rectification waits on the inspector, not the town: it is not overdue.
+NOT_OVERDUE = frozenset({Status.SUBMITTED, Status.CLOSED})
 
-    The deadline day itself still counts as on time.
+
+def days_overdue(deadline: datetime.date | None, status: str, today: datetime.date) -> int:
+    """Days past the deadline of a finding the town has not yet rectified (逾期未整改).
+
+    0 when on time, without a deadline, submitted for verification (待验收) or closed. The
+    deadline day itself still counts as on time.
 
     >>> days_overdue(datetime.date(2026, 3, 10), "in_progress", datetime.date(2026, 3, 13))
     3
     >>> days_overdue(datetime.date(2026, 3, 10), "in_progress", datetime.date(2026, 3, 10))
     0
-    >>> days_overdue(datetime.date(2026, 3, 10), "closed", datetime.date(2026, 4, 1))
+    >>> days_overdue(datetime.date(2026, 3, 10), "submitted", datetime.date(2026, 4, 1))
     0
     """
-    if deadline is None or status == Status.CLOSED or today <= deadline:
+    if deadline is None or status in NOT_OVERDUE or today <= deadline:
         return 0
     return (today - deadline).days
 
 
 def is_overdue(deadline: datetime.date | None, status: str, today: datetime.date) -> bool:
-    """Whether a finding is still open after its deadline (逾期未整改)."""
+    """Whether the town is late rectifying the finding (逾期未整改)."""
     return days_overdue(deadline, status, today) > 0
 
 
