@@ -124,6 +124,7 @@ def test_flow_indicators_add_up_to_date_and_levels_take_the_latest():
     assert to_date(CUMULATIVE, monthly, 3) == D("100")
     assert to_date(LEVEL, {1: D("40")}, 3) == D("40")
     assert to_date(FLOW, {}, 3) is None
+    assert to_date(FLOW, {1: D("120"), 2: D("80")}, 3) is None  # March not reported yet
 
 
 def test_a_towns_share_of_the_county():

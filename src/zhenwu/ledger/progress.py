@@ -186,18 +186,22 @@ def to_date(kind: str, monthly: Mapping[int, Decimal], month: int) -> Decimal | 
     """The 1-N月 figure a report states, from the figures entered month by month.
 
     A cumulative indicator is entered as 1-N月 already; a flow indicator is summed over the
-    months entered so far; a level is simply the latest figure at or before month N.
+    months so far, and has no 1-N月 figure until month N itself is reported (a sum missing its
+    last month would understate); a level is the latest figure at or before month N.
 
     >>> to_date(FLOW, {1: Decimal(3), 2: Decimal(4)}, 2)
     Decimal('7')
+    >>> to_date(FLOW, {1: Decimal(3)}, 2) is None
+    True
     >>> to_date(LEVEL, {1: Decimal("40.1"), 3: Decimal("41.0")}, 2)
     Decimal('40.1')
     """
     if kind == CUMULATIVE:
         return monthly.get(month)
     if kind == FLOW:
-        values = [value for m, value in monthly.items() if m <= month]
-        return sum(values, Decimal(0)) if values else None
+        if month not in monthly:
+            return None
+        return sum((value for m, value in monthly.items() if m <= month), Decimal(0))
     earlier = [m for m in monthly if m <= month]
     return monthly[max(earlier)] if earlier else None
 

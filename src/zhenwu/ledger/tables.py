@@ -201,7 +201,11 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
         if value is None and children:
             aggregate = _aggregate(indicator, children, figures.current)
             value = aggregate.value
-            last = _aggregate(indicator, children, figures.last_year).value
+            # 同比 compares like with like: last year's total of the same children that reported now
+            reporting = [
+                child for child in children if _aggregate(indicator, [child], figures.current).reported
+            ]
+            last = _aggregate(indicator, reporting, figures.last_year).value if reporting else None
         if target is None and children and indicator.aggregation == Aggregation.SUM:
             target = progress.aggregate_sum(
                 figures.targets.get((child, indicator.pk)) for child in children
@@ -257,10 +261,19 @@ class CountyTable:
     not_reported: list[ChildState]
 
 
+UNFINISHED = ("未填报", "填报中", "缺报")
+
+
 def reporting_state(statuses: list[str], expected: int) -> str:
-    """One word for a town's month: 未填报, 填报中, 已上报 (all submitted) or 已审核 (all approved)."""
+    """One word for a town's month: 未填报, 填报中, 缺报 (rows missing), 已上报 (all submitted) or 已审核.
+
+    >>> reporting_state(["approved", "approved"], 3), reporting_state(["approved", "draft"], 2)
+    ('缺报', '填报中')
+    """
     if not statuses:
         return "未填报"
+    if ValueStatus.DRAFT not in statuses and len(statuses) < expected:
+        return "缺报"
     if len(statuses) >= expected and all(status == ValueStatus.APPROVED for status in statuses):
         return "已审核"
     if len(statuses) >= expected and all(status != ValueStatus.DRAFT for status in statuses):
@@ -311,7 +324,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 entered=len(statuses[child.pk]),
                 expected=len(indicators),
                 state=state,
-                late=state in ("未填报", "填报中") and today > due,
+                late=state in UNFINISHED and today > due,
                 cells=cells,
                 ranking_rate=sum(rates, Decimal(0)) / len(rates) if rates else None,
             )
@@ -320,7 +333,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
     for position, state in enumerate(ranked, start=1):
         state.rank = position
     return CountyTable(
-        area, year, month, due, indicators, states, [s for s in states if s.state in ("未填报", "填报中")]
+        area, year, month, due, indicators, states, [s for s in states if s.state in UNFINISHED]
     )
 
 
