@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "zhenwu.projects",
     "zhenwu.web",
     "zhenwu.checking",
+    "zhenwu.summaries",
 ]
 
 MIDDLEWARE = [
