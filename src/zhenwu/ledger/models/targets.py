@@ -97,4 +97,9 @@ class TargetPart(AreaOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.target} → {self.department or self.village}"
+        return f"{self.target} → {self.owner_name}"
+
+    @property
+    def owner_name(self) -> str:
+        """The department or village the share was given to."""
+        return str(self.department or self.village)

@@ -95,3 +95,10 @@ class ValueHistory(AreaOwned):
 
     def __str__(self) -> str:
         return f"{self.reported} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def who(self) -> str:
+        """The person's name as the history shows it ("系统" for loaded data)."""
+        if self.user is None:
+            return "系统"
+        return self.user.get_full_name() or self.user.get_username()
