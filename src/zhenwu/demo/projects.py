@@ -339,6 +339,8 @@ def _story(rng, town, villages, departments, used, today) -> _Story:
             plan = D(0)
         if completed_on is not None and completed_on.year < year:  # finished: nothing more planned
             plan = D(0)
+        if started_on is not None and started_on.year > year:  # not yet started that year
+            plan = D(0)
         if plan:
             plans[year] = max(plan, D(10))
     return _Story(project, stages, pace, plans)
@@ -383,7 +385,7 @@ def _updates(story: _Story, months, today, rng: random.Random, user) -> list[Mon
     project = story.project
     if project.started_on is None:
         return []
-    updates, ytd, stage = [], D(0), 0
+    updates, ytd, stage, in_stage = [], D(0), 0, 0
     current = (today.year, today.month)
     reports_now = rng.random() < 0.75  # the rest report by the 5th of next month
     for year, month in months:
@@ -400,7 +402,8 @@ def _updates(story: _Story, months, today, rng: random.Random, user) -> list[Mon
         active = _active_months(project, year)
         amount = (plan / active * D(str(story.pace * rng.uniform(0.8, 1.2)))).quantize(D(1), ROUND_HALF_UP)
         ytd += amount
-        stage = min(len(story.stages) - 1, stage + (1 if rng.random() < 0.45 else 0))
+        moved = stage < len(story.stages) - 1 and (rng.random() < 0.45 or in_stage >= 3)
+        stage, in_stage = (stage + 1, 1) if moved else (stage, in_stage + 1)
         lagging = story.pace < 0.85
         problem = rng.choice(PROBLEMS) if lagging and rng.random() < 0.7 else ("", "")
         updates.append(
@@ -410,7 +413,7 @@ def _updates(story: _Story, months, today, rng: random.Random, user) -> list[Mon
                 month=month,
                 investment_month=amount,
                 investment_ytd=ytd,
-                progress=_progress(story.stages[stage], rng),
+                progress=_progress(story.stages[stage], in_stage, rng),
                 milestone=story.stages[stage] + "完成" if rng.random() < 0.15 else "",
                 problems=problem[0],
                 help_needed=problem[1],
@@ -431,10 +434,11 @@ def _active_months(project: Project, year: int) -> int:
     return max(1, (last.year - first.year) * 12 + last.month - first.month + 1)
 
 
-def _progress(stage: str, rng: random.Random) -> str:
+def _progress(stage: str, months_in_stage: int, rng: random.Random) -> str:
+    """One line of 形象进度 that moves forward month by month within a stage."""
     if stage == "主体结构施工":
-        return f"主体结构施工至第{rng.randint(2, 12)}层"
-    return f"{stage}，完成{rng.choice([30, 40, 50, 60, 70, 80, 90])}%"
+        return f"主体结构施工至第{2 * months_in_stage + rng.randint(0, 1)}层"
+    return f"{stage}，完成{min(95, 20 * months_in_stage + rng.choice([0, 5, 10]))}%"
 
 
 def _font(size: int):
