@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "zhenwu.ledger",
     "zhenwu.inspections",
     "zhenwu.projects",
+    "zhenwu.assessment",
     "zhenwu.web",
     "zhenwu.checking",
     "zhenwu.summaries",
