@@ -1,0 +1,1 @@
+"""考核排名: weighted assessment schemes, scores that explain themselves, rankings and the 通报."""
