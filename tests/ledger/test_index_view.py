@@ -53,3 +53,26 @@ def test_targets_page_shows_owners_and_coverage_warning(client, world):
     client.force_login(world.town_a_clerk)
     page = client.get(reverse("ledger:targets", args=[world.town_a.code, 2025])).content.decode()
     assert "东山村 5.00（王书记）" in page and "比目标 12 少 7" in page
+
+
+def test_the_county_checks_its_towns_against_the_creation_standard(client, world):
+    from decimal import Decimal
+
+    from zhenwu.ledger.models import Catalogue, CatalogueEntry
+
+    standard = Catalogue.objects.create(name="中心镇创建标准", kind="standard", issued_by=world.county)
+    CatalogueEntry.objects.create(catalogue=standard, indicator=f.indicator("LHFG"), threshold=Decimal(38))
+    f.make_value(world, world.town_a, code="LHFG", value="39.5")
+    f.make_value(world, world.town_b, code="LHFG", value="36.2")
+    client.force_login(world.county_admin)
+    page = client.get(
+        reverse("ledger:standards", args=[world.county.code]) + "?period=2025-06"
+    ).content.decode()
+    assert "中心镇创建标准" in page and "≥38 %" in page
+    assert "39.5<br><small>达标" in page and "36.2<br><small>未达标" in page
+
+    client.force_login(world.town_a_clerk)  # the county's standard binds the town too
+    page = client.get(
+        reverse("ledger:standards", args=[world.town_a.code]) + "?period=2025-06"
+    ).content.decode()
+    assert "39.5<br><small>达标" in page and "白沙镇" not in page

@@ -18,6 +18,9 @@ from zhenwu.ledger import progress
 from zhenwu.ledger.entry import CellCheck
 from zhenwu.ledger.models import (
     Aggregation,
+    Catalogue,
+    CatalogueEntry,
+    CatalogueKind,
     Indicator,
     Kind,
     ReportedValue,
@@ -459,3 +462,49 @@ def target_table(area: Area, year: int) -> list[TargetRow]:
         )
         rows.append(TargetRow(target, amount, versions, parts, warning))
     return rows
+
+
+# --- creation standards -------------------------------------------------------------------------------
+
+
+@dataclass
+class StandardTable:
+    catalogue: Catalogue
+    entries: list[CatalogueEntry]
+    rows: list[tuple[Area, list[tuple[Decimal | None, str, str]]]]  # area, (value, 达标…, css) per entry
+    met: dict[int, int]  # area id → how many thresholds it meets
+
+
+VERDICT_CLASSES = {"达标": "ahead", "未达标": "severe", "未填报": "unknown"}
+
+
+def standards_tables(area: Area, year: int, month: int) -> list[StandardTable]:
+    """Each creation standard (中心镇, 美丽城镇) that applies to the area, checked 达标/未达标.
+
+    A county sees its towns; a town sees itself. The figure checked is the 1-N月 one (or the
+    latest level) at the end of ``month``.
+    """
+    catalogues = list(
+        Catalogue.objects.applicable_to(area)
+        .filter(kind=CatalogueKind.STANDARD)
+        .prefetch_related("entries__indicator")
+    )
+    if not catalogues:
+        return []
+    units = children_of(area) or [area]
+    indicators = list({entry.indicator for catalogue in catalogues for entry in catalogue.entries.all()})
+    figures = load_figures([unit.pk for unit in units], indicators, year, month)
+    result = []
+    for catalogue in catalogues:
+        entries = [entry for entry in catalogue.entries.all() if entry.threshold is not None]
+        rows, met = [], {}
+        for unit in units:
+            checks = []
+            for entry in entries:
+                value = figures.current.get((unit.pk, entry.indicator_id))
+                verdict = progress.meets_standard(value, entry.threshold, entry.indicator.direction)
+                checks.append((value, verdict, VERDICT_CLASSES[verdict]))
+            rows.append((unit, checks))
+            met[unit.pk] = sum(1 for _, verdict, _ in checks if verdict == "达标")
+        result.append(StandardTable(catalogue, entries, rows, met))
+    return result

@@ -250,3 +250,16 @@ def _quote(filename: str) -> str:
     from urllib.parse import quote
 
     return quote(filename)
+
+
+@login_required
+def standards(request, code):
+    area = _area(request, code)
+    year, month = _period(request, area)
+    context = {
+        "area": area,
+        "year": year,
+        "month": month,
+        "tables": tables.standards_tables(area, year, month),
+    }
+    return render(request, "ledger/standards.html", context)

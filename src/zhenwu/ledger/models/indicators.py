@@ -148,3 +148,11 @@ class CatalogueEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.catalogue} · {self.indicator.name}"
+
+    @property
+    def requirement(self) -> str:
+        """The threshold as a standard states it: "≥55 %" (a ceiling "≤" for lower-is-better)."""
+        if self.threshold is None:
+            return ""
+        sign = "≤" if self.indicator.direction == Direction.LOWER else "≥"
+        return f"{sign}{self.threshold.normalize():f} {self.indicator.unit}"
