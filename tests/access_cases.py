@@ -153,6 +153,7 @@ def _ledger_cases():
             kwargs=lambda world: {"code": world.town_b.code, "year": 2025},
             names_object=True,
         ),
+        ViewCase("ledger:standards", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
     ]
     return models, views
 
