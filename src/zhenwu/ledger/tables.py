@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Max
 from django.utils import timezone
 
-from zhenwu.areas.models import Area
+from zhenwu.areas.models import Area, Level
 from zhenwu.ledger import progress
 from zhenwu.ledger.entry import CellCheck
 from zhenwu.ledger.models import (
@@ -491,7 +491,7 @@ def standards_tables(area: Area, year: int, month: int) -> list[StandardTable]:
     )
     if not catalogues:
         return []
-    units = children_of(area) or [area]
+    units = [area] if area.level in (Level.TOWN, Level.VILLAGE) else children_of(area) or [area]
     indicators = list({entry.indicator for catalogue in catalogues for entry in catalogue.entries.all()})
     figures = load_figures([unit.pk for unit in units], indicators, year, month)
     result = []
