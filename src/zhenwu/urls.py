@@ -17,5 +17,6 @@ urlpatterns = [
     path("check/", include("zhenwu.checking.urls")),
     path("projects/", include("zhenwu.projects.urls")),
     path("inspections/", include("zhenwu.inspections.urls")),
+    path("summaries/", include("zhenwu.summaries.urls")),
     path("admin/", admin.site.urls),
 ]
