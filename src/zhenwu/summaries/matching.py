@@ -1,0 +1,69 @@
+"""Which indicator a figure in a report's text measures, by the words just before it.
+
+Used both to check what a person typed against the ledger and to map the figures of a
+received summary to indicators. A figure belongs to the longest indicator name or alias
+written in its clause (the text back to the last ，。；：); clauses that speak of targets,
+last year or what is left are not the period's figure and are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Protocol
+
+CLAUSE_BREAKS = "，,。；;：:\n！？"
+NOT_THE_FIGURE = ("目标", "还差", "计划", "上年", "去年", "同期", "任务", "预计", "力争", "确保", "全年要")
+VALUE_KINDS = ("amount", "count", "measure", "percent")
+MAGNITUDES = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
+
+
+class Named(Protocol):
+    aliases: Sequence[str]
+    unit: str
+
+
+def clause_before(text: str, start: int) -> str:
+    """The text of the clause up to a figure.
+
+    >>> clause_before("上半年，全镇完成固定资产投资6.02亿元", 14)
+    '全镇完成固定资产投资'
+    """
+    begin = max(text.rfind(mark, 0, start) for mark in CLAUSE_BREAKS) + 1
+    return text[begin:start]
+
+
+def base_unit(unit: str) -> tuple[Decimal, str]:
+    """亿元 → (10^8, 元); 平方米 → (1, 平方米)."""
+    if len(unit) > 1 and unit[0] in MAGNITUDES:
+        return MAGNITUDES[unit[0]], unit[1:]
+    return Decimal(1), unit
+
+
+def same_dimension(figure_unit: str, indicator_unit: str) -> bool:
+    """Whether a figure written in ``figure_unit`` (base, as the scanner gives it) can be the indicator's."""
+    _, base = base_unit(indicator_unit)
+    return figure_unit.replace("％", "%") == base.replace("％", "%")
+
+
+def to_indicator_unit(value: Decimal, indicator_unit: str) -> Decimal:
+    """A figure's value (万/亿 already expanded) in the indicator's unit: 602000000 元 → 6.02 亿元."""
+    factor, _ = base_unit(indicator_unit)
+    return value / factor
+
+
+def match(clause: str, candidates: Iterable[Named], figure_unit: str | None = None):
+    """The candidate whose longest name or alias appears in ``clause`` (and fits the unit), or None."""
+    best, best_length = None, 0
+    for candidate in candidates:
+        if figure_unit is not None and not same_dimension(figure_unit, candidate.unit):
+            continue
+        for alias in candidate.aliases:
+            if alias and alias in clause and len(alias) > best_length:
+                best, best_length = candidate, len(alias)
+    return best
+
+
+def states_the_period(clause: str) -> bool:
+    """False when the clause speaks of a target, last year or what is left, not the period's figure."""
+    return not any(word in clause for word in NOT_THE_FIGURE)

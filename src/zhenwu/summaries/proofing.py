@@ -1,0 +1,95 @@
+"""核稿 of a draft: the checker's findings on the whole text, and typed figures that disagree with the ledger.
+
+A generated draft has no findings. A person's paragraph may state a figure — "固定资产投资
+完成6.5亿元" — that the ledger has otherwise; it is compared by subject with the ledger's
+figure for the same area and period, allowing the rounding the writer's precision implies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from zhenwu.documents import Document
+from zhenwu.figures import Finding, extract, review
+from zhenwu.summaries import matching
+from zhenwu.summaries.facts import Facts, IndicatorFact
+from zhenwu.summaries.sentences import write_value
+
+RATE_KINDS = {"completion": "rate", "growth": "yoy"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding and where it is: ``slot`` names the person's paragraph, "" the generated text."""
+
+    finding: Finding
+    slot: str = ""
+    excerpt: str = ""
+
+
+def document_text(document: Document) -> str:
+    """The text of the document's title and paragraphs, one a line, as 核稿 reads a .docx."""
+    lines = [document.title]
+    for block in document.blocks:
+        text = getattr(block, "text", None)
+        if isinstance(text, str):
+            lines.append(text)
+    return "\n".join(lines)
+
+
+def _excerpt(text: str, start: int, end: int, context: int = 14) -> str:
+    return text[max(0, start - context) : end + context].replace("\n", " ")
+
+
+def ledger_disagreements(text: str, facts: Facts) -> list[Finding]:
+    """Figures in ``text`` whose subject is an indicator and whose value is not the ledger's."""
+    indicators = [fact for fact in facts.indicators if fact.value is not None]
+    found = []
+    for figure in extract(text):
+        if figure.value is None or figure.approx:
+            continue
+        clause = matching.clause_before(text, figure.start)
+        if not matching.states_the_period(clause) and figure.kind not in RATE_KINDS:
+            continue
+        if figure.kind in RATE_KINDS:
+            fact = matching.match(clause + figure.subject, indicators)
+            expected = getattr(fact, RATE_KINDS[figure.kind]) if fact else None
+            if expected is None:
+                continue
+            if abs(figure.signed - expected) > figure.tolerance:
+                label = "完成全年目标" if figure.kind == "completion" else "同比"
+                found.append(
+                    _mismatch(figure, f"台账中{fact.name}{label}为{expected:.1f}%，文中写的是“{figure.span}”")
+                )
+            continue
+        if figure.kind not in matching.VALUE_KINDS:
+            continue
+        fact: IndicatorFact | None = matching.match(clause, indicators, figure.unit)
+        if fact is None:
+            continue
+        written = matching.to_indicator_unit(figure.value, fact.unit)
+        tolerance = matching.to_indicator_unit(figure.tolerance, fact.unit)
+        if abs(written - fact.value) > tolerance:
+            ledger = write_value(fact.value, fact.unit, fact.decimals)
+            found.append(
+                _mismatch(
+                    figure,
+                    f"与台账不符：{facts.area_name}{facts.period.span}{fact.name}为{ledger}，文中写的是“{figure.span}”",
+                )
+            )
+    return found
+
+
+def _mismatch(figure, message: str) -> Finding:
+    return Finding("ledger-mismatch", "error", figure.start, figure.end, figure.span, message)
+
+
+def proofread(document: Document, narratives: Mapping[str, str], facts: Facts) -> list[Problem]:
+    """Everything 核稿 says about the draft: the checker on the whole text, then the ledger on each paragraph a person wrote."""
+    text = document_text(document)
+    problems = [Problem(f, "", _excerpt(text, f.start, f.end)) for f in review(text).findings]
+    for slot, words in narratives.items():
+        for finding in ledger_disagreements(words or "", facts):
+            problems.append(Problem(finding, slot, _excerpt(words, finding.start, finding.end)))
+    return problems

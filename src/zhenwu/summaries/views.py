@@ -1,0 +1,271 @@
+"""The summary pages: thin views that fetch, call one function of the app, and render or redirect."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from zhenwu.areas.access import can, get_visible_or_404
+from zhenwu.areas.models import Action, Area
+from zhenwu.documents import render_html, write_docx
+from zhenwu.ledger import tables
+from zhenwu.ledger.models import Indicator
+from zhenwu.summaries import proofing, services
+from zhenwu.summaries.drafting import SECTION_HEADINGS, build_document
+from zhenwu.summaries.facts import gather
+from zhenwu.summaries.forms import NarrativeForm, UploadForm
+from zhenwu.summaries.models import (
+    CompileBatch,
+    CompiledDocument,
+    Draft,
+    ExtractedFigure,
+    FigureStatus,
+    NarrativeBlock,
+    Slot,
+    section_slot,
+)
+from zhenwu.summaries.periods import PeriodError, parse_period, summary_periods
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _area(request, code: str) -> Area:
+    return get_visible_or_404(Area.objects, request.user, code=code)
+
+
+def _period(key: str):
+    try:
+        return parse_period(key)
+    except PeriodError as error:
+        raise Http404(str(error)) from error
+
+
+def _slots(area: Area, period) -> list[dict]:
+    """The editable paragraphs of the draft with what was written so far."""
+    kept = dict(NarrativeBlock.objects.filter(area=area, period=period.key).values_list("slot", "text"))
+    slots = [(Slot.OPENING, Slot.OPENING.label)]
+    slots += [(section_slot(theme), f"工作成效 · {heading}") for theme, heading in SECTION_HEADINGS.items()]
+    slots += [
+        (Slot.PROJECTS, "重点项目"),
+        (Slot.SUPERVISION, "督查整改"),
+        (Slot.PROBLEMS, "存在问题"),
+        (Slot.PLANS, "下步工作计划"),
+    ]
+    return [{"slot": slot, "label": label, "text": kept.get(slot, "")} for slot, label in slots]
+
+
+@login_required
+def index(request):
+    area = request.area
+    if not area:
+        raise Http404("您还没有所属区划")
+    year, month = tables.latest_period(area)
+    drafts = Draft.objects.for_user(request.user).in_subtree(area).select_related("area", "generated_by")[:50]
+    context = {
+        "area": area,
+        "periods": summary_periods(year, month) + (summary_periods(year - 1, 12) if month < 12 else []),
+        "drafts": drafts,
+        "has_children": area.numchild > 0,
+        "batches": CompileBatch.objects.for_user(request.user).in_subtree(area)[:20],
+    }
+    return render(request, "summaries/index.html", context)
+
+
+def _draft_context(request, area: Area, period) -> dict:
+    facts = gather(area, period, user=request.user, today=timezone.localdate())
+    narratives = services.narratives_of(area, period)
+    built = build_document(facts, narratives)
+    return {
+        "area": area,
+        "period": period,
+        "preview": render_html(built.document),
+        "problems": proofing.proofread(built.document, narratives, facts),
+        "figure_count": len(built.sources),
+        "saved": Draft.objects.for_user(request.user).filter(area=area, period=period.key).first(),
+        "slots": _slots(area, period),
+        "may_edit": can(request.user, area, Action.ENTER),
+    }
+
+
+@login_required
+def draft(request, code, period):
+    area, period = _area(request, code), _period(period)
+    return render(request, "summaries/draft.html", _draft_context(request, area, period))
+
+
+@login_required
+@require_POST
+def narrative(request, code, period):
+    area, period = _area(request, code), _period(period)
+    form = NarrativeForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("；".join(m for errors in form.errors.values() for m in errors), status=400)
+    services.save_narrative(request.user, area, period, form.cleaned_data["slot"], form.cleaned_data["text"])
+    if request.htmx:
+        return render(request, "summaries/_saved.html", {"at": timezone.localtime()})
+    return redirect("summaries:draft", code=area.code, period=period.key)
+
+
+@login_required
+@require_POST
+def regenerate(request, code, period):
+    area, period = _area(request, code), _period(period)
+    services.regenerate(request.user, area, period, today=timezone.localdate())
+    messages.success(request, "已按台账最新数据重新生成，已填写的段落均已保留。")
+    return redirect("summaries:draft", code=area.code, period=period.key)
+
+
+@login_required
+def export(request, code, period):
+    area, period = _area(request, code), _period(period)
+    built = services.document_for(area, period, user=request.user, today=timezone.localdate())
+    data = write_docx(built.document, comments=request.GET.get("comments") == "1")
+    response = HttpResponse(data, content_type=DOCX_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, f"{built.document.title}.docx")
+    return response
+
+
+# --- every town at once --------------------------------------------------------------------------------
+
+
+def _since(request) -> datetime.datetime:
+    try:
+        return datetime.datetime.fromisoformat(request.GET.get("since", ""))
+    except ValueError:
+        return timezone.now()
+
+
+def _batch_context(request, area, period, since) -> dict:
+    rows, pending = services.batch_progress(request.user, area, period, since)
+    done = sum(1 for _, saved in rows if saved)
+    return {
+        "area": area,
+        "period": period,
+        "rows": rows,
+        "pending": pending,
+        "done": done,
+        "total": len(rows),
+        "percent": round(done * 100 / len(rows)) if rows else 100,
+        "since": since.isoformat(),
+    }
+
+
+@login_required
+def batch(request, code, period):
+    area, period = _area(request, code), _period(period)
+    return render(request, "summaries/batch.html", _batch_context(request, area, period, _since(request)))
+
+
+@login_required
+@require_POST
+def batch_step(request, code, period):
+    """Draft the next town not yet drafted in this run; the page polls until none is left."""
+    area, period = _area(request, code), _period(period)
+    since = _since(request)
+    _, pending = services.batch_progress(request.user, area, period, since)
+    if pending is not None:
+        services.regenerate(request.user, pending, period, today=timezone.localdate())
+    return render(request, "summaries/_batch_progress.html", _batch_context(request, area, period, since))
+
+
+# --- compiling from the towns' reports ----------------------------------------------------------------
+
+
+@login_required
+def compile_new(request, code, period):
+    area, period = _area(request, code), _period(period)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if not can(request.user, area, Action.ENTER):
+            raise PermissionDenied("您的角色无权汇编")
+        files = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
+        try:
+            created = services.create_batch(request.user, area, period, files)
+        except services.CompileError as error:
+            form.add_error("files", str(error))
+        else:
+            return redirect("summaries:compile_batch", pk=created.pk)
+    return render(request, "summaries/compile_new.html", {"area": area, "period": period, "form": form})
+
+
+def _compile_context(request, batch: CompileBatch) -> dict:
+    documents = batch.documents.select_related("town").prefetch_related(
+        "figures__indicator", "figures__proposed"
+    )
+    return {
+        "batch": batch,
+        "period": parse_period(batch.period),
+        "documents": documents,
+        "towns": Area.objects.for_user(request.user).filter(
+            path__startswith=batch.area.path, depth=batch.area.depth + 1
+        ),
+        "indicators": Indicator.objects.filter(is_active=True),
+        "confirmed": ExtractedFigure.objects.for_user(request.user)
+        .filter(document__batch=batch, status=FigureStatus.CONFIRMED)
+        .count(),
+    }
+
+
+@login_required
+def compile_batch(request, pk):
+    batch = get_visible_or_404(CompileBatch.objects, request.user, pk=pk)
+    return render(request, "summaries/compile_batch.html", _compile_context(request, batch))
+
+
+@login_required
+@require_POST
+def compile_document(request, pk):
+    document = get_visible_or_404(CompiledDocument.objects, request.user, pk=pk)
+    code = request.POST.get("town", "")
+    town = get_visible_or_404(Area.objects, request.user, code=code) if code else None
+    try:
+        services.set_town(request.user, document, town)
+    except services.CompileError as error:
+        messages.error(request, str(error))
+    return redirect("summaries:compile_batch", pk=document.batch_id)
+
+
+@login_required
+@require_POST
+def compile_figure(request, pk):
+    figure = get_visible_or_404(ExtractedFigure.objects, request.user, pk=pk)
+    code = request.POST.get("indicator", "")
+    indicator = Indicator.objects.filter(code=code).first() if code else None
+    status = request.POST.get("status", FigureStatus.CONFIRMED)
+    if status not in FigureStatus.values:
+        return HttpResponse("未知的状态", status=400)
+    error = ""
+    try:
+        services.decide_figure(request.user, figure, indicator, status)
+    except services.CompileError as refused:
+        error = str(refused)
+    if request.htmx:
+        context = {"figure": figure, "indicators": Indicator.objects.filter(is_active=True), "error": error}
+        return render(request, "summaries/_figure_row.html", context)
+    if error:
+        messages.error(request, error)
+    return redirect("summaries:compile_batch", pk=figure.document.batch_id)
+
+
+@login_required
+@require_POST
+def compile_load(request, pk):
+    batch = get_visible_or_404(CompileBatch.objects, request.user, pk=pk)
+    try:
+        changed = services.load_batch(request.user, batch)
+    except services.CompileError as error:
+        messages.error(request, str(error))
+        return redirect("summaries:compile_batch", pk=batch.pk)
+    messages.success(
+        request, f"已将 {changed} 个数字导入各单位台账，来源记为报送材料。下面是据此起草的汇总稿。"
+    )
+    return redirect(reverse("summaries:draft", kwargs={"code": batch.area.code, "period": batch.period}))
