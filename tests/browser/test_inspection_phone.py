@@ -39,6 +39,7 @@ def test_an_inspector_records_a_finding_from_the_phone_form(phone, live_server, 
 
     phone.wait_for_url("**/inspections/findings/*/")
     assert phone.locator("main h1").inner_text() == "违法建设 · 东山村村口桥头"
+    phone.wait_for_function("() => document.querySelector('.photos img').complete")
     assert (
         phone.locator(".photos img").first.evaluate("img => img.naturalWidth") == 480
     )  # the thumbnail loaded
