@@ -69,7 +69,9 @@ class Scheme(AreaOwned):
 
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="发布单位")
     name = models.CharField("方案名称", max_length=80)
-    slug = models.SlugField("代号", max_length=50, unique=True, help_text="用于网址和命令行，如 demo-quarterly")
+    slug = models.SlugField(
+        "代号", max_length=50, unique=True, help_text="用于网址和命令行，如 demo-quarterly"
+    )
     period_type = models.CharField(
         "考核周期", max_length=10, choices=PeriodType.choices, default=PeriodType.QUARTER
     )
@@ -80,7 +82,9 @@ class Scheme(AreaOwned):
         help_text='从高到低，如 [["优秀", 90], ["良好", 80], ["达标", 60], ["不达标", 0]]',
     )
     first_year = models.PositiveSmallIntegerField("起始年度")
-    last_year = models.PositiveSmallIntegerField("截止年度", null=True, blank=True, help_text="留空表示长期有效")
+    last_year = models.PositiveSmallIntegerField(
+        "截止年度", null=True, blank=True, help_text="留空表示长期有效"
+    )
     issuer = models.CharField("通报署名", max_length=80, blank=True, help_text="默认为“<发布单位>考核办公室”")
     requirements = models.TextField("通报工作要求", blank=True, help_text="通报末尾的要求，每段一行")
 
@@ -319,7 +323,10 @@ class ScoreDetailQuerySet(AreaOwnedQuerySet):
         return self.filter(
             subtree_filter(user, "row__result__scheme__area__path")
             | (
-                Q(row__result__scheme__area__path__in=_paths_above(user), row__result__status=ResultStatus.PUBLISHED)
+                Q(
+                    row__result__scheme__area__path__in=_paths_above(user),
+                    row__result__status=ResultStatus.PUBLISHED,
+                )
                 & subtree_filter(user, "row__area__path")
             )
         )

@@ -209,7 +209,9 @@ def _clamp(value: Decimal, low: Decimal, high: Decimal) -> Decimal:
 # --- parameters -----------------------------------------------------------------------------------------
 
 
-def _decimal(params: Mapping, name: str, label: str, *, required: bool = True, default=None) -> Decimal | None:
+def _decimal(
+    params: Mapping, name: str, label: str, *, required: bool = True, default=None
+) -> Decimal | None:
     raw = params.get(name, default)
     if raw in (None, ""):
         if required:
@@ -254,13 +256,19 @@ def check_params(rule: str, params: Mapping | None) -> dict:
         raise ParamError('参数应为 JSON 对象，如 {"indicator": "GDTZ"}')
     if rule == INDICATOR_COMPLETION:
         cleaned = {"indicator": _indicator(params)}
-        cleaned["against"] = _choice(params, "against", "比较基准", (AGAINST_SCHEDULE, AGAINST_YEAR), AGAINST_SCHEDULE)
+        cleaned["against"] = _choice(
+            params, "against", "比较基准", (AGAINST_SCHEDULE, AGAINST_YEAR), AGAINST_SCHEDULE
+        )
         return cleaned
     if rule == INDICATOR_SCHEDULE:
         _decimal(params, "per_point", "每落后1个百分点扣分")
         return {"indicator": _indicator(params), "per_point": str(params["per_point"])}
     if rule == PROJECT_INVESTMENT_RATE:
-        return {"against": _choice(params, "against", "比较基准", (AGAINST_SCHEDULE, AGAINST_YEAR), AGAINST_SCHEDULE)}
+        return {
+            "against": _choice(
+                params, "against", "比较基准", (AGAINST_SCHEDULE, AGAINST_YEAR), AGAINST_SCHEDULE
+            )
+        }
     if rule in (PROJECT_START_RATE, INSPECTION_CLOSURE, VETO):
         return {}
     if rule == OVERDUE_DEDUCTION:
@@ -278,7 +286,9 @@ def check_params(rule: str, params: Mapping | None) -> dict:
             cleaned["floor"] = str(floor)
         return cleaned
     if rule == MANUAL:
-        mode = _choice(params, "mode", "评分方式", (MANUAL_DEDUCTION, MANUAL_BONUS, MANUAL_SCORE), MANUAL_DEDUCTION)
+        mode = _choice(
+            params, "mode", "评分方式", (MANUAL_DEDUCTION, MANUAL_BONUS, MANUAL_SCORE), MANUAL_DEDUCTION
+        )
         cleaned = {"mode": mode}
         cap = _decimal(params, "cap", "封顶分值", required=mode == MANUAL_BONUS)
         if cap is not None:
@@ -341,7 +351,9 @@ def indicator_completion(rule: Rule, area: AreaFacts, month: int) -> Score:
     figures = area.indicators.get(rule.params["indicator"])
     against = rule.params.get("against", AGAINST_SCHEDULE)
     basis_name = "时序进度" if against == AGAINST_SCHEDULE else "全年目标"
-    text = f"{figures.name if figures else rule.params['indicator']}完成率对照{basis_name}按比例得分，满分封顶"
+    text = (
+        f"{figures.name if figures else rule.params['indicator']}完成率对照{basis_name}按比例得分，满分封顶"
+    )
     if figures is None or figures.value is None or figures.target is None:
         return _missing(text, "未填报或无目标", figures.source if figures else "")
     rate = progress.completion(figures.value, figures.target, figures.direction, figures.kind)
@@ -467,13 +479,18 @@ def manual(rule: Rule, area: AreaFacts, month: int) -> Score:
     mode = rule.params.get("mode", MANUAL_DEDUCTION)
     cap = Decimal(str(rule.params["cap"])) if rule.params.get("cap") not in (None, "") else None
     figures = tuple(
-        Figure(f"{entry.on} {entry.by}".strip() or "评分", show(entry.points), entry.reason) for entry in entries
+        Figure(f"{entry.on} {entry.by}".strip() or "评分", show(entry.points), entry.reason)
+        for entry in entries
     )
     total = sum((entry.points for entry in entries), ZERO)
     if mode == MANUAL_BONUS:
         text = f"加分项，累计最高加{show(cap)}分"
         earned = points(min(total, cap))
-        working = f"加分合计{show(total)}分" + (f"，封顶{show(cap)}分" if total > cap else "") + f"，得{show(earned)}分"
+        working = (
+            f"加分合计{show(total)}分"
+            + (f"，封顶{show(cap)}分" if total > cap else "")
+            + f"，得{show(earned)}分"
+        )
         return Score(earned, text, working if entries else "无加分", figures)
     if mode == MANUAL_SCORE:
         text = f"由考核人员直接评分，满分{show(rule.weight)}分"
@@ -496,7 +513,9 @@ def veto(rule: Rule, area: AreaFacts, month: int) -> Score:
     text = "发生否决事项的，考核等次直接定为最低等次，排名列后"
     if not entries:
         return Score(ZERO, text, "未发生否决事项")
-    figures = tuple(Figure(f"{entry.on} {entry.by}".strip() or "否决", "一票否决", entry.reason) for entry in entries)
+    figures = tuple(
+        Figure(f"{entry.on} {entry.by}".strip() or "否决", "一票否决", entry.reason) for entry in entries
+    )
     return Score(ZERO, text, f"一票否决：{entries[0].reason}", figures, vetoed=True)
 
 
@@ -524,7 +543,11 @@ def measure_of(rule: Rule, area: AreaFacts, month: int) -> tuple[Decimal | None,
             return None, True, ()
         lower_better = figures.direction == progress.LOWER
         if measure == "indicator_value":
-            return figures.value, not lower_better, (Figure(figures.name, figures.shown(figures.value), figures.source),)
+            return (
+                figures.value,
+                not lower_better,
+                (Figure(figures.name, figures.shown(figures.value), figures.source),),
+            )
         if measure == "indicator_growth":
             growth = progress.year_on_year(figures.value, figures.last_year).percent
             return (
@@ -590,7 +613,9 @@ def rank_points(rule: Rule, facts: Facts) -> dict[str, Score]:
     scores = {}
     for code, (value, _, figures) in measured.items():
         if value is None:
-            scores[code] = Score(points(floor), text, f"无{measure_name}数据，按最低分{show(floor)}计", figures)
+            scores[code] = Score(
+                points(floor), text, f"无{measure_name}数据，按最低分{show(floor)}计", figures
+            )
             continue
         rank = ranks[code]
         earned = points(max(floor, rule.weight - step * (rank - 1)))
@@ -633,7 +658,7 @@ def check_grades(grades: list) -> list[tuple[str, Decimal]]:
     try:
         cleaned = [(str(label).strip(), Decimal(str(threshold))) for label, threshold in grades]
     except (TypeError, ValueError, InvalidOperation) as error:
-        raise ParamError("等次应写成 [[\"优秀\", 90], [\"良好\", 80], …, [\"不达标\", 0]]") from error
+        raise ParamError('等次应写成 [["优秀", 90], ["良好", 80], …, ["不达标", 0]]') from error
     if len(cleaned) < 2 or any(not label for label, _ in cleaned):
         raise ParamError("至少需要两个等次，且每个等次都要有名称")
     thresholds = [threshold for _, threshold in cleaned]

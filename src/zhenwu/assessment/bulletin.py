@@ -1,0 +1,157 @@
+"""考核排名通报: a stored result as a document for the engine, ready for the leader to sign.
+
+Built only from the frozen result (rows and explanations), so a published 通报 reads the same
+whenever it is downloaded. Manual deduction reasons are not repeated in it: they stay with the
+issuer and the area concerned.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from django.utils import timezone
+
+from zhenwu.areas.models import Level
+from zhenwu.assessment import scoring
+from zhenwu.assessment.models import Result, ResultStatus
+from zhenwu.documents import Chart, Document, Heading, Paragraph, Series, Signature, Table
+from zhenwu.figures import format_number
+
+TOP, BOTTOM = 3, 2  # areas named as 先进 and 后进
+DEFAULT_REQUIREMENTS = [
+    "各地要对照考核结果，认真查找差距和不足，分析失分原因，逐项制定整改措施，确保各项工作有序推进。",
+    "排名靠前的单位要再接再厉，巩固提升；排名靠后的单位要奋起直追，主要负责同志要亲自研究、亲自部署，"
+    "于通报印发后10个工作日内将整改情况书面报送考核办公室。",
+    "考核结果将作为年度综合考核和评先评优的重要依据。",
+]
+
+
+def _points(value: Decimal) -> str:
+    return format_number(value, 2)
+
+
+def _recipient(result: Result) -> str:
+    level = result.scheme.area.level
+    if level == Level.COUNTY:
+        return "各乡镇人民政府、街道办事处，县级有关部门"
+    if level == Level.TOWN:
+        return "各村（社区），镇属各办（所、站）"
+    return ""
+
+
+def _unit_word(rows) -> str:
+    levels = {row.area.level for row in rows}
+    if levels == {Level.TOWN}:
+        return "乡镇（街道）"
+    if levels == {Level.VILLAGE}:
+        return "村（社区）"
+    return "单位"
+
+
+def _rate_figure(score: scoring.Score) -> str:
+    """The rate a score rests on (完成率 78.3%), for naming an area's main figures."""
+    for figure in score.figures:
+        if figure.label.endswith("率") and figure.value not in ("", "无"):
+            return f"{figure.label}{figure.value}"
+    return ""
+
+
+def _strengths(row, details) -> str:
+    """The items an area did best on, with their figures: “固定资产投资得14.2分（完成率78.3%）”."""
+    scored = [d for d in details if d.criterion.weight > 0]
+    scored.sort(key=lambda d: (d.points / d.criterion.weight, d.criterion.weight), reverse=True)
+    phrases = []
+    for detail in scored[:2]:
+        rate = _rate_figure(detail.score)
+        phrases.append(
+            f"{detail.criterion.name}得{_points(detail.points)}分" + (f"（{rate}）" if rate else "")
+        )
+    return "，".join(phrases)
+
+
+def _losses(row, details) -> str:
+    """Where an area lost most points: “重点项目投资完成率失4.5分（投资完成率52.0%）”."""
+    lost = [(d.criterion.weight - d.points, d) for d in details if d.criterion.weight > d.points]
+    lost.sort(key=lambda item: item[0], reverse=True)
+    phrases = []
+    for amount, detail in lost[:2]:
+        rate = _rate_figure(detail.score) if not detail.criterion.is_manual else ""
+        phrases.append(f"{detail.criterion.name}失{_points(amount)}分" + (f"（{rate}）" if rate else ""))
+    return "，".join(phrases)
+
+
+def build_bulletin(result: Result) -> Document:
+    """The period's ranking 通报: opening, ranking table, chart of scores, the top and bottom areas
+    with their main figures, requirements and the issuing body's signature."""
+    scheme = result.scheme
+    period = result.period_obj
+    rows = list(result.rows.select_related("area").prefetch_related("details__criterion"))
+    grades = scheme.grade_list
+    draft = result.status == ResultStatus.DRAFT
+    title = f"关于{period.label}{scheme.name}考核结果的通报"
+    doc = Document(f"{title}（草稿）" if draft else title, recipient=_recipient(result))
+    unit = _unit_word(rows)
+    counts = Counter(row.grade for row in rows)
+    grade_text = "、".join(f"{label}{counts[label]}个" for label, _ in grades if counts[label])
+    doc.add(
+        Paragraph(
+            f"根据《{scheme.name}》，{scheme.area.name}对{len(rows)}个{unit}{period.label}工作进行了考核，"
+            f"考核结果为：{grade_text}。现将有关情况通报如下："
+        )
+    )
+
+    doc.add(Heading(1, "考核排名"))
+    doc.add(
+        Table(
+            ["名次", "单位", "得分", "等次", "较上期"],
+            [[row.rank, row.area.name, _points(row.total), row.grade, row.movement_text] for row in rows],
+            caption=f"{period.label}{scheme.name}考核排名",
+            unit="单位：分",
+            widths=[1.5, 3.5, 2, 2, 2],
+        ),
+        Chart(
+            "column",
+            f"{period.label}各{unit}考核得分",
+            [row.area.name for row in rows],
+            [Series("得分", [row.total for row in rows])],
+            unit="分",
+        ),
+    )
+    tied = [rank for rank, count in Counter(row.rank for row in rows).items() if count > 1]
+    if tied:
+        doc.add(Paragraph("得分相同的单位名次并列，其后名次顺延。"))
+
+    doc.add(Heading(1, "先进和后进情况"))
+    clear = [row for row in rows if not row.vetoed]
+    top = [row for row in clear if row.rank <= TOP]
+    bottom_ranks = sorted({row.rank for row in clear if row not in top})[-BOTTOM:]
+    bottom = [row for row in clear if row.rank in bottom_ranks]
+    for row in top:
+        doc.add(
+            Paragraph(
+                f"{row.area.name}以{_points(row.total)}分位列第{row.rank}名，等次为{row.grade}。"
+                f"{_strengths(row, row.details.all())}。"
+            )
+        )
+    for row in bottom:
+        doc.add(
+            Paragraph(
+                f"{row.area.name}得{_points(row.total)}分，位列第{row.rank}名"
+                f"（{row.movement_text if row.movement is not None else '首次排名'}）。"
+                f"主要失分：{_losses(row, row.details.all()) or '无'}。"
+            )
+        )
+    for row in rows:
+        if row.vetoed:
+            doc.add(Paragraph(f"{row.area.name}因发生一票否决事项，考核等次定为{row.grade}。"))
+
+    doc.add(Heading(1, "工作要求"))
+    requirements = [line.strip() for line in scheme.requirements.splitlines() if line.strip()]
+    for text in requirements or DEFAULT_REQUIREMENTS:
+        doc.add(Paragraph(text))
+    signed_on = (
+        timezone.localtime(result.published_at).date() if result.published_at else timezone.localdate()
+    )
+    doc.add(Signature(scheme.signed_by, signed_on))
+    return doc
