@@ -17,6 +17,7 @@ urlpatterns = [
     path("check/", include("zhenwu.checking.urls")),
     path("projects/", include("zhenwu.projects.urls")),
     path("inspections/", include("zhenwu.inspections.urls")),
+    path("assessment/", include("zhenwu.assessment.urls")),
     path("summaries/", include("zhenwu.summaries.urls")),
     path("admin/", admin.site.urls),
 ]
