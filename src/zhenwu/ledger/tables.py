@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Max
+from django.db.models import Case, DecimalField, F, Max, Sum, When
 from django.utils import timezone
 
 from zhenwu.areas.models import Area, Level
@@ -65,24 +65,65 @@ def latest_period(area: Area) -> tuple[int, int]:
 # --- loading -----------------------------------------------------------------------------------------
 
 
-def _monthly(area_ids, years, month) -> dict[tuple[int, int, int], dict[int, Decimal]]:
-    """(area, indicator, year) → {month: value} for months up to ``month`` of the given years."""
-    figures: dict[tuple[int, int, int], dict[int, Decimal]] = defaultdict(dict)
-    rows = ReportedValue.objects.filter(area_id__in=area_ids, year__in=years, month__lte=month).values_list(
-        "area_id", "indicator_id", "year", "month", "value"
+def _to_date(
+    area_ids: list[int] | None, indicators: list[Indicator], years: list[int], month: int
+) -> dict[tuple[int, int, int], Decimal]:
+    """(area, indicator, year) → the 1-N月 figure at ``month``, added up by the database in one query.
+
+    The rule is ``progress.to_date``: cumulative figures are read at month N, flows summed over
+    1..N when month N is in, levels taken at the latest month up to N. ``None`` for the areas
+    means every area (the province-scale benchmark).
+    """
+    kinds = {indicator.pk: indicator.kind for indicator in indicators}
+    rows = ReportedValue.objects.filter(year__in=years, month__lte=month, indicator_id__in=list(kinds))
+    if area_ids is not None:
+        rows = rows.filter(area_id__in=area_ids)
+    grouped = (
+        rows.order_by()
+        .values_list("area_id", "indicator_id", "year")
+        .annotate(
+            at_month=Max(Case(When(month=month, then=F("value")), output_field=_FIGURE)),
+            total=Sum("value", output_field=_FIGURE),
+            last=Max("month"),
+        )
     )
-    for area_id, indicator_id, year, m, value in rows:
-        figures[area_id, indicator_id, year][m] = value
+    figures, stale_levels = {}, set()
+    for area_id, indicator_id, year, at_month, total, last in grouped:
+        kind = kinds[indicator_id]
+        if kind == Kind.FLOW:
+            value = total if at_month is not None else None
+        elif kind == Kind.LEVEL and at_month is None:
+            stale_levels.add((area_id, indicator_id, year, last))
+            continue
+        else:
+            value = at_month
+        if value is not None:
+            figures[area_id, indicator_id, year] = value
+    if stale_levels:  # a level not reported this month: its latest earlier figure
+        earlier = (
+            rows.order_by()
+            .filter(
+                indicator_id__in={key[1] for key in stale_levels}, month__in={key[3] for key in stale_levels}
+            )
+            .values_list("area_id", "indicator_id", "year", "month", "value")
+        )
+        for area_id, indicator_id, year, m, value in earlier:
+            if (area_id, indicator_id, year, m) in stale_levels:
+                figures[area_id, indicator_id, year] = value
     return figures
+
+
+_FIGURE = DecimalField(max_digits=20, decimal_places=4)
 
 
 def _targets(area_ids, year: int, month: int) -> dict[tuple[int, int], Decimal]:
     """(area, indicator) → the target amount in force in ``month``."""
     versions: dict[tuple[int, int], list[tuple[int, Decimal]]] = defaultdict(list)
-    rows = (
-        TargetVersion.objects.filter(target__area_id__in=area_ids, target__year=year)
-        .order_by("number")
-        .values_list("target__area_id", "target__indicator_id", "effective_month", "value")
+    rows = TargetVersion.objects.filter(target__year=year)
+    if area_ids is not None:
+        rows = rows.filter(target__area_id__in=area_ids)
+    rows = rows.order_by("number").values_list(
+        "target__area_id", "target__indicator_id", "effective_month", "value"
     )
     for area_id, indicator_id, effective, value in rows:
         versions[area_id, indicator_id].append((effective, value))
@@ -106,21 +147,39 @@ class Figures:
     targets: dict[tuple[int, int], Decimal] = field(default_factory=dict)
 
 
-def load_figures(area_ids: list[int], indicators: list[Indicator], year: int, month: int) -> Figures:
-    """Read every figure the tables need for these areas in three queries."""
-    monthly = _monthly(area_ids, [year, year - 1], month)
+def load_figures(area_ids: list[int] | None, indicators: list[Indicator], year: int, month: int) -> Figures:
+    """Read every figure the tables need for these areas (``None``: all areas) in a few queries."""
+    to_date = _to_date(area_ids, indicators, [year, year - 1], month)
     figures = Figures(indicators, year, month, targets=_targets(area_ids, year, month))
-    for area_id in area_ids:
-        for indicator in indicators:
-            now = progress.to_date(indicator.kind, monthly.get((area_id, indicator.pk, year), {}), month)
-            before = progress.to_date(
-                indicator.kind, monthly.get((area_id, indicator.pk, year - 1), {}), month
-            )
-            if now is not None:
-                figures.current[area_id, indicator.pk] = now
-            if before is not None:
-                figures.last_year[area_id, indicator.pk] = before
+    for (area_id, indicator_id, figure_year), value in to_date.items():
+        if figure_year == year:
+            figures.current[area_id, indicator_id] = value
+        else:
+            figures.last_year[area_id, indicator_id] = value
     return figures
+
+
+def month_progress(
+    area_ids: list[int] | None, indicators: list[Indicator], year: int, month: int
+) -> dict[tuple[int, int], progress.Progress]:
+    """完成率, 时序 gap, status and 同比 of every (area, indicator) with a figure or a target in the month."""
+    figures = load_figures(area_ids, indicators, year, month)
+    by_pk = {indicator.pk: indicator for indicator in indicators}
+    keys = set(figures.current) | set(figures.targets)
+    result = {}
+    for key in keys:
+        indicator = by_pk.get(key[1])
+        if indicator is None:
+            continue
+        result[key] = progress.assess(
+            value=figures.current.get(key),
+            target=figures.targets.get(key),
+            last_year=figures.last_year.get(key),
+            month=month,
+            direction=indicator.direction,
+            kind=indicator.kind,
+        )
+    return result
 
 
 def _aggregate(indicator: Indicator, children: list[int], values: dict) -> progress.Aggregate:
