@@ -217,3 +217,122 @@ def _projects_cases():
 _models, _views = _projects_cases()
 SCOPED_MODELS += _models
 VIEW_CASES += _views
+
+
+# 工作总结 (zhenwu.summaries)
+def _summaries_cases():
+    from tests.summaries import factories as f
+    from zhenwu.summaries.models import (
+        CompileBatch,
+        CompiledDocument,
+        Draft,
+        ExtractedFigure,
+        NarrativeBlock,
+        NarrativeRevision,
+    )
+
+    def draft(world):
+        return {"code": world.town_b.code, "period": f.PERIOD}
+
+    models = [
+        ScopedModelCase(Draft, f.make_draft),
+        ScopedModelCase(NarrativeBlock, f.make_narrative),
+        ScopedModelCase(NarrativeRevision, f.make_revision),
+        ScopedModelCase(CompileBatch, f.make_batch),
+        ScopedModelCase(CompiledDocument, f.make_document),
+        ScopedModelCase(ExtractedFigure, f.make_figure),
+    ]
+    views = [
+        ViewCase("summaries:index"),
+        ViewCase("summaries:draft", kwargs=draft, names_object=True),
+        ViewCase(
+            "summaries:narrative",
+            kwargs=draft,
+            method="post",
+            data=lambda world: {"slot": "plans", "text": "下半年抓好项目建设。"},
+            owner_status=302,
+            names_object=True,
+        ),
+        ViewCase("summaries:regenerate", kwargs=draft, method="post", owner_status=302, names_object=True),
+        ViewCase("summaries:export", kwargs=draft, names_object=True),
+        ViewCase("summaries:batch", kwargs=draft, names_object=True),
+        ViewCase("summaries:batch_step", kwargs=draft, method="post", names_object=True),
+        ViewCase("summaries:compile", kwargs=draft, names_object=True),
+        ViewCase(
+            "summaries:compile_batch",
+            kwargs=lambda world: {"pk": f.make_batch(world, world.town_b).pk},
+            names_object=True,
+        ),
+        ViewCase(
+            "summaries:compile_document",
+            kwargs=lambda world: {"pk": f.make_document(world, world.town_b).pk},
+            method="post",
+            owner_status=302,
+            names_object=True,
+        ),
+        ViewCase(
+            "summaries:compile_figure",
+            kwargs=lambda world: {"pk": f.make_figure(world, world.town_b).pk},
+            method="post",
+            data=lambda world: {"status": "ignored"},
+            owner_status=302,
+            names_object=True,
+        ),
+        ViewCase(
+            "summaries:compile_load",
+            kwargs=lambda world: {"pk": f.make_batch(world, world.town_b).pk},
+            method="post",
+            owner_status=302,
+            names_object=True,
+        ),
+    ]
+    return models, views
+
+
+_models, _views = _summaries_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views
+
+
+# 考核排名 (zhenwu.assessment)
+def _assessment_cases():
+    from tests.assessment import factories as f
+    from zhenwu.assessment.models import Criterion, ManualScore, Result, ResultRow, Scheme, ScoreDetail
+
+    def scheme(world):  # town B ranks its villages; the result of 2026-Q1 is published
+        return {"slug": f.make_result(world, world.town_b).scheme.slug}
+
+    def period(world):
+        return scheme(world) | {"period": f.PERIOD.key}
+
+    models = [
+        ScopedModelCase(Scheme, f.make_scheme),
+        ScopedModelCase(Criterion, f.make_criterion),
+        ScopedModelCase(ManualScore, f.make_manual_score),
+        ScopedModelCase(Result, f.make_result),
+        ScopedModelCase(ResultRow, f.make_row),
+        ScopedModelCase(ScoreDetail, f.make_detail),
+    ]
+    views = [
+        ViewCase("assessment:index"),
+        ViewCase("assessment:scheme", kwargs=scheme, names_object=True),
+        ViewCase("assessment:history", kwargs=scheme, names_object=True),
+        ViewCase("assessment:result", kwargs=period, names_object=True),
+        ViewCase("assessment:bulletin", kwargs=period, names_object=True),
+        ViewCase("assessment:recompute", kwargs=period, names_object=True),
+        ViewCase(
+            "assessment:detail",
+            kwargs=lambda world: {"pk": f.make_detail(world, world.town_b).pk},
+            names_object=True,
+        ),
+        # a 填报员 may not compute, publish or score: visible but forbidden
+        ViewCase("assessment:compute", kwargs=period, method="post", owner_status=403, names_object=True),
+        ViewCase("assessment:publish", kwargs=period, method="post", owner_status=403, names_object=True),
+        ViewCase("assessment:manual", kwargs=period, owner_status=403, names_object=True),
+    ]
+    return models, views
+
+
+_models, _views = _assessment_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views
