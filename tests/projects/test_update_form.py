@@ -118,3 +118,12 @@ def test_the_overview_shows_rates_by_town_and_category(client, world, project_a,
     client.force_login(world.county_admin)
     page = client.get(reverse("projects:overview")).content.decode()
     assert "青山镇" in page and "白沙镇" in page and "民生" in page and "开工率" in page
+
+
+def test_a_correction_shows_what_the_update_said_before(client, world, project_a):
+    client.force_login(world.town_a_clerk)
+    post(client, project_a)
+    post(client, project_a, investment_month="400", progress="主体结构施工至第6层")
+    page = client.get(reverse("projects:detail", kwargs={"pk": project_a.pk})).content.decode()
+    assert "已修改 1 次" in page
+    assert "修改前：当月 350.50 万元" in page and "主体结构施工至第5层" in page

@@ -122,7 +122,7 @@ def timeline(project: Project) -> list[Event]:
         Event(change.date, "status", f"{change.get_to_status_display()}", change=change)
         for change in project.status_changes.select_related("actor")
     ]
-    updates = project.updates.select_related("entered_by").prefetch_related("photos", "revisions")
+    updates = project.updates.select_related("entered_by").prefetch_related("photos", "revisions__entered_by")
     for update in updates:
         month = Month(update.year, update.month)
         events.append(Event(month.last_day, "update", f"{month}进展", update=update))
