@@ -6,6 +6,10 @@ app_name = "summaries"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("compile/<int:pk>/", views.compile_batch, name="compile_batch"),
+    path("compile/document/<int:pk>/", views.compile_document, name="compile_document"),
+    path("compile/figure/<int:pk>/", views.compile_figure, name="compile_figure"),
+    path("compile/<int:pk>/load/", views.compile_load, name="compile_load"),
     path("<str:code>/<str:period>/", views.draft, name="draft"),
     path("<str:code>/<str:period>/narrative/", views.narrative, name="narrative"),
     path("<str:code>/<str:period>/regenerate/", views.regenerate, name="regenerate"),
@@ -13,8 +17,4 @@ urlpatterns = [
     path("<str:code>/<str:period>/batch/", views.batch, name="batch"),
     path("<str:code>/<str:period>/batch/step/", views.batch_step, name="batch_step"),
     path("<str:code>/<str:period>/compile/", views.compile_new, name="compile"),
-    path("compile/<int:pk>/", views.compile_batch, name="compile_batch"),
-    path("compile/document/<int:pk>/", views.compile_document, name="compile_document"),
-    path("compile/figure/<int:pk>/", views.compile_figure, name="compile_figure"),
-    path("compile/<int:pk>/load/", views.compile_load, name="compile_load"),
 ]
