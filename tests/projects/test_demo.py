@@ -10,7 +10,7 @@ from zhenwu.demo import areas as demo_areas
 from zhenwu.demo import projects as demo_projects
 from zhenwu.projects.facts import load_facts
 from zhenwu.projects.models import MonthlyUpdate, Project, UpdatePhoto
-from zhenwu.projects.rates import Month, summarise
+from zhenwu.projects.rates import reporting_month, summarise
 from zhenwu.projects.report import build_report
 
 
@@ -34,7 +34,7 @@ def test_about_150_projects_across_every_town_from_millions_to_billions(county):
 
 
 def test_a_year_of_updates_with_some_projects_behind(county):
-    month = Month.of(timezone.localdate())
+    month = reporting_month(timezone.localdate())
     summary = summarise(load_facts(Project.objects.all(), month), month)
     assert MonthlyUpdate.objects.values("year", "month").distinct().count() >= 6
     assert 10 <= len(summary.behind) <= summary.count * 0.7
@@ -52,6 +52,6 @@ def test_photos_are_drawn_jpegs_of_the_largest_projects(county):
 
 
 def test_the_monthly_report_of_the_demo_county_builds(county):
-    month = Month.of(timezone.localdate())
+    month = reporting_month(timezone.localdate())
     document = build_report(county.county, Project.objects.in_subtree(county.county), month)
     assert any(type(block).__name__ == "Photo" for block in document.blocks)

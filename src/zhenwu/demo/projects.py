@@ -31,6 +31,7 @@ from zhenwu.projects.models import (
     UpdatePhoto,
     YearPlan,
 )
+from zhenwu.projects.rates import reporting_month
 
 PROJECTS_PER_TOWN = (11, 15)  # so about 150 in twelve towns
 PHOTO_PROJECTS = 40
@@ -196,7 +197,10 @@ D = Decimal
 def build(demo: DemoCounty, rng: random.Random) -> None:
     """About 150 projects, their plans, status logs, a year of monthly updates and some photos."""
     today = timezone.localdate()
-    months = _months_since(datetime.date(today.year - 1 if today.month < 6 else today.year, 1, 1), today)
+    reported = reporting_month(today)
+    months = _months_since(
+        datetime.date(reported.year - 1 if reported.month < 6 else reported.year, 1, 1), reported.last_day
+    )
     entered_by = _clerks(demo)
     projects, plans, stories = [], [], []
     for town in demo.towns:
@@ -386,7 +390,7 @@ def _updates(story: _Story, months, today, rng: random.Random, user) -> list[Mon
     if project.started_on is None:
         return []
     updates, ytd, stage, in_stage = [], D(0), 0, 0
-    current = (today.year, today.month)
+    current = (reporting_month(today).year, reporting_month(today).month)
     reports_now = rng.random() < 0.75  # the rest report by the 5th of next month
     for year, month in months:
         month_end = datetime.date(year, month, 28)

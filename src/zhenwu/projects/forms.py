@@ -12,7 +12,7 @@ from zhenwu.areas.models import ROLE_ACTIONS, Action, Area, Department, Level
 # TODO(integrator): the photo checks live in the inspections app for now; move to a shared module.
 from zhenwu.inspections.photos import MAX_PHOTOS, check_photos
 from zhenwu.projects.models import Category, Project, Status, Tier
-from zhenwu.projects.rates import Behind, Month
+from zhenwu.projects.rates import Behind, Month, reporting_month
 
 LEDGER_LEVELS = (Level.COUNTY, Level.TOWN, Level.VILLAGE)
 
@@ -81,7 +81,7 @@ class ProjectFilterForm(forms.Form):
 
     def selected_month(self) -> Month:
         value = self.cleaned_data.get("month") if self.is_valid() else None
-        return value or Month.of(timezone.localdate())
+        return value or reporting_month(timezone.localdate())
 
     def filter(self, projects):
         """Narrow a scoped queryset by the chosen town, category, status and search words."""

@@ -91,6 +91,21 @@ class ProjectFacts:
     pk: int | None = None
 
 
+REPORT_DUE_DAY = 5  # a month's updates are due by the 5th of the next month
+
+
+def reporting_month(today: datetime.date, due_day: int = REPORT_DUE_DAY) -> Month:
+    """The month being reported on: last month until its updates are due (the 5th), then this month.
+
+    >>> reporting_month(datetime.date(2025, 7, 3)), reporting_month(datetime.date(2025, 7, 6))
+    (Month(year=2025, month=6), Month(year=2025, month=7))
+    >>> reporting_month(datetime.date(2026, 1, 5))
+    Month(year=2025, month=12)
+    """
+    month = Month.of(today)
+    return month.previous() if today.day <= due_day else month
+
+
 def time_progress(month: Month) -> Decimal:
     """时序进度 at the end of the month, from the ledger's rule: N/12 of the year (50% after June)."""
     return schedule_by_months(month.month)

@@ -21,7 +21,14 @@ from zhenwu.projects.excel import XLSX_CONTENT, export_ledger
 from zhenwu.projects.facts import listing, load_facts, timeline
 from zhenwu.projects.forms import ImportForm, ProjectFilterForm, ProjectForm, StatusForm, UpdateForm
 from zhenwu.projects.models import Project, UpdatePhoto
-from zhenwu.projects.rates import Month, behind_reasons, by_area, by_category, investment_rate, summarise
+from zhenwu.projects.rates import (
+    behind_reasons,
+    by_area,
+    by_category,
+    investment_rate,
+    reporting_month,
+    summarise,
+)
 from zhenwu.projects.report import build_report
 
 PAGE_SIZE = 50
@@ -79,7 +86,7 @@ def overview(request):
 @login_required
 def detail(request, pk):
     project = get_visible_or_404(Project.objects.select_related("area", "department"), request.user, pk=pk)
-    month = Month.of(timezone.localdate())
+    month = reporting_month(timezone.localdate())
     facts = load_facts(Project.objects.filter(pk=project.pk), month)[0]
     may_enter = can(request.user, project.area, Action.ENTER)
     choices = services.next_statuses(project)
@@ -107,7 +114,7 @@ def detail(request, pk):
 def update(request, pk):
     """The month's update from a phone on site: investment, one line of 形象进度, photos."""
     project = get_writable_or_403(Project.objects.select_related("area"), request.user, Action.ENTER, pk=pk)
-    month = Month.of(timezone.localdate())
+    month = reporting_month(timezone.localdate())
     existing = project.updates.filter(year=month.year, month=month.month).first()
     initial = {"month": month}
     if existing is not None:
