@@ -127,3 +127,16 @@ def test_a_correction_shows_what_the_update_said_before(client, world, project_a
     page = client.get(reverse("projects:detail", kwargs={"pk": project_a.pk})).content.decode()
     assert "已修改 1 次" in page
     assert "修改前：当月 350.50 万元" in page and "主体结构施工至第5层" in page
+
+
+def test_the_photo_date_comes_from_the_camera(client, world, project_a):
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[306] = "2025:06:18 10:30:00"
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (90, 120, 90)).save(out, "JPEG", exif=exif)
+    client.force_login(world.town_a_clerk)
+    post(client, project_a, photos=[SimpleUploadedFile("site.jpg", out.getvalue()), jpeg("no-exif.jpg")])
+    dates = sorted(str(photo.taken_on) for photo in UpdatePhoto.objects.all())
+    assert dates == sorted(["2025-06-18", str(timezone.localdate())])

@@ -243,10 +243,31 @@ def record_update(
     return update
 
 
+def taken_on(upload, today: datetime.date) -> datetime.date:
+    """The day the photo was taken, from its EXIF data when the camera wrote one, else today."""
+    from PIL import Image
+
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            exif = image.getexif()
+            stamp = exif.get_ifd(0x8769).get(36867) or exif.get(306)  # DateTimeOriginal, else DateTime
+        day = datetime.datetime.strptime(str(stamp).strip()[:10], "%Y:%m:%d").date() if stamp else None
+    except (OSError, ValueError, SyntaxError):
+        day = None
+    finally:
+        upload.seek(0)
+    if day is None or day > today or day.year < 2000:
+        return today
+    return day
+
+
 def _save_photos(update: MonthlyUpdate, photos: list[CheckedPhoto], user, caption: str) -> None:
+    today = timezone.localdate()
     for checked in photos:
         photo = UpdatePhoto(
             update=update,
+            taken_on=taken_on(checked.upload, today),
             caption=caption[:120],
             content_type=checked.content_type,
             original_name=(getattr(checked.upload, "name", "") or "")[:200],
