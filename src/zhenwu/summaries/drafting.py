@@ -92,16 +92,18 @@ def opening(facts: Facts, words: str) -> list[Paragraph]:
     )
     paragraphs = _paragraphs(words) or [Paragraph(lead)]
     if stated:
-        ahead, normal = counts[Standing.AHEAD], counts[Standing.ON_TRACK]
-        behind = counts[Standing.LAGGING] + counts[Standing.SEVERE]
-        summary = f"纳入目标责任制考核的{len(stated)}项主要指标中，超序时进度{ahead}项，正常推进{normal}项"
-        summary += f"，滞后{behind}项。" if behind else "，无滞后指标。"
-        if period.full_year:
-            summary = (
-                summary.replace("超序时进度", "超额完成")
-                .replace("正常推进", "基本完成")
-                .replace("滞后", "未完成")
-            )
+        words_for = (
+            {Standing.AHEAD: "超额完成", Standing.ON_TRACK: "基本完成", "behind": "未完成"}
+            if period.full_year
+            else {Standing.AHEAD: "超序时进度", Standing.ON_TRACK: "正常推进", "behind": "滞后"}
+        )
+        tally = {
+            Standing.AHEAD: counts[Standing.AHEAD],
+            Standing.ON_TRACK: counts[Standing.ON_TRACK],
+            "behind": counts[Standing.LAGGING] + counts[Standing.SEVERE],
+        }
+        parts = [f"{words_for[key]}{count}项" for key, count in tally.items() if count]
+        summary = f"纳入目标责任制考核的{len(stated)}项主要指标中，{'，'.join(parts)}。"
         paragraphs.append(Paragraph(summary + "现将有关情况总结如下。"))
     return paragraphs
 
