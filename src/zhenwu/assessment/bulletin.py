@@ -89,7 +89,8 @@ def build_bulletin(result: Result) -> Document:
     rows = list(result.rows.select_related("area").prefetch_related("details__criterion"))
     grades = scheme.grade_list
     draft = result.status == ResultStatus.DRAFT
-    title = f"关于{period.label}{scheme.name}考核结果的通报"
+    name = scheme.name if scheme.name.endswith("考核") else f"{scheme.name}考核"
+    title = f"关于{period.label}{name}结果的通报"
     doc = Document(f"{title}（草稿）" if draft else title, recipient=_recipient(result))
     unit = _unit_word(rows)
     counts = Counter(row.grade for row in rows)
@@ -106,7 +107,7 @@ def build_bulletin(result: Result) -> Document:
         Table(
             ["名次", "单位", "得分", "等次", "较上期"],
             [[row.rank, row.area.name, _points(row.total), row.grade, row.movement_text] for row in rows],
-            caption=f"{period.label}{scheme.name}考核排名",
+            caption=f"{period.label}{name}排名",
             unit="单位：分",
             widths=[1.5, 3.5, 2, 2, 2],
         ),
