@@ -18,14 +18,19 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class UploadForm(forms.Form):
-    files = forms.FileField(
-        label="各单位报送的总结（.docx / .txt / .pdf，可多选）",
-        widget=MultipleFileInput(attrs={"multiple": True, "accept": ".docx,.txt,.pdf"}),
-    )
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented recipe): cleans to a list."""
 
-    def clean_files(self):
-        files = self.files.getlist("files")
-        if not files:
-            raise forms.ValidationError("请选择文件")
-        return files
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".docx,.txt,.pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(label="各单位报送的总结（.docx / .txt / .pdf，可多选）")
