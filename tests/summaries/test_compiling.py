@@ -73,5 +73,5 @@ def test_the_county_uploads_reports_and_confirms_in_the_table(client, ledger):
 
 
 def test_an_unreadable_file_is_named(ledger):
-    with pytest.raises(services.CompileError, match="坏文件.docx"):
+    with pytest.raises(services.CompileError, match=r"坏文件\.docx"):
         services.create_batch(ledger.county_admin, ledger.county, H1, [("坏文件.docx", b"not a docx")])
