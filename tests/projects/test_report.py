@@ -115,3 +115,10 @@ def test_an_area_without_projects_still_gets_a_report(world):
 
     document = build_report(world.town_a, Project.objects.none(), JUNE)
     assert write_docx(document)[:2] == b"PK"
+
+
+def test_the_report_can_be_read_on_the_page_first(client, ledger):
+    client.force_login(ledger.county_admin)
+    url = reverse("projects:report_preview", kwargs={"code": ledger.county.code})
+    page = client.get(url, {"month": "2025-06"}).content.decode()
+    assert "青溪县2025年1-6月重点项目推进情况" in page and "<svg" in page

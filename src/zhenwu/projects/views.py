@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Area
-from zhenwu.documents import write_docx
+from zhenwu.documents import render_html, write_docx
 from zhenwu.projects import excel, services
 from zhenwu.projects.excel import XLSX_CONTENT, export_ledger
 from zhenwu.projects.facts import listing, load_facts, timeline
@@ -153,13 +153,26 @@ def advance(request, pk):
     return redirect("projects:detail", pk=project.pk)
 
 
-@login_required
-def report(request, code):
-    """The month's illustrated report (.docx) of an area the user sees."""
+def _report(request, code):
     area = get_visible_or_404(Area.objects, request.user, code=code)
     filters = ProjectFilterForm(request.GET or None, user=request.user, area=area)
     month = filters.selected_month()
-    document = build_report(area, Project.objects.for_user(request.user).in_subtree(area), month)
+    return area, month, build_report(area, Project.objects.for_user(request.user).in_subtree(area), month)
+
+
+@login_required
+def report_preview(request, code):
+    """The month's report as a web page, to read before downloading."""
+    _, month, document = _report(request, code)
+    return render(
+        request, "projects/report_preview.html", {"document": render_html(document), "month": month}
+    )
+
+
+@login_required
+def report(request, code):
+    """The month's illustrated report (.docx) of an area the user sees."""
+    area, month, document = _report(request, code)
     filename = f"{area.name}{month.year}年{month.label}重点项目推进情况.docx"
     return FileResponse(io.BytesIO(write_docx(document)), as_attachment=True, filename=filename)
 
