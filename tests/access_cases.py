@@ -207,6 +207,7 @@ def _projects_cases():
         ViewCase("projects:edit", kwargs=project, owner_status=403, names_object=True),
         ViewCase("projects:photo", kwargs=photo, names_object=True),
         ViewCase("projects:report", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase("projects:report_preview", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase("projects:export", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase("projects:import"),
         ViewCase("projects:photo_thumbnail", kwargs=photo, names_object=True),
