@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Case, DecimalField, F, Max, Sum, When
 from django.utils import timezone
@@ -298,6 +298,26 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
 # --- the county's towns × indicators ------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Cell:
+    """One coloured cell of the towns × indicators table, ready to print."""
+
+    text: str
+    css: str
+    standing: str
+
+
+def percent_text(value: Decimal | None) -> str:
+    """ "52.3%" the way reports round (half up), or "—" when there is nothing to show.
+
+    >>> percent_text(Decimal("52.25")), percent_text(None)
+    ('52.3%', '—')
+    """
+    if value is None:
+        return "—"
+    return f"{value.quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
+
+
 @dataclass
 class ChildState:
     """Whether a town has reported the month: 未填报 / 填报中 / 已上报 / 已审核, and whether it is late."""
@@ -307,7 +327,7 @@ class ChildState:
     expected: int
     state: str
     late: bool
-    cells: list[IndicatorRow]
+    cells: list[Cell]
     ranking_rate: Decimal | None = None  # average 完成率 of the cumulative indicators
     rank: int | None = None
 
@@ -357,29 +377,23 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
     due = due_date(year, month)
     states = []
     for child in children:
-        cells = []
+        cells, rates = [], []
         for indicator in indicators:
             key = (child.pk, indicator.pk)
-            cells.append(
-                IndicatorRow(
-                    indicator,
-                    progress.assess(
-                        value=figures.current.get(key),
-                        target=figures.targets.get(key),
-                        last_year=figures.last_year.get(key),
-                        month=month,
-                        direction=indicator.direction,
-                        kind=indicator.kind,
-                    ),
-                    None,
-                )
+            assessed = progress.assess(
+                value=figures.current.get(key),
+                target=figures.targets.get(key),
+                last_year=figures.last_year.get(key),
+                month=month,
+                direction=indicator.direction,
+                kind=indicator.kind,
             )
+            cells.append(
+                Cell(percent_text(assessed.rate), STANDING_CLASSES[assessed.standing], assessed.standing)
+            )
+            if assessed.rate is not None and indicator.kind != Kind.LEVEL:
+                rates.append(assessed.rate)
         state = reporting_state(statuses[child.pk], len(indicators))
-        rates = [
-            cell.progress.rate
-            for cell in cells
-            if cell.progress.rate is not None and cell.indicator.kind != Kind.LEVEL
-        ]
         states.append(
             ChildState(
                 area=child,
