@@ -163,9 +163,11 @@ def _report(request, code):
 @login_required
 def report_preview(request, code):
     """The month's report as a web page, to read before downloading."""
-    _, month, document = _report(request, code)
+    area, month, document = _report(request, code)
     return render(
-        request, "projects/report_preview.html", {"document": render_html(document), "month": month}
+        request,
+        "projects/report_preview.html",
+        {"document": render_html(document), "area": area, "month_value": f"{month.year}-{month.month:02d}"},
     )
 
 
