@@ -125,8 +125,11 @@ def build_bulletin(result: Result) -> Document:
 
     doc.add(Heading(1, "先进和后进情况"))
     clear = [row for row in rows if not row.vetoed]
-    top = [row for row in clear if row.rank <= TOP]
-    bottom_ranks = sorted({row.rank for row in clear if row not in top})[-BOTTOM:]
+    top_count = min(TOP, max(1, len(clear) // 4))  # 12 towns: three named; two towns: one each way
+    top = [row for row in clear if row.rank <= top_count]
+    bottom_ranks = sorted({row.rank for row in clear if row not in top})[
+        -min(BOTTOM, len(clear) - len(top)) :
+    ]
     bottom = [row for row in clear if row.rank in bottom_ranks]
     for row in top:
         doc.add(

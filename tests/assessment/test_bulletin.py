@@ -1,0 +1,98 @@
+"""The ranking 通报: the document, the .docx with its table and chart, the download and the command."""
+
+import zipfile
+from decimal import Decimal as D
+
+import docx
+import pytest
+from django.urls import reverse
+
+from tests.assessment.factories import make_scheme
+from zhenwu.assessment import services
+from zhenwu.assessment.bulletin import build_bulletin
+from zhenwu.assessment.models import RuleType
+from zhenwu.assessment.periods import Period
+from zhenwu.cli import main
+from zhenwu.documents import Chart, Signature, Table
+
+Q1 = Period(2026, "quarter", 1)
+
+
+@pytest.fixture
+def published(world):
+    scheme = make_scheme(
+        world,
+        world.county,
+        assessed=[world.town_a, world.town_b],
+        criteria=[
+            ("项目开工率", D(40), RuleType.PROJECT_START_RATE, {}),
+            ("暗访检查", D(60), RuleType.MANUAL, {"mode": "deduction"}),
+        ],
+        name="青溪县美丽城镇建设季度考核",
+        slug="county-q",
+        first_year=2026,
+        issuer="青溪县美丽城镇办",
+    )
+    services.enter_manual_score(
+        scheme.criteria.get(name="暗访检查"), world.town_b, Q1, D(6), "暗访发现河道垃圾", world.county_admin
+    )
+    return services.publish(services.compute_draft(scheme, Q1), world.county_admin)
+
+
+def text_of(document):
+    return "\n".join(getattr(block, "text", "") for block in document.blocks)
+
+
+def test_the_bulletin_opens_ranks_charts_names_and_is_signed(published):
+    document = build_bulletin(published)
+    assert document.title == "关于2026年一季度青溪县美丽城镇建设季度考核结果的通报"
+    text = text_of(document)
+    assert "青溪县对2个乡镇（街道）2026年一季度工作进行了考核，考核结果为：优秀2个" in text
+    assert "青山镇以100.00分位列第1名" in text
+    assert "白沙镇得94.00分，位列第2名（首次排名）。主要失分：暗访检查失6.00分。" in text
+    assert "暗访发现河道垃圾" not in text  # reasons stay with the issuer and the town
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert table.rows[0][:4] == [1, "青山镇", "100.00", "优秀"]
+    chart = next(block for block in document.blocks if isinstance(block, Chart))
+    assert chart.kind == "column" and chart.categories == ["青山镇", "白沙镇"]
+    signature = document.blocks[-1]
+    assert isinstance(signature, Signature) and signature.org == "青溪县美丽城镇办"
+
+
+def test_a_draft_says_so_in_its_title(world, published):
+    result = services.compute_draft(published.scheme, Period(2026, "quarter", 2))
+    assert build_bulletin(result).title.endswith("结果的通报（草稿）")
+
+
+def test_the_command_writes_a_docx_with_the_table_and_the_chart(published, tmp_path, capsys):
+    out = tmp_path / "通报.docx"
+    assert main(["report", "ranking", "--scheme", "county-q", "--period", "2026-Q1", "-o", str(out)]) == 0
+    assert "已生成" in capsys.readouterr().out
+    with zipfile.ZipFile(out) as package:
+        assert [n for n in package.namelist() if n.startswith("word/charts/chart")]
+    opened = docx.Document(str(out))
+    assert opened.tables and opened.tables[-1].cell(1, 1).text == "青山镇"
+    assert "考核排名" in "\n".join(p.text for p in opened.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--scheme", "nope", "--period", "2026-Q1"], "没有代号为 nope 的考核方案"),
+        (["--scheme", "county-q", "--period", "2026-03"], "按季度考核"),
+        (["--scheme", "county-q", "--period", "2026-Q3"], "尚无考核结果"),
+    ],
+)
+def test_the_command_names_what_is_wrong(published, tmp_path, capsys, args, message):
+    with pytest.raises(SystemExit):
+        main(["report", "ranking", *args, "-o", str(tmp_path / "x.docx")])
+    assert message in capsys.readouterr().err
+
+
+def test_the_result_page_offers_the_download(client, world, published):
+    client.force_login(world.county_admin)
+    link = reverse("assessment:bulletin", args=["county-q", "2026-Q1"])
+    assert link in client.get(reverse("assessment:result", args=["county-q", "2026-Q1"])).content.decode()
+    response = client.get(link)
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert "attachment" in response["Content-Disposition"]
