@@ -76,3 +76,19 @@ def test_the_county_checks_its_towns_against_the_creation_standard(client, world
         reverse("ledger:standards", args=[world.town_a.code]) + "?period=2025-06"
     ).content.decode()
     assert "39.5<br><small>达标" in page and "白沙镇" not in page
+
+
+def test_the_trend_line_follows_the_target_in_force_each_month(world):
+    from decimal import Decimal
+
+    from zhenwu.ledger import tables
+    from zhenwu.ledger.models import TargetVersion
+
+    target = f.make_target(world, world.town_a, value="12")
+    TargetVersion.objects.create(
+        target=target, number=2, value=Decimal("6"), effective_month=3, reason="调减"
+    )
+    f.make_value(world, world.town_a, month=2, value="3")  # 3 of 12: 25%
+    f.make_value(world, world.town_a, month=3, value="3")  # 3 of 6 after the revision: 50%
+    (row,) = [row for row in tables.area_table(world.town_a, 2025, 3).rows if row.indicator.code == "GDTZ"]
+    assert row.trend.title == "2月 25.0%；3月 50.0%"

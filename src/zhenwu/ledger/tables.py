@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from zhenwu.areas.models import Area, Level
 from zhenwu.ledger import progress
+from zhenwu.ledger.charts import Sparkline, sparkline
 from zhenwu.ledger.entry import CellCheck
 from zhenwu.ledger.models import (
     Aggregation,
@@ -116,8 +117,8 @@ def _to_date(
 _FIGURE = DecimalField(max_digits=20, decimal_places=4)
 
 
-def _targets(area_ids, year: int, month: int) -> dict[tuple[int, int], Decimal]:
-    """(area, indicator) → the target amount in force in ``month``."""
+def _versions(area_ids, year: int) -> dict[tuple[int, int], list[tuple[int, Decimal]]]:
+    """(area, indicator) → the target's versions as (effective month, amount), oldest first."""
     versions: dict[tuple[int, int], list[tuple[int, Decimal]]] = defaultdict(list)
     rows = TargetVersion.objects.filter(target__year=year)
     if area_ids is not None:
@@ -127,8 +128,13 @@ def _targets(area_ids, year: int, month: int) -> dict[tuple[int, int], Decimal]:
     )
     for area_id, indicator_id, effective, value in rows:
         versions[area_id, indicator_id].append((effective, value))
+    return versions
+
+
+def _targets(area_ids, year: int, month: int) -> dict[tuple[int, int], Decimal]:
+    """(area, indicator) → the target amount in force in ``month``."""
     amounts = {}
-    for key, history in versions.items():
+    for key, history in _versions(area_ids, year).items():
         amount = progress.target_in_force(history, month)
         if amount is not None:
             amounts[key] = amount
@@ -204,6 +210,7 @@ class IndicatorRow:
     aggregate: progress.Aggregate | None  # set when the figure is summed up from the children
     department: str = ""
     person: str = ""
+    trend: Sparkline | None = None
 
     @property
     def standing_class(self) -> str:
@@ -290,9 +297,54 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
             )
         )
     counts = defaultdict(int)
+    lines = trends(area, children, indicators, year, month)
     for row in rows:
         counts[row.progress.standing] += 1
+        row.trend = lines.get(row.indicator.pk)
     return AreaTable(area, year, month, progress.schedule_by_months(month), rows, dict(counts))
+
+
+def trends(
+    area: Area, children: list[int], indicators: list[Indicator], year: int, month: int
+) -> dict[int, Sparkline]:
+    """Each indicator's 1-N月 完成率 month by month up to ``month``, against the target then in force.
+
+    Like the table, an area without its own figure is added up from its children.
+    """
+    area_ids = [area.pk, *children]
+    monthly: dict[tuple[int, int], dict[int, Decimal]] = defaultdict(dict)
+    rows = (
+        ReportedValue.objects.filter(area_id__in=area_ids, year=year, month__lte=month)
+        .order_by()
+        .values_list("area_id", "indicator_id", "month", "value")
+    )
+    for area_id, indicator_id, m, value in rows:
+        monthly[area_id, indicator_id][m] = value
+    versions = _versions(area_ids, year)
+    lines = {}
+    for indicator in indicators:
+        rates = {}
+        for m in range(1, month + 1):
+            value = progress.to_date(indicator.kind, monthly.get((area.pk, indicator.pk), {}), m)
+            target = progress.target_in_force(versions.get((area.pk, indicator.pk), []), m)
+            if value is None and children:
+                at_month = {
+                    (child, code): figure
+                    for child in children
+                    for code in {indicator.pk, indicator.numerator_id, indicator.denominator_id} - {None}
+                    if (figure := progress.to_date(indicator.kind, monthly.get((child, code), {}), m))
+                    is not None
+                }
+                value = _aggregate(indicator, children, at_month).value
+            if target is None and children and indicator.aggregation == Aggregation.SUM:
+                target = progress.aggregate_sum(
+                    progress.target_in_force(versions.get((child, indicator.pk), []), m) for child in children
+                ).value
+            rates[m] = progress.completion(value, target, indicator.direction, indicator.kind)
+        line = sparkline(rates, level=indicator.kind == Kind.LEVEL)
+        if line is not None:
+            lines[indicator.pk] = line
+    return lines
 
 
 # --- the county's towns × indicators ------------------------------------------------------------------
