@@ -10,7 +10,7 @@ import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
 HIGHER, LOWER = "higher", "lower"  # Direction values
@@ -147,6 +147,17 @@ class YearOnYear:
     @property
     def magnitude(self) -> Decimal | None:
         return None if self.percent is None else abs(self.percent)
+
+    @property
+    def text(self) -> str:
+        """As a report puts it: "增长 26.6%", "下降 3.0%", "持平", or why there is no rate.
+
+        >>> YearOnYear(Decimal("-3"), "下降").text, YearOnYear(Decimal(0), "持平").text
+        ('下降 3.0%', '持平')
+        """
+        if self.percent is None or self.word == "持平":
+            return self.word
+        return f"{self.word} {self.magnitude.quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
 
 
 def year_on_year(current: Decimal | None, last_year: Decimal | None, places: int = 1) -> YearOnYear:
