@@ -35,7 +35,7 @@ class Inspection(AreaOwned):
     """
 
     area = models.ForeignKey(
-        Area, on_delete=models.PROTECT, related_name="inspections", verbose_name="组织单位"
+        Area, on_delete=models.CASCADE, related_name="inspections", verbose_name="组织单位"
     )
     title = models.CharField("名称", max_length=120)
     kind = models.CharField(
@@ -52,7 +52,11 @@ class Inspection(AreaOwned):
     checklist = models.TextField("检查清单", blank=True, help_text="每行一项")
     note = models.TextField("备注", blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="记录人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="记录人",
     )
     created_at = models.DateTimeField("记录时间", default=timezone.now)
 
@@ -153,7 +157,7 @@ class Finding(AreaOwned):
     category = models.ForeignKey(
         FindingCategory, on_delete=models.PROTECT, related_name="findings", verbose_name="问题类别"
     )
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="findings", verbose_name="责任区划")
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="findings", verbose_name="责任区划")
     department = models.ForeignKey(
         Department,
         on_delete=models.SET_NULL,
@@ -202,7 +206,11 @@ class Finding(AreaOwned):
         verbose_name="同一地点前次问题",
     )
     reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="发现人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="发现人",
     )
     created_at = models.DateTimeField("记录时间", default=timezone.now)
     closed_on = models.DateField("销号日期", null=True, blank=True)
@@ -266,7 +274,9 @@ class FindingPhoto(AreaOwned):
     height = models.PositiveIntegerField("高", null=True, blank=True)
     content_type = models.CharField("类型", max_length=40, default="image/jpeg")
     original_name = models.CharField("原文件名", max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     uploaded_at = models.DateTimeField("上传时间", default=timezone.now)
 
     class Meta:
@@ -302,7 +312,11 @@ class Transition(AreaOwned):
     from_status = models.CharField("原状态", max_length=12, choices=Status.choices, blank=True)
     to_status = models.CharField("新状态", max_length=12, choices=Status.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="操作人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="操作人",
     )
     at = models.DateTimeField("时间", default=timezone.now)
     note = models.TextField("说明", blank=True)
