@@ -75,6 +75,28 @@ def test_the_demo_serves_and_a_printed_account_logs_in(demo_server):
     assert "qx_admin" in output and "zhenwu-demo" in output and base in output
 
 
+def test_two_fresh_loads_give_the_same_county(tmp_path):
+    listings = []
+    for name in ("one", "two"):
+        env = {
+            **os.environ,
+            "ZHENWU_DATA_DIR": str(tmp_path / name),
+            "ZHENWU_DATABASE_URL": f"sqlite:///{tmp_path / name / 'db.sqlite3'}",
+        }
+        subprocess.run(
+            [sys.executable, "-m", "zhenwu", "demo", "--no-serve"], env=env, check=True, capture_output=True
+        )
+        listing = subprocess.run(
+            [sys.executable, "-m", "zhenwu", "areas", "--json"],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        listings.append(listing.stdout)
+    assert listings[0] == listings[1] and "青山镇" in listings[0]
+
+
 def test_a_second_run_keeps_the_data_and_can_stop_after_loading(tmp_path):
     env = {
         **os.environ,
