@@ -217,7 +217,7 @@ def _take_step(
     transition = Transition.objects.create(
         finding=locked, step=step, from_status=before, to_status=locked.status, actor=user, at=at, note=note
     )
-    finding.refresh_from_db()
+    finding.status, finding.closed_on = locked.status, locked.closed_on  # the caller's copy is current too
     return locked, transition
 
 
@@ -239,7 +239,7 @@ def assign(
     locked.deadline = deadline
     locked.department = department or locked.department
     locked.save(update_fields=["deadline", "department"])
-    finding.refresh_from_db()
+    finding.deadline, finding.department = locked.deadline, locked.department
     return transition
 
 
