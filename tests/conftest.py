@@ -87,3 +87,10 @@ def world(db) -> World:
 def fast_password_hashing(settings):
     """PBKDF2 costs a quarter second per account; tests make many accounts."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Uploaded photos of one test never land in the data directory or in another test."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return settings.MEDIA_ROOT

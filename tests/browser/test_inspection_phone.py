@@ -11,8 +11,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_world(transactional_db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def live_world(transactional_db):
     world = build_world()
     make_user("county_inspector", Area.objects.get(name="青溪县"), Role.INSPECTOR, first_name="刘敏")
     category("违法建设")

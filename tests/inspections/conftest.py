@@ -1,4 +1,4 @@
-"""Supervision personas on top of the shared world, and a temporary media directory."""
+"""Supervision personas on top of the shared world."""
 
 import pytest
 
@@ -7,10 +7,9 @@ from zhenwu.areas.models import Role
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    """Uploaded photos go to a temporary directory, so tests never write into the data directory."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+def media(media_root):
+    """The test's own media directory (tests/conftest.py gives every test one)."""
+    return media_root
 
 
 @pytest.fixture
