@@ -12,7 +12,7 @@ from decimal import Decimal
 from zhenwu.areas.models import Area, Level
 from zhenwu.documents import Chart, Document, Heading, Paragraph, Photo, Series, Signature, Table
 from zhenwu.inspections.models import Finding, Inspection, InspectionKind, PhotoKind, Severity
-from zhenwu.inspections.tallies import Period, by_area, facts_from, format_quantity, summarise
+from zhenwu.inspections.tallies import Period, by_area, facts_from, summarise, written_quantity
 
 TYPICAL_PROBLEMS = 6  # findings shown with their photo
 SEVERITY_RANK = {Severity.MAJOR: 0, Severity.SERIOUS: 1, Severity.GENERAL: 2}
@@ -99,7 +99,7 @@ def build_bulletin(area: Area, period: Period, today: datetime.date, *, issuer: 
                         t.category.name,
                         f"{t.found}{t.category.count_unit}",
                         f"{t.closed}{t.category.count_unit}",
-                        f"{format_quantity(t.closed_quantity)}{t.category.quantity_unit}"
+                        written_quantity(t.closed_quantity, t.category.quantity_unit)
                         if t.category.quantity_unit and t.closed_quantity
                         else "—",
                     ]

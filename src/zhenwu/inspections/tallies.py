@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from zhenwu.figures import format_quantity
 from zhenwu.inspections.models import Status
 from zhenwu.inspections.rectification import is_overdue
 
@@ -97,15 +98,13 @@ class FindingFact:
     quantity: Decimal | None = None
 
 
-def format_quantity(value: Decimal) -> str:
-    """A quantity as reports write it: no trailing zeros, at most two decimals.
+def written_quantity(value: Decimal, unit: str) -> str:
+    """A quantity as reports write it, through the figure formatter, to at most two decimals.
 
-    >>> format_quantity(Decimal("1035.00")), format_quantity(Decimal("12.50")), format_quantity(Decimal("0.125"))
-    ('1035', '12.5', '0.13')
+    >>> written_quantity(Decimal("1035.00"), "平方米"), written_quantity(Decimal("0.125"), "吨")
+    ('1035平方米', '0.13吨')
     """
-    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = f"{rounded:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return format_quantity(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), unit)
 
 
 @dataclass
@@ -134,7 +133,7 @@ class CategoryTally:
         text = f"{info.count_verb}{info.label}{self.found}{info.count_unit}"
         if info.quantity_unit and self.closed_quantity:
             verb = info.quantity_verb or "整改"
-            text += f"，{verb}{info.label}{format_quantity(self.closed_quantity)}{info.quantity_unit}"
+            text += f"，{verb}{info.label}{written_quantity(self.closed_quantity, info.quantity_unit)}"
         return text
 
 
