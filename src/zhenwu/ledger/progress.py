@@ -7,6 +7,7 @@ as numbers of per cent (``Decimal("50.2")`` means 50.2%), rounded only when show
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ SUM, RATIO, NONE = "sum", "ratio", "none"  # Aggregation values
 # --- 时序进度 -----------------------------------------------------------------------------------
 
 
+@functools.cache  # twelve possible answers, asked for every figure of a table
 def schedule_by_months(month: int) -> Decimal:
     """时序进度 at the end of month N: N/12 of the year has passed ("时间过半" at the end of June).
 

@@ -81,7 +81,7 @@ def _to_date(
         rows = rows.filter(area_id__in=area_ids)
     grouped = (
         rows.order_by()
-        .values_list("area_id", "indicator_id", "year")
+        .values_list("year", "indicator_id", "area_id")  # the covering index's order
         .annotate(
             at_month=Max(Case(When(month=month, then=F("value")), output_field=_FIGURE)),
             total=Sum("value", output_field=_FIGURE),
@@ -89,7 +89,7 @@ def _to_date(
         )
     )
     figures, stale_levels = {}, set()
-    for area_id, indicator_id, year, at_month, total, last in grouped:
+    for year, indicator_id, area_id, at_month, total, last in grouped:
         kind = kinds[indicator_id]
         if kind == Kind.FLOW:
             value = total if at_month is not None else None

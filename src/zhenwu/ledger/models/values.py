@@ -47,7 +47,11 @@ class ReportedValue(AreaOwned):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "area", "year", "month"], name="value_unique_period")
         ]
-        indexes = [models.Index(fields=["year", "month", "indicator"], name="value_period")]
+        indexes = [
+            # Covers the month's progress query (year, month ≤ N, grouped by indicator and area),
+            # so the database reads the index alone, already in group order.
+            models.Index(fields=["year", "indicator", "area", "month", "value"], name="value_year_cover"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.area} {self.year}年{self.month}月 {self.indicator.name}"
