@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.inspections.conftest import stored_files
 from tests.inspections.factories import category, jpeg_bytes
-from zhenwu.inspections import photos
+from zhenwu import photos
 from zhenwu.inspections.models import Finding, FindingPhoto
 
 

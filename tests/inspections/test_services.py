@@ -10,8 +10,8 @@ from tests.inspections.conftest import stored_files
 from tests.inspections.factories import category, jpeg_bytes
 from zhenwu.inspections import services
 from zhenwu.inspections.models import Finding, PhotoKind, Source, Status, Step
-from zhenwu.inspections.photos import check_photo
 from zhenwu.inspections.rectification import StepNotAllowed
+from zhenwu.photos import check_photo
 
 
 def photo(name="IMG_0001.jpg"):

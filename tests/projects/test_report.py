@@ -11,7 +11,7 @@ from django.urls import reverse
 from tests.projects.conftest import jpeg, make_project
 from zhenwu.cli import main
 from zhenwu.documents import Chart, Photo, Table, write_docx
-from zhenwu.inspections.photos import check_photos
+from zhenwu.photos import check_photos
 from zhenwu.projects import services
 from zhenwu.projects.models import Status
 from zhenwu.projects.rates import Month

@@ -76,7 +76,7 @@ def test_a_gif_is_refused_by_its_format(client, world, project_a):
 
 
 def test_an_oversized_photo_is_refused(client, world, project_a, monkeypatch):
-    monkeypatch.setattr("zhenwu.inspections.photos.MAX_PHOTO_BYTES", 1000)
+    monkeypatch.setattr("zhenwu.photos.MAX_PHOTO_BYTES", 1000)
     client.force_login(world.town_a_clerk)
     response = post(client, project_a, photos=[jpeg(size=(400, 300))])
     assert "超过" in response.content.decode()

@@ -22,7 +22,7 @@ from zhenwu.areas.models import Department, Membership, Role
 from zhenwu.demo.areas import DemoAccount, DemoCounty
 from zhenwu.inspections import services
 from zhenwu.inspections.models import FindingCategory, InspectionKind, Source, Theme
-from zhenwu.inspections.photos import check_photo
+from zhenwu.photos import check_photo
 
 DAYS = 365
 

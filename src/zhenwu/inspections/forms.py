@@ -20,7 +20,7 @@ from zhenwu.inspections.models import (
     Status,
     Theme,
 )
-from zhenwu.inspections.photos import MAX_PHOTOS, check_photos
+from zhenwu.photos import MAX_PHOTOS, check_photos
 
 FIELD_LEVELS = (Level.TOWN, Level.VILLAGE)
 

@@ -26,7 +26,6 @@ from zhenwu.inspections.models import (
     Step,
     Transition,
 )
-from zhenwu.inspections.photos import CheckedPhoto, thumbnail
 from zhenwu.inspections.rectification import (
     REPEAT_WINDOW_DAYS,
     Place,
@@ -35,6 +34,7 @@ from zhenwu.inspections.rectification import (
     is_repeat,
     next_status,
 )
+from zhenwu.photos import CheckedPhoto, thumbnail
 
 
 def _require(user, area: Area, action: str) -> None:

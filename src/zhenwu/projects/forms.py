@@ -8,9 +8,7 @@ from django.utils import timezone
 
 from zhenwu.areas.access import grants_of
 from zhenwu.areas.models import ROLE_ACTIONS, Action, Area, Department, Level
-
-# TODO(integrator): the photo checks live in the inspections app for now; move to a shared module.
-from zhenwu.inspections.photos import MAX_PHOTOS, check_photos
+from zhenwu.photos import MAX_PHOTOS, check_photos
 from zhenwu.projects.models import Category, Project, Status, Tier
 from zhenwu.projects.rates import Behind, Month, reporting_month
 

@@ -16,9 +16,7 @@ from django.utils import timezone
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area, Department
-
-# TODO(integrator): the photo checks live in the inspections app for now; move to a shared module.
-from zhenwu.inspections.photos import CheckedPhoto, thumbnail
+from zhenwu.photos import CheckedPhoto, thumbnail
 from zhenwu.projects.models import (
     COMPLETED_STATUSES,
     STARTED_STATUSES,

@@ -1,4 +1,4 @@
-"""Checking uploaded photos with Pillow and making their thumbnails.
+"""Checking uploaded photos with Pillow and making their thumbnails (shared by projects and inspections).
 
 A photo is accepted only when Pillow can decode all of it, it is JPEG, PNG or WebP, and it
 is no larger than ``MAX_PHOTO_BYTES``; every refusal says why in Chinese. Nothing is
