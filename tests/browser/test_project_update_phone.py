@@ -15,8 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_project(transactional_db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def live_project(transactional_db):
     world = build_world()
     return services.create_project(
         world.county_admin,

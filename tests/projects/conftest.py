@@ -19,12 +19,6 @@ def jpeg(name="site.jpg", size=(320, 240), colour=(120, 160, 200)) -> SimpleUplo
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def make_project(world, area, name="溪东片区老旧小区改造工程", **fields):
     defaults = {
         "category": "livelihood",
