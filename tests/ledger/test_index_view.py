@@ -92,3 +92,18 @@ def test_the_trend_line_follows_the_target_in_force_each_month(world):
     f.make_value(world, world.town_a, month=3, value="3")  # 3 of 6 after the revision: 50%
     (row,) = [row for row in tables.area_table(world.town_a, 2025, 3).rows if row.indicator.code == "GDTZ"]
     assert row.trend.title == "2月 25.0%；3月 50.0%"
+
+
+def test_the_county_table_exports_to_excel_with_each_towns_state(client, world):
+    import io
+
+    from openpyxl import load_workbook
+
+    f.make_target(world, world.town_a, value="12")
+    f.make_value(world, world.town_a, value="6")
+    client.force_login(world.county_admin)
+    response = client.get(reverse("ledger:county_export", args=[world.county.code]) + "?period=2025-06")
+    sheet = load_workbook(io.BytesIO(response.content))["完成率"]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows["青山镇"][1] == "填报中（逾期）" and rows["青山镇"][4] == 50
+    assert rows["白沙镇"][1] == "未填报（逾期）"

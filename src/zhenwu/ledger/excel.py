@@ -21,7 +21,7 @@ from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.entry import check_cell
 from zhenwu.ledger.models import Indicator, ReportedValue
-from zhenwu.ledger.tables import AreaTable, Grid
+from zhenwu.ledger.tables import AreaTable, CountyTable, Grid
 
 SHEET = "填报"
 HEADER_ROW = 4
@@ -112,6 +112,30 @@ def export_area_table(table: AreaTable) -> bytes:
             ]
         )
     sheet.column_dimensions["A"].width = 28
+    return _save(workbook)
+
+
+def export_county_table(table: CountyTable) -> bytes:
+    """Towns × indicators (完成率, with the status beside) and each town's reporting state, as .xlsx."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "完成率"
+    sheet.append([f"{table.area.name} 下辖单位 {table.year}年1-{table.month}月主要指标完成率(%)"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(["单位", "报送状态", "已填", "排名", *[indicator.name for indicator in table.indicators]])
+    for cell in sheet[2]:
+        cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+    for child in table.children:
+        sheet.append(
+            [
+                child.area.name,
+                child.state + ("（逾期）" if child.late else ""),
+                f"{child.entered}/{child.expected}",
+                child.rank,
+                *[_number(_round(cell.rate)) for cell in child.cells],
+            ]
+        )
+    sheet.column_dimensions["A"].width = 14
     return _save(workbook)
 
 

@@ -357,6 +357,7 @@ class Cell:
     text: str
     css: str
     standing: str
+    rate: Decimal | None = None
 
 
 def percent_text(value: Decimal | None) -> str:
@@ -441,7 +442,12 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 kind=indicator.kind,
             )
             cells.append(
-                Cell(percent_text(assessed.rate), STANDING_CLASSES[assessed.standing], assessed.standing)
+                Cell(
+                    percent_text(assessed.rate),
+                    STANDING_CLASSES[assessed.standing],
+                    assessed.standing,
+                    assessed.rate,
+                )
             )
             if assessed.rate is not None and indicator.kind != Kind.LEVEL:
                 rates.append(assessed.rate)

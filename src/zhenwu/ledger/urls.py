@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("upload/", views.upload, name="upload"),
     path("county/<str:code>/", views.county, name="county"),
+    path("county/<str:code>/table.xlsx", views.county_export, name="county_export"),
     path(f"entry/{period}/", views.entry, name="entry"),
     path(f"entry/{period}/check/<int:indicator>/", views.check, name="check"),
     path(f"entry/{period}/submit/", views.submit, name="submit"),

@@ -57,6 +57,14 @@ def county(request, code):
 
 
 @login_required
+def county_export(request, code):
+    area = _area(request, code)
+    year, month = _period(request, area)
+    data = excel.export_county_table(tables.county_table(area, year, month))
+    return _xlsx(data, f"{area.name}下辖单位{year}年1-{month}月完成率.xlsx")
+
+
+@login_required
 def export(request, code, year, month):
     _check_month(month)
     area = _area(request, code)
