@@ -139,6 +139,7 @@ def _ledger_cases():
         ViewCase("ledger:index"),
         ViewCase("ledger:upload"),
         ViewCase("ledger:county", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase("ledger:county_export", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase("ledger:entry", kwargs=period, names_object=True),
         ViewCase("ledger:check", kwargs=cell, method="post", names_object=True),
         ViewCase("ledger:submit", kwargs=period, method="post", owner_status=302, names_object=True),
@@ -207,7 +208,9 @@ def _projects_cases():
         ViewCase("projects:edit", kwargs=project, owner_status=403, names_object=True),
         ViewCase("projects:photo", kwargs=photo, names_object=True),
         ViewCase("projects:report", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
-        ViewCase("projects:report_preview", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase(
+            "projects:report_preview", kwargs=lambda world: {"code": world.town_b.code}, names_object=True
+        ),
         ViewCase("projects:export", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase("projects:import"),
         ViewCase("projects:photo_thumbnail", kwargs=photo, names_object=True),
