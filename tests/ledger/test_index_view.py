@@ -107,3 +107,22 @@ def test_the_county_table_exports_to_excel_with_each_towns_state(client, world):
     rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
     assert rows["青山镇"][1] == "填报中（逾期）" and rows["青山镇"][4] == 50
     assert rows["白沙镇"][1] == "未填报（逾期）"
+
+
+def test_an_admin_revises_a_target_with_a_reason_and_a_clerk_may_not(client, world):
+    target = f.make_target(world, world.town_a, value="12")
+    url = reverse("ledger:revise", args=[target.pk])
+    client.force_login(world.town_a_clerk)
+    assert (
+        "调整目标"
+        not in client.get(reverse("ledger:targets", args=[world.town_a.code, 2025])).content.decode()
+    )
+    assert client.post(url, {"value": "10", "effective_month": 7, "reason": "想改"}).status_code == 403
+
+    client.force_login(world.county_admin)
+    client.post(url, {"value": "10", "effective_month": 7, "reason": ""})
+    assert target.versions.count() == 1
+    response = client.post(url, {"value": "10", "effective_month": 7, "reason": "项目延期，经县政府同意调减"})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "第2版 7月起 10.00：项目延期，经县政府同意调减" in page

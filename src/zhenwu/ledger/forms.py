@@ -25,3 +25,11 @@ class UnlockForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label="填好的报表（.xlsx）")
+
+
+class RevisionForm(forms.Form):
+    """目标调整: the new amount, the month it applies from, and why."""
+
+    value = forms.DecimalField(label="调整后目标", max_digits=20, decimal_places=4)
+    effective_month = forms.IntegerField(label="自几月起", min_value=1, max_value=12)
+    reason = forms.CharField(label="调整原因", max_length=200)

@@ -18,5 +18,6 @@ urlpatterns = [
     path(f"entry/{period}/template.xlsx", views.template, name="template"),
     path(f"table/{period}.xlsx", views.export, name="export"),
     path("targets/<str:code>/<int:year>/", views.targets, name="targets"),
+    path("target/<int:pk>/revise/", views.revise, name="revise"),
     path("standards/<str:code>/", views.standards, name="standards"),
 ]

@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from zhenwu.areas.access import can, get_visible_or_404
+from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Area
 from zhenwu.ledger import excel, services, tables
 from zhenwu.ledger.entry import check_cell
-from zhenwu.ledger.forms import UnlockForm, UploadForm, parse_period
-from zhenwu.ledger.models import Indicator, ValueHistory
+from zhenwu.ledger.forms import RevisionForm, UnlockForm, UploadForm, parse_period
+from zhenwu.ledger.models import Indicator, Target, ValueHistory
 
 
 def _area(request, code: str) -> Area:
@@ -200,9 +200,29 @@ def history(request, code, year, month):
 @login_required
 def targets(request, code, year):
     area = _area(request, code)
-    return render(
-        request, "ledger/targets.html", {"area": area, "year": year, "rows": tables.target_table(area, year)}
+    context = {"area": area, "year": year, "rows": tables.target_table(area, year), "form": RevisionForm()}
+    return render(request, "ledger/targets.html", context | _roles(request, area))
+
+
+@login_required
+@require_POST
+def revise(request, pk):
+    target = get_writable_or_403(
+        Target.objects.select_related("area"), request.user, Action.ADMINISTER, pk=pk
     )
+    form = RevisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.revise_target(request.user, target, **form.cleaned_data)
+        except services.LedgerError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"已调整“{target.indicator.name}”目标。")
+    else:
+        messages.error(
+            request, "目标调整未保存：" + "；".join(e for errors in form.errors.values() for e in errors)
+        )
+    return redirect("ledger:targets", code=target.area.code, year=target.year)
 
 
 @login_required
