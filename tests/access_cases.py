@@ -155,6 +155,13 @@ def _ledger_cases():
             names_object=True,
         ),
         ViewCase("ledger:standards", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase(
+            "ledger:revise",
+            kwargs=lambda world: {"pk": f.make_target(world, world.town_b).pk},
+            method="post",
+            owner_status=403,  # a 填报员 may not change targets
+            names_object=True,
+        ),
     ]
     return models, views
 
