@@ -6,8 +6,9 @@ Reported figures and their history are read-only here: every change to a figure 
 
 from django.contrib import admin
 
+from zhenwu.areas.access import can
 from zhenwu.areas.admin import ScopedAdminMixin, is_area_admin
-from zhenwu.areas.models import Area
+from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.models import (
     Catalogue,
     CatalogueEntry,
@@ -48,7 +49,35 @@ class IndicatorAdmin(AreaAdminOnly, admin.ModelAdmin):
     search_fields = ["code", "name", "aliases"]
 
 
-class CatalogueEntryInline(admin.TabularInline):
+class InlineForAreaAdmins:
+    """Inlines follow their parent's rule (管理员 of the area), not Django's per-model permissions."""
+
+    def _allowed(self, request, obj=None) -> bool:
+        if not is_area_admin(request.user):
+            return False
+        area = getattr(obj, "area", None) if obj is not None else None
+        return not isinstance(area, Area) or can(request.user, area, Action.ADMINISTER)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        related = db_field.related_model
+        if hasattr(related.objects, "for_user"):  # villages and departments of the admin's subtree only
+            kwargs["queryset"] = related.objects.for_user(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_view_permission(self, request, obj=None):
+        return is_area_admin(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+
+class CatalogueEntryInline(InlineForAreaAdmins, admin.TabularInline):
     model = CatalogueEntry
     extra = 0
     autocomplete_fields = ["indicator"]
@@ -63,14 +92,14 @@ class CatalogueAdmin(AreaAdminOnly, admin.ModelAdmin):
         return super().get_queryset(request).filter(issued_by__in=Area.objects.for_user(request.user))
 
 
-class TargetVersionInline(admin.TabularInline):
+class TargetVersionInline(InlineForAreaAdmins, admin.TabularInline):
     model = TargetVersion
     extra = 0
     fields = ["number", "value", "effective_month", "reason", "created_by", "created_at"]
     readonly_fields = ["created_by", "created_at"]
 
 
-class TargetPartInline(admin.TabularInline):
+class TargetPartInline(InlineForAreaAdmins, admin.TabularInline):
     model = TargetPart
     extra = 0
 
@@ -83,6 +112,15 @@ class TargetAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["indicator", "area", "department"]
     autocomplete_fields = ["area"]
     inlines = [TargetVersionInline, TargetPartInline]
+
+    def save_formset(self, request, form, formset, change):
+        """Versions added here are signed by the admin, like those made on the targets page."""
+        for instance in formset.save(commit=False):
+            if isinstance(instance, TargetVersion) and instance.created_by_id is None:
+                instance.created_by = request.user
+            instance.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
 
 
 class ReadOnly:
