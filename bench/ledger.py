@@ -218,7 +218,9 @@ def child(backend: str, directory: Path, indicators_count: int, repeat: int) -> 
         batch_size=5000,
     )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # PostgreSQL answers from the covering index alone once the visibility map is set,
+        # as autovacuum does in a running deployment.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     load_s = time.perf_counter() - start
 
     best, result = float("inf"), {}
