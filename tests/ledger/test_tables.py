@@ -33,3 +33,8 @@ def test_month_progress_covers_every_area_with_a_figure_or_a_target(world):
     result = tables.month_progress(None, [f.indicator()], 2025, 6)
     assert result[world.town_a.pk, f.indicator().pk].standing == "无数据"  # no target: nothing to compare
     assert result[world.town_b.pk, f.indicator().pk].rate is None
+
+
+def test_a_ledger_without_indicators_or_targets_is_simply_empty(world):
+    assert tables.month_progress(None, [], 2025, 6) == {}
+    assert tables.area_table(world.county, 2025, 6).rows == []

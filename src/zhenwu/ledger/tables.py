@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, DecimalField, F, Max, Sum, When
 from django.utils import timezone
@@ -125,7 +126,10 @@ def _fetch_plain(queryset) -> list[tuple]:
     At province scale (hundreds of thousands of grouped figures) the converters cost more
     than the query; ``_decimal`` does the one conversion the ledger needs.
     """
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # e.g. no indicators defined yet: the ORM knows the answer is empty
+        return []
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
