@@ -35,7 +35,7 @@ class Inspection(AreaOwned):
     """
 
     area = models.ForeignKey(
-        Area, on_delete=models.CASCADE, related_name="inspections", verbose_name="组织单位"
+        Area, on_delete=models.PROTECT, related_name="inspections", verbose_name="组织单位"
     )
     title = models.CharField("名称", max_length=120)
     kind = models.CharField(
@@ -157,7 +157,7 @@ class Finding(AreaOwned):
     category = models.ForeignKey(
         FindingCategory, on_delete=models.PROTECT, related_name="findings", verbose_name="问题类别"
     )
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="findings", verbose_name="责任区划")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="findings", verbose_name="责任区划")
     department = models.ForeignKey(
         Department,
         on_delete=models.SET_NULL,

@@ -111,7 +111,7 @@ class Catalogue(models.Model):
 
     name = models.CharField("名称", max_length=80)
     kind = models.CharField("类别", max_length=12, choices=CatalogueKind.choices)
-    issued_by = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+", verbose_name="发布区划")
+    issued_by = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="发布区划")
     year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
 
     objects = CatalogueQuerySet.as_manager()

@@ -18,7 +18,7 @@ class Target(AreaOwned):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="targets", verbose_name="指标"
     )
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="targets", verbose_name="区划")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="targets", verbose_name="区划")
     year = models.PositiveSmallIntegerField("年度")
     department = models.ForeignKey(
         Department,
@@ -76,10 +76,10 @@ class TargetPart(AreaOwned):
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="parts")
     department = models.ForeignKey(
-        Department, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="责任部门"
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="责任部门"
     )
     village = models.ForeignKey(
-        Area, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="村(社区)"
+        Area, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="村(社区)"
     )
     value = models.DecimalField("分解目标", max_digits=20, decimal_places=4)
     responsible_person = models.CharField("责任人", max_length=30, blank=True)

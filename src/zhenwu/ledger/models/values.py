@@ -23,7 +23,7 @@ class ReportedValue(AreaOwned):
         Indicator, on_delete=models.PROTECT, related_name="values", verbose_name="指标"
     )
     area = models.ForeignKey(
-        Area, on_delete=models.CASCADE, related_name="ledger_values", verbose_name="区划"
+        Area, on_delete=models.PROTECT, related_name="ledger_values", verbose_name="区划"
     )
     year = models.PositiveSmallIntegerField("年度")
     month = models.PositiveSmallIntegerField("月份", validators=MONTH_VALIDATORS)
