@@ -8,11 +8,13 @@ code collides with a real place. Codes follow the 统计用区划代码 layout: 
 
 from __future__ import annotations
 
+import datetime
 import random
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from zhenwu.areas.models import Area, Department, Level, Membership, Role
 
@@ -117,6 +119,7 @@ class DemoCounty:
     towns: list[Area] = field(default_factory=list)
     villages: dict[str, list[Area]] = field(default_factory=dict)  # town code → villages
     accounts: list[DemoAccount] = field(default_factory=list)
+    today: datetime.date = field(default_factory=timezone.localdate)  # the demo's figures run up to here
 
     def town(self, name: str) -> Area:
         return next(town for town in self.towns if town.name == name)

@@ -1,14 +1,16 @@
 """The demo county's ledger: about 30 indicators, targets with owners, two years of monthly figures.
 
 Magnitudes are those of a mid-sized county of 12 towns (the county totals in ``INDICATORS``,
-shared out by each town's size). 2024 is complete and approved; 2025 runs to ``LAST_MONTH``,
-where a few towns are late (填报中), one has not reported at all, and a few lag 时序进度.
+shared out by each town's size). The years follow the day the demo is loaded, so its pages show
+the current year: last year is complete and approved; this year runs to last month, where a few
+towns are late (填报中), one has not reported at all, and a few lag 时序进度.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -34,8 +36,31 @@ from zhenwu.ledger.models import (
     ValueStatus,
 )
 
-YEARS = (2024, 2025)
-LAST_MONTH = 9  # 2025 runs to 1-9月
+
+@dataclass(frozen=True)
+class Calendar:
+    """Which years the demo ledger covers: last year in full and this year to ``last_month``."""
+
+    previous: int
+    current: int
+    last_month: int
+
+    @property
+    def years(self) -> tuple[int, int]:
+        return self.previous, self.current
+
+    @classmethod
+    def on(cls, today: date) -> Calendar:
+        """The months reported by ``today``: up to last month (all of last year in January).
+
+        >>> Calendar.on(date(2026, 11, 22)), Calendar.on(date(2026, 1, 10))
+        (Calendar(previous=2025, current=2026, last_month=10), Calendar(previous=2024, current=2025, last_month=12))
+        """
+        if today.month == 1:
+            return cls(today.year - 2, today.year - 1, 12)
+        return cls(today.year - 1, today.year, today.month - 1)
+
+
 C, F, L = Kind.CUMULATIVE, Kind.FLOW, Kind.LEVEL
 HI, LO = Direction.HIGHER, Direction.LOWER
 SUM, RATIO, NONE = Aggregation.SUM, Aggregation.RATIO, Aggregation.NONE
@@ -150,7 +175,7 @@ INDICATORS = [
 QUARTERLY = {"NMSR"}
 PERCENT_CAP = {"LHFG": 48, "DBSZ": 100, "LJFL": 100, "YBCB": 99.8, "MDJF": 99.9}
 
-# Each town's share of the county's economy, and how 2025 is going for it (1 = on plan).
+# Each town's share of the county's economy, and how this year is going for it (1 = on plan).
 TOWN_SIZE = {
     "城关街道": 1.9, "溪东街道": 1.4, "凤山街道": 1.2, "青山镇": 1.15, "白沙镇": 1.0, "石门镇": 0.95,
     "桃源镇": 0.8, "龙潭镇": 0.85, "安平镇": 0.75, "梅岭镇": 0.6, "金鸡乡": 0.35, "云岭乡": 0.3,
@@ -168,12 +193,13 @@ GIVEN = "建华 伟 芳 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 
 
 
 def build(demo, rng: random.Random) -> None:
-    """Indicators, catalogues, targets with owners and parts, and 2024–2025 monthly figures."""
+    """Indicators, catalogues, targets with owners and parts, and two years of monthly figures."""
+    calendar = Calendar.on(demo.today)
     indicators = _indicators()
-    _catalogues(demo.county, indicators)
-    actual = _annual_actuals(demo.towns, rng)
-    _targets(demo, indicators, actual, rng)
-    _values(demo, indicators, actual, rng)
+    _catalogues(demo.county, indicators, calendar)
+    actual = _annual_actuals(demo.towns, rng, calendar)
+    _targets(demo, indicators, actual, rng, calendar)
+    _values(demo, indicators, actual, rng, calendar)
 
 
 def _indicators() -> dict[str, Indicator]:
@@ -214,12 +240,12 @@ def _indicators() -> dict[str, Indicator]:
     return indicators
 
 
-def _catalogues(county: Area, indicators: dict[str, Indicator]) -> None:
+def _catalogues(county: Area, indicators: dict[str, Indicator], calendar: Calendar) -> None:
     assessment = Catalogue.objects.create(
-        name="青溪县2025年度乡镇(街道)目标责任制考核指标",
+        name=f"青溪县{calendar.current}年度乡镇(街道)目标责任制考核指标",
         kind=CatalogueKind.ASSESSMENT,
         issued_by=county,
-        year=2025,
+        year=calendar.current,
     )
     standard = Catalogue.objects.create(name="中心镇创建标准", kind=CatalogueKind.STANDARD, issued_by=county)
     CatalogueEntry.objects.bulk_create(
@@ -234,7 +260,9 @@ def _catalogues(county: Area, indicators: dict[str, Indicator]) -> None:
     )
 
 
-def _annual_actuals(towns: list[Area], rng: random.Random) -> dict[tuple[str, str, int], float]:
+def _annual_actuals(
+    towns: list[Area], rng: random.Random, calendar: Calendar
+) -> dict[tuple[str, str, int], float]:
     """(town, indicator, year) → the full-year figure (or the level reached)."""
     total_size = sum(TOWN_SIZE.values())
     actual = {}
@@ -243,27 +271,28 @@ def _annual_actuals(towns: list[Area], rng: random.Random) -> dict[tuple[str, st
         for code, _, _, _, kind, direction, aggregation, _, base, _, _ in INDICATORS:
             if kind == L or aggregation == NONE:
                 spread = {"NMSR": 0.12, "PM25": 0.12}.get(code, 0.04)
-                value_2024 = base * (1 + rng.uniform(-spread, spread)) * (size**0.1 if code == "NMSR" else 1)
+                last_year = base * (1 + rng.uniform(-spread, spread)) * (size**0.1 if code == "NMSR" else 1)
                 if code == "CZRK":
-                    value_2024 = 48.2 * size / total_size * min(0.95, 0.35 + 0.22 * size)
+                    last_year = 48.2 * size / total_size * min(0.95, 0.35 + 0.22 * size)
                 elif code == "CZRKZ":
-                    value_2024 = 48.2 * size / total_size
+                    last_year = 48.2 * size / total_size
                 step = -0.03 if direction == LO else 0.015
-                value_2025 = value_2024 * (
+                this_year = last_year * (
                     1 + step * (PERFORMANCE.get(town.name, 1.0) if direction == HI else 1)
                 )
             else:
-                value_2024 = base * size / total_size * rng.uniform(0.9, 1.1)
+                last_year = base * size / total_size * rng.uniform(0.9, 1.1)
                 growth = 1.0 if direction == LO else 1.08
-                value_2025 = value_2024 * growth * PERFORMANCE.get(town.name, 1.0) * rng.uniform(0.95, 1.05)
+                this_year = last_year * growth * PERFORMANCE.get(town.name, 1.0) * rng.uniform(0.95, 1.05)
             if code in PERCENT_CAP:
-                value_2024, value_2025 = (
-                    min(value_2024, PERCENT_CAP[code]),
-                    min(value_2025, PERCENT_CAP[code]),
+                last_year, this_year = (
+                    min(last_year, PERCENT_CAP[code]),
+                    min(this_year, PERCENT_CAP[code]),
                 )
-            actual[town.name, code, 2024], actual[town.name, code, 2025] = value_2024, value_2025
+            actual[town.name, code, calendar.previous] = last_year
+            actual[town.name, code, calendar.current] = this_year
     for town in towns:  # the ratio follows from its parts
-        for year in YEARS:
+        for year in calendar.years:
             actual[town.name, "CZHL", year] = (
                 actual[town.name, "CZRK", year] * 100 / actual[town.name, "CZRKZ", year]
             )
@@ -278,12 +307,12 @@ def _person(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + rng.choice(GIVEN)
 
 
-def _targets(demo, indicators, actual, rng: random.Random) -> None:
+def _targets(demo, indicators, actual, rng: random.Random, calendar: Calendar) -> None:
     departments = {(d.area_id, d.short_name): d for d in Department.objects.filter(area__in=demo.towns)}
     spec = {row[0]: row for row in INDICATORS}
     targets = []
     for town in demo.towns:
-        for year in YEARS:
+        for year in calendar.years:
             for code, indicator in indicators.items():
                 targets.append(
                     Target(
@@ -299,14 +328,15 @@ def _targets(demo, indicators, actual, rng: random.Random) -> None:
     for target in Target.objects.filter(area__in=demo.towns).select_related("indicator", "area"):
         code, name, year = target.indicator.code, target.area.name, target.year
         kind, direction = target.indicator.kind, target.indicator.direction
-        planned = actual[name, code, year - 1] if year == 2025 else actual[name, code, 2024] / 1.06
+        current = year == calendar.current
+        planned = actual[name, code, year - 1] if current else actual[name, code, calendar.previous] / 1.06
         if kind == L or target.indicator.aggregation == NONE:
             factor = 0.99 if direction == LO else 1.004
         else:
             factor = 1.0 if direction == LO else 1.08
         amount = _q(min(planned * factor, PERCENT_CAP.get(code, 10**12)), target.indicator.decimals)
         versions.append(TargetVersion(target=target, number=1, value=amount, effective_month=1))
-        if year == 2025 and name == "青山镇" and code == "GDTZ":
+        if current and name == "青山镇" and code == "GDTZ":
             versions.append(
                 TargetVersion(
                     target=target,
@@ -316,9 +346,9 @@ def _targets(demo, indicators, actual, rng: random.Random) -> None:
                     reason="青山新材料产业园二期延期至明年开工，经县政府同意调减",
                 )
             )
-        if year == 2025 and code in ("GDTZ", "ZSYZ", "CCWJ"):
+        if current and code in ("GDTZ", "ZSYZ", "CCWJ"):
             parts += _parts(target, amount, departments, rng, short=(name == "石门镇" and code == "GDTZ"))
-        if year == 2025 and code == "XZJY" and name == "青山镇":
+        if current and code == "XZJY" and name == "青山镇":
             villages = demo.villages[target.area.code]
             share = amount / len(villages)
             parts += [
@@ -360,7 +390,7 @@ def _curve(month: int, rng: random.Random) -> float:
     return min(1.0, (month / 12) ** 1.04 * rng.uniform(0.97, 1.05)) if month < 12 else 1.0
 
 
-def _values(demo, indicators, actual, rng: random.Random) -> None:
+def _values(demo, indicators, actual, rng: random.Random, calendar: Calendar) -> None:
     users = {
         user.username: user
         for user in get_user_model().objects.filter(
@@ -371,11 +401,11 @@ def _values(demo, indicators, actual, rng: random.Random) -> None:
     reviewers = {"青山镇": users.get("qs_reviewer"), "白沙镇": users.get("bs_reviewer")}
     rows = []
     for town in demo.towns:
-        for year in YEARS:
-            last = 12 if year == 2024 else LAST_MONTH
+        for year in calendar.years:
+            last = 12 if year == calendar.previous else calendar.last_month
             monthly_flow_total = 0
             for month in range(1, last + 1):
-                latest = year == 2025 and month == LAST_MONTH
+                latest = year == calendar.current and month == calendar.last_month
                 if latest and town.name in NOT_REPORTED:
                     continue
                 status = ValueStatus.APPROVED
@@ -400,7 +430,11 @@ def _values(demo, indicators, actual, rng: random.Random) -> None:
                         continue  # still typing
                     full = actual[town.name, code, year]
                     if indicator.kind == L:
-                        start = actual[town.name, code, 2024] if year == 2025 else full / 1.01
+                        start = (
+                            actual[town.name, code, calendar.previous]
+                            if year == calendar.current
+                            else full / 1.01
+                        )
                         value = start + (full - start) * month / 12 + full * rng.uniform(-0.005, 0.005)
                         if code == "CZHL":
                             continue

@@ -213,7 +213,7 @@ def problems_paragraphs(facts: Facts) -> list[Paragraph]:
     if supervision is not None and supervision.overdue:
         overdue = supervision.overdue
         named = [
-            f"{item.area}{item.location}{item.category}问题（逾期{item.days}天）"
+            f"{_place(item.area, item.location)}{item.category}问题（逾期{item.days}天）"
             for item in overdue[:LISTED_OVERDUE]
         ]
         lead = (
@@ -348,3 +348,12 @@ def figure_sources(document: Document) -> list[dict]:
             continue
         found += [{"text": run.text, "source": run.comment} for run in runs if run.comment]
     return found
+
+
+def _place(area: str, location: str) -> str:
+    """Where a finding is, naming the village once: 竹林村 + 竹林村工业园区南门 → 竹林村工业园区南门.
+
+    >>> _place("竹林村", "竹林村工业园区南门"), _place("竹林村", "工业园区南门")
+    ('竹林村工业园区南门', '竹林村工业园区南门')
+    """
+    return location if location.startswith(area) else f"{area}{location}"

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import pytest
 
-from tests.browser.conftest import browser, page  # noqa: F401 (fixtures)
 from tests.conftest import build_world
 from tests.ledger import factories as f
 from zhenwu.ledger.models import ReportedValue
@@ -20,7 +19,7 @@ def live_world(transactional_db):
     return world
 
 
-def test_a_clerk_pastes_a_column_sees_the_checks_and_saves(page, live_server, live_world):  # noqa: F811
+def test_a_clerk_pastes_a_column_sees_the_checks_and_saves(page, live_server, live_world):
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", "town_a_clerk")
     page.fill("#id_password", "secret-pass-1")
