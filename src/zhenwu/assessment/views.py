@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
@@ -218,6 +217,7 @@ def bulletin(request, slug, period):
     if shown is None:
         raise Http404("该考核期尚无结果")
     response = HttpResponse(write_docx(build_bulletin(shown)), content_type=DOCX)
-    filename = quote(f"{scheme.name}{period.label}考核排名通报.docx")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{scheme.name}{period.label}考核排名通报.docx"
+    )
     return response

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
@@ -324,7 +325,6 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @login_required
 def bulletin(request, code, year, month):
     """The month's 督查通报 of an area the user sees, as .docx."""
-    from urllib.parse import quote
 
     from zhenwu.documents import write_docx
     from zhenwu.inspections.bulletin import build_bulletin
@@ -334,6 +334,7 @@ def bulletin(request, code, year, month):
         raise Http404("月份无效")
     document = build_bulletin(area, Period.month(year, month), timezone.localdate())
     response = HttpResponse(write_docx(document), content_type=DOCX)
-    filename = quote(f"{area.name}{year}年{month}月督查整改情况通报.docx")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{area.name}{year}年{month}月督查整改情况通报.docx"
+    )
     return response

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
@@ -270,14 +271,8 @@ def upload(request):
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=excel.XLSX_CONTENT)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
-
-
-def _quote(filename: str) -> str:
-    from urllib.parse import quote
-
-    return quote(filename)
 
 
 @login_required
