@@ -76,3 +76,30 @@ def test_the_checker_finds_nothing_in_a_generated_draft(ledger):
 def test_a_county_summary_adds_up_its_towns(ledger):
     paragraphs = texts(draft_of(ledger.county).document)
     assert any(p.startswith("上半年，全县完成固定资产投资6.02亿元") for p in paragraphs)
+
+
+def test_a_project_started_in_the_period_comes_with_its_site_photo(ledger):
+    import datetime
+    from decimal import Decimal
+
+    from tests.projects.conftest import jpeg, make_project
+    from zhenwu.documents import Photo
+    from zhenwu.photos import check_photos
+    from zhenwu.projects import services
+    from zhenwu.projects.rates import Month
+
+    project = make_project(ledger, ledger.town_a, name="青山镇污水管网改造工程")
+    services.advance(project, ledger.county_admin, "started", datetime.date(2025, 3, 10))
+    services.record_update(
+        project,
+        ledger.county_admin,
+        month=Month(2025, 5),
+        progress="管网铺设完成一半",
+        investment_ytd=Decimal(3000),
+        photos=check_photos([jpeg("现场.jpg")]),
+        caption="管网铺设现场",
+    )
+    document = draft_of(ledger.town_a).document
+    photos = [block for block in document.blocks if isinstance(block, Photo)]
+    assert len(photos) == 1 and photos[0].caption.startswith("青山镇污水管网改造工程（")
+    assert any("青山镇污水管网改造工程（总投资1.2亿元）开工建设" in text for text in texts(document))

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db.models import Max
 
 from zhenwu.areas.models import Area, Level
-from zhenwu.projects.models import Category, MonthlyUpdate, Project, StatusChange, YearPlan
+from zhenwu.projects.models import Category, MonthlyUpdate, Project, StatusChange, UpdatePhoto, YearPlan
 from zhenwu.projects.rates import Month, ProjectFacts, behind_reasons, investment_rate
 
 
@@ -138,3 +138,24 @@ def latest_updates(project_ids, month: Month) -> dict[int, MonthlyUpdate]:
     for update in updates.order_by("project_id", "month"):
         latest[update.project_id] = update
     return latest
+
+
+def photo_data(photo: UpdatePhoto) -> bytes | None:
+    """The bytes a document embeds: the original JPEG or PNG, else the JPEG thumbnail; None when the file is gone."""
+    stored = photo.image if photo.content_type in ("image/jpeg", "image/png") else photo.thumbnail
+    try:
+        with stored.open("rb") as handle:
+            return handle.read()
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def latest_photo(project: Project, month: Month) -> UpdatePhoto | None:
+    """The newest site photo of the project's updates this year up to the month."""
+    return (
+        UpdatePhoto.objects.filter(
+            update__project=project, update__year=month.year, update__month__lte=month.month
+        )
+        .order_by("-update__month", "-taken_on", "-id")
+        .first()
+    )

@@ -16,7 +16,7 @@ from django.utils import timezone
 from zhenwu.areas.models import Area
 from zhenwu.documents import Chart, Document, Heading, Paragraph, Photo, Run, Series, Signature, Table
 from zhenwu.figures import format_amount, format_percent, format_points_vs_schedule
-from zhenwu.projects.facts import latest_updates, load_facts
+from zhenwu.projects.facts import latest_updates, load_facts, photo_data
 from zhenwu.projects.models import MonthlyUpdate, Project, UpdatePhoto
 from zhenwu.projects.rates import (
     Month,
@@ -244,11 +244,8 @@ def _photos(update: MonthlyUpdate | None, figure_numbers) -> list[Photo]:
         return []
     photos = []
     for photo in UpdatePhoto.objects.filter(update=update).order_by("-taken_on", "id")[:PHOTOS_PER_PROJECT]:
-        stored = photo.image if photo.content_type in ("image/jpeg", "image/png") else photo.thumbnail
-        try:
-            with stored.open("rb") as handle:
-                data = handle.read()
-        except (FileNotFoundError, ValueError):
+        data = photo_data(photo)
+        if data is None:
             continue  # a photo whose file is gone does not stop the report
         caption = f"图{next(figure_numbers)} {photo.caption or update.project.name}（{photo.taken_on.month}月{photo.taken_on.day}日）"
         photos.append(Photo(data, caption=caption, width_mm=PHOTO_WIDTH_MM))

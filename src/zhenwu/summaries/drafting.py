@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from zhenwu.documents import Chart, Document, Heading, Paragraph, Run, Series, Signature
+from zhenwu.documents import Chart, Document, Heading, Paragraph, Photo, Run, Series, Signature
 from zhenwu.ledger.models import Theme
 from zhenwu.ledger.progress import HIGHER, LEVEL, Standing
 from zhenwu.projects.rates import Behind
@@ -43,6 +43,8 @@ CLAUSES_PER_SENTENCE = 3
 LISTED_PROJECTS = 5
 LISTED_OVERDUE = 5
 LISTED_LAGGING = 6
+PHOTOS = 2  # site photos of highlighted projects in the key-projects section
+PHOTO_WIDTH_MM = 100
 LISTED_REMAINING = 8
 LAGGING = (Standing.LAGGING, Standing.SEVERE)
 STANDINGS = (Standing.AHEAD, Standing.ON_TRACK, Standing.LAGGING, Standing.SEVERE)
@@ -119,7 +121,7 @@ def theme_section(theme: str, group: list[IndicatorFact], facts: Facts) -> list[
     return paragraphs
 
 
-def projects_paragraphs(facts: Facts) -> list[Paragraph]:
+def projects_paragraphs(facts: Facts) -> list[Paragraph | Photo]:
     """Key projects: counts, money, 开工率, 投资完成率 and the named ones started or finished."""
     projects = facts.projects
     if projects is None:
@@ -165,6 +167,11 @@ def projects_paragraphs(facts: Facts) -> list[Paragraph]:
                 ]
             )
         paragraphs.append(Paragraph(_sentence("其中，", items)))
+        paragraphs += [
+            Photo(project.photo, caption=project.photo_caption, width_mm=PHOTO_WIDTH_MM)
+            for project in projects.highlights
+            if project.photo
+        ][:PHOTOS]
     return paragraphs
 
 

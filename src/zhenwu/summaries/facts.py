@@ -22,7 +22,7 @@ from zhenwu.inspections.tallies import facts_from
 from zhenwu.inspections.tallies import summarise as summarise_findings
 from zhenwu.ledger import tables
 from zhenwu.ledger.models import ReportedValue, Theme
-from zhenwu.projects.facts import load_facts
+from zhenwu.projects.facts import latest_photo, load_facts, photo_data
 from zhenwu.projects.models import Project, Status
 from zhenwu.projects.rates import Month, ProjectFacts, by_category, summarise
 from zhenwu.projects.rates import Summary as ProjectSummary
@@ -64,6 +64,8 @@ class ProjectHighlight:
     status: str  # the status label: 开工 / 在建 / 竣工 / 投产
     total_investment: Decimal  # 万元
     town: str = ""
+    photo: bytes | None = None  # the newest site photo of the period, for the draft's 图文
+    photo_caption: str = ""
 
 
 @dataclass
@@ -189,10 +191,19 @@ def project_facts(area: Area, period: Period, user=None) -> ProjectsFact | None:
         projects.filter(started_on__range=(start, end)).exclude(pk__in=finished).order_by("-total_investment")
     )
     highlights = [
-        ProjectHighlight(p.name, Status(p.status).label, p.total_investment, p.area.name)
+        _highlight(p, month)
         for p in [*finished.select_related("area")[:3], *started.select_related("area")[:3]]
     ]
     return ProjectsFact(total, by_category(facts, month), highlights)
+
+
+def _highlight(project: Project, month: Month) -> ProjectHighlight:
+    photo = latest_photo(project, month)
+    data = photo_data(photo) if photo is not None else None
+    caption = f"{project.name}（{photo.taken_on.month}月{photo.taken_on.day}日）" if data else ""
+    return ProjectHighlight(
+        project.name, Status(project.status).label, project.total_investment, project.area.name, data, caption
+    )
 
 
 def supervision_facts(area: Area, period: Period, today: datetime.date, user=None) -> SupervisionFact | None:
