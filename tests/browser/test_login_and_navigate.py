@@ -23,7 +23,7 @@ def test_a_county_admin_logs_in_opens_a_town_and_switches_area(page, live_server
     log_in(page, live_server.url, "county_admin")
     assert page.locator("main h1").inner_text() == "青溪县"
 
-    page.get_by_role("link", name="青山镇").click()
+    page.get_by_role("link", name="青山镇", exact=True).click()
     assert page.locator("main h1").inner_text() == "青山镇"
     assert page.locator("table.grid").first.inner_text().count("村") == 2
 
