@@ -120,3 +120,23 @@ def thumbnail(upload) -> ContentFile:
         upright.save(out, "JPEG", quality=80, optimize=True)
     upload.seek(0)
     return ContentFile(out.getvalue(), name="thumb.jpg")
+
+
+def photo_response(photo, field: str, filename: str):
+    """Stream a stored photo (``field`` "image" or "thumbnail") that the caller has already checked the user may see.
+
+    Photos never get a public /media/ URL: each app serves them from a view that fetched the
+    photo through its access helpers, then hands it here.
+    """
+    from django.http import FileResponse, Http404
+
+    stored = getattr(photo, field) or photo.image
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("照片文件不存在") from error
+    content_type = "image/jpeg" if field == "thumbnail" and photo.thumbnail else photo.content_type
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=86400"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -29,6 +29,7 @@ from zhenwu.inspections.forms import (
 from zhenwu.inspections.models import Finding, FindingPhoto, Inspection, PhotoKind, Source, Status, Step
 from zhenwu.inspections.rectification import StepNotAllowed, action_for
 from zhenwu.inspections.tallies import Period, facts_from, recent_months, summarise
+from zhenwu.photos import photo_response
 
 PAGE_SIZE = 50
 
@@ -252,18 +253,9 @@ def return_for_rework(request, pk):
 
 
 def _serve(request, pk, field: str):
-    """Stream a photo only to users who see its finding: never a public /media/ URL."""
+    """A photo only for users who see its finding."""
     photo = get_visible_or_404(FindingPhoto.objects, request.user, pk=pk)
-    stored = getattr(photo, field) or photo.image
-    try:
-        handle = stored.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("照片文件不存在") from error
-    content_type = "image/jpeg" if field == "thumbnail" and photo.thumbnail else photo.content_type
-    response = FileResponse(handle, content_type=content_type)
-    response["Cache-Control"] = "private, max-age=86400"
-    response["Content-Disposition"] = f'inline; filename="photo-{photo.pk}.jpg"'
-    return response
+    return photo_response(photo, field, f"photo-{photo.pk}.jpg")
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
+from zhenwu.photos import photo_response
 from zhenwu.projects import excel, services
 from zhenwu.projects.excel import XLSX_CONTENT, export_ledger
 from zhenwu.projects.facts import listing, load_facts, timeline
@@ -252,18 +253,9 @@ def edit(request, pk):
 
 
 def _serve(request, pk, field: str):
-    """Stream a photo only to users who see its project: never a public /media/ URL."""
+    """A photo only for users who see its project."""
     photo = get_visible_or_404(UpdatePhoto.objects, request.user, pk=pk)
-    stored = getattr(photo, field) or photo.image
-    try:
-        handle = stored.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("照片文件不存在") from error
-    content_type = "image/jpeg" if field == "thumbnail" and photo.thumbnail else photo.content_type
-    response = FileResponse(handle, content_type=content_type)
-    response["Cache-Control"] = "private, max-age=86400"
-    response["Content-Disposition"] = f'inline; filename="project-photo-{photo.pk}.jpg"'
-    return response
+    return photo_response(photo, field, f"project-photo-{photo.pk}.jpg")
 
 
 @login_required
