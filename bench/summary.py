@@ -1,7 +1,7 @@
 """Work-summary drafting speed: one town's half-year summary (figures, charts, .docx), then N towns.
 
 Loads the demo county into a scratch database (a temporary SQLite file, or the database in
-ZHENWU_BENCH_DATABASE_URL), then times ``document_for`` + ``write_docx`` for 青山镇 2025-H1 (best
+ZHENWU_BENCH_DATABASE_URL), then times ``document_for`` + ``write_docx`` for 青山镇's latest half year (best
 of three) and for ``--towns N`` drafts cycling over the demo's towns. Prints one JSON object
 as its last line with ``one_town_s`` and ``towns_per_minute``.
 """
@@ -52,10 +52,16 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         setup(Path(scratch))
+        from django.utils import timezone
+
         from zhenwu.areas.models import Area, Level
+        from zhenwu.demo.ledger import Calendar
         from zhenwu.summaries.periods import parse_period
 
-        period = parse_period("2025-H1")
+        calendar = Calendar.on(timezone.localdate())  # the demo's figures follow the day it is loaded
+        period = parse_period(
+            f"{calendar.current}-H1" if calendar.last_month >= 6 else str(calendar.previous)
+        )
         town = Area.objects.get(code="390123101000")
         one_summary(town, period)  # warm imports and caches
         timings = [one_summary(town, period) for _ in range(3)]
