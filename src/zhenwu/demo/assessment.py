@@ -45,7 +45,7 @@ CRITERIA = [
     ("创建工作亮点（加分项）", 0, RuleType.MANUAL, {"mode": "bonus", "cap": "3"}),
     ("安全生产和信访稳定", 0, RuleType.VETO, {}),
 ]
-GRADES = [["优秀", 85], ["良好", 75], ["达标", 60], ["不达标", 0]]
+GRADES = [["优秀", 92], ["良好", 85], ["达标", 70], ["不达标", 0]]  # a spread like real county 通报
 UNANNOUNCED = [
     ("集镇主干道两侧垃圾乱堆、清运不及时", Decimal("1")),
     ("农贸市场周边出店经营、占道摆摊", Decimal("1")),
