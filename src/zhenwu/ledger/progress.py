@@ -139,7 +139,7 @@ def standing(gap: Decimal | None, thresholds: Thresholds = DEFAULT_THRESHOLDS) -
 # --- 同比 -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: tens of thousands of them in a province's table
 class YearOnYear:
     """同比: the change against the same period of last year, with the word a report uses."""
 
@@ -356,7 +356,7 @@ def meets_standard(value: Decimal | None, threshold: Decimal, direction: str = H
 # --- one indicator at a glance ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: tens of thousands of them in a province's table
 class Progress:
     """Everything the ledger says about one figure in one period."""
 

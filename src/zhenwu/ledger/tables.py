@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from operator import itemgetter
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -70,53 +71,67 @@ def latest_period(area: Area) -> tuple[int, int]:
 
 def _to_date(
     area_ids: list[int] | None, indicators: list[Indicator], years: list[int], month: int
-) -> dict[tuple[int, int, int], Decimal]:
-    """(area, indicator, year) → the 1-N月 figure at ``month``, added up by the database in one query.
+) -> dict[int, dict[tuple[int, int], Decimal]]:
+    """year → (area, indicator) → the 1-N月 figure at ``month``, read and added up by the database.
 
-    The rule is ``progress.to_date``: cumulative figures are read at month N, flows summed over
-    1..N when month N is in, levels taken at the latest month up to N. ``None`` for the areas
+    The rule is ``progress.to_date``: cumulative figures are read at month N (a plain indexed
+    read, no grouping: most indicators are cumulative), flows summed over 1..N when month N is
+    in, levels taken at the latest month up to N (one grouped query). ``None`` for the areas
     means every area (the province-scale benchmark).
     """
     kinds = {indicator.pk: indicator.kind for indicator in indicators}
-    rows = ReportedValue.objects.filter(year__in=years, month__lte=month, indicator_id__in=list(kinds))
+    cumulative = [pk for pk, kind in kinds.items() if kind == Kind.CUMULATIVE]
+    others = [pk for pk, kind in kinds.items() if kind != Kind.CUMULATIVE]
+    figures: dict[int, dict[tuple[int, int], Decimal]] = {}
+    base = ReportedValue.objects.order_by()
     if area_ids is not None:
-        rows = rows.filter(area_id__in=area_ids)
-    grouped = (
-        rows.order_by()
-        .values_list("year", "indicator_id", "area_id")  # the covering index's order
-        .annotate(
-            at_month=Max(Case(When(month=month, then=F("value")), output_field=_FIGURE)),
-            total=Sum("value", output_field=_FIGURE),
-            last=Max("month"),
-        )
-    )
-    keys, raw, stale_levels = [], [], set()
-    for year, indicator_id, area_id, at_month, total, last in _fetch_plain(grouped):
-        kind = kinds[indicator_id]
-        if kind == Kind.FLOW:
-            value = total if at_month is not None else None
-        elif kind == Kind.LEVEL and at_month is None:
-            stale_levels.add((area_id, indicator_id, year, last))
-            continue
-        else:
-            value = at_month
-        if value is not None:
-            keys.append((area_id, indicator_id, year))
-            raw.append(value)
-    figures = dict(zip(keys, _decimals(raw), strict=True))
-    if stale_levels:  # a level not reported this month: its latest earlier figure
-        earlier = (
-            rows.order_by()
-            .filter(
-                area_id__in={key[0] for key in stale_levels},
-                indicator_id__in={key[1] for key in stale_levels},
-                month__in={key[3] for key in stale_levels},
+        base = base.filter(area_id__in=area_ids)
+    for year in years:
+        keys, raw = [], []
+        if cumulative:
+            at_month = _fetch_plain(
+                base.filter(year=year, month=month, indicator_id__in=cumulative).values_list(
+                    "area_id", "indicator_id", "value"
+                )
             )
-            .values_list("area_id", "indicator_id", "year", "month", "value")
+            keys = [(area_id, indicator_id) for area_id, indicator_id, _ in at_month]
+            raw = [value for _, _, value in at_month]
+        figures[year] = (keys, raw)
+    stale_levels = set()
+    if others:
+        grouped = (
+            base.filter(year__in=years, month__lte=month, indicator_id__in=others)
+            .values_list("year", "indicator_id", "area_id")  # the covering index's order
+            .annotate(
+                at_month=Max(Case(When(month=month, then=F("value")), output_field=_FIGURE)),
+                total=Sum("value", output_field=_FIGURE),
+                last=Max("month"),
+            )
         )
+        for year, indicator_id, area_id, at_month, total, last in _fetch_plain(grouped):
+            if kinds[indicator_id] == Kind.FLOW:
+                value = total if at_month is not None else None
+            elif at_month is None:  # a level not reported this month
+                stale_levels.add((area_id, indicator_id, year, last))
+                continue
+            else:
+                value = at_month
+            if value is not None:
+                keys, raw = figures[year]
+                keys.append((area_id, indicator_id))
+                raw.append(value)
+    for year, (keys, raw) in figures.items():
+        figures[year] = dict(zip(keys, _decimals(raw), strict=True))
+    if stale_levels:  # a level not reported this month: its latest earlier figure
+        earlier = base.filter(
+            year__in=years,
+            area_id__in={key[0] for key in stale_levels},
+            indicator_id__in={key[1] for key in stale_levels},
+            month__in={key[3] for key in stale_levels},
+        ).values_list("area_id", "indicator_id", "year", "month", "value")
         for area_id, indicator_id, year, m, value in earlier:
             if (area_id, indicator_id, year, m) in stale_levels:
-                figures[area_id, indicator_id, year] = value
+                figures[year][area_id, indicator_id] = value
     return figures
 
 
@@ -223,14 +238,14 @@ class Figures:
 def load_figures(area_ids: list[int] | None, indicators: list[Indicator], year: int, month: int) -> Figures:
     """Read every figure the tables need for these areas (``None``: all areas) in a few queries."""
     to_date = _to_date(area_ids, indicators, [year, year - 1], month)
-    figures = Figures(indicators, year, month, targets=_targets(area_ids, year, month))
-    current, last_year = figures.current, figures.last_year
-    for (area_id, indicator_id, figure_year), value in to_date.items():
-        if figure_year == year:
-            current[area_id, indicator_id] = value
-        else:
-            last_year[area_id, indicator_id] = value
-    return figures
+    return Figures(
+        indicators,
+        year,
+        month,
+        current=to_date[year],
+        last_year=to_date[year - 1],
+        targets=_targets(area_ids, year, month),
+    )
 
 
 def month_progress(
@@ -238,13 +253,23 @@ def month_progress(
 ) -> dict[tuple[int, int], progress.Progress]:
     """完成率, 时序 gap, status and 同比 of every (area, indicator) with a figure or a target in the month."""
     figures = load_figures(area_ids, indicators, year, month)
-    rules = {indicator.pk: (indicator.direction, indicator.kind) for indicator in indicators}
+    directions = {indicator.pk: indicator.direction for indicator in indicators}
+    kinds = {indicator.pk: indicator.kind for indicator in indicators}
     current, last_year, targets = figures.current, figures.last_year, figures.targets
-    rows = [
-        (key, current.get(key), targets.get(key), last_year.get(key), *rules[key[1]])
-        for key in current.keys() | targets.keys()
-        if key[1] in rules
-    ]
+    keys = list(current.keys() | targets.keys())
+    if not set(map(itemgetter(1), targets)) <= kinds.keys():  # targets of indicators not asked for
+        keys = [key for key in keys if key[1] in kinds]
+    indicator_ids = list(map(itemgetter(1), keys))
+    # one row per figure, put together by map and zip rather than a Python loop with lookups
+    rows = zip(
+        keys,
+        map(current.get, keys),
+        map(targets.get, keys),
+        map(last_year.get, keys),
+        map(directions.__getitem__, indicator_ids),
+        map(kinds.__getitem__, indicator_ids),
+        strict=True,
+    )
     return progress.assess_many(rows, month)
 
 
