@@ -212,17 +212,18 @@ def _targets(area_ids, year: int, month: int) -> dict[tuple[int, int], Decimal]:
     """(area, indicator) → the target amount in force in ``month``.
 
     The rule is ``progress.target_in_force``: of the versions effective by ``month``, the latest
-    in version order — read here in version order, so the last one read for a target wins.
+    in version order. Read here target by target in version order (the unique index's order,
+    so nothing to sort), the last one read for a target wins; there is one target per area,
+    indicator and year.
     """
     rows = TargetVersion.objects.filter(target__year=year, effective_month__lte=month)
     if area_ids is not None:
         rows = rows.filter(target__area_id__in=area_ids)
-    rows = rows.order_by("number").values_list("target__area_id", "target__indicator_id", "value")
-    keys, raw = [], []
-    for area_id, indicator_id, value in _fetch_plain(rows):
-        keys.append((area_id, indicator_id))
-        raw.append(value)
-    return dict(zip(keys, _decimals(raw), strict=True))
+    rows = _fetch_plain(
+        rows.order_by("target_id", "number").values_list("target__area_id", "target__indicator_id", "value")
+    )
+    keys = [(area_id, indicator_id) for area_id, indicator_id, _ in rows]
+    return dict(zip(keys, _decimals([value for _, _, value in rows]), strict=True))
 
 
 @dataclass
