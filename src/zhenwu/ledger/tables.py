@@ -84,11 +84,12 @@ def _to_date(
     kinds = {indicator.pk: indicator.kind for indicator in indicators}
     cumulative = [pk for pk, kind in kinds.items() if kind == Kind.CUMULATIVE]
     others = [pk for pk, kind in kinds.items() if kind != Kind.CUMULATIVE]
-    figures: dict[int, dict[tuple[int, int], Decimal]] = {}
+    figures: dict = {}
     base = ReportedValue.objects.order_by()
     if area_ids is not None:
         base = base.filter(area_id__in=area_ids)
-    for year in years:
+    stale_levels = set()
+    for year in years:  # a year at a time: PostgreSQL then sizes the grouping right (no spill to disk)
         keys, raw = [], []
         if cumulative:
             at_month = _fetch_plain(
@@ -98,30 +99,28 @@ def _to_date(
             )
             keys = [(area_id, indicator_id) for area_id, indicator_id, _ in at_month]
             raw = [value for _, _, value in at_month]
-        figures[year] = (keys, raw)
-    stale_levels = set()
-    if others:
-        grouped = (
-            base.filter(year__in=years, month__lte=month, indicator_id__in=others)
-            .values_list("year", "indicator_id", "area_id")  # the covering index's order
-            .annotate(
-                at_month=Max(Case(When(month=month, then=F("value")), output_field=_FIGURE)),
-                total=Sum("value", output_field=_FIGURE),
-                last=Max("month"),
+        if others:
+            grouped = (
+                base.filter(year=year, month__lte=month, indicator_id__in=others)
+                .values_list("indicator_id", "area_id")  # the covering index's order
+                .annotate(
+                    at_month=Max(Case(When(month=month, then=F("value")), output_field=_FIGURE)),
+                    total=Sum("value", output_field=_FIGURE),
+                    last=Max("month"),
+                )
             )
-        )
-        for year, indicator_id, area_id, at_month, total, last in _fetch_plain(grouped):
-            if kinds[indicator_id] == Kind.FLOW:
-                value = total if at_month is not None else None
-            elif at_month is None:  # a level not reported this month
-                stale_levels.add((area_id, indicator_id, year, last))
-                continue
-            else:
-                value = at_month
-            if value is not None:
-                keys, raw = figures[year]
-                keys.append((area_id, indicator_id))
-                raw.append(value)
+            for indicator_id, area_id, at_month, total, last in _fetch_plain(grouped):
+                if kinds[indicator_id] == Kind.FLOW:
+                    value = total if at_month is not None else None
+                elif at_month is None:  # a level not reported this month
+                    stale_levels.add((area_id, indicator_id, year, last))
+                    continue
+                else:
+                    value = at_month
+                if value is not None:
+                    keys.append((area_id, indicator_id))
+                    raw.append(value)
+        figures[year] = (keys, raw)
     for year, (keys, raw) in figures.items():
         figures[year] = dict(zip(keys, _decimals(raw), strict=True))
     if stale_levels:  # a level not reported this month: its latest earlier figure
