@@ -66,7 +66,9 @@ def test_the_clerk_records_the_months_progress_with_two_photos_on_a_phone(
     assert "3栋主体结构封顶" in phone.locator("#timeline").inner_text()
     gallery = phone.locator("#gallery img")
     assert gallery.count() == 2
-    assert gallery.first.evaluate("img => img.naturalWidth") > 0  # served through the access-checked view
+    gallery.first.scroll_into_view_if_needed()  # thumbnails load lazily
+    loaded = "img => img.complete && img.naturalWidth ? img.naturalWidth : new Promise(done => img.onload = () => done(img.naturalWidth))"
+    assert gallery.first.evaluate(loaded) > 0  # served through the access-checked view
     update = MonthlyUpdate.objects.get(project=live_project)
     assert update.investment_month == Decimal(350) and update.photos.count() == 2
 
