@@ -87,4 +87,4 @@ def test_assess_many_on_the_worked_examples():
     for row in batch:
         assert repr(result[row[0]]) == repr(reference(row, 6, Thresholds()))
     assert result["ahead"].standing == "超序时" and result["flat"].yoy.word == "持平"
-    assert result["allowance"].standing == "严重滞后" and result["missing"].yoy.word == "上年为零"
+    assert result["allowance"].standing == "严重滞后" and result["missing"].yoy.word == "本期未报"

@@ -170,10 +170,12 @@ def year_on_year(current: Decimal | None, last_year: Decimal | None, places: int
 
     >>> year_on_year(Decimal("126.6"), Decimal("100"))
     YearOnYear(percent=Decimal('26.6'), word='增长')
-    >>> year_on_year(Decimal("90"), None).word
-    '无上年数据'
+    >>> year_on_year(Decimal("90"), None).word, year_on_year(None, Decimal("90")).word
+    ('无上年数据', '本期未报')
     """
-    if current is None or last_year is None or last_year == 0:
+    if current is None:
+        return YearOnYear(None, "本期未报")
+    if last_year is None or last_year == 0:
         return YearOnYear(None, "无上年数据" if last_year is None else "上年为零")
     change = (current - last_year) * HUNDRED / abs(last_year)
     if round(change, places) == 0:
@@ -415,6 +417,7 @@ def assess_many(figures: Iterable[tuple], month: int, thresholds: Thresholds = D
     schedule = schedule_by_months(month)
     severe, lagging, ahead = thresholds.severe_below, thresholds.lagging_below, thresholds.ahead_from
     no_last_year, zero_last_year = YearOnYear(None, "无上年数据"), YearOnYear(None, "上年为零")
+    not_reported = YearOnYear(None, "本期未报")
     unknown, rules, result = Standing.UNKNOWN, {}, {}
     for key, value, target, last_year, direction, kind in figures:
         rule = rules.get((direction, kind))
@@ -446,7 +449,9 @@ def assess_many(figures: Iterable[tuple], month: int, thresholds: Thresholds = D
             else:
                 label = Standing.ON_TRACK
         # year_on_year
-        if value is None or last_year is None or last_year == 0:
+        if value is None:
+            yoy = not_reported
+        elif last_year is None or last_year == 0:
             yoy = no_last_year if last_year is None else zero_last_year
         else:
             change = (value - last_year) * HUNDRED / abs(last_year)
