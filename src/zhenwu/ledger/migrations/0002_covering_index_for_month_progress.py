@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('areas', '0001_initial'),
-        ('ledger', '0002_area_deletion_cascades'),
+        ('ledger', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

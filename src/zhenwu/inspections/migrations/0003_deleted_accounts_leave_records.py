@@ -16,11 +16,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AlterField(
             model_name='finding',
-            name='area',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='areas.area', verbose_name='责任区划'),
-        ),
-        migrations.AlterField(
-            model_name='finding',
             name='reported_by',
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='发现人'),
         ),
@@ -28,11 +23,6 @@ class Migration(migrations.Migration):
             model_name='findingphoto',
             name='uploaded_by',
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AlterField(
-            model_name='inspection',
-            name='area',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='inspections', to='areas.area', verbose_name='组织单位'),
         ),
         migrations.AlterField(
             model_name='inspection',
