@@ -14,6 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
+DUE_DAY = 5  # a month's figures and project updates are due by the 5th of the next month
 HIGHER, LOWER = "higher", "lower"  # Direction values
 CUMULATIVE, FLOW, LEVEL = "cumulative", "flow", "level"  # Kind values
 SUM, RATIO, NONE = "sum", "ratio", "none"  # Aggregation values

@@ -36,14 +36,12 @@ from zhenwu.ledger.models import (
     ValueStatus,
 )
 
-DUE_DAY = 5  # figures of month N are due by the 5th of month N+1
-
 
 def active_indicators() -> list[Indicator]:
     return list(Indicator.objects.filter(is_active=True))
 
 
-def due_date(year: int, month: int, day: int = DUE_DAY) -> date:
+def due_date(year: int, month: int, day: int = progress.DUE_DAY) -> date:
     """The day a month's figures are due: the ``day``-th of the following month.
 
     >>> due_date(2025, 12)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from zhenwu.ledger.progress import Standing, gap_points, schedule_by_months, standing
+from zhenwu.ledger.progress import DUE_DAY, Standing, gap_points, schedule_by_months, standing
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -91,10 +91,7 @@ class ProjectFacts:
     pk: int | None = None
 
 
-REPORT_DUE_DAY = 5  # a month's updates are due by the 5th of the next month
-
-
-def reporting_month(today: datetime.date, due_day: int = REPORT_DUE_DAY) -> Month:
+def reporting_month(today: datetime.date, due_day: int = DUE_DAY) -> Month:
     """The month being reported on: last month until its updates are due (the 5th), then this month.
 
     >>> reporting_month(datetime.date(2025, 7, 3)), reporting_month(datetime.date(2025, 7, 6))
