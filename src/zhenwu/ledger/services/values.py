@@ -1,8 +1,4 @@
-"""Every change to the ledger's figures and targets goes through here.
-
-Each function checks the user's role over the area, makes the change in one transaction and
-writes the history record itself, at the call site: who, when, old value, new value, why.
-"""
+"""Reported figures: 填报, 上报, 审核 and 解锁, each writing its own history record."""
 
 from __future__ import annotations
 
@@ -15,14 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhenwu.areas.access import can
-from zhenwu.areas.models import Action, Area, Department
+from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.models import (
     HistoryAction,
     Indicator,
     ReportedValue,
-    Target,
-    TargetPart,
-    TargetVersion,
     ValueHistory,
     ValueStatus,
 )
@@ -200,77 +193,3 @@ def unlock_period(user, area: Area, year: int, month: int, reason: str) -> int:
     if not count:
         raise LedgerError("本期没有已审核锁定的数据")
     return count
-
-
-# --- targets ----------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def set_target(
-    user,
-    indicator: Indicator,
-    area: Area,
-    year: int,
-    value: Decimal,
-    *,
-    department: Department | None = None,
-    person: str = "",
-) -> Target:
-    """A 管理员 sets an area's annual target, the responsible unit and person (version 1)."""
-    require(user, area, Action.ADMINISTER)
-    if department is not None and department.area_id != area.pk:
-        raise LedgerError(f"责任单位“{department.name}”不属于{area.name}")
-    target, created = Target.objects.get_or_create(
-        indicator=indicator,
-        area=area,
-        year=year,
-        defaults={"department": department, "responsible_person": person},
-    )
-    if not created:
-        raise LedgerError(f"{area.name}{year}年“{indicator.name}”已有目标，请用目标调整")
-    TargetVersion.objects.create(target=target, number=1, value=value, effective_month=1, created_by=user)
-    return target
-
-
-@transaction.atomic
-def revise_target(user, target: Target, value: Decimal, effective_month: int, reason: str) -> TargetVersion:
-    """目标调整: a new version from ``effective_month`` on, with its reason; earlier months keep the old one."""
-    require(user, target.area, Action.ADMINISTER)
-    if not reason.strip():
-        raise LedgerError("目标调整必须填写原因")
-    if not 1 <= effective_month <= 12:
-        raise LedgerError("适用月份应在 1 到 12 之间")
-    last = target.versions.select_for_update().order_by("-number").first()
-    if last is not None and effective_month < last.effective_month:
-        raise LedgerError(f"调整只能从第{last.effective_month}月或以后起适用")
-    return TargetVersion.objects.create(
-        target=target,
-        number=(last.number + 1) if last else 1,
-        value=value,
-        effective_month=effective_month,
-        reason=reason.strip(),
-        created_by=user,
-    )
-
-
-@transaction.atomic
-def decompose_target(
-    user,
-    target: Target,
-    *,
-    department: Department | None = None,
-    village: Area | None = None,
-    value: Decimal,
-    person="",
-) -> TargetPart:
-    """Give a share of the target to one of the area's departments or villages (目标分解)."""
-    require(user, target.area, Action.ADMINISTER)
-    if (department is None) == (village is None):
-        raise LedgerError("分解对象应为一个部门或一个村(社区)")
-    if department is not None and department.area_id != target.area_id:
-        raise LedgerError(f"“{department.name}”不是{target.area.name}的部门")
-    if village is not None and not (target.area.contains(village) and village.depth == target.area.depth + 1):
-        raise LedgerError(f"“{village.name}”不在{target.area.name}下辖范围内")
-    return TargetPart.objects.create(
-        target=target, department=department, village=village, value=value, responsible_person=person
-    )

@@ -1,0 +1,31 @@
+"""Every change to the ledger's figures and targets goes through here.
+
+Each function checks the user's role over the area, makes the change in one transaction and
+writes the history record itself, at the call site: who, when, old value, new value, why.
+"""
+
+from zhenwu.ledger.services.targets import decompose_target, revise_target, set_target
+from zhenwu.ledger.services.values import (
+    Change,
+    LedgerError,
+    LockedError,
+    approve_period,
+    enter_values,
+    require,
+    submit_period,
+    unlock_period,
+)
+
+__all__ = [
+    "Change",
+    "LedgerError",
+    "LockedError",
+    "approve_period",
+    "decompose_target",
+    "enter_values",
+    "require",
+    "revise_target",
+    "set_target",
+    "submit_period",
+    "unlock_period",
+]

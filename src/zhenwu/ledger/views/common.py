@@ -1,0 +1,47 @@
+"""What every ledger page needs: the area and period from the URL, the user's roles, downloads."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
+
+from zhenwu.areas.access import can, get_visible_or_404
+from zhenwu.areas.models import Action, Area
+from zhenwu.ledger import excel, tables
+from zhenwu.ledger.forms import parse_period
+from zhenwu.ledger.models import Indicator
+
+
+def visible_area(request, code: str) -> Area:
+    return get_visible_or_404(Area.objects, request.user, code=code)
+
+
+def requested_period(request, area: Area) -> tuple[int, int]:
+    return parse_period(request.GET.get("period")) or tables.latest_period(area)
+
+
+def roles(request, area: Area) -> dict:
+    return {
+        "may_enter": can(request.user, area, Action.ENTER),
+        "may_review": can(request.user, area, Action.REVIEW),
+        "may_administer": can(request.user, area, Action.ADMINISTER),
+    }
+
+
+def check_month(month: int) -> None:
+    if not 1 <= month <= 12:
+        raise Http404("月份应在 1 到 12 之间")
+
+
+def get_visible_indicator(pk: int) -> Indicator:
+    """Indicators are a shared catalogue: every signed-in user may read the active ones."""
+    try:
+        return Indicator.objects.get(pk=pk, is_active=True)
+    except Indicator.DoesNotExist as error:
+        raise Http404("没有这个指标") from error
+
+
+def xlsx_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=excel.XLSX_CONTENT)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response

@@ -1,0 +1,56 @@
+"""The ledger's tables: an area's indicators, a county's towns × indicators, creation standards."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+
+from zhenwu.ledger import excel, tables
+from zhenwu.ledger.views.common import check_month, requested_period, roles, visible_area, xlsx_response
+
+
+@login_required
+def index(request):
+    area = request.area
+    if not area:
+        raise Http404("您还没有所属区划")
+    year, month = requested_period(request, area)
+    context = {"table": tables.area_table(area, year, month), "has_children": area.numchild > 0}
+    return render(request, "ledger/index.html", context | roles(request, area))
+
+
+@login_required
+def county(request, code):
+    area = visible_area(request, code)
+    year, month = requested_period(request, area)
+    return render(request, "ledger/county.html", {"table": tables.county_table(area, year, month)})
+
+
+@login_required
+def county_export(request, code):
+    area = visible_area(request, code)
+    year, month = requested_period(request, area)
+    data = excel.export_county_table(tables.county_table(area, year, month))
+    return xlsx_response(data, f"{area.name}下辖单位{year}年1-{month}月完成率.xlsx")
+
+
+@login_required
+def export(request, code, year, month):
+    check_month(month)
+    area = visible_area(request, code)
+    data = excel.export_area_table(tables.area_table(area, year, month))
+    return xlsx_response(data, f"{area.name}{year}年1-{month}月指标完成情况.xlsx")
+
+
+@login_required
+def standards(request, code):
+    area = visible_area(request, code)
+    year, month = requested_period(request, area)
+    context = {
+        "area": area,
+        "year": year,
+        "month": month,
+        "tables": tables.standards_tables(area, year, month),
+    }
+    return render(request, "ledger/standards.html", context)
