@@ -120,7 +120,14 @@ VIEW_CASES += _views
 # 指标台账 (zhenwu.ledger)
 def _ledger_cases():
     from tests.ledger import factories as f
-    from zhenwu.ledger.models import ReportedValue, Target, TargetPart, TargetVersion, ValueHistory
+    from zhenwu.ledger.models import (
+        ReportedValue,
+        ReportingRules,
+        Target,
+        TargetPart,
+        TargetVersion,
+        ValueHistory,
+    )
 
     def period(world):
         return {"code": world.town_b.code, "year": 2025, "month": 6}
@@ -134,6 +141,7 @@ def _ledger_cases():
         ScopedModelCase(TargetPart, f.make_target_part),
         ScopedModelCase(ReportedValue, f.make_value),
         ScopedModelCase(ValueHistory, f.make_history),
+        ScopedModelCase(ReportingRules, lambda world, area: ReportingRules.objects.create(area=area)),
     ]
     views = [
         ViewCase("ledger:index"),

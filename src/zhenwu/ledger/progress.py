@@ -120,6 +120,28 @@ class Thresholds:
 DEFAULT_THRESHOLDS = Thresholds()
 
 
+@dataclass(frozen=True)
+class Rules:
+    """An area's reporting rules: the status thresholds, the deadline day, how 时序进度 is counted."""
+
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+    due_day: int = DUE_DAY
+    by_days: bool = False  # 时序进度 as days passed ÷ days in the year, instead of N/12
+
+    def schedule(self, year: int, month: int) -> Decimal:
+        """时序进度 at the end of ``month``: N/12, or counted in days when the area chose so.
+
+        >>> Rules().schedule(2025, 6), round(Rules(by_days=True).schedule(2025, 6), 1)
+        (Decimal('50'), Decimal('49.6'))
+        """
+        if not self.by_days:
+            return schedule_by_months(month)
+        return schedule_by_days(date(year, month, calendar.monthrange(year, month)[1]))
+
+
+DEFAULT_RULES = Rules()
+
+
 def standing(gap: Decimal | None, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
     """超序时 / 正常 / 滞后 / 严重滞后 from the gap in 百分点.
 

@@ -11,6 +11,7 @@ from zhenwu.ledger.models.indicators import (
     Kind,
     Theme,
 )
+from zhenwu.ledger.models.rules import ReportingRules, ScheduleBasis
 from zhenwu.ledger.models.targets import Target, TargetPart, TargetVersion
 from zhenwu.ledger.models.values import HistoryAction, ReportedValue, ValueHistory, ValueStatus
 
@@ -25,6 +26,8 @@ __all__ = [
     "Indicator",
     "Kind",
     "ReportedValue",
+    "ReportingRules",
+    "ScheduleBasis",
     "Target",
     "TargetPart",
     "TargetVersion",

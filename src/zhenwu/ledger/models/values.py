@@ -68,6 +68,7 @@ class HistoryAction(models.TextChoices):
     SUBMIT = "submit", "上报"
     APPROVE = "approve", "审核通过"
     UNLOCK = "unlock", "解锁"
+    CLEAR = "clear", "清除"
 
 
 class ValueHistory(AreaOwned):

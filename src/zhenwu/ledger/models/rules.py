@@ -1,0 +1,87 @@
+"""The reporting rules an area sets for itself and everything below it (报送截止日, 序时进度 thresholds)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from zhenwu.areas.models import Area, AreaOwned
+from zhenwu.ledger import progress
+
+
+class ScheduleBasis(models.TextChoices):
+    MONTHS = "months", "按月（N/12）"
+    DAYS = "days", "按天（已过天数/全年天数）"
+
+
+class ReportingRulesQuerySet(models.QuerySet):
+    def for_area(self, area: Area) -> progress.Rules:
+        """The rules in force for ``area``: its own, else the nearest area above that set some, else the defaults."""
+        prefixes = [area.path[:end] for end in range(Area.steplen, len(area.path) + 1, Area.steplen)]
+        found = self.filter(area__path__in=prefixes).order_by("-area__depth").first()
+        return found.as_rules() if found else progress.DEFAULT_RULES
+
+
+class ReportingRules(AreaOwned):
+    """How progress is judged in an area's subtree; a county sets it once for all its towns."""
+
+    area = models.OneToOneField(Area, on_delete=models.PROTECT, related_name="+", verbose_name="区划")
+    due_day = models.PositiveSmallIntegerField(
+        "报送截止日",
+        default=progress.DUE_DAY,
+        validators=[MinValueValidator(1), MaxValueValidator(28)],
+        help_text="每月数据于次月几日前报送（1-28）",
+    )
+    schedule_basis = models.CharField(
+        "时序进度算法", max_length=8, choices=ScheduleBasis.choices, default=ScheduleBasis.MONTHS
+    )
+    ahead_from = models.DecimalField(
+        "超序时：快于时序进度至少（百分点）",
+        max_digits=6,
+        decimal_places=2,
+        default=progress.DEFAULT_THRESHOLDS.ahead_from,
+    )
+    lagging_below = models.DecimalField(
+        "滞后：差距低于（百分点）",
+        max_digits=6,
+        decimal_places=2,
+        default=progress.DEFAULT_THRESHOLDS.lagging_below,
+    )
+    severe_below = models.DecimalField(
+        "严重滞后：差距低于（百分点）",
+        max_digits=6,
+        decimal_places=2,
+        default=progress.DEFAULT_THRESHOLDS.severe_below,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    objects = ReportingRulesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "台账规则"
+        verbose_name_plural = "台账规则"
+
+    def __str__(self) -> str:
+        return f"{self.area}台账规则"
+
+    def clean(self) -> None:
+        if not self.severe_below <= self.lagging_below <= self.ahead_from:
+            raise ValidationError("应满足：严重滞后线 ≤ 滞后线 ≤ 超序时线")
+
+    def as_rules(self) -> progress.Rules:
+        return progress.Rules(
+            thresholds=progress.Thresholds(
+                ahead_from=Decimal(self.ahead_from),
+                lagging_below=Decimal(self.lagging_below),
+                severe_below=Decimal(self.severe_below),
+            ),
+            due_day=self.due_day,
+            by_days=self.schedule_basis == ScheduleBasis.DAYS,
+        )
