@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from zhenwu.areas.models import Area, AreaOwned
+from zhenwu.areas.models import Area, AreaOwned, AreaOwnedQuerySet
 from zhenwu.ledger import progress
 
 
@@ -18,7 +18,7 @@ class ScheduleBasis(models.TextChoices):
     DAYS = "days", "按天（已过天数/全年天数）"
 
 
-class ReportingRulesQuerySet(models.QuerySet):
+class ReportingRulesQuerySet(AreaOwnedQuerySet):
     def for_area(self, area: Area) -> progress.Rules:
         """The rules in force for ``area``: its own, else the nearest area above that set some, else the defaults."""
         prefixes = [area.path[:end] for end in range(Area.steplen, len(area.path) + 1, Area.steplen)]
