@@ -6,7 +6,7 @@ Generates one deterministic data set (towns × indicators × months of figures, 
 year's targets) into a scratch directory, then computes the month's progress three ways:
 
 - DuckDB, the reference: one SQL query over the same data, loaded from CSV (no extension needed);
-- the ledger's own code (``zhenwu.ledger.tables.month_progress``) on SQLite;
+- the ledger's own code (``zhenwu.ledger.loading.month_progress``) on SQLite;
 - the same on PostgreSQL, when one is reachable at ZHENWU_BENCH_POSTGRES_URL
   (default postgresql://postgres@127.0.0.1:5432/postgres; a scratch database is created and dropped).
 
@@ -181,7 +181,7 @@ def child(backend: str, directory: Path, indicators_count: int, repeat: int) -> 
     from django.db import connection, transaction
 
     call_command("migrate", verbosity=0)
-    from zhenwu.ledger import tables
+    from zhenwu.ledger import loading
     from zhenwu.ledger.models import Indicator, Target, TargetVersion
 
     start = time.perf_counter()
@@ -226,7 +226,7 @@ def child(backend: str, directory: Path, indicators_count: int, repeat: int) -> 
     best, result = float("inf"), {}
     for _ in range(repeat):
         start = time.perf_counter()
-        result = tables.month_progress(None, indicators, YEAR, MONTH)
+        result = loading.month_progress(None, indicators, YEAR, MONTH)
         best = min(best, time.perf_counter() - start)
     return {
         "vendor": connection.vendor,

@@ -3,7 +3,7 @@
 from decimal import Decimal as D
 
 from tests.ledger import factories as f
-from zhenwu.ledger import tables
+from zhenwu.ledger import loading, tables
 from zhenwu.ledger.models import Indicator
 
 
@@ -15,7 +15,7 @@ def test_to_date_figures_follow_the_kind_of_indicator(world):
     f.make_value(world, world.town_b, code="SGQS", month=1, value="3")  # flow, months 2-3 missing
     f.make_value(world, world.town_a, code="LHFG", month=1, value="38.5")  # level, not updated since
     f.make_value(world, world.town_a, code="GDTZ", year=2024, month=3, value="32")
-    figures = tables.load_figures(
+    figures = loading.load_figures(
         [world.town_a.pk, world.town_b.pk], list(Indicator.objects.all()), year=2025, month=3
     )
     a, b = world.town_a.pk, world.town_b.pk
@@ -30,11 +30,11 @@ def test_to_date_figures_follow_the_kind_of_indicator(world):
 def test_month_progress_covers_every_area_with_a_figure_or_a_target(world):
     f.make_value(world, world.town_a, value="6")
     f.make_target(world, world.town_b, value="12")
-    result = tables.month_progress(None, [f.indicator()], 2025, 6)
+    result = loading.month_progress(None, [f.indicator()], 2025, 6)
     assert result[world.town_a.pk, f.indicator().pk].standing == "无数据"  # no target: nothing to compare
     assert result[world.town_b.pk, f.indicator().pk].rate is None
 
 
 def test_a_ledger_without_indicators_or_targets_is_simply_empty(world):
-    assert tables.month_progress(None, [], 2025, 6) == {}
+    assert loading.month_progress(None, [], 2025, 6) == {}
     assert tables.area_table(world.county, 2025, 6).rows == []

@@ -26,8 +26,8 @@ from zhenwu.assessment.models import ManualScore, Scheme
 from zhenwu.assessment.periods import Period
 from zhenwu.inspections import tallies
 from zhenwu.inspections.models import Finding, Status
+from zhenwu.ledger.loading import load_figures
 from zhenwu.ledger.models import Indicator, ReportedValue, ValueStatus
-from zhenwu.ledger.tables import load_figures
 from zhenwu.projects import rates
 from zhenwu.projects.facts import load_facts
 from zhenwu.projects.models import Project

@@ -403,15 +403,19 @@ def assess(
     direction: str = HIGHER,
     kind: str = CUMULATIVE,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    schedule: Decimal | None = None,
 ) -> Progress:
     """完成率, 时序进度, gap, status and 同比 of a 1-N月 figure at the end of ``month``.
+
+    ``schedule`` is the 时序进度 when the area counts it otherwise than N/12 (``Rules.schedule``).
 
     >>> p = assess(value=Decimal("6.02"), target=Decimal("12"), last_year=Decimal("5"), month=6)
     >>> round(p.rate, 1), p.schedule, round(p.gap, 1), p.standing, p.yoy.word
     (Decimal('50.2'), Decimal('50'), Decimal('0.2'), '正常', '增长')
     """
     rate = completion(value, target, direction, kind)
-    schedule = schedule_by_months(month)
+    if schedule is None:
+        schedule = schedule_by_months(month)
     gap = gap_points(rate, schedule, direction, kind)
     return Progress(
         value=value,
@@ -424,7 +428,12 @@ def assess(
     )
 
 
-def assess_many(figures: Iterable[tuple], month: int, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> dict:
+def assess_many(
+    figures: Iterable[tuple],
+    month: int,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    schedule: Decimal | None = None,
+) -> dict:
     """``assess`` for many figures at once: ``(key, value, target, last_year, direction, kind)`` → {key: Progress}.
 
     The province-scale ledger assesses tens of thousands of figures; this is the same rules as
@@ -437,7 +446,8 @@ def assess_many(figures: Iterable[tuple], month: int, thresholds: Thresholds = D
     >>> assess_many([row], 6)["k"] == assess(value=row[1], target=row[2], last_year=row[3], month=6)
     True
     """
-    schedule = schedule_by_months(month)
+    if schedule is None:
+        schedule = schedule_by_months(month)
     severe, lagging, ahead = thresholds.severe_below, thresholds.lagging_below, thresholds.ahead_from
     no_last_year, zero_last_year = YearOnYear(None, "无上年数据"), YearOnYear(None, "上年为零")
     not_reported = YearOnYear(None, "本期未报")

@@ -5,21 +5,16 @@ Views call one function here and render what it returns; no rule lives in a temp
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from operator import itemgetter
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connections
-from django.db.models import Case, DecimalField, F, Max, Sum, When
+from django.db.models import Max
 from django.utils import timezone
 
 from zhenwu.areas.models import Area, Level
-from zhenwu.ledger import progress
+from zhenwu.ledger import loading, progress
 from zhenwu.ledger.charts import Sparkline, sparkline
 from zhenwu.ledger.entry import CellCheck
 from zhenwu.ledger.models import (
@@ -64,237 +59,6 @@ def latest_period(area: Area) -> tuple[int, int]:
         return latest["year"], latest["month"]
     today = timezone.localdate()
     return progress.previous_period(today.year, today.month)
-
-
-# --- loading -----------------------------------------------------------------------------------------
-
-
-def _to_date(
-    area_ids: list[int] | None, indicators: list[Indicator], years: list[int], month: int
-) -> dict[int, dict[tuple[int, int], Decimal]]:
-    """year → (area, indicator) → the 1-N月 figure at ``month``, read and added up by the database.
-
-    The rule is ``progress.to_date``: cumulative figures are read at month N (a plain indexed
-    read, no grouping: most indicators are cumulative), flows summed over 1..N when month N is
-    in, levels taken at the latest month up to N (one grouped query). ``None`` for the areas
-    means every area (the province-scale benchmark).
-    """
-    kinds = {indicator.pk: indicator.kind for indicator in indicators}
-    cumulative = [pk for pk, kind in kinds.items() if kind == Kind.CUMULATIVE]
-    others = [pk for pk, kind in kinds.items() if kind != Kind.CUMULATIVE]
-    figures: dict = {}
-    base = ReportedValue.objects.order_by()
-    if area_ids is not None:
-        base = base.filter(area_id__in=area_ids)
-    stale_levels = set()
-    for year in years:  # a year at a time: PostgreSQL then sizes the grouping right (no spill to disk)
-        keys, raw = [], []
-        if cumulative:
-            at_month = _fetch_plain(
-                base.filter(year=year, month=month, indicator_id__in=cumulative).values_list(
-                    "area_id", "indicator_id", "value"
-                )
-            )
-            keys = [(area_id, indicator_id) for area_id, indicator_id, _ in at_month]
-            raw = [value for _, _, value in at_month]
-        if others:
-            grouped = (
-                base.filter(year=year, month__lte=month, indicator_id__in=others)
-                .values_list("indicator_id", "area_id")  # the covering index's order
-                .annotate(
-                    at_month=Max(Case(When(month=month, then=F("value")), output_field=_FIGURE)),
-                    total=Sum("value", output_field=_FIGURE),
-                    last=Max("month"),
-                )
-            )
-            for indicator_id, area_id, at_month, total, last in _fetch_plain(grouped):
-                if kinds[indicator_id] == Kind.FLOW:
-                    value = total if at_month is not None else None
-                elif at_month is None:  # a level not reported this month
-                    stale_levels.add((area_id, indicator_id, year, last))
-                    continue
-                else:
-                    value = at_month
-                if value is not None:
-                    keys.append((area_id, indicator_id))
-                    raw.append(value)
-        figures[year] = (keys, raw)
-    for year, (keys, raw) in figures.items():
-        figures[year] = dict(zip(keys, _decimals(raw), strict=True))
-    if stale_levels:  # a level not reported this month: its latest earlier figure
-        earlier = base.filter(
-            year__in=years,
-            area_id__in={key[0] for key in stale_levels},
-            indicator_id__in={key[1] for key in stale_levels},
-            month__in={key[3] for key in stale_levels},
-        ).values_list("area_id", "indicator_id", "year", "month", "value")
-        for area_id, indicator_id, year, m, value in earlier:
-            if (area_id, indicator_id, year, m) in stale_levels:
-                figures[year][area_id, indicator_id] = value
-    return figures
-
-
-_FIGURE = DecimalField(max_digits=20, decimal_places=4)
-_PLACES = Decimal("0.0001")
-
-
-def _fetch_plain(queryset) -> list[tuple]:
-    """Run the ORM's own SQL for ``queryset`` but skip Django's per-value converters.
-
-    At province scale (hundreds of thousands of grouped figures) the converters cost more
-    than the query; ``_decimal`` does the one conversion the ledger needs.
-    """
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:  # e.g. no indicators defined yet: the ORM knows the answer is empty
-        return []
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _decimal(value) -> Decimal | None:
-    """A figure as the database returned it (Decimal on PostgreSQL, float or int on SQLite) as Decimal.
-
-    >>> _decimal(1234.56), _decimal(0.1 + 0.2), _decimal(None)
-    (Decimal('1234.56'), Decimal('0.3000'), None)
-    """
-    if value is None or isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    text = repr(value)
-    figure = Decimal(text)
-    # a sum of binary floats can carry noise past the 4 places the ledger keeps
-    return figure.quantize(_PLACES) if len(text) > 17 else figure
-
-
-def _decimals(values: list) -> list[Decimal]:
-    """``_decimal`` of every figure in a list (none of them ``None``), converted in bulk.
-
-    Hundreds of thousands of figures at province scale: ``map`` converts them without a Python
-    call per figure, and only the rare float sum with noise past 4 places is fixed up.
-
-    >>> _decimals([1234.56, 7, 0.1 + 0.2]) == [_decimal(1234.56), _decimal(7), _decimal(0.1 + 0.2)]
-    True
-    """
-    types = set(map(type, values))
-    if types <= {Decimal}:  # PostgreSQL
-        return values
-    if not types <= {float, int}:
-        return [_decimal(value) for value in values]
-    texts = list(map(repr, values))
-    figures = list(map(Decimal, texts))
-    for index, text in enumerate(texts):
-        if len(text) > 17 and type(values[index]) is float:
-            figures[index] = figures[index].quantize(_PLACES)
-    return figures
-
-
-def _versions(area_ids, year: int) -> dict[tuple[int, int], list[tuple[int, Decimal]]]:
-    """(area, indicator) → the target's versions as (effective month, amount), oldest first."""
-    versions: dict[tuple[int, int], list[tuple[int, Decimal]]] = defaultdict(list)
-    rows = TargetVersion.objects.filter(target__year=year)
-    if area_ids is not None:
-        rows = rows.filter(target__area_id__in=area_ids)
-    rows = rows.order_by("number").values_list(
-        "target__area_id", "target__indicator_id", "effective_month", "value"
-    )
-    for area_id, indicator_id, effective, value in _fetch_plain(rows):
-        versions[area_id, indicator_id].append((effective, _decimal(value)))
-    return versions
-
-
-def _targets(area_ids, year: int, month: int) -> dict[tuple[int, int], Decimal]:
-    """(area, indicator) → the target amount in force in ``month``.
-
-    The rule is ``progress.target_in_force``: of the versions effective by ``month``, the latest
-    in version order. Read here target by target in version order (the unique index's order,
-    so nothing to sort), the last one read for a target wins; there is one target per area,
-    indicator and year.
-    """
-    rows = TargetVersion.objects.filter(target__year=year, effective_month__lte=month)
-    if area_ids is not None:
-        rows = rows.filter(target__area_id__in=area_ids)
-    rows = _fetch_plain(
-        rows.order_by("target_id", "number").values_list("target__area_id", "target__indicator_id", "value")
-    )
-    keys = [(area_id, indicator_id) for area_id, indicator_id, _ in rows]
-    return dict(zip(keys, _decimals([value for _, _, value in rows]), strict=True))
-
-
-@dataclass
-class Figures:
-    """To-date figures this year and last year, and targets, for a set of areas."""
-
-    indicators: list[Indicator]
-    year: int
-    month: int
-    current: dict[tuple[int, int], Decimal] = field(default_factory=dict)
-    last_year: dict[tuple[int, int], Decimal] = field(default_factory=dict)
-    targets: dict[tuple[int, int], Decimal] = field(default_factory=dict)
-
-
-def load_figures(area_ids: list[int] | None, indicators: list[Indicator], year: int, month: int) -> Figures:
-    """Read every figure the tables need for these areas (``None``: all areas) in a few queries."""
-    to_date = _to_date(area_ids, indicators, [year, year - 1], month)
-    return Figures(
-        indicators,
-        year,
-        month,
-        current=to_date[year],
-        last_year=to_date[year - 1],
-        targets=_targets(area_ids, year, month),
-    )
-
-
-@contextlib.contextmanager
-def _no_cycle_collection():
-    """Hold off CPython's cycle collector while a bulk computation allocates its results.
-
-    A province's month is ~60,000 ``Progress`` objects (and their ``YearOnYear``): each full
-    collection the allocations trigger walks every object of the process, and these made two or
-    three of them (well over 100 ms) while finding nothing — the computation creates no cycles.
-    Reference counting still frees everything at once; the collector resumes afterwards
-    (unless it was already off) and catches up on its next ordinary run.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def month_progress(
-    area_ids: list[int] | None, indicators: list[Indicator], year: int, month: int
-) -> dict[tuple[int, int], progress.Progress]:
-    """完成率, 时序 gap, status and 同比 of every (area, indicator) with a figure or a target in the month."""
-    with _no_cycle_collection():
-        return _month_progress(area_ids, indicators, year, month)
-
-
-def _month_progress(area_ids, indicators, year: int, month: int) -> dict[tuple[int, int], progress.Progress]:
-    figures = load_figures(area_ids, indicators, year, month)
-    directions = {indicator.pk: indicator.direction for indicator in indicators}
-    kinds = {indicator.pk: indicator.kind for indicator in indicators}
-    current, last_year, targets = figures.current, figures.last_year, figures.targets
-    keys = list(current.keys() | targets.keys())
-    if not set(map(itemgetter(1), targets)) <= kinds.keys():  # targets of indicators not asked for
-        keys = [key for key in keys if key[1] in kinds]
-    indicator_ids = list(map(itemgetter(1), keys))
-    # one row per figure, put together by map and zip rather than a Python loop with lookups
-    rows = zip(
-        keys,
-        map(current.get, keys),
-        map(targets.get, keys),
-        map(last_year.get, keys),
-        map(directions.__getitem__, indicator_ids),
-        map(kinds.__getitem__, indicator_ids),
-        strict=True,
-    )
-    return progress.assess_many(rows, month)
 
 
 def _aggregate(indicator: Indicator, children: list[int], values: dict) -> progress.Aggregate:
@@ -362,7 +126,7 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
     """
     indicators = active_indicators()
     children = [child.pk for child in children_of(area)]
-    figures = load_figures([area.pk, *children], indicators, year, month)
+    figures = loading.load_figures([area.pk, *children], indicators, year, month)
     owners = {
         target.indicator_id: target
         for target in Target.objects.filter(area=area, year=year).select_related("department")
@@ -429,7 +193,7 @@ def trends(
     )
     for area_id, indicator_id, m, value in rows:
         monthly[area_id, indicator_id][m] = value
-    versions = _versions(area_ids, year)
+    versions = loading.target_versions(area_ids, year)
     lines = {}
     for indicator in indicators:
         rates = {}
@@ -530,7 +294,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
     today = today or timezone.localdate()
     indicators = [indicator for indicator in active_indicators() if indicator.reported_in(month)]
     children = children_of(area)
-    figures = load_figures([child.pk for child in children], indicators, year, month)
+    figures = loading.load_figures([child.pk for child in children], indicators, year, month)
     statuses: dict[int, list[str]] = defaultdict(list)
     for area_id, status in ReportedValue.objects.filter(
         area__in=children, year=year, month=month, indicator__in=indicators
@@ -645,7 +409,7 @@ def entry_grid(area: Area, year: int, month: int, checks: dict[int, CellCheck] |
             "indicator_id", "value"
         )
     )
-    targets = _targets([area.pk], year, month)
+    targets = loading.targets_in_force([area.pk], year, month)
     rows = [
         GridRow(
             indicator,
@@ -733,7 +497,7 @@ def standards_tables(area: Area, year: int, month: int) -> list[StandardTable]:
         return []
     units = [area] if area.level in (Level.TOWN, Level.VILLAGE) else children_of(area) or [area]
     indicators = list({entry.indicator for catalogue in catalogues for entry in catalogue.entries.all()})
-    figures = load_figures([unit.pk for unit in units], indicators, year, month)
+    figures = loading.load_figures([unit.pk for unit in units], indicators, year, month)
     result = []
     for catalogue in catalogues:
         entries = [entry for entry in catalogue.entries.all() if entry.threshold is not None]
