@@ -163,6 +163,7 @@ def _ledger_cases():
             names_object=True,
         ),
         ViewCase("ledger:standards", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase("ledger:rules", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase(
             "ledger:revise",
             kwargs=lambda world: {"pk": f.make_target(world, world.town_b).pk},

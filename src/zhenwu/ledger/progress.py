@@ -142,6 +142,26 @@ class Rules:
 DEFAULT_RULES = Rules()
 
 
+def explain_rules(rules: Rules) -> list[str]:
+    """The rules in the words a county's 通知 would use, one sentence each.
+
+    >>> explain_rules(DEFAULT_RULES)[1]
+    '完成率快于时序进度 5 个百分点及以上为“超序时”；与时序进度持平或快于不足 5 个百分点为“正常”。'
+    """
+    t = rules.thresholds
+    basis = "按已过天数占全年天数计算" if rules.by_days else "按已过月数除以 12 计算"
+    normal = (
+        f"与时序进度持平或快于不足 {_plain(t.ahead_from)} 个百分点为“正常”"
+        if t.lagging_below == 0
+        else f"差距在 {_plain(t.lagging_below)} 至 {_plain(t.ahead_from)} 个百分点之间为“正常”"
+    )
+    return [
+        f"每月数据于次月 {rules.due_day} 日前报送，逾期未报的单位标为逾期。时序进度{basis}。",
+        f"完成率快于时序进度 {_plain(t.ahead_from)} 个百分点及以上为“超序时”；{normal}。",
+        f"差距低于 {_plain(t.lagging_below)} 个百分点为“滞后”，低于 {_plain(t.severe_below)} 个百分点为“严重滞后”。",
+    ]
+
+
 def standing(gap: Decimal | None, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
     """超序时 / 正常 / 滞后 / 严重滞后 from the gap in 百分点.
 

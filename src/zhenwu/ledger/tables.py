@@ -25,6 +25,7 @@ from zhenwu.ledger.models import (
     Indicator,
     Kind,
     ReportedValue,
+    ReportingRules,
     Target,
     TargetPart,
     TargetVersion,
@@ -84,6 +85,7 @@ class IndicatorRow:
     department: str = ""
     person: str = ""
     trend: Sparkline | None = None
+    share: Decimal | None = None  # 占比 of the parent's total, per cent
 
     @property
     def standing_class(self) -> str:
@@ -112,6 +114,15 @@ class AreaTable:
     schedule: Decimal
     rows: list[IndicatorRow]
     counts: dict[str, int]
+    rules: progress.Rules = progress.DEFAULT_RULES
+    parent: Area | None = None  # the area whose total the 占比 column divides by
+
+    @property
+    def schedule_basis(self) -> str:
+        """How 时序进度 is counted here, as the page explains it."""
+        if self.rules.by_days:
+            return f"按天：截至{self.month}月末已过天数 ÷ 全年天数"
+        return f"按月：{self.month} ÷ 12"
 
 
 def children_of(area: Area) -> list[Area]:
@@ -125,6 +136,8 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
     for a county), and the table says how many of them reported.
     """
     indicators = active_indicators()
+    rules = ReportingRules.objects.for_area(area)
+    schedule = rules.schedule(year, month)
     children = [child.pk for child in children_of(area)]
     figures = loading.load_figures([area.pk, *children], indicators, year, month)
     owners = {
@@ -163,6 +176,8 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
                     month=month,
                     direction=indicator.direction,
                     kind=indicator.kind,
+                    thresholds=rules.thresholds,
+                    schedule=schedule,
                 ),
                 aggregate,
                 department=owner.department.name if owner and owner.department else "",
@@ -171,10 +186,36 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
         )
     counts = defaultdict(int)
     lines = trends(area, children, indicators, year, month)
+    parent, totals = parent_totals(area, indicators, year, month)
     for row in rows:
         counts[row.progress.standing] += 1
         row.trend = lines.get(row.indicator.pk)
-    return AreaTable(area, year, month, progress.schedule_by_months(month), rows, dict(counts))
+        row.share = progress.share(row.progress.value, totals.get(row.indicator.pk))
+    return AreaTable(area, year, month, schedule, rows, dict(counts), rules, parent if totals else None)
+
+
+def parent_totals(
+    area: Area, indicators: list[Indicator], year: int, month: int
+) -> tuple[Area | None, dict[int, Decimal]]:
+    """The parent's 1-N月 total of each summed indicator, for the area's 占比 (a town's share of the county).
+
+    The parent's own figure where it reported one, else the sum of its children (the area and its
+    siblings). Levels and ratios have no share.
+    """
+    parent = Area.objects.filter(path=area.path[: -Area.steplen]).first() if area.depth > 1 else None
+    summed = [i for i in indicators if i.aggregation == Aggregation.SUM and i.kind != Kind.LEVEL]
+    if parent is None or not summed:
+        return None, {}
+    siblings = [sibling.pk for sibling in children_of(parent)]
+    figures = loading.load_figures([parent.pk, *siblings], summed, year, month)
+    totals = {}
+    for indicator in summed:
+        total = figures.current.get((parent.pk, indicator.pk))
+        if total is None:
+            total = progress.aggregate_sum(figures.current.get((s, indicator.pk)) for s in siblings).value
+        if total is not None:
+            totals[indicator.pk] = total
+    return parent, totals
 
 
 def trends(
@@ -300,7 +341,9 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
         area__in=children, year=year, month=month, indicator__in=indicators
     ).values_list("area_id", "status"):
         statuses[area_id].append(status)
-    due = due_date(year, month)
+    rules = ReportingRules.objects.for_area(area)
+    schedule = rules.schedule(year, month)
+    due = due_date(year, month, rules.due_day)
     states = []
     for child in children:
         cells, rates = [], []
@@ -313,6 +356,8 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 month=month,
                 direction=indicator.direction,
                 kind=indicator.kind,
+                thresholds=rules.thresholds,
+                schedule=schedule,
             )
             cells.append(
                 Cell(
@@ -431,7 +476,7 @@ def entry_grid(area: Area, year: int, month: int, checks: dict[int, CellCheck] |
         locked=any(status == ValueStatus.APPROVED for status in statuses),
         has_draft=ValueStatus.DRAFT in statuses,
         has_submitted=ValueStatus.SUBMITTED in statuses,
-        due=due_date(year, month),
+        due=due_date(year, month, ReportingRules.objects.for_area(area).due_day),
     )
 
 

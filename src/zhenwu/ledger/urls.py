@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zhenwu.ledger.views import overview, reporting, targets
+from zhenwu.ledger.views import overview, reporting, rules, targets
 
 app_name = "ledger"
 period = "<str:code>/<int:year>/<int:month>"
@@ -10,6 +10,7 @@ urlpatterns = [
     path("county/<str:code>/table.xlsx", overview.county_export, name="county_export"),
     path(f"table/{period}.xlsx", overview.export, name="export"),
     path("standards/<str:code>/", overview.standards, name="standards"),
+    path("rules/<str:code>/", rules.rules, name="rules"),
     path("upload/", reporting.upload, name="upload"),
     path(f"entry/{period}/", reporting.entry, name="entry"),
     path(f"entry/{period}/check/<int:indicator>/", reporting.check, name="check"),

@@ -19,10 +19,14 @@ class ScheduleBasis(models.TextChoices):
 
 
 class ReportingRulesQuerySet(AreaOwnedQuerySet):
-    def for_area(self, area: Area) -> progress.Rules:
-        """The rules in force for ``area``: its own, else the nearest area above that set some, else the defaults."""
+    def in_force(self, area: Area) -> ReportingRules | None:
+        """The row that governs ``area``: its own, else the nearest area above that set rules."""
         prefixes = [area.path[:end] for end in range(Area.steplen, len(area.path) + 1, Area.steplen)]
-        found = self.filter(area__path__in=prefixes).order_by("-area__depth").first()
+        return self.filter(area__path__in=prefixes).select_related("area").order_by("-area__depth").first()
+
+    def for_area(self, area: Area) -> progress.Rules:
+        """The rules in force for ``area``, or the defaults when no area above it set any."""
+        found = self.in_force(area)
         return found.as_rules() if found else progress.DEFAULT_RULES
 
 

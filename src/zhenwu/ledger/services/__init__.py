@@ -4,6 +4,7 @@ Each function checks the user's role over the area, makes the change in one tran
 writes the history record itself, at the call site: who, when, old value, new value, why.
 """
 
+from zhenwu.ledger.services.rules import inherit_rules, set_rules
 from zhenwu.ledger.services.targets import decompose_target, revise_target, set_target
 from zhenwu.ledger.services.values import (
     Change,
@@ -23,8 +24,10 @@ __all__ = [
     "approve_period",
     "decompose_target",
     "enter_values",
+    "inherit_rules",
     "require",
     "revise_target",
+    "set_rules",
     "set_target",
     "submit_period",
     "unlock_period",
