@@ -103,3 +103,15 @@ def test_a_project_started_in_the_period_comes_with_its_site_photo(ledger):
     photos = [block for block in document.blocks if isinstance(block, Photo)]
     assert len(photos) == 1 and photos[0].caption.startswith("青山镇污水管网改造工程（")
     assert any("青山镇污水管网改造工程（总投资1.2亿元）开工建设" in text for text in texts(document))
+
+
+def test_time_progress_counted_in_days_is_explained_in_the_comment(ledger):
+    from zhenwu.ledger.models import ReportingRules, ScheduleBasis
+
+    def schedule_comment():
+        runs = [r for b in draft_of(ledger.town_a).document.blocks for r in getattr(b, "runs", [])]
+        return next(r.comment for r in runs if isinstance(r, Run) and "时序进度" in r.text)
+
+    assert "时序进度 50.0%（1-6月÷12个月）" in schedule_comment()
+    ReportingRules.objects.create(area=ledger.town_a, schedule_basis=ScheduleBasis.DAYS)
+    assert "时序进度 49.6%（已过天数÷全年天数）" in schedule_comment()

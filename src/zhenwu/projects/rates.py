@@ -92,7 +92,7 @@ class ProjectFacts:
 
 
 def reporting_month(today: datetime.date, due_day: int = DUE_DAY) -> Month:
-    """The month being reported on: last month until its updates are due (the 5th), then this month.
+    """The month being reported on: last month until its updates are due (the county's 台账规则), then this month.
 
     >>> reporting_month(datetime.date(2025, 7, 3)), reporting_month(datetime.date(2025, 7, 6))
     (Month(year=2025, month=6), Month(year=2025, month=7))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
+from zhenwu.ledger.models import ReportingRules
 from zhenwu.photos import photo_response
 from zhenwu.projects import excel, services
 from zhenwu.projects.excel import XLSX_CONTENT, export_ledger
@@ -87,7 +88,7 @@ def overview(request):
 @login_required
 def detail(request, pk):
     project = get_visible_or_404(Project.objects.select_related("area", "department"), request.user, pk=pk)
-    month = reporting_month(timezone.localdate())
+    month = reporting_month(timezone.localdate(), ReportingRules.objects.for_area(project.area).due_day)
     facts = load_facts(Project.objects.filter(pk=project.pk), month)[0]
     may_enter = can(request.user, project.area, Action.ENTER)
     choices = services.next_statuses(project)
@@ -115,7 +116,7 @@ def detail(request, pk):
 def update(request, pk):
     """The month's update from a phone on site: investment, one line of 形象进度, photos."""
     project = get_writable_or_403(Project.objects.select_related("area"), request.user, Action.ENTER, pk=pk)
-    month = reporting_month(timezone.localdate())
+    month = reporting_month(timezone.localdate(), ReportingRules.objects.for_area(project.area).due_day)
     existing = project.updates.filter(year=month.year, month=month.month).first()
     initial = {"month": month}
     if existing is not None:

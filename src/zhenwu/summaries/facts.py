@@ -46,6 +46,7 @@ class IndicatorFact:
     last_year: Decimal | None = None
     rate: Decimal | None = None  # 完成率, per cent
     schedule: Decimal = Decimal(0)  # 时序进度 (100 for a level), per cent
+    schedule_by_days: bool = False  # the county counts 时序进度 in days (台账规则)
     gap: Decimal | None = None  # 百分点
     standing: str = ""
     yoy: Decimal | None = None  # 同比, per cent
@@ -158,6 +159,7 @@ def indicator_facts(area: Area, period: Period) -> list[IndicatorFact]:
                 last_year=_last_year(row),
                 rate=progress.rate,
                 schedule=progress.schedule,
+                schedule_by_days=table.rules.by_days,
                 gap=progress.gap,
                 standing=progress.standing,
                 yoy=progress.yoy.percent,

@@ -152,6 +152,7 @@ def completion_runs(fact: IndicatorFact, facts: Facts) -> list[Part]:
     ]
     if not facts.period.full_year and fact.kind != LEVEL:
         points = round1(fact.rate) - round1(fact.schedule)
+        basis = "已过天数÷全年天数" if fact.schedule_by_days else f"{facts.period.span}÷12个月"
         runs += [
             "，",
             Run(
@@ -159,7 +160,7 @@ def completion_runs(fact: IndicatorFact, facts: Facts) -> list[Part]:
                 comment=source(
                     fact,
                     facts,
-                    f"时序进度 {format_percent(round1(fact.schedule))}（{facts.period.span}÷12个月）",
+                    f"时序进度 {format_percent(round1(fact.schedule))}（{basis}）",
                 ),
             ),
         ]

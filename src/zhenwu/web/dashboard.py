@@ -16,6 +16,7 @@ from zhenwu.assessment.models import ResultRow, ResultStatus
 from zhenwu.inspections.models import Finding
 from zhenwu.inspections.tallies import Period, facts_from, summarise
 from zhenwu.ledger import tables
+from zhenwu.ledger.models import ReportingRules
 from zhenwu.projects.facts import load_facts
 from zhenwu.projects.models import Project
 from zhenwu.projects.rates import reporting_month
@@ -65,7 +66,7 @@ def ledger_tile(area: Area) -> Tile:
 
 def projects_tile(area: Area, user, today: datetime.date) -> Tile:
     """重点项目: 开工率, 投资完成率 against 时序进度, and the projects behind."""
-    month = reporting_month(today)
+    month = reporting_month(today, ReportingRules.objects.for_area(area).due_day)
     summary = summarise_projects(load_facts(Project.objects.for_user(user).in_subtree(area), month), month)
     tile = Tile(
         "重点项目", f"{month.year}年1-{month.month}月 · {summary.count}个项目", reverse("projects:overview")
