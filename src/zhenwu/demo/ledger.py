@@ -28,6 +28,7 @@ from zhenwu.ledger.models import (
     Indicator,
     Kind,
     ReportedValue,
+    ReportingRules,
     Target,
     TargetPart,
     TargetVersion,
@@ -197,6 +198,7 @@ def build(demo, rng: random.Random) -> None:
     calendar = Calendar.on(demo.today)
     indicators = _indicators()
     _catalogues(demo.county, indicators, calendar)
+    _rules(demo.county)
     actual = _annual_actuals(demo.towns, rng, calendar)
     _targets(demo, indicators, actual, rng, calendar)
     _values(demo, indicators, actual, rng, calendar)
@@ -258,6 +260,12 @@ def _catalogues(county: Area, indicators: dict[str, Indicator], calendar: Calend
             for code, threshold in STANDARD
         ]
     )
+
+
+def _rules(county: Area) -> None:
+    """The county's 台账规则 as its 通知 states them: due by the 5th, ±5 and −10 百分点."""
+    admin = get_user_model().objects.filter(username="qx_admin").first()
+    ReportingRules.objects.create(area=county, updated_by=admin)
 
 
 def _annual_actuals(
