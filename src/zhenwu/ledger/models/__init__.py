@@ -12,7 +12,7 @@ from zhenwu.ledger.models.indicators import (
     Theme,
 )
 from zhenwu.ledger.models.rules import ReportingRules, ScheduleBasis
-from zhenwu.ledger.models.targets import Target, TargetPart, TargetVersion
+from zhenwu.ledger.models.targets import ChangeKind, Target, TargetChange, TargetPart, TargetVersion
 from zhenwu.ledger.models.values import HistoryAction, ReportedValue, ValueHistory, ValueStatus
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "Catalogue",
     "CatalogueEntry",
     "CatalogueKind",
+    "ChangeKind",
     "Direction",
     "Frequency",
     "HistoryAction",
@@ -29,6 +30,7 @@ __all__ = [
     "ReportingRules",
     "ScheduleBasis",
     "Target",
+    "TargetChange",
     "TargetPart",
     "TargetVersion",
     "Theme",

@@ -103,3 +103,58 @@ class TargetPart(AreaOwned):
     def owner_name(self) -> str:
         """The department or village the share was given to."""
         return str(self.department or self.village)
+
+
+class ChangeKind(models.TextChoices):
+    """What a 变更记录 line is about (amounts have their own history: the versions)."""
+
+    OWNER = "owner", "责任单位/责任人"
+    PART_ADDED = "part_added", "新增分解"
+    PART_CHANGED = "part_changed", "修改分解"
+    PART_REMOVED = "part_removed", "删除分解"
+
+
+class TargetChange(AreaOwned):
+    """One change to who answers for a target or how it is decomposed, kept for good (变更记录).
+
+    The figures are kept as numbers as well as text, so a removed share's amount is never lost.
+    """
+
+    area_lookup = "target__area"
+    objects = AreaOwnedQuerySet.as_manager()
+
+    target = models.ForeignKey(
+        Target, on_delete=models.CASCADE, related_name="changes", verbose_name="年度目标"
+    )
+    kind = models.CharField("变更内容", max_length=12, choices=ChangeKind.choices)
+    old_text = models.CharField("变更前", max_length=200, blank=True)
+    new_text = models.CharField("变更后", max_length=200, blank=True)
+    old_value = models.DecimalField("原分解目标", max_digits=20, decimal_places=4, null=True, blank=True)
+    new_value = models.DecimalField("新分解目标", max_digits=20, decimal_places=4, null=True, blank=True)
+    reason = models.CharField("原因", max_length=200, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "目标变更记录"
+        verbose_name_plural = "目标变更记录"
+        ordering = ["target", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.target} {self.get_kind_display()}"
+
+    @property
+    def summary(self) -> str:
+        """The change in one line: "东山村 5 亿元 → 东山村 6 亿元", "删除：东山村 5 亿元"."""
+        if self.kind == ChangeKind.PART_REMOVED:
+            return f"删除：{self.old_text}"
+        if not self.old_text:
+            return self.new_text
+        return f"{self.old_text} → {self.new_text}"
