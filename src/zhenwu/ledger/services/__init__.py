@@ -5,7 +5,16 @@ writes the history record itself, at the call site: who, when, old value, new va
 """
 
 from zhenwu.ledger.services.rules import inherit_rules, set_rules
-from zhenwu.ledger.services.targets import decompose_target, revise_target, set_target
+from zhenwu.ledger.services.targets import (
+    Issued,
+    change_owner,
+    change_part,
+    decompose_target,
+    issue_targets,
+    remove_part,
+    revise_target,
+    set_target,
+)
 from zhenwu.ledger.services.values import (
     Change,
     LedgerError,
@@ -19,12 +28,17 @@ from zhenwu.ledger.services.values import (
 
 __all__ = [
     "Change",
+    "Issued",
     "LedgerError",
     "LockedError",
     "approve_period",
+    "change_owner",
+    "change_part",
     "decompose_target",
     "enter_values",
     "inherit_rules",
+    "issue_targets",
+    "remove_part",
     "require",
     "revise_target",
     "set_rules",

@@ -1,13 +1,19 @@
-"""年度目标: setting a target, 目标调整 as a new version, 目标分解 to departments and villages."""
+"""年度目标: setting a target, 目标调整 as a new version, 目标分解 to departments and villages.
+
+Amounts keep their history as versions; a change of owner or of a share writes a
+``TargetChange`` here, next to the change, so no figure and no name is ever lost.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 
 from zhenwu.areas.models import Action, Area, Department
-from zhenwu.ledger.models import Indicator, Target, TargetPart, TargetVersion
+from zhenwu.ledger.models import ChangeKind, Indicator, Target, TargetChange, TargetPart, TargetVersion
 from zhenwu.ledger.services.values import LedgerError, require
 
 
@@ -24,6 +30,7 @@ def set_target(
 ) -> Target:
     """A 管理员 sets an area's annual target, the responsible unit and person (version 1)."""
     require(user, area, Action.ADMINISTER)
+    check_amount(indicator, value)
     if department is not None and department.area_id != area.pk:
         raise LedgerError(f"责任单位“{department.name}”不属于{area.name}")
     target, created = Target.objects.get_or_create(
@@ -42,6 +49,7 @@ def set_target(
 def revise_target(user, target: Target, value: Decimal, effective_month: int, reason: str) -> TargetVersion:
     """目标调整: a new version from ``effective_month`` on, with its reason; earlier months keep the old one."""
     require(user, target.area, Action.ADMINISTER)
+    check_amount(target.indicator, value)
     if not reason.strip():
         raise LedgerError("目标调整必须填写原因")
     if not 1 <= effective_month <= 12:
@@ -68,15 +76,153 @@ def decompose_target(
     village: Area | None = None,
     value: Decimal,
     person="",
+    reason: str = "",
 ) -> TargetPart:
     """Give a share of the target to one of the area's departments or villages (目标分解)."""
     require(user, target.area, Action.ADMINISTER)
+    check_amount(target.indicator, value)
     if (department is None) == (village is None):
         raise LedgerError("分解对象应为一个部门或一个村(社区)")
     if department is not None and department.area_id != target.area_id:
         raise LedgerError(f"“{department.name}”不是{target.area.name}的部门")
     if village is not None and not (target.area.contains(village) and village.depth == target.area.depth + 1):
         raise LedgerError(f"“{village.name}”不在{target.area.name}下辖范围内")
-    return TargetPart.objects.create(
-        target=target, department=department, village=village, value=value, responsible_person=person
+    taken = target.parts.filter(department=department) if department else target.parts.filter(village=village)
+    if taken.exists():
+        raise LedgerError(f"“{department or village}”已有分解目标，请修改原有一项")
+    part = TargetPart.objects.create(
+        target=target, department=department, village=village, value=value, responsible_person=person.strip()
+    )
+    _record(user, target, ChangeKind.PART_ADDED, new=part_text(part), new_value=value, reason=reason)
+    return part
+
+
+@transaction.atomic
+def change_owner(
+    user, target: Target, *, department: Department | None, person: str, reason: str = ""
+) -> None:
+    """Name another 责任单位 or 责任人; the old names stay in the target's 变更记录."""
+    require(user, target.area, Action.ADMINISTER)
+    if department is not None and department.area_id != target.area_id:
+        raise LedgerError(f"责任单位“{department.name}”不属于{target.area.name}")
+    target = Target.objects.select_for_update().get(pk=target.pk)
+    old = owner_text(target)
+    target.department, target.responsible_person = department, person.strip()
+    new = owner_text(target)
+    if new == old:
+        raise LedgerError("责任单位和责任人都没有变化")
+    target.save(update_fields=["department", "responsible_person"])
+    _record(user, target, ChangeKind.OWNER, old=old, new=new, reason=reason)
+
+
+@transaction.atomic
+def change_part(user, part: TargetPart, *, value: Decimal, person: str, reason: str = "") -> None:
+    """Change a share's amount or person; the old ones stay in the target's 变更记录."""
+    target = part.target
+    require(user, target.area, Action.ADMINISTER)
+    check_amount(target.indicator, value)
+    part = TargetPart.objects.select_for_update().get(pk=part.pk)
+    old, old_value = part_text(part), part.value
+    part.value, part.responsible_person = value, person.strip()
+    if part_text(part) == old:
+        raise LedgerError(f"“{part.owner_name}”的分解目标和责任人都没有变化")
+    part.save(update_fields=["value", "responsible_person"])
+    _record(
+        user,
+        target,
+        ChangeKind.PART_CHANGED,
+        old=old,
+        new=part_text(part),
+        old_value=old_value,
+        new_value=value,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def remove_part(user, part: TargetPart, *, reason: str = "") -> None:
+    """Take a share back; the record keeps who had it, its amount and its person."""
+    target = part.target
+    require(user, target.area, Action.ADMINISTER)
+    _record(user, target, ChangeKind.PART_REMOVED, old=part_text(part), old_value=part.value, reason=reason)
+    part.delete()
+
+
+@dataclass
+class Issued:
+    """What a 目标任务分解表 did: targets newly set, revised, and left as they were."""
+
+    set: int = 0
+    revised: int = 0
+    unchanged: int = 0
+
+
+@transaction.atomic
+def issue_targets(
+    user,
+    year: int,
+    amounts: Iterable[tuple[Area, Indicator, Decimal]],
+    *,
+    effective_month: int = 1,
+    reason: str = "",
+) -> Issued:
+    """Issue many areas' targets at once: new ones are set, changed ones revised — all or none.
+
+    An amount equal to the target in force changes nothing; a different one is a 目标调整
+    from ``effective_month`` with ``reason``, so the old version is kept.
+    """
+    issued = Issued()
+    for area, indicator, value in amounts:
+        target = Target.objects.filter(indicator=indicator, area=area, year=year).first()
+        if target is None:
+            set_target(user, indicator, area, year, value)
+            issued.set += 1
+        elif current_amount(target) == value:
+            require(user, area, Action.ADMINISTER)
+            issued.unchanged += 1
+        else:
+            revise_target(user, target, value, effective_month, reason)
+            issued.revised += 1
+    return issued
+
+
+def current_amount(target: Target) -> Decimal | None:
+    """The amount of the latest version: what the target is now."""
+    last = target.versions.order_by("-number").first()
+    return None if last is None else last.value
+
+
+def check_amount(indicator: Indicator, value: Decimal) -> None:
+    """A target below zero makes sense only for indicators that may be negative (利润总额)."""
+    if value < 0 and not indicator.allow_negative:
+        raise LedgerError(f"“{indicator.name}”的目标不能为负数")
+
+
+def owner_text(target: Target) -> str:
+    """责任单位 / 责任人 as the 变更记录 shows them."""
+    unit = target.department.name if target.department else "未指定责任单位"
+    return f"{unit} / {target.responsible_person}" if target.responsible_person else unit
+
+
+def part_text(part: TargetPart) -> str:
+    """A share as the 变更记录 shows it: "东山村 5 亿元（王书记）"."""
+    person = f"（{part.responsible_person}）" if part.responsible_person else ""
+    return f"{part.owner_name} {plain(part.value)} {part.target.indicator.unit}{person}"
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal without trailing zeros or exponent: 5.0000 → "5", 1E+2 → "100"."""
+    return f"{value.normalize():f}"
+
+
+def _record(user, target: Target, kind: str, *, old="", new="", old_value=None, new_value=None, reason=""):
+    TargetChange.objects.create(
+        target=target,
+        kind=kind,
+        old_text=old[:200],
+        new_text=new[:200],
+        old_value=old_value,
+        new_value=new_value,
+        reason=reason.strip()[:200],
+        user=user,
     )
