@@ -124,6 +124,7 @@ def _ledger_cases():
         ReportedValue,
         ReportingRules,
         Target,
+        TargetChange,
         TargetPart,
         TargetVersion,
         ValueHistory,
@@ -135,10 +136,24 @@ def _ledger_cases():
     def cell(world):
         return period(world) | {"indicator": f.indicator().pk}
 
+    def town_b_year(world):
+        return {"code": world.town_b.code, "year": 2025}
+
+    def town_b_target(world):
+        return {"pk": f.make_target(world, world.town_b).pk}
+
+    def town_b_part(world):
+        return {"pk": f.make_target_part(world, world.town_b).pk}
+
+    def target_change(world, area):
+        target = f.make_target(world, area)
+        return TargetChange.objects.create(target=target, kind="owner", old_text="陈明", new_text="王芳")
+
     models = [
         ScopedModelCase(Target, f.make_target),
         ScopedModelCase(TargetVersion, f.make_target_version),
         ScopedModelCase(TargetPart, f.make_target_part),
+        ScopedModelCase(TargetChange, target_change),
         ScopedModelCase(ReportedValue, f.make_value),
         ScopedModelCase(ValueHistory, f.make_history),
         ScopedModelCase(ReportingRules, lambda world, area: ReportingRules.objects.create(area=area)),
@@ -169,6 +184,37 @@ def _ledger_cases():
             kwargs=lambda world: {"pk": f.make_target(world, world.town_b).pk},
             method="post",
             owner_status=403,  # a 填报员 may not change targets
+            names_object=True,
+        ),
+        # 年度目标 and 考核指标: a 填报员 reads them; only a 管理员 may change them
+        ViewCase("ledger:catalogue", kwargs=town_b_year, names_object=True),
+        ViewCase("ledger:target_sheet", kwargs=town_b_year, names_object=True),
+        ViewCase("ledger:target_new", kwargs=town_b_year, method="post", owner_status=403, names_object=True),
+        ViewCase(
+            "ledger:target_sheet_upload",
+            kwargs=town_b_year,
+            method="post",
+            owner_status=403,
+            names_object=True,
+        ),
+        ViewCase(
+            "ledger:target_owner", kwargs=town_b_target, method="post", owner_status=403, names_object=True
+        ),
+        ViewCase(
+            "ledger:target_part_add", kwargs=town_b_target, method="post", owner_status=403, names_object=True
+        ),
+        ViewCase(
+            "ledger:target_part_change",
+            kwargs=town_b_part,
+            method="post",
+            owner_status=403,
+            names_object=True,
+        ),
+        ViewCase(
+            "ledger:target_part_remove",
+            kwargs=town_b_part,
+            method="post",
+            owner_status=403,
             names_object=True,
         ),
     ]

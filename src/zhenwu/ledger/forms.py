@@ -6,6 +6,9 @@ import re
 
 from django import forms
 
+from zhenwu.areas.models import Area, Department
+from zhenwu.ledger.models import Indicator
+
 
 def parse_period(text: str | None) -> tuple[int, int] | None:
     """Read "2025-06" (or "2025-6") as (2025, 6); anything else is None.
@@ -33,3 +36,99 @@ class RevisionForm(forms.Form):
     value = forms.DecimalField(label="调整后目标", max_digits=20, decimal_places=4)
     effective_month = forms.IntegerField(label="自几月起", min_value=1, max_value=12)
     reason = forms.CharField(label="调整原因", max_length=200)
+
+
+def describe_errors(form: forms.Form) -> str:
+    """Every error of a posted form on one line, each after its field's label: "分解目标：请输入一个数字。"."""
+    lines = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        lines += [f"{label}：{error}" if label else error for error in errors]
+    return "；".join(lines)
+
+
+def _amount(label: str) -> forms.DecimalField:
+    return forms.DecimalField(label=label, max_digits=20, decimal_places=4)
+
+
+def _person() -> forms.CharField:
+    return forms.CharField(label="责任人", max_length=30, required=False)
+
+
+def _reason(label: str = "变更原因") -> forms.CharField:
+    return forms.CharField(label=label, max_length=200, required=False)
+
+
+class OwnerForm(forms.Form):
+    """责任单位 (one of the area's departments) and 责任人 of a target."""
+
+    department = forms.ModelChoiceField(
+        label="责任单位", queryset=None, required=False, empty_label="（未指定）"
+    )
+    person = _person()
+    reason = _reason()
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.filter(area=area)
+
+
+class TargetForm(OwnerForm):
+    """下达目标: an indicator the area has no target for this year, its amount and owners."""
+
+    indicator = forms.ModelChoiceField(label="指标", queryset=None, empty_label="（请选择指标）")
+    value = _amount("全年目标")
+
+    field_order = ["indicator", "value", "department", "person"]
+
+    def __init__(self, *args, area, year, **kwargs):
+        super().__init__(*args, area=area, **kwargs)
+        del self.fields["reason"]
+        self.fields["indicator"].queryset = Indicator.objects.filter(is_active=True).exclude(
+            targets__area=area, targets__year=year
+        )
+
+
+class PartForm(forms.Form):
+    """目标分解: a share for one of the area's departments or one of its direct villages."""
+
+    owner = forms.ChoiceField(label="分解给")
+    value = _amount("分解目标")
+    person = _person()
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.departments = {f"d{d.pk}": d for d in Department.objects.filter(area=area)}
+        self.villages = {
+            f"v{v.pk}": v for v in Area.objects.filter(path__startswith=area.path, depth=area.depth + 1)
+        }
+        self.fields["owner"].choices = [
+            ("", "（请选择部门或村）"),
+            ("部门", [(key, d.name) for key, d in self.departments.items()]),
+            ("下辖村(社区)", [(key, v.name) for key, v in self.villages.items()]),
+        ]
+
+    def owner_kwargs(self) -> dict:
+        """The chosen owner as ``decompose_target`` takes it: ``department=`` or ``village=``."""
+        key = self.cleaned_data["owner"]
+        if key in self.departments:
+            return {"department": self.departments[key]}
+        return {"village": self.villages[key]}
+
+
+class PartChangeForm(forms.Form):
+    value = _amount("分解目标")
+    person = _person()
+    reason = _reason()
+
+
+class PartRemoveForm(forms.Form):
+    reason = _reason("删除原因")
+
+
+class TargetSheetForm(forms.Form):
+    """The filled-in 目标任务分解表, and for changed targets the month and reason of the 目标调整."""
+
+    file = forms.FileField(label="填好的目标任务分解表（.xlsx）")
+    effective_month = forms.IntegerField(label="调整自几月起", min_value=1, max_value=12, initial=1)
+    reason = _reason("调整原因（已有目标改动时必填）")

@@ -21,4 +21,12 @@ urlpatterns = [
     path(f"entry/{period}/template.xlsx", reporting.template, name="template"),
     path("targets/<str:code>/<int:year>/", targets.targets, name="targets"),
     path("target/<int:pk>/revise/", targets.revise, name="revise"),
+    path("targets/<str:code>/<int:year>/new/", targets.new_target, name="target_new"),
+    path("targets/<str:code>/<int:year>/sheet.xlsx", targets.sheet, name="target_sheet"),
+    path("targets/<str:code>/<int:year>/sheet/", targets.upload_sheet, name="target_sheet_upload"),
+    path("target/<int:pk>/owner/", targets.owner, name="target_owner"),
+    path("target/<int:pk>/parts/", targets.add_part, name="target_part_add"),
+    path("target-part/<int:pk>/change/", targets.change_part, name="target_part_change"),
+    path("target-part/<int:pk>/remove/", targets.remove_part, name="target_part_remove"),
+    path("catalogue/<str:code>/<int:year>/", targets.catalogue, name="catalogue"),
 ]

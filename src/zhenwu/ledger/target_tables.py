@@ -1,0 +1,123 @@
+"""What the 年度目标 and 考核指标 pages show: targets with their 变更记录, and the catalogue of indicators.
+
+Read-only: every change goes through ``services.targets``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q
+
+from zhenwu.areas.models import Area, Level
+from zhenwu.ledger import tables
+from zhenwu.ledger.models import Catalogue, CatalogueEntry, CatalogueKind, Indicator, Target, TargetChange
+
+
+def issues_to_children(area: Area) -> bool:
+    """A county (or anything above a town) issues targets to the areas below it.
+
+    A town instead decomposes its own targets to its departments and villages (目标分解).
+    """
+    return area.level not in (Level.TOWN, Level.VILLAGE)
+
+
+def children(area: Area) -> list[Area]:
+    """The areas directly below ``area`` (a county's towns, a town's villages)."""
+    return list(Area.objects.filter(path__startswith=area.path, depth=area.depth + 1))
+
+
+@dataclass
+class TargetPanel:
+    """One target on the page: amount, versions, parts and warning, and its 变更记录."""
+
+    row: tables.TargetRow
+    changes: list[TargetChange]
+
+
+def target_panels(area: Area, year: int) -> list[TargetPanel]:
+    """The area's targets for the year, each with its owner and decomposition changes, oldest first."""
+    rows = tables.target_table(area, year)
+    changes = defaultdict(list)
+    for change in TargetChange.objects.filter(target__in=[row.target for row in rows]).select_related("user"):
+        changes[change.target_id].append(change)
+    return [TargetPanel(row, changes[row.target.pk]) for row in rows]
+
+
+def indicators_without_target(area: Area, year: int):
+    """The active indicators the area has no target for this year: what 下达目标 may still set."""
+    return Indicator.objects.filter(is_active=True).exclude(targets__area=area, targets__year=year)
+
+
+# --- 考核指标 -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class CatalogueLine:
+    """One indicator of a 考核指标 list, with the area's target and owners for the year."""
+
+    entry: CatalogueEntry
+    target: Target | None
+    amount: Decimal | None
+    children_with_target: int | None  # towns with a target of their own (a county's view), else None
+
+
+@dataclass
+class CatalogueTable:
+    catalogue: Catalogue
+    lines: list[CatalogueLine]
+    total_weight: Decimal
+    children_count: int | None
+
+
+def assessment_catalogues(area: Area, year: int) -> list[Catalogue]:
+    """The 年度目标考核指标 lists binding the area this year (its own or issued above it)."""
+    return list(
+        Catalogue.objects.applicable_to(area)
+        .filter(kind=CatalogueKind.ASSESSMENT)
+        .filter(Q(year=year) | Q(year__isnull=True))
+        .select_related("issued_by")
+        .prefetch_related("entries__indicator")
+    )
+
+
+def catalogue_tables(area: Area, year: int) -> list[CatalogueTable]:
+    """Each 考核指标 list with weights (权重分), the area's targets and, for a county, towns covered."""
+    catalogues = assessment_catalogues(area, year)
+    targets = {
+        target.indicator_id: target
+        for target in Target.objects.filter(area=area, year=year)
+        .select_related("department")
+        .prefetch_related("versions")
+    }
+    below = children(area) if issues_to_children(area) else []
+    covered = defaultdict(int)
+    for indicator_id in Target.objects.filter(area__in=below, year=year).values_list(
+        "indicator_id", flat=True
+    ):
+        covered[indicator_id] += 1
+    result = []
+    for catalogue in catalogues:
+        lines = []
+        for entry in catalogue.entries.all():
+            target = targets.get(entry.indicator_id)
+            lines.append(
+                CatalogueLine(
+                    entry,
+                    target,
+                    _amount(target),
+                    covered[entry.indicator_id] if below else None,
+                )
+            )
+        weight = sum((entry.weight or Decimal(0) for entry in catalogue.entries.all()), Decimal(0))
+        result.append(CatalogueTable(catalogue, lines, weight, len(below) if below else None))
+    return result
+
+
+def _amount(target: Target | None) -> Decimal | None:
+    if target is None:
+        return None
+    versions = sorted(target.versions.all(), key=lambda version: version.number)
+    return versions[-1].value if versions else None
