@@ -16,6 +16,8 @@ from zhenwu.ledger.views.common import roles, visible_area
 
 
 class RulesForm(forms.ModelForm):
+    label_suffix = ""
+
     class Meta:
         model = ReportingRules
         fields = services.rules.RULE_FIELDS
