@@ -16,12 +16,13 @@ from zhenwu.ledger.views.common import roles, visible_area
 
 
 class RulesForm(forms.ModelForm):
-    label_suffix = ""
-
     class Meta:
         model = ReportingRules
         fields = services.rules.RULE_FIELDS
         widgets = {"schedule_basis": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
 
 
 @login_required
