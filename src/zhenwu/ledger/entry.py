@@ -1,12 +1,18 @@
-"""Checking what a 填报员 types into one cell of the 报表 (or one cell of an uploaded sheet)."""
+"""Checking what a 填报员 types into the 报表 grid (or one cell of an uploaded sheet)."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from zhenwu.ledger.progress import implausible_jump
+
+if TYPE_CHECKING:  # the grid is built in tables, which imports this module
+    from zhenwu.ledger.models import Indicator
+    from zhenwu.ledger.tables import Grid, GridRow
 
 MAX_PLACES = 4  # what the database keeps
 MAX_ABS = Decimal(10) ** 15
@@ -67,3 +73,48 @@ def check_cell(raw, *, allow_negative: bool, kind: str, previous: Decimal | None
     if value.as_tuple().exponent < -MAX_PLACES:
         return CellCheck(raw_text, None, f"小数位数过多（最多 {MAX_PLACES} 位）")
     return CellCheck(raw_text, value, "", implausible_jump(kind, value, previous))
+
+
+CLEARING_NOTICE = "保存后将清除已填报的数值"
+
+
+def check_grid_cell(raw, row: GridRow) -> CellCheck:
+    """Check one cell of the 报表 grid; emptying a cell that holds a stored figure warns it will be cleared."""
+    check = check_cell(
+        raw, allow_negative=row.indicator.allow_negative, kind=row.indicator.kind, previous=row.previous
+    )
+    if check.ok and check.value is None and row.reported is not None:
+        return CellCheck(check.raw, None, warning=CLEARING_NOTICE)
+    return check
+
+
+@dataclass
+class GridInput:
+    """What a posted 报表 grid asks for: each open cell checked, the figures to enter and those to clear."""
+
+    checks: dict[int, CellCheck]
+    figures: dict[Indicator, Decimal | None]
+    clear: list[Indicator]
+
+    @property
+    def ok(self) -> bool:
+        return all(check.ok for check in self.checks.values())
+
+
+def read_grid(grid: Grid, data: Mapping[str, str]) -> GridInput:
+    """Read the posted grid: locked rows are skipped, an empty cell changes nothing — unless it was emptied.
+
+    A cell is emptied when the form showed a stored figure in it (``had-<pk>``) and it comes
+    back empty: that figure is to be cleared. A stored figure the form did not show (entered
+    meanwhile by someone else) is never cleared by an empty cell.
+    """
+    checks, figures, clear = {}, {}, []
+    for row in grid.rows:
+        if row.locked:
+            continue
+        key = row.indicator.pk
+        checks[key] = check = check_grid_cell(data.get(f"v-{key}", ""), row)
+        figures[row.indicator] = check.value
+        if check.ok and check.value is None and row.reported is not None and data.get(f"had-{key}"):
+            clear.append(row.indicator)
+    return GridInput(checks, figures, clear)

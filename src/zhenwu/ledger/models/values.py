@@ -71,18 +71,41 @@ class HistoryAction(models.TextChoices):
     CLEAR = "clear", "清除"
 
 
+class ValueHistoryQuerySet(AreaOwnedQuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Fill each record's copy of its figure's period before inserting (bulk inserts skip ``save``)."""
+        objs = list(objs)
+        missing = [record for record in objs if record.area_id is None and record.reported_id is not None]
+        if missing:
+            figures = ReportedValue.objects.in_bulk({record.reported_id for record in missing})
+            for record in missing:
+                record.copy_period(figures[record.reported_id])
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class ValueHistory(AreaOwned):
-    """Who changed a figure, when, from what to what, and why — written by the service that changed it."""
+    """Who changed a figure, when, from what to what, and why — written by the service that changed it.
 
-    area_lookup = "reported__area"
-    objects = AreaOwnedQuerySet.as_manager()
+    Each record keeps its own copy of the figure's indicator, area and period, so the history
+    of a figure that was cleared (its ``ReportedValue`` deleted) is still there to read.
+    """
 
-    reported = models.ForeignKey(ReportedValue, on_delete=models.CASCADE, related_name="history")
+    objects = ValueHistoryQuerySet.as_manager()
+
+    reported = models.ForeignKey(
+        ReportedValue, on_delete=models.SET_NULL, null=True, blank=True, related_name="history"
+    )
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+", verbose_name="指标")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="区划")
+    year = models.PositiveSmallIntegerField("年度")
+    month = models.PositiveSmallIntegerField("月份", validators=MONTH_VALIDATORS)
     action = models.CharField("操作", max_length=10, choices=HistoryAction.choices)
     old_value = models.DecimalField("原值", max_digits=20, decimal_places=4, null=True, blank=True)
     new_value = models.DecimalField("新值", max_digits=20, decimal_places=4, null=True, blank=True)
     old_status = models.CharField("原状态", max_length=10, choices=ValueStatus.choices, blank=True)
-    new_status = models.CharField("新状态", max_length=10, choices=ValueStatus.choices)
+    new_status = models.CharField(
+        "新状态", max_length=10, choices=ValueStatus.choices, blank=True, help_text="清除后为空"
+    )
     reason = models.CharField("原因", max_length=200, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -96,10 +119,21 @@ class ValueHistory(AreaOwned):
     class Meta:
         verbose_name = "修改记录"
         verbose_name_plural = "修改记录"
-        ordering = ["reported", "at", "id"]
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["area", "year", "month"], name="history_period")]
 
     def __str__(self) -> str:
-        return f"{self.reported} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.area} {self.year}年{self.month}月 {self.indicator.name} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    def copy_period(self, reported: ReportedValue) -> None:
+        """Keep the figure's indicator, area and period on the record itself."""
+        self.indicator_id, self.area_id = reported.indicator_id, reported.area_id
+        self.year, self.month = reported.year, reported.month
+
+    def save(self, *args, **kwargs):
+        if self.area_id is None and self.reported is not None:
+            self.copy_period(self.reported)
+        super().save(*args, **kwargs)
 
     @property
     def who(self) -> str:

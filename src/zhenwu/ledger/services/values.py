@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,10 +37,28 @@ def require(user, area: Area, action: str) -> None:
 
 @dataclass(frozen=True)
 class Change:
-    """What one call changed: how many figures, and how many were left as they were."""
+    """What one call changed: how many figures were changed, cleared, and left as they were."""
 
     changed: int = 0
     unchanged: int = 0
+    cleared: int = 0
+
+    def __add__(self, other: Change) -> Change:
+        return Change(
+            self.changed + other.changed, self.unchanged + other.unchanged, self.cleared + other.cleared
+        )
+
+
+def _history(row: ReportedValue, **fields) -> ValueHistory:
+    """A history record of ``row`` carrying its own copy of the figure's indicator, area and period."""
+    return ValueHistory(
+        reported=row,
+        indicator_id=row.indicator_id,
+        area_id=row.area_id,
+        year=row.year,
+        month=row.month,
+        **fields,
+    )
 
 
 @transaction.atomic
@@ -51,6 +69,7 @@ def enter_values(
     month: int,
     figures: Mapping[Indicator, Decimal | None],
     *,
+    clear: Iterable[Indicator] = (),
     reason: str = "",
     action: str = HistoryAction.ENTER,
 ) -> Change:
@@ -58,14 +77,17 @@ def enter_values(
 
     A figure equal to the stored one is left alone; a changed figure goes back to 填报中 and
     must be submitted again. ``None`` means the cell was left empty and changes nothing.
-    Nothing is written if any figure of the period is locked.
+    The figures of the indicators in ``clear`` are deleted (a cell that was emptied); their
+    history stays, ending in a 清除 record. Nothing is written if any figure to change or
+    clear is locked.
     """
     require(user, area, Action.ENTER)
     figures = {indicator: value for indicator, value in figures.items() if value is not None}
+    clear = [indicator for indicator in clear if indicator not in figures]
     existing = {
         row.indicator_id: row
         for row in ReportedValue.objects.select_for_update().filter(
-            area=area, year=year, month=month, indicator__in=list(figures)
+            area=area, year=year, month=month, indicator__in=[*figures, *clear]
         )
     }
     locked = [row.indicator.name for row in existing.values() if row.locked]
@@ -87,8 +109,8 @@ def enter_values(
         row.save()
         changed += 1
         history.append(
-            ValueHistory(
-                reported=row,
+            _history(
+                row,
                 action=action,
                 old_value=old_value,
                 new_value=value,
@@ -99,8 +121,59 @@ def enter_values(
                 at=now,
             )
         )
+    gone = [existing[indicator.pk] for indicator in clear if indicator.pk in existing]
+    for row in gone:
+        record = _history(
+            row,
+            action=HistoryAction.CLEAR,
+            old_value=row.value,
+            new_value=None,
+            old_status=row.status,
+            new_status="",
+            reason=reason,
+            user=user,
+            at=now,
+        )
+        record.reported = None  # the figure goes; its records stay, found by area and period
+        history.append(record)
+    ReportedValue.objects.filter(pk__in=[row.pk for row in gone]).delete()
     ValueHistory.objects.bulk_create(history)
-    return Change(changed, len(figures) - changed)
+    return Change(changed, len(figures) + len(clear) - changed - len(gone), len(gone))
+
+
+@dataclass(frozen=True)
+class AreaFigures:
+    """One area's figures of a month as read from a sheet: values to enter and figures to clear."""
+
+    area: Area
+    figures: Mapping[Indicator, Decimal | None]
+    clear: tuple[Indicator, ...] = ()
+
+
+@transaction.atomic
+def enter_many(
+    user,
+    year: int,
+    month: int,
+    parts: Iterable[AreaFigures],
+    *,
+    reason: str = "",
+    action: str = HistoryAction.IMPORT,
+) -> Change:
+    """Enter several areas' figures of one month (a county's sheet of towns): all of them or none.
+
+    Each area goes through ``enter_values`` (its rights, lock and history); a refusal for one
+    area is raised naming that area, and undoes what the others wrote.
+    """
+    total = Change()
+    for part in parts:
+        try:
+            total += enter_values(
+                user, part.area, year, month, part.figures, clear=part.clear, reason=reason, action=action
+            )
+        except LedgerError as error:
+            raise type(error)(f"{part.area.name}：{error}") from error
+    return total
 
 
 def _move(
@@ -120,8 +193,8 @@ def _move(
             row.approved_by, row.approved_at = user, now
         else:
             row.submitted_at = row.approved_by = row.approved_at = None
-        ValueHistory.objects.create(
-            reported=row,
+        _history(
+            row,
             action=action,
             old_value=row.value,
             new_value=row.value,
@@ -130,7 +203,7 @@ def _move(
             reason=reason,
             user=user,
             at=now,
-        )
+        ).save()
     ReportedValue.objects.bulk_update(rows, ["status", "submitted_at", "approved_by", "approved_at"])
     return len(rows)
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action
 from zhenwu.ledger import excel, services, tables
-from zhenwu.ledger.entry import check_cell
+from zhenwu.ledger.entry import check_grid_cell, read_grid
 from zhenwu.ledger.forms import UnlockForm, UploadForm
 from zhenwu.ledger.models import ValueHistory
 from zhenwu.ledger.views.common import check_month, get_visible_indicator, roles, visible_area, xlsx_response
@@ -27,35 +27,28 @@ def entry(request, code, year, month):
     if request.method == "POST":
         if not can(request.user, area, Action.ENTER):
             raise PermissionDenied("您的角色无权填报")
-        grid = tables.entry_grid(area, year, month)
-        checks = {
-            row.indicator.pk: check_cell(
-                request.POST.get(f"v-{row.indicator.pk}", ""),
-                allow_negative=row.indicator.allow_negative,
-                kind=row.indicator.kind,
-                previous=row.previous,
-            )
-            for row in grid.rows
-            if not row.locked
-        }
-        if all(check.ok for check in checks.values()):
+        typed = read_grid(tables.entry_grid(area, year, month), request.POST)
+        checks = typed.checks
+        if typed.ok:
             try:
                 change = services.enter_values(
-                    request.user,
-                    area,
-                    year,
-                    month,
-                    {row.indicator: checks[row.indicator.pk].value for row in grid.rows if not row.locked},
+                    request.user, area, year, month, typed.figures, clear=typed.clear
                 )
             except services.LedgerError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, f"已保存 {change.changed} 项，未变 {change.unchanged} 项。")
+                messages.success(request, saved_message(change))
                 return redirect("ledger:entry", code=code, year=year, month=month)
         else:
             messages.error(request, "有数值不正确，均未保存；请按提示修改后再保存。")
     context = {"grid": tables.entry_grid(area, year, month, checks), "unlock_form": UnlockForm()}
     return render(request, "ledger/entry.html", context | roles(request, area))
+
+
+def saved_message(change: services.Change) -> str:
+    """ "已保存 3 项，清除 1 项，未变 5 项。" — clearings are named only when there were any."""
+    cleared = f"清除 {change.cleared} 项，" if change.cleared else ""
+    return f"已保存 {change.changed} 项，{cleared}未变 {change.unchanged} 项。"
 
 
 @login_required
@@ -70,12 +63,7 @@ def check(request, code, year, month, indicator):
     )
     if grid_row is None:
         raise Http404("本期不填报此指标")
-    result = check_cell(
-        request.POST.get(f"v-{indicator.pk}", ""),
-        allow_negative=indicator.allow_negative,
-        kind=indicator.kind,
-        previous=grid_row.previous,
-    )
+    result = check_grid_cell(request.POST.get(f"v-{indicator.pk}", ""), grid_row)
     return render(request, "ledger/_cell_check.html", {"check": result})
 
 
@@ -127,8 +115,8 @@ def history(request, code, year, month):
     area = visible_area(request, code)
     records = (
         ValueHistory.objects.for_user(request.user)
-        .filter(reported__area=area, reported__year=year, reported__month=month)
-        .select_related("reported__indicator", "user")
+        .filter(area=area, year=year, month=month)
+        .select_related("indicator", "user")
         .order_by("-at", "-id")
     )
     return render(
