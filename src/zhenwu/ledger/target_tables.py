@@ -14,6 +14,7 @@ from django.db.models import Q
 from zhenwu.areas.models import Area, Level
 from zhenwu.ledger import tables
 from zhenwu.ledger.models import Catalogue, CatalogueEntry, CatalogueKind, Indicator, Target, TargetChange
+from zhenwu.ledger.services.targets import plain
 
 
 def issues_to_children(area: Area) -> bool:
@@ -59,6 +60,7 @@ class CatalogueLine:
     """One indicator of a 考核指标 list, with the area's target and owners for the year."""
 
     entry: CatalogueEntry
+    weight: str  # 权重分 as people write it: "20", "7.5"
     target: Target | None
     amount: Decimal | None
     children_with_target: int | None  # towns with a target of their own (a county's view), else None
@@ -68,7 +70,7 @@ class CatalogueLine:
 class CatalogueTable:
     catalogue: Catalogue
     lines: list[CatalogueLine]
-    total_weight: Decimal
+    total_weight: str
     children_count: int | None
 
 
@@ -106,13 +108,14 @@ def catalogue_tables(area: Area, year: int) -> list[CatalogueTable]:
             lines.append(
                 CatalogueLine(
                     entry,
+                    plain(entry.weight) if entry.weight is not None else "",
                     target,
                     _amount(target),
                     covered[entry.indicator_id] if below else None,
                 )
             )
         weight = sum((entry.weight or Decimal(0) for entry in catalogue.entries.all()), Decimal(0))
-        result.append(CatalogueTable(catalogue, lines, weight, len(below) if below else None))
+        result.append(CatalogueTable(catalogue, lines, plain(weight), len(below) if below else None))
     return result
 
 

@@ -158,3 +158,10 @@ class TargetChange(AreaOwned):
         if not self.old_text:
             return self.new_text
         return f"{self.old_text} → {self.new_text}"
+
+    @property
+    def author(self) -> str:
+        """Who made the change, by name as the page shows people ("—" when the account is gone)."""
+        if self.user is None:
+            return "—"
+        return self.user.get_full_name() or self.user.username
