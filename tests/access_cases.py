@@ -171,6 +171,7 @@ def _ledger_cases():
         ViewCase("ledger:unlock", kwargs=period, method="post", owner_status=403, names_object=True),
         ViewCase("ledger:history", kwargs=period, names_object=True),
         ViewCase("ledger:template", kwargs=period, names_object=True),
+        ViewCase("ledger:county_template", kwargs=period, names_object=True),
         ViewCase("ledger:export", kwargs=period, names_object=True),
         ViewCase(
             "ledger:targets",

@@ -3,6 +3,14 @@
 The sheet "填报" carries the area code and the period in its first rows, then one row per
 indicator: 指标代码 | 指标名称 | 单位 | 本期数值 | 上年同期 | 全年目标 | 备注. Only column D is read back
 (with the code in column A); the others are there to help the person filling it in.
+
+The sheet "汇总填报" is a county's month on one sheet: the county's code and the period at the
+top, then indicator codes, names and units in three header rows, then one row per town (区划代码,
+单位名称, one figure per indicator column). A county 统计员 or 管理员 fills in the towns' figures
+and uploads them at once; they are written all or none.
+
+In both, an empty figure cell changes nothing and a cell reading "清除" deletes the stored figure
+(its history stays).
 """
 
 from __future__ import annotations
@@ -14,13 +22,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
+from zhenwu.ledger import progress, tables
 from zhenwu.ledger.entry import check_cell
 from zhenwu.ledger.models import Indicator, ReportedValue
+from zhenwu.ledger.services.values import AreaFigures
 from zhenwu.ledger.tables import AreaTable, CountyTable, Grid
 
 SHEET = "填报"
@@ -28,12 +39,19 @@ HEADER_ROW = 4
 FIRST_ROW = HEADER_ROW + 1
 HEADERS = ["指标代码", "指标名称", "单位", "本期数值", "上年同期", "全年目标", "备注"]
 VALUE_COLUMN = "D"
+CLEAR_WORD = "清除"  # typed in a figure cell, deletes the stored figure (an empty cell changes nothing)
+
+COUNTY_SHEET = "汇总填报"
+CODE_ROW, NAME_ROW, UNIT_ROW = 4, 5, 6  # the county sheet's header rows: 指标代码, 指标名称, 单位
+FIRST_AREA_ROW = UNIT_ROW + 1
+FIRST_COLUMN = 3  # columns A and B hold the area's code and name
 MAX_BYTES = 5 * 1024 * 1024
 XLSX_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 _HEAD_FONT = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="F2F4F7")
 _INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
+_LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
 
 
 def _number(value: Decimal | None):
@@ -50,6 +68,7 @@ def build_template(grid: Grid) -> bytes:
     sheet["A2"], sheet["B2"] = "报告期", f"{grid.year}-{grid.month:02d}"
     sheet["A3"] = (
         f"请在 {VALUE_COLUMN} 列填写 {grid.year}年1-{grid.month}月数值（累计指标填累计数），其他列请勿修改。"
+        f"空白表示不修改；要删除已填报的数值请填“{CLEAR_WORD}”。"
     )
     for column, title in enumerate(HEADERS, start=1):
         cell = sheet.cell(HEADER_ROW, column, title)
@@ -149,17 +168,85 @@ def _save(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+# --- the county's sheet: towns × indicators ---------------------------------------------------------------
+
+
+def county_template_data(area: Area, year: int, month: int) -> CountySheet:
+    """What the county sheet shows: the area's direct children, the month's indicators and their stored figures."""
+    indicators = [indicator for indicator in tables.active_indicators() if indicator.reported_in(month)]
+    children = tables.children_of(area)
+    stored = {
+        (row.area_id, row.indicator_id): row
+        for row in ReportedValue.objects.filter(area__in=children, year=year, month=month)
+    }
+    return CountySheet(area, year, month, children, indicators, stored)
+
+
+@dataclass
+class CountySheet:
+    area: Area
+    year: int
+    month: int
+    children: list[Area]
+    indicators: list[Indicator]
+    stored: dict[tuple[int, int], ReportedValue]
+
+
+def build_county_template(data: CountySheet) -> bytes:
+    """The month's figures of every town under ``data.area`` on one sheet: towns as rows, indicators as columns.
+
+    Stored figures are filled in; approved (locked) ones are grey and protected, the other
+    figure cells are left open for typing. The sheet is protected without a password, only so
+    that codes and headers are not changed by accident.
+    """
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = COUNTY_SHEET
+    sheet["A1"], sheet["B1"], sheet["C1"] = "区划代码", data.area.code, data.area.name
+    sheet["A2"], sheet["B2"] = "报告期", f"{data.year}-{data.month:02d}"
+    sheet["A3"] = (
+        f"每行一个下辖单位，每列一个指标，填写 {data.year}年1-{data.month}月数值（累计指标填累计数）。"
+        f"空白单元格表示不修改；要删除已填报的数值请填“{CLEAR_WORD}”；灰色单元格已审核锁定，不能修改。"
+    )
+    sheet.cell(CODE_ROW, 1, "区划代码"), sheet.cell(CODE_ROW, 2, "单位名称")
+    sheet.cell(NAME_ROW, 2, "（指标名称）"), sheet.cell(UNIT_ROW, 2, "（计量单位）")
+    for offset, indicator in enumerate(data.indicators):
+        column = FIRST_COLUMN + offset
+        for row, text in ((CODE_ROW, indicator.code), (NAME_ROW, indicator.name), (UNIT_ROW, indicator.unit)):
+            sheet.cell(row, column, text)
+        sheet.column_dimensions[get_column_letter(column)].width = 14
+    for row in range(CODE_ROW, UNIT_ROW + 1):
+        for cell in sheet[row]:
+            cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+    for offset, child in enumerate(data.children):
+        line = FIRST_AREA_ROW + offset
+        sheet.cell(line, 1, child.code)
+        sheet.cell(line, 2, child.name)
+        for column, indicator in enumerate(data.indicators, start=FIRST_COLUMN):
+            stored = data.stored.get((child.pk, indicator.pk))
+            cell = sheet.cell(line, column, _number(stored.value) if stored else None)
+            if stored is not None and stored.locked:
+                cell.fill = _LOCKED_FILL
+            else:
+                cell.fill, cell.protection = _INPUT_FILL, Protection(locked=False)
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 16, 14
+    sheet.freeze_panes = sheet.cell(FIRST_AREA_ROW, FIRST_COLUMN)
+    sheet.protection.sheet = True
+    return _save(workbook)
+
+
 # --- reading an upload -----------------------------------------------------------------------------------
 
 
 @dataclass
 class Upload:
-    """What an uploaded 报表 says, or every reason it cannot be loaded."""
+    """What an uploaded 报表 says — the figures of one area, or of many for the county sheet — or every reason it cannot be loaded."""
 
-    area: Area | None = None
+    sheet: str = SHEET
+    area: Area | None = None  # the area named at the top: the town, or the county whose towns are listed
     year: int | None = None
     month: int | None = None
-    figures: dict[Indicator, Decimal] = field(default_factory=dict)
+    parts: list[AreaFigures] = field(default_factory=list)  # one per area to write, in the sheet's order
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -167,16 +254,21 @@ class Upload:
     def ok(self) -> bool:
         return not self.errors and self.area is not None
 
+    @property
+    def many(self) -> bool:
+        """The county sheet: several areas' figures, written all or none."""
+        return self.sheet == COUNTY_SHEET
 
-def _where(row: int, column: str) -> str:
-    return f"工作表“{SHEET}”第 {row} 行 {column} 列"
+    def where(self, row: int, column: str) -> str:
+        return f"工作表“{self.sheet}”第 {row} 行 {column} 列"
 
 
 def read_upload(data: bytes, filename: str, user) -> Upload:
-    """Read an uploaded 报表 and check all of it: file type, area, period, codes, duplicates, figures.
+    """Read an uploaded 报表 and check all of it: file type, areas, period, codes, duplicates, figures.
 
-    Every problem is listed with its row and column in Chinese; the caller writes nothing
-    unless the list is empty.
+    Both layouts are read: the sheet "填报" (one area, indicators as rows) and the sheet
+    "汇总填报" (many areas as rows, indicators as columns). Every problem is listed with its
+    sheet, row and column in Chinese; the caller writes nothing unless the list is empty.
     """
     upload = Upload()
     if not filename.lower().endswith(".xlsx"):
@@ -191,15 +283,19 @@ def read_upload(data: bytes, filename: str, user) -> Upload:
         upload.errors.append(f"文件“{filename}”已损坏或不是有效的 .xlsx 文件，无法打开")
         return upload
     try:
-        if SHEET not in workbook.sheetnames:
-            upload.errors.append(f"找不到工作表“{SHEET}”，请使用系统下载的模板")
+        upload.sheet = next((name for name in (SHEET, COUNTY_SHEET) if name in workbook.sheetnames), "")
+        if not upload.sheet:
+            upload.errors.append(
+                f"找不到工作表“{SHEET}”（单位报表）或“{COUNTY_SHEET}”（下辖单位汇总表），请使用系统下载的模板"
+            )
             return upload
-        rows = list(workbook[SHEET].iter_rows(values_only=True))
+        rows = list(workbook[upload.sheet].iter_rows(values_only=True))
     finally:
         workbook.close()
-    _read_header(rows, upload, user)
-    if upload.area is not None and upload.year is not None:
-        _read_rows(rows, upload)
+    if upload.many:
+        _read_county_sheet(rows, upload, user)
+    else:
+        _read_area_sheet(rows, upload, user)
     return upload
 
 
@@ -208,90 +304,225 @@ def _cell(rows: list[tuple], row: int, column: int):
     return line[column - 1] if len(line) >= column else None
 
 
-def _read_header(rows: list[tuple], upload: Upload, user) -> None:
-    code = str(_cell(rows, 1, 2) or "").strip()
-    area = Area.objects.for_user(user).filter(code=code).first() if code else None
-    if not code:
-        upload.errors.append(f"{_where(1, 'B')}：缺少区划代码")
-    elif area is None:
-        upload.errors.append(f"{_where(1, 'B')}：区划代码 {code} 不存在或不在您的管辖范围内")
-    elif not can(user, area, Action.ENTER):
-        upload.errors.append(f"{_where(1, 'B')}：您没有{area.name}的填报权限")
-    else:
-        upload.area = area
-    period = str(_cell(rows, 2, 2) or "").strip()
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _read_period(rows: list[tuple], upload: Upload) -> None:
+    period = _text(_cell(rows, 2, 2))
     match = re.fullmatch(r"(\d{4})[-年/.](\d{1,2})月?", period)
     if not match or not 1 <= int(match[2]) <= 12:
-        upload.errors.append(f"{_where(2, 'B')}：报告期“{period}”应写成 2025-06 这样的年-月")
+        upload.errors.append(f"{upload.where(2, 'B')}：报告期“{period}”应写成 2025-06 这样的年-月")
     else:
         upload.year, upload.month = int(match[1]), int(match[2])
-    headers = [
-        str(value or "").strip() for value in (rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else ())
-    ]
+
+
+def _area_named(code: str, where: str, upload: Upload, user, *, enter: bool) -> Area | None:
+    """The area a code names, if the user sees it (and, with ``enter``, may enter its figures)."""
+    area = Area.objects.for_user(user).filter(code=code).first() if code else None
+    if not code:
+        upload.errors.append(f"{where}：缺少区划代码")
+    elif area is None:
+        upload.errors.append(f"{where}：区划代码 {code} 不存在或不在您的管辖范围内")
+    elif enter and not can(user, area, Action.ENTER):
+        upload.errors.append(f"{where}：您没有{area.name}的填报权限")
+    else:
+        return area
+    return None
+
+
+def _read_figure(raw, indicator: Indicator, stored, previous, where: str, upload: Upload) -> tuple:
+    """One figure cell: ``(value, clear)``. Empty changes nothing; "清除" clears; a locked figure stays as it is.
+
+    A locked figure written back unchanged is not an error (the template carries it), a different
+    one is.
+    """
+    if _text(raw) == CLEAR_WORD:
+        if stored is not None and stored.locked:
+            upload.errors.append(f"{where}：{indicator.name}本期已审核锁定，不能清除")
+        return None, stored is not None and not stored.locked
+    if isinstance(raw, float):  # Excel keeps binary floats: 0.1 + 0.2 must not fail as 17 decimals
+        raw = Decimal(repr(raw)).quantize(Decimal("0.0001")) if abs(raw) < 1e15 else raw
+    check = check_cell(raw, allow_negative=indicator.allow_negative, kind=indicator.kind, previous=previous)
+    if check.error:
+        upload.errors.append(f"{where}：{check.error}（{indicator.name}）")
+        return None, False
+    if check.value is None or (stored is not None and stored.locked and stored.value == check.value):
+        return None, False
+    if stored is not None and stored.locked:
+        upload.errors.append(f"{where}：{indicator.name}本期已审核锁定，不能修改")
+        return None, False
+    if check.warning:
+        upload.warnings.append(f"{where}：{indicator.name}{check.warning}")
+    return check.value, False
+
+
+def _stored(areas: list[Area], year: int, month: int) -> dict[tuple[int, int], ReportedValue]:
+    return {
+        (row.area_id, row.indicator_id): row
+        for row in ReportedValue.objects.filter(area__in=areas, year=year, month=month)
+    }
+
+
+def _previous_figures(areas: list[Area], year: int, month: int) -> dict[tuple[int, int], Decimal]:
+    """Last month's figure of each area and indicator, for the jump warning (none for cumulative ones in January)."""
+    before_year, before_month = progress.previous_period(year, month)
+    monthly: dict[int, dict[int, Decimal]] = {}
+    for area_id, indicator_id, value in ReportedValue.objects.filter(
+        area__in=areas, year=before_year, month=before_month
+    ).values_list("area_id", "indicator_id", "value"):
+        monthly.setdefault(area_id, {})[indicator_id] = value
+    indicators = Indicator.objects.filter(pk__in={pk for values in monthly.values() for pk in values})
+    return {
+        (area_id, indicator.pk): tables.previous_figure(indicator, year, month, values)
+        for indicator in indicators
+        for area_id, values in monthly.items()
+        if indicator.pk in values
+    }
+
+
+# --- one area: indicators as rows ---------------------------------------------------------------------------
+
+
+def _read_area_sheet(rows: list[tuple], upload: Upload, user) -> None:
+    upload.area = _area_named(_text(_cell(rows, 1, 2)), upload.where(1, "B"), upload, user, enter=True)
+    _read_period(rows, upload)
+    headers = [_text(value) for value in (rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else ())]
     if headers[:4] != HEADERS[:4]:
         upload.errors.append(
             f"工作表“{SHEET}”第 {HEADER_ROW} 行：表头应为“{'、'.join(HEADERS[:4])}”，请使用系统下载的模板"
         )
+    if upload.area is not None and upload.year is not None:
+        _read_rows(rows, upload)
 
 
 def _read_rows(rows: list[tuple], upload: Upload) -> None:
-    indicators = {indicator.code: indicator for indicator in Indicator.objects.filter(is_active=True)}
-    previous = _previous_figures(upload)
-    locked = set(
-        ReportedValue.objects.filter(
-            area=upload.area, year=upload.year, month=upload.month, status="approved"
-        ).values_list("indicator__code", flat=True)
-    )
-    seen: dict[str, int] = {}
+    area, indicators = upload.area, {i.code: i for i in Indicator.objects.filter(is_active=True)}
+    stored = _stored([area], upload.year, upload.month)
+    previous = _previous_figures([area], upload.year, upload.month)
+    figures, clear, seen = {}, [], {}
     for number, line in enumerate(rows[FIRST_ROW - 1 :], start=FIRST_ROW):
-        code = str(line[0]).strip() if line and line[0] is not None else ""
+        code = _text(line[0]) if line else ""
         raw = line[3] if len(line) > 3 else None
-        if isinstance(raw, float):  # Excel keeps binary floats: 0.1 + 0.2 must not fail as 17 decimals
-            raw = Decimal(repr(raw)).quantize(Decimal("0.0001")) if abs(raw) < 1e15 else raw
         if not code:
             if raw not in (None, ""):
-                upload.errors.append(f"{_where(number, 'A')}：有数值但缺少指标代码")
+                upload.errors.append(f"{upload.where(number, 'A')}：有数值但缺少指标代码")
             continue
         indicator = indicators.get(code)
         if indicator is None:
-            upload.errors.append(f"{_where(number, 'A')}：未知的指标代码“{code}”")
+            upload.errors.append(f"{upload.where(number, 'A')}：未知的指标代码“{code}”")
             continue
         if code in seen:
-            upload.errors.append(f"{_where(number, 'A')}：指标“{indicator.name}”与第 {seen[code]} 行重复")
+            upload.errors.append(
+                f"{upload.where(number, 'A')}：指标“{indicator.name}”与第 {seen[code]} 行重复"
+            )
             continue
         seen[code] = number
-        check = check_cell(
-            raw,
-            allow_negative=indicator.allow_negative,
-            kind=indicator.kind,
-            previous=previous.get(indicator.pk),
+        key = (area.pk, indicator.pk)
+        value, cleared = _read_figure(
+            raw, indicator, stored.get(key), previous.get(key), upload.where(number, VALUE_COLUMN), upload
         )
-        if check.error:
-            upload.errors.append(f"{_where(number, VALUE_COLUMN)}：{check.error}（{indicator.name}）")
-            continue
-        if check.value is None:
-            continue
-        if code in locked:
-            upload.errors.append(f"{_where(number, VALUE_COLUMN)}：{indicator.name}本期已审核锁定，不能修改")
-            continue
-        if check.warning:
-            upload.warnings.append(f"{_where(number, VALUE_COLUMN)}：{indicator.name}{check.warning}")
-        upload.figures[indicator] = check.value
+        if value is not None:
+            figures[indicator] = value
+        if cleared:
+            clear.append(indicator)
     if not seen and not upload.errors:
         upload.errors.append(f"工作表“{SHEET}”从第 {FIRST_ROW} 行起没有任何指标行")
+    upload.parts = [AreaFigures(area, figures, tuple(clear))]
 
 
-def _previous_figures(upload: Upload) -> dict[int, Decimal]:
-    from zhenwu.ledger.progress import previous_period
-    from zhenwu.ledger.tables import previous_figure
+# --- many areas: areas as rows, indicators as columns ---------------------------------------------------------
 
-    year, month = previous_period(upload.year, upload.month)
-    monthly = dict(
-        ReportedValue.objects.filter(area=upload.area, year=year, month=month).values_list(
-            "indicator_id", "value"
+
+def _read_county_sheet(rows: list[tuple], upload: Upload, user) -> None:
+    upload.area = _area_named(_text(_cell(rows, 1, 2)), upload.where(1, "B"), upload, user, enter=False)
+    _read_period(rows, upload)
+    if _text(_cell(rows, CODE_ROW, 1)) != "区划代码":
+        upload.errors.append(
+            f"工作表“{COUNTY_SHEET}”第 {CODE_ROW} 行：A 列应为“区划代码”，其后各列为指标代码，请使用系统下载的模板"
         )
-    )
-    return {
-        indicator.pk: previous_figure(indicator, upload.year, upload.month, monthly)
-        for indicator in Indicator.objects.filter(pk__in=monthly)
-    }
+        return
+    columns = _indicator_columns(rows, upload)
+    if upload.year is not None:
+        _read_area_rows(rows, columns, upload, user)
+
+
+def _indicator_columns(rows: list[tuple], upload: Upload) -> dict[int, Indicator]:
+    """The indicator of each figure column, by the code in the header row; unknown and repeated codes are errors."""
+    indicators = {indicator.code: indicator for indicator in Indicator.objects.filter(is_active=True)}
+    header = rows[CODE_ROW - 1]
+    columns, seen = {}, {}
+    for column in range(FIRST_COLUMN, len(header) + 1):
+        code, letter = _text(header[column - 1]), get_column_letter(column)
+        if not code:
+            if any(_text(_cell(rows, row, column)) for row in range(FIRST_AREA_ROW, len(rows) + 1)):
+                upload.errors.append(f"{upload.where(CODE_ROW, letter)}：此列有数值但缺少指标代码")
+            continue
+        indicator = indicators.get(code)
+        if indicator is None:
+            upload.errors.append(f"{upload.where(CODE_ROW, letter)}：未知的指标代码“{code}”")
+        elif code in seen:
+            upload.errors.append(
+                f"{upload.where(CODE_ROW, letter)}：指标“{indicator.name}”与 {seen[code]} 列重复"
+            )
+        else:
+            seen[code], columns[column] = letter, indicator
+    if not columns and not upload.errors:
+        upload.errors.append(f"工作表“{COUNTY_SHEET}”第 {CODE_ROW} 行没有任何指标代码")
+    return columns
+
+
+def _read_area_rows(rows: list[tuple], columns: dict[int, Indicator], upload: Upload, user) -> None:
+    """Each row names an area under the sheet's area by its code; the user must be able to enter its figures."""
+    lines = list(enumerate(rows[FIRST_AREA_ROW - 1 :], start=FIRST_AREA_ROW))
+    codes = {_text(line[0]) for _, line in lines if line}
+    areas = {area.code: area for area in Area.objects.for_user(user).filter(code__in=codes - {""})}
+    stored = _stored(list(areas.values()), upload.year, upload.month)
+    previous = _previous_figures(list(areas.values()), upload.year, upload.month)
+    seen: dict[str, int] = {}
+    for number, line in lines:
+        code = _text(line[0]) if line else ""
+        if not code:
+            if any(_text(_cell(rows, number, column)) for column in columns):
+                upload.errors.append(f"{upload.where(number, 'A')}：有数值但缺少区划代码")
+            continue
+        area = _row_area(code, number, areas, seen, upload, user)
+        if area is None:
+            continue
+        name = _text(_cell(rows, number, 2))
+        if name and name != area.name:
+            upload.warnings.append(
+                f"{upload.where(number, 'B')}：单位名称“{name}”与区划代码对应的“{area.name}”不一致，按区划代码导入"
+            )
+        figures, clear = {}, []
+        for column, indicator in columns.items():
+            key = (area.pk, indicator.pk)
+            where = upload.where(number, get_column_letter(column))
+            value, cleared = _read_figure(
+                _cell(rows, number, column), indicator, stored.get(key), previous.get(key), where, upload
+            )
+            if value is not None:
+                figures[indicator] = value
+            if cleared:
+                clear.append(indicator)
+        upload.parts.append(AreaFigures(area, figures, tuple(clear)))
+    if not seen and not upload.errors:
+        upload.errors.append(f"工作表“{COUNTY_SHEET}”从第 {FIRST_AREA_ROW} 行起没有任何单位行")
+
+
+def _row_area(code: str, number: int, areas: dict[str, Area], seen: dict[str, int], upload: Upload, user):
+    """The area of one row, or ``None`` with the reason listed: unknown, outside the sheet's area, no right to enter, repeated."""
+    where = upload.where(number, "A")
+    area = areas.get(code)
+    if area is None:
+        upload.errors.append(f"{where}：区划代码 {code} 不存在或不在您的管辖范围内")
+    elif upload.area is not None and not (area.path.startswith(upload.area.path) and area != upload.area):
+        upload.errors.append(f"{where}：{area.name}不是{upload.area.name}的下辖单位")
+    elif not can(user, area, Action.ENTER):
+        upload.errors.append(f"{where}：您没有{area.name}的填报权限")
+    elif code in seen:
+        upload.errors.append(f"{where}：{area.name}与第 {seen[code]} 行重复")
+    else:
+        seen[code] = number
+        return area
+    return None

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", overview.index, name="index"),
     path("county/<str:code>/", overview.county, name="county"),
     path("county/<str:code>/table.xlsx", overview.county_export, name="county_export"),
+    path(f"county/{period}/template.xlsx", reporting.county_template, name="county_template"),
     path(f"table/{period}.xlsx", overview.export, name="export"),
     path("standards/<str:code>/", overview.standards, name="standards"),
     path("rules/<str:code>/", rules.rules, name="rules"),

@@ -15,7 +15,8 @@ from zhenwu.areas.models import Action
 from zhenwu.ledger import excel, services, tables
 from zhenwu.ledger.entry import check_grid_cell, read_grid
 from zhenwu.ledger.forms import UnlockForm, UploadForm
-from zhenwu.ledger.models import ValueHistory
+from zhenwu.ledger.models import HistoryAction, ValueHistory
+from zhenwu.ledger.services.values import enter_many
 from zhenwu.ledger.views.common import check_month, get_visible_indicator, roles, visible_area, xlsx_response
 
 
@@ -133,7 +134,17 @@ def template(request, code, year, month):
 
 
 @login_required
+def county_template(request, code, year, month):
+    """The county's towns × indicators for the month as one sheet, to fill in and upload at once."""
+    check_month(month)
+    area = visible_area(request, code)
+    data = excel.build_county_template(excel.county_template_data(area, year, month))
+    return xlsx_response(data, f"{area.name}下辖单位{year}年{month}月汇总报表.xlsx")
+
+
+@login_required
 def upload(request):
+    """Upload a filled template: one area's 报表, or a county's sheet of towns, written all or none."""
     form = UploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -141,27 +152,36 @@ def upload(request):
         result = excel.read_upload(uploaded.read(), uploaded.name, request.user)
         if result.ok:
             try:
-                change = services.enter_values(
+                change = enter_many(
                     request.user,
-                    result.area,
                     result.year,
                     result.month,
-                    result.figures,
+                    result.parts,
                     reason=f"Excel 导入：{uploaded.name}",
-                    action="import",
+                    action=HistoryAction.IMPORT,
                 )
             except services.LedgerError as error:
                 result.errors.append(str(error))
             else:
-                messages.success(
-                    request,
-                    f"已导入 {result.area.name}{result.year}年{result.month}月：更新 {change.changed} 项，未变 {change.unchanged} 项。",
-                )
+                messages.success(request, imported_message(result, change))
                 for warning in result.warnings:
                     messages.warning(request, warning)
-                url = reverse(
-                    "ledger:entry",
-                    kwargs={"code": result.area.code, "year": result.year, "month": result.month},
-                )
-                return redirect(url)
+                return redirect(uploaded_page(result))
     return render(request, "ledger/upload.html", {"form": form, "result": result})
+
+
+def imported_message(result: excel.Upload, change: services.Change) -> str:
+    """ "已导入 青山镇2025年6月：更新 3 项，清除 1 项，未变 2 项。" (for a county sheet: "青溪县下辖 12 个单位")."""
+    who = f"{result.area.name}下辖 {len(result.parts)} 个单位" if result.many else result.area.name
+    cleared = f"清除 {change.cleared} 项，" if change.cleared else ""
+    return f"已导入 {who}{result.year}年{result.month}月：更新 {change.changed} 项，{cleared}未变 {change.unchanged} 项。"
+
+
+def uploaded_page(result: excel.Upload) -> str:
+    """Where the figures just uploaded are seen: the area's 报表, or the county's table of towns."""
+    if result.many:
+        url = reverse("ledger:county", kwargs={"code": result.area.code})
+        return f"{url}?period={result.year}-{result.month:02d}"
+    return reverse(
+        "ledger:entry", kwargs={"code": result.area.code, "year": result.year, "month": result.month}
+    )
