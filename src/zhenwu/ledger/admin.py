@@ -15,6 +15,7 @@ from zhenwu.ledger.models import (
     Indicator,
     ReportedValue,
     Target,
+    TargetChange,
     TargetPart,
     TargetVersion,
     ValueHistory,
@@ -147,3 +148,10 @@ class ValueHistoryAdmin(ReadOnly, ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["at", "user", "reported", "action", "old_value", "new_value", "reason"]
     list_filter = ["action"]
     list_select_related = ["user", "reported__area", "reported__indicator"]
+
+
+@admin.register(TargetChange)
+class TargetChangeAdmin(ReadOnly, ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["at", "user", "target", "kind", "old_text", "new_text", "reason"]
+    list_filter = ["kind"]
+    list_select_related = ["user", "target__area", "target__indicator"]
