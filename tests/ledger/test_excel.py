@@ -129,3 +129,47 @@ def test_a_locked_figure_in_the_file_is_an_error(client, world):
     page = upload(client, as_file(workbook)).content.decode()
     assert "本期已审核锁定" in page
     assert ReportedValue.objects.get().value == D("6.02")
+
+
+def test_the_word_qingchu_clears_a_figure_and_an_empty_cell_changes_nothing(client, world):
+    f.all_indicators()
+    f.make_value(world, world.town_a, value="6.02")
+    f.make_value(world, world.town_a, code="GYCZ", value="31.5")
+    client.force_login(world.town_a_clerk)
+    workbook = download(client, world)
+    sheet = workbook["填报"]
+    assert "清除" in sheet["A3"].value
+    rows = rows_by_code(sheet)
+    sheet.cell(rows["GDTZ"], 4).value = "清除"
+    sheet.cell(rows["GYCZ"], 4).value = None
+    response = upload(client, as_file(workbook))
+    assert response.status_code == 302
+    assert dict(ReportedValue.objects.values_list("indicator__code", "value")) == {"GYCZ": D("31.5")}
+    record = ValueHistory.objects.get(action=HistoryAction.CLEAR)
+    assert (record.indicator.code, record.old_value, record.reported) == ("GDTZ", D("6.02"), None)
+
+
+def test_a_locked_figure_sent_back_unchanged_is_not_an_error(client, world):
+    f.all_indicators()
+    f.make_value(world, world.town_a, status=ValueStatus.APPROVED)
+    client.force_login(world.town_a_clerk)
+    workbook = download(client, world)
+    sheet = workbook["填报"]
+    sheet.cell(rows_by_code(sheet)["GYCZ"], 4).value = 31.5
+    assert upload(client, as_file(workbook)).status_code == 302
+    assert dict(ReportedValue.objects.values_list("indicator__code", "value")) == {
+        "GDTZ": D("6.02"),
+        "GYCZ": D("31.5"),
+    }
+
+
+def test_clearing_a_locked_figure_in_the_file_is_an_error(client, world):
+    f.all_indicators()
+    f.make_value(world, world.town_a, status=ValueStatus.APPROVED)
+    client.force_login(world.town_a_clerk)
+    workbook = download(client, world)
+    sheet = workbook["填报"]
+    sheet.cell(rows_by_code(sheet)["GDTZ"], 4).value = "清除"
+    page = upload(client, as_file(workbook)).content.decode()
+    assert "固定资产投资本期已审核锁定，不能清除" in page
+    assert ReportedValue.objects.get().value == D("6.02")
