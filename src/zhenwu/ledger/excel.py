@@ -171,25 +171,23 @@ def _save(workbook: Workbook) -> bytes:
 # --- the county's sheet: towns × indicators ---------------------------------------------------------------
 
 
-def county_template_data(area: Area, year: int, month: int) -> CountySheet:
-    """What the county sheet shows: the area's direct children, the month's indicators and their stored figures."""
-    indicators = [indicator for indicator in tables.active_indicators() if indicator.reported_in(month)]
-    children = tables.children_of(area)
-    stored = {
-        (row.area_id, row.indicator_id): row
-        for row in ReportedValue.objects.filter(area__in=children, year=year, month=month)
-    }
-    return CountySheet(area, year, month, children, indicators, stored)
-
-
 @dataclass
 class CountySheet:
+    """The towns, indicators and stored figures of one month, as the county sheet lays them out."""
+
     area: Area
     year: int
     month: int
     children: list[Area]
     indicators: list[Indicator]
     stored: dict[tuple[int, int], ReportedValue]
+
+
+def county_template_data(area: Area, year: int, month: int) -> CountySheet:
+    """What the county sheet shows: the area's direct children, the month's indicators and their stored figures."""
+    indicators = [indicator for indicator in tables.active_indicators() if indicator.reported_in(month)]
+    children = tables.children_of(area)
+    return CountySheet(area, year, month, children, indicators, _stored(children, year, month))
 
 
 def build_county_template(data: CountySheet) -> bytes:
@@ -331,7 +329,14 @@ def _area_named(code: str, where: str, upload: Upload, user, *, enter: bool) -> 
     return None
 
 
-def _read_figure(raw, indicator: Indicator, stored, previous, where: str, upload: Upload) -> tuple:
+def _read_figure(
+    raw,
+    indicator: Indicator,
+    stored: ReportedValue | None,
+    previous: Decimal | None,
+    where: str,
+    upload: Upload,
+) -> tuple[Decimal | None, bool]:
     """One figure cell: ``(value, clear)``. Empty changes nothing; "清除" clears; a locked figure stays as it is.
 
     A locked figure written back unchanged is not an error (the template carries it), a different
