@@ -247,3 +247,13 @@ def test_the_outsider_can_neither_download_nor_upload(client, world, indicators)
     client.force_login(world.town_b_clerk)
     assert client.get(reverse("ledger:target_sheet", args=[world.county.code, 2025])).status_code == 404
     assert upload(client, world.town_a, workbook([(world.village_a1.code, "东山村", 2)])).status_code == 404
+
+
+def test_issuing_is_all_or_nothing_even_past_the_sheet_checks(world, indicators):
+    from zhenwu.ledger import services
+
+    f.make_target(world, world.town_b, value="8")
+    issue = [(world.town_a, indicators[0], D(12)), (world.town_b, indicators[0], D(9))]  # 9: no reason given
+    with pytest.raises(services.LedgerError, match="原因"):
+        services.issue_targets(world.county_admin, 2025, issue)
+    assert amounts() == {("白沙镇", "GDTZ"): [D(8)]}

@@ -25,6 +25,7 @@ from zhenwu.ledger.forms import (
     describe_errors,
 )
 from zhenwu.ledger.models import Target, TargetPart
+from zhenwu.ledger.services.targets import plain
 from zhenwu.ledger.views.common import roles, visible_area, xlsx_response
 
 
@@ -73,7 +74,7 @@ def _forms(area: Area, panel: target_tables.TargetPanel) -> PanelForms:
             (
                 part,
                 PartChangeForm(
-                    initial={"value": part.value.normalize(), "person": part.responsible_person},
+                    initial={"value": plain(part.value), "person": part.responsible_person},
                     auto_id=f"change{part.pk}_%s",
                 ),
             )
