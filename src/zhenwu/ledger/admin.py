@@ -1,7 +1,7 @@
 """Admin for 管理员: indicators and catalogues, and targets scoped to the admin's subtree.
 
-Reported figures and their history are read-only here: every change to a figure goes through
-``services`` so that it is checked, locked when approved, and recorded.
+Reported figures, targets and their history are read-only here: every change to a figure or a
+target goes through ``services`` (the 报表 and 年度目标 pages) so that it is checked and recorded.
 """
 
 from django.contrib import admin
@@ -93,37 +93,6 @@ class CatalogueAdmin(AreaAdminOnly, admin.ModelAdmin):
         return super().get_queryset(request).filter(issued_by__in=Area.objects.for_user(request.user))
 
 
-class TargetVersionInline(InlineForAreaAdmins, admin.TabularInline):
-    model = TargetVersion
-    extra = 0
-    fields = ["number", "value", "effective_month", "reason", "created_by", "created_at"]
-    readonly_fields = ["created_by", "created_at"]
-
-
-class TargetPartInline(InlineForAreaAdmins, admin.TabularInline):
-    model = TargetPart
-    extra = 0
-
-
-@admin.register(Target)
-class TargetAdmin(ScopedAdminMixin, admin.ModelAdmin):
-    list_display = ["indicator", "area", "year", "department", "responsible_person"]
-    list_filter = ["year"]
-    search_fields = ["indicator__name", "area__name", "responsible_person"]
-    list_select_related = ["indicator", "area", "department"]
-    autocomplete_fields = ["area"]
-    inlines = [TargetVersionInline, TargetPartInline]
-
-    def save_formset(self, request, form, formset, change):
-        """Versions added here are signed by the admin, like those made on the targets page."""
-        for instance in formset.save(commit=False):
-            if isinstance(instance, TargetVersion) and instance.created_by_id is None:
-                instance.created_by = request.user
-            instance.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
-
-
 class ReadOnly:
     def has_add_permission(self, request, obj=None):
         return False
@@ -133,6 +102,27 @@ class ReadOnly:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class TargetVersionInline(ReadOnly, InlineForAreaAdmins, admin.TabularInline):
+    model = TargetVersion
+    fields = ["number", "value", "effective_month", "reason", "created_by", "created_at"]
+    readonly_fields = ["created_by", "created_at"]
+
+
+class TargetPartInline(ReadOnly, InlineForAreaAdmins, admin.TabularInline):
+    model = TargetPart
+
+
+@admin.register(Target)
+class TargetAdmin(ReadOnly, ScopedAdminMixin, admin.ModelAdmin):
+    """Read-only: targets are issued, revised and decomposed on the 年度目标 page, which keeps the 变更记录."""
+
+    list_display = ["indicator", "area", "year", "department", "responsible_person"]
+    list_filter = ["year"]
+    search_fields = ["indicator__name", "area__name", "responsible_person"]
+    list_select_related = ["indicator", "area", "department"]
+    inlines = [TargetVersionInline, TargetPartInline]
 
 
 @admin.register(ReportedValue)
