@@ -67,6 +67,10 @@ def make_history(world, area):
     reported = make_value(world, area)
     return ValueHistory.objects.create(
         reported=reported,
+        indicator=reported.indicator,
+        area=reported.area,
+        year=reported.year,
+        month=reported.month,
         action=HistoryAction.ENTER,
         new_value=reported.value,
         new_status=ValueStatus.DRAFT,

@@ -475,6 +475,10 @@ def _values(demo, indicators, actual, rng: random.Random, calendar: Calendar) ->
         [
             ValueHistory(
                 reported_id=pk,
+                indicator_id=indicator_id,
+                area_id=area_id,
+                year=year,
+                month=month,
                 action=HistoryAction.IMPORT,
                 new_value=value,
                 new_status=status,
@@ -482,7 +486,9 @@ def _values(demo, indicators, actual, rng: random.Random, calendar: Calendar) ->
                 user=None,
                 at=at,
             )
-            for pk, value, status, at in created.values_list("pk", "value", "status", "updated_at")
+            for pk, indicator_id, area_id, year, month, value, status, at in created.values_list(
+                "pk", "indicator_id", "area_id", "year", "month", "value", "status", "updated_at"
+            )
         ],
         batch_size=2000,
     )

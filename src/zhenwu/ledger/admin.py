@@ -135,9 +135,20 @@ class ReportedValueAdmin(ReadOnly, ScopedAdminMixin, admin.ModelAdmin):
 
 @admin.register(ValueHistory)
 class ValueHistoryAdmin(ReadOnly, ScopedAdminMixin, admin.ModelAdmin):
-    list_display = ["at", "user", "reported", "action", "old_value", "new_value", "reason"]
-    list_filter = ["action"]
-    list_select_related = ["user", "reported__area", "reported__indicator"]
+    list_display = [
+        "at",
+        "user",
+        "area",
+        "year",
+        "month",
+        "indicator",
+        "action",
+        "old_value",
+        "new_value",
+        "reason",
+    ]
+    list_filter = ["action", "year"]
+    list_select_related = ["user", "area", "indicator"]
 
 
 @admin.register(TargetChange)

@@ -48,13 +48,13 @@ FIRST_COLUMN = 3  # columns A and B hold the area's code and name
 MAX_BYTES = 5 * 1024 * 1024
 XLSX_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-_HEAD_FONT = Font(bold=True)
-_HEAD_FILL = PatternFill("solid", fgColor="F2F4F7")
-_INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
+HEAD_FONT = Font(bold=True)
+HEAD_FILL = PatternFill("solid", fgColor="F2F4F7")
+INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
 _LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
 
 
-def _number(value: Decimal | None):
+def cell_number(value: Decimal | None):
     """Excel stores floats; the value read back is parsed as Decimal again from its text."""
     return None if value is None else float(value)
 
@@ -72,22 +72,22 @@ def build_template(grid: Grid) -> bytes:
     )
     for column, title in enumerate(HEADERS, start=1):
         cell = sheet.cell(HEADER_ROW, column, title)
-        cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+        cell.font, cell.fill = HEAD_FONT, HEAD_FILL
     for offset, row in enumerate(grid.rows):
         line = FIRST_ROW + offset
         sheet.cell(line, 1, row.indicator.code)
         sheet.cell(line, 2, row.indicator.name)
         sheet.cell(line, 3, row.indicator.unit)
-        value_cell = sheet.cell(line, 4, _number(row.value))
-        value_cell.fill = _INPUT_FILL
-        sheet.cell(line, 5, _number(row.last_year))
-        sheet.cell(line, 6, _number(row.target))
+        value_cell = sheet.cell(line, 4, cell_number(row.value))
+        value_cell.fill = INPUT_FILL
+        sheet.cell(line, 5, cell_number(row.last_year))
+        sheet.cell(line, 6, cell_number(row.target))
         if row.locked:
             sheet.cell(line, 7, "已审核锁定")
     for column, width in zip("ABCDEFG", [12, 28, 10, 14, 14, 14, 16], strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = f"A{FIRST_ROW}"
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 def export_area_table(table: AreaTable) -> bytes:
@@ -112,26 +112,26 @@ def export_area_table(table: AreaTable) -> bytes:
     ]
     sheet.append(heads)
     for cell in sheet[2]:
-        cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+        cell.font, cell.fill = HEAD_FONT, HEAD_FILL
     for row in table.rows:
         p = row.progress
         sheet.append(
             [
                 row.indicator.name,
                 row.indicator.unit,
-                _number(p.value),
-                _number(p.target),
-                _number(_round(p.rate)),
-                _number(_round(p.schedule)),
-                _number(_round(p.gap)),
+                cell_number(p.value),
+                cell_number(p.target),
+                cell_number(_round(p.rate)),
+                cell_number(_round(p.schedule)),
+                cell_number(_round(p.gap)),
                 p.standing,
-                _number(_round(p.yoy.percent)),
+                cell_number(_round(p.yoy.percent)),
                 row.department,
                 row.person,
             ]
         )
     sheet.column_dimensions["A"].width = 28
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 def export_county_table(table: CountyTable) -> bytes:
@@ -143,7 +143,7 @@ def export_county_table(table: CountyTable) -> bytes:
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(["单位", "报送状态", "已填", "排名", *[indicator.name for indicator in table.indicators]])
     for cell in sheet[2]:
-        cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+        cell.font, cell.fill = HEAD_FONT, HEAD_FILL
     for child in table.children:
         sheet.append(
             [
@@ -151,18 +151,18 @@ def export_county_table(table: CountyTable) -> bytes:
                 child.state + ("（逾期）" if child.late else ""),
                 f"{child.entered}/{child.expected}",
                 child.rank,
-                *[_number(_round(cell.rate)) for cell in child.cells],
+                *[cell_number(_round(cell.rate)) for cell in child.cells],
             ]
         )
     sheet.column_dimensions["A"].width = 14
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 def _round(value: Decimal | None) -> Decimal | None:
     return None if value is None else round(value, 1)
 
 
-def _save(workbook: Workbook) -> bytes:
+def workbook_bytes(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -215,22 +215,22 @@ def build_county_template(data: CountySheet) -> bytes:
         sheet.column_dimensions[get_column_letter(column)].width = 14
     for row in range(CODE_ROW, UNIT_ROW + 1):
         for cell in sheet[row]:
-            cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+            cell.font, cell.fill = HEAD_FONT, HEAD_FILL
     for offset, child in enumerate(data.children):
         line = FIRST_AREA_ROW + offset
         sheet.cell(line, 1, child.code)
         sheet.cell(line, 2, child.name)
         for column, indicator in enumerate(data.indicators, start=FIRST_COLUMN):
             stored = data.stored.get((child.pk, indicator.pk))
-            cell = sheet.cell(line, column, _number(stored.value) if stored else None)
+            cell = sheet.cell(line, column, cell_number(stored.value) if stored else None)
             if stored is not None and stored.locked:
                 cell.fill = _LOCKED_FILL
             else:
-                cell.fill, cell.protection = _INPUT_FILL, Protection(locked=False)
+                cell.fill, cell.protection = INPUT_FILL, Protection(locked=False)
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 16, 14
     sheet.freeze_panes = sheet.cell(FIRST_AREA_ROW, FIRST_COLUMN)
     sheet.protection.sheet = True
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 # --- reading an upload -----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.entry import check_cell
-from zhenwu.ledger.excel import _HEAD_FILL, _HEAD_FONT, _INPUT_FILL, MAX_BYTES, _number, _save
+from zhenwu.ledger.excel import HEAD_FILL, HEAD_FONT, INPUT_FILL, MAX_BYTES, cell_number, workbook_bytes
 from zhenwu.ledger.models import Indicator, Target
 from zhenwu.ledger.target_tables import assessment_catalogues, children
 
@@ -65,19 +65,21 @@ def build_sheet(area: Area, year: int) -> bytes:
         sheet.cell(NAME_ROW, FIRST_COLUMN + offset, f"{indicator.name}（{indicator.unit}）")
     for line in (CODE_ROW, NAME_ROW):
         for cell in sheet[line]:
-            cell.font, cell.fill = _HEAD_FONT, _HEAD_FILL
+            cell.font, cell.fill = HEAD_FONT, HEAD_FILL
     for number, child in enumerate(rows, start=FIRST_ROW):
         sheet.cell(number, 1, child.code).number_format = "@"
         sheet.cell(number, 2, child.name)
         for offset, indicator in enumerate(indicators):
-            cell = sheet.cell(number, FIRST_COLUMN + offset, _number(amounts.get((child.pk, indicator.pk))))
-            cell.fill = _INPUT_FILL
+            cell = sheet.cell(
+                number, FIRST_COLUMN + offset, cell_number(amounts.get((child.pk, indicator.pk)))
+            )
+            cell.fill = INPUT_FILL
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 14
     for offset in range(len(indicators)):
         sheet.column_dimensions[get_column_letter(FIRST_COLUMN + offset)].width = 16
     sheet.freeze_panes = sheet.cell(FIRST_ROW, FIRST_COLUMN)
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 def _current_amounts(

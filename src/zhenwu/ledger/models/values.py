@@ -71,18 +71,6 @@ class HistoryAction(models.TextChoices):
     CLEAR = "clear", "清除"
 
 
-class ValueHistoryQuerySet(AreaOwnedQuerySet):
-    def bulk_create(self, objs, *args, **kwargs):
-        """Fill each record's copy of its figure's period before inserting (bulk inserts skip ``save``)."""
-        objs = list(objs)
-        missing = [record for record in objs if record.area_id is None and record.reported_id is not None]
-        if missing:
-            figures = ReportedValue.objects.in_bulk({record.reported_id for record in missing})
-            for record in missing:
-                record.copy_period(figures[record.reported_id])
-        return super().bulk_create(objs, *args, **kwargs)
-
-
 class ValueHistory(AreaOwned):
     """Who changed a figure, when, from what to what, and why — written by the service that changed it.
 
@@ -90,7 +78,7 @@ class ValueHistory(AreaOwned):
     of a figure that was cleared (its ``ReportedValue`` deleted) is still there to read.
     """
 
-    objects = ValueHistoryQuerySet.as_manager()
+    objects = AreaOwnedQuerySet.as_manager()
 
     reported = models.ForeignKey(
         ReportedValue, on_delete=models.SET_NULL, null=True, blank=True, related_name="history"
@@ -124,16 +112,6 @@ class ValueHistory(AreaOwned):
 
     def __str__(self) -> str:
         return f"{self.area} {self.year}年{self.month}月 {self.indicator.name} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
-
-    def copy_period(self, reported: ReportedValue) -> None:
-        """Keep the figure's indicator, area and period on the record itself."""
-        self.indicator_id, self.area_id = reported.indicator_id, reported.area_id
-        self.year, self.month = reported.year, reported.month
-
-    def save(self, *args, **kwargs):
-        if self.area_id is None and self.reported is not None:
-            self.copy_period(self.reported)
-        super().save(*args, **kwargs)
 
     @property
     def who(self) -> str:

@@ -16,10 +16,12 @@ from zhenwu.ledger.services.targets import (
     set_target,
 )
 from zhenwu.ledger.services.values import (
+    AreaFigures,
     Change,
     LedgerError,
     LockedError,
     approve_period,
+    enter_many,
     enter_values,
     require,
     submit_period,
@@ -27,6 +29,7 @@ from zhenwu.ledger.services.values import (
 )
 
 __all__ = [
+    "AreaFigures",
     "Change",
     "Issued",
     "LedgerError",
@@ -35,6 +38,7 @@ __all__ = [
     "change_owner",
     "change_part",
     "decompose_target",
+    "enter_many",
     "enter_values",
     "inherit_rules",
     "issue_targets",

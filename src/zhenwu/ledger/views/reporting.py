@@ -16,7 +16,6 @@ from zhenwu.ledger import excel, services, tables
 from zhenwu.ledger.entry import check_grid_cell, read_grid
 from zhenwu.ledger.forms import UnlockForm, UploadForm
 from zhenwu.ledger.models import HistoryAction, ValueHistory
-from zhenwu.ledger.services.values import enter_many
 from zhenwu.ledger.views.common import check_month, get_visible_indicator, roles, visible_area, xlsx_response
 
 
@@ -152,7 +151,7 @@ def upload(request):
         result = excel.read_upload(uploaded.read(), uploaded.name, request.user)
         if result.ok:
             try:
-                change = enter_many(
+                change = services.enter_many(
                     request.user,
                     result.year,
                     result.month,
