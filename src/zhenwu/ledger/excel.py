@@ -15,16 +15,13 @@ In both, an empty figure cell changes nothing and a cell reading "清除" delete
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
@@ -33,6 +30,7 @@ from zhenwu.ledger.entry import check_cell
 from zhenwu.ledger.models import Indicator, ReportedValue
 from zhenwu.ledger.services.values import AreaFigures
 from zhenwu.ledger.tables import AreaTable, CountyTable, Grid
+from zhenwu.workbooks import UnreadableWorkbook, cell_at, cell_text, read_rows, workbook_bytes
 
 SHEET = "填报"
 HEADER_ROW = 4
@@ -45,8 +43,6 @@ COUNTY_SHEET = "汇总填报"
 CODE_ROW, NAME_ROW, UNIT_ROW = 4, 5, 6  # the county sheet's header rows: 指标代码, 指标名称, 单位
 FIRST_AREA_ROW = UNIT_ROW + 1
 FIRST_COLUMN = 3  # columns A and B hold the area's code and name
-MAX_BYTES = 5 * 1024 * 1024
-XLSX_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="F2F4F7")
@@ -162,12 +158,6 @@ def _round(value: Decimal | None) -> Decimal | None:
     return None if value is None else round(value, 1)
 
 
-def workbook_bytes(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 # --- the county's sheet: towns × indicators ---------------------------------------------------------------
 
 
@@ -269,27 +259,11 @@ def read_upload(data: bytes, filename: str, user) -> Upload:
     sheet, row and column in Chinese; the caller writes nothing unless the list is empty.
     """
     upload = Upload()
-    if not filename.lower().endswith(".xlsx"):
-        upload.errors.append(f"文件“{filename}”不是 .xlsx 格式的 Excel 文件，请用下载的模板填写后上传")
-        return upload
-    if len(data) > MAX_BYTES:
-        upload.errors.append("文件太大（超过 5 MB），请检查是否上传了正确的报表")
-        return upload
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        upload.errors.append(f"文件“{filename}”已损坏或不是有效的 .xlsx 文件，无法打开")
+        upload.sheet, rows = read_rows(data, filename, (SHEET, COUNTY_SHEET), what="报表模板")
+    except UnreadableWorkbook as error:
+        upload.errors.append(str(error))
         return upload
-    try:
-        upload.sheet = next((name for name in (SHEET, COUNTY_SHEET) if name in workbook.sheetnames), "")
-        if not upload.sheet:
-            upload.errors.append(
-                f"找不到工作表“{SHEET}”（单位报表）或“{COUNTY_SHEET}”（下辖单位汇总表），请使用系统下载的模板"
-            )
-            return upload
-        rows = list(workbook[upload.sheet].iter_rows(values_only=True))
-    finally:
-        workbook.close()
     if upload.many:
         _read_county_sheet(rows, upload, user)
     else:
@@ -297,17 +271,8 @@ def read_upload(data: bytes, filename: str, user) -> Upload:
     return upload
 
 
-def _cell(rows: list[tuple], row: int, column: int):
-    line = rows[row - 1] if len(rows) >= row else ()
-    return line[column - 1] if len(line) >= column else None
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
 def _read_period(rows: list[tuple], upload: Upload) -> None:
-    period = _text(_cell(rows, 2, 2))
+    period = cell_text(cell_at(rows, 2, 2))
     match = re.fullmatch(r"(\d{4})[-年/.](\d{1,2})月?", period)
     if not match or not 1 <= int(match[2]) <= 12:
         upload.errors.append(f"{upload.where(2, 'B')}：报告期“{period}”应写成 2025-06 这样的年-月")
@@ -342,7 +307,7 @@ def _read_figure(
     A locked figure written back unchanged is not an error (the template carries it), a different
     one is.
     """
-    if _text(raw) == CLEAR_WORD:
+    if cell_text(raw) == CLEAR_WORD:
         if stored is not None and stored.locked:
             upload.errors.append(f"{where}：{indicator.name}本期已审核锁定，不能清除")
         return None, stored is not None and not stored.locked
@@ -390,9 +355,9 @@ def _previous_figures(areas: list[Area], year: int, month: int) -> dict[tuple[in
 
 
 def _read_area_sheet(rows: list[tuple], upload: Upload, user) -> None:
-    upload.area = _area_named(_text(_cell(rows, 1, 2)), upload.where(1, "B"), upload, user, enter=True)
+    upload.area = _area_named(cell_text(cell_at(rows, 1, 2)), upload.where(1, "B"), upload, user, enter=True)
     _read_period(rows, upload)
-    headers = [_text(value) for value in (rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else ())]
+    headers = [cell_text(value) for value in (rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else ())]
     if headers[:4] != HEADERS[:4]:
         upload.errors.append(
             f"工作表“{SHEET}”第 {HEADER_ROW} 行：表头应为“{'、'.join(HEADERS[:4])}”，请使用系统下载的模板"
@@ -407,7 +372,7 @@ def _read_rows(rows: list[tuple], upload: Upload) -> None:
     previous = _previous_figures([area], upload.year, upload.month)
     figures, clear, seen = {}, [], {}
     for number, line in enumerate(rows[FIRST_ROW - 1 :], start=FIRST_ROW):
-        code = _text(line[0]) if line else ""
+        code = cell_text(line[0]) if line else ""
         raw = line[3] if len(line) > 3 else None
         if not code:
             if raw not in (None, ""):
@@ -440,9 +405,9 @@ def _read_rows(rows: list[tuple], upload: Upload) -> None:
 
 
 def _read_county_sheet(rows: list[tuple], upload: Upload, user) -> None:
-    upload.area = _area_named(_text(_cell(rows, 1, 2)), upload.where(1, "B"), upload, user, enter=False)
+    upload.area = _area_named(cell_text(cell_at(rows, 1, 2)), upload.where(1, "B"), upload, user, enter=False)
     _read_period(rows, upload)
-    if _text(_cell(rows, CODE_ROW, 1)) != "区划代码":
+    if cell_text(cell_at(rows, CODE_ROW, 1)) != "区划代码":
         upload.errors.append(
             f"工作表“{COUNTY_SHEET}”第 {CODE_ROW} 行：A 列应为“区划代码”，其后各列为指标代码，请使用系统下载的模板"
         )
@@ -458,9 +423,9 @@ def _indicator_columns(rows: list[tuple], upload: Upload) -> dict[int, Indicator
     header = rows[CODE_ROW - 1]
     columns, seen = {}, {}
     for column in range(FIRST_COLUMN, len(header) + 1):
-        code, letter = _text(header[column - 1]), get_column_letter(column)
+        code, letter = cell_text(header[column - 1]), get_column_letter(column)
         if not code:
-            if any(_text(_cell(rows, row, column)) for row in range(FIRST_AREA_ROW, len(rows) + 1)):
+            if any(cell_text(cell_at(rows, row, column)) for row in range(FIRST_AREA_ROW, len(rows) + 1)):
                 upload.errors.append(f"{upload.where(CODE_ROW, letter)}：此列有数值但缺少指标代码")
             continue
         indicator = indicators.get(code)
@@ -480,21 +445,21 @@ def _indicator_columns(rows: list[tuple], upload: Upload) -> dict[int, Indicator
 def _read_area_rows(rows: list[tuple], columns: dict[int, Indicator], upload: Upload, user) -> None:
     """Each row names an area under the sheet's area by its code; the user must be able to enter its figures."""
     lines = list(enumerate(rows[FIRST_AREA_ROW - 1 :], start=FIRST_AREA_ROW))
-    codes = {_text(line[0]) for _, line in lines if line}
+    codes = {cell_text(line[0]) for _, line in lines if line}
     areas = {area.code: area for area in Area.objects.for_user(user).filter(code__in=codes - {""})}
     stored = _stored(list(areas.values()), upload.year, upload.month)
     previous = _previous_figures(list(areas.values()), upload.year, upload.month)
     seen: dict[str, int] = {}
     for number, line in lines:
-        code = _text(line[0]) if line else ""
+        code = cell_text(line[0]) if line else ""
         if not code:
-            if any(_text(_cell(rows, number, column)) for column in columns):
+            if any(cell_text(cell_at(rows, number, column)) for column in columns):
                 upload.errors.append(f"{upload.where(number, 'A')}：有数值但缺少区划代码")
             continue
         area = _row_area(code, number, areas, seen, upload, user)
         if area is None:
             continue
-        name = _text(_cell(rows, number, 2))
+        name = cell_text(cell_at(rows, number, 2))
         if name and name != area.name:
             upload.warnings.append(
                 f"{upload.where(number, 'B')}：单位名称“{name}”与区划代码对应的“{area.name}”不一致，按区划代码导入"
@@ -504,7 +469,7 @@ def _read_area_rows(rows: list[tuple], columns: dict[int, Indicator], upload: Up
             key = (area.pk, indicator.pk)
             where = upload.where(number, get_column_letter(column))
             value, cleared = _read_figure(
-                _cell(rows, number, column), indicator, stored.get(key), previous.get(key), where, upload
+                cell_at(rows, number, column), indicator, stored.get(key), previous.get(key), where, upload
             )
             if value is not None:
                 figures[indicator] = value

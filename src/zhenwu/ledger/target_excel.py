@@ -7,21 +7,19 @@ indicator. A blank cell leaves the target as it is; nothing is ever deleted from
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.entry import check_cell
-from zhenwu.ledger.excel import HEAD_FILL, HEAD_FONT, INPUT_FILL, MAX_BYTES, cell_number, workbook_bytes
+from zhenwu.ledger.excel import HEAD_FILL, HEAD_FONT, INPUT_FILL, cell_number
 from zhenwu.ledger.models import Indicator, Target
 from zhenwu.ledger.target_tables import assessment_catalogues, children
+from zhenwu.workbooks import UnreadableWorkbook, cell_at, cell_text, read_rows, workbook_bytes
 
 SHEET = "目标任务分解"
 CODE_ROW = 4
@@ -140,8 +138,10 @@ def read_sheet(
     target's latest version does.
     """
     result = TargetSheet()
-    rows = _open(data, filename, result)
-    if rows is None:
+    try:
+        _, rows = read_rows(data, filename, (SHEET,), what="目标任务分解表")
+    except UnreadableWorkbook as error:
+        result.errors.append(str(error))
         return result
     _check_head(rows, year, result)
     columns = _read_columns(rows, result)
@@ -163,44 +163,11 @@ def read_sheet(
     return result
 
 
-def _open(data: bytes, filename: str, result: TargetSheet) -> list[tuple] | None:
-    if not filename.lower().endswith(".xlsx"):
-        result.errors.append(f"文件“{filename}”不是 .xlsx 格式的 Excel 文件，请用下载的分解表填写后上传")
-        return None
-    if len(data) > MAX_BYTES:
-        result.errors.append("文件太大（超过 5 MB），请检查是否上传了正确的分解表")
-        return None
-    try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        result.errors.append(f"文件“{filename}”已损坏或不是有效的 .xlsx 文件，无法打开")
-        return None
-    try:
-        if SHEET not in workbook.sheetnames:
-            result.errors.append(f"找不到工作表“{SHEET}”，请使用系统下载的目标任务分解表")
-            return None
-        return [tuple(line) for line in workbook[SHEET].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-
-
-def _cell(rows: list[tuple], row: int, column: int):
-    line = rows[row - 1] if len(rows) >= row else ()
-    return line[column - 1] if len(line) >= column else None
-
-
-def _text(value) -> str:
-    """A cell as text; a code Excel turned into a number (390123101000.0) reads back as digits."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return "" if value is None else str(value).strip()
-
-
 def _check_head(rows: list[tuple], year: int, result: TargetSheet) -> None:
-    stated = _text(_cell(rows, 2, 2)).removesuffix("年")
+    stated = cell_text(cell_at(rows, 2, 2)).removesuffix("年")
     if stated != str(year):
         result.errors.append(f"{where(2, 'B')}：年度“{stated}”与本页的 {year} 年不符，请下载本年度的分解表")
-    if _text(_cell(rows, CODE_ROW, 1)) != CODE_HEAD:
+    if cell_text(cell_at(rows, CODE_ROW, 1)) != CODE_HEAD:
         result.errors.append(f"{where(CODE_ROW, 'A')}：应为“{CODE_HEAD}”，请使用系统下载的目标任务分解表")
 
 
@@ -211,7 +178,7 @@ def _read_columns(rows: list[tuple], result: TargetSheet) -> dict[int, Indicator
     columns: dict[int, Indicator] = {}
     seen: dict[str, int] = {}
     for column in range(FIRST_COLUMN, len(line) + 1):
-        code = _text(line[column - 1])
+        code = cell_text(line[column - 1])
         if not code:
             continue
         if code not in known:
@@ -232,12 +199,12 @@ def _read_columns(rows: list[tuple], result: TargetSheet) -> dict[int, Indicator
 
 def _read_areas(rows: list[tuple], user, area: Area, result: TargetSheet) -> dict[int, Area | None]:
     """Row number → the area it is about (None when the code is wrong, so its figures are still checked)."""
-    codes = {_text(line[0]) for line in rows[FIRST_ROW - 1 :] if line and line[0] is not None}
+    codes = {cell_text(line[0]) for line in rows[FIRST_ROW - 1 :] if line and line[0] is not None}
     found = {found.code: found for found in Area.objects.for_user(user).filter(code__in=codes)}
     areas: dict[int, Area | None] = {}
     seen: dict[str, int] = {}
     for number, line in enumerate(rows[FIRST_ROW - 1 :], start=FIRST_ROW):
-        code = _text(line[0]) if line else ""
+        code = cell_text(line[0]) if line else ""
         filled = any(value not in (None, "") for value in line[FIRST_COLUMN - 1 :])
         if not code:
             if filled:
@@ -269,7 +236,7 @@ def _read_amount(raw, indicator: Indicator, row: int, column: int, result: Targe
 
 
 def _has_no_code(rows: list[tuple], column: int) -> bool:
-    return not _text(_cell(rows, CODE_ROW, column))
+    return not cell_text(cell_at(rows, CODE_ROW, column))
 
 
 def _check_revisions(result: TargetSheet, year: int, effective_month: int, reason: str) -> None:

@@ -13,19 +13,16 @@ nothing is written unless there is none.
 from __future__ import annotations
 
 import datetime
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area, Department
@@ -33,12 +30,11 @@ from zhenwu.projects import services
 from zhenwu.projects.facts import latest_updates, load_facts
 from zhenwu.projects.models import STATUS_ORDER, Category, Project, Status, Tier
 from zhenwu.projects.rates import Month, investment_rate
+from zhenwu.workbooks import UnreadableWorkbook, cell_at, cell_text, read_rows, workbook_bytes
 
 SHEET = "重点项目台账"
 HEADER_ROW = 3
 FIRST_ROW = 4
-MAX_BYTES = 5 * 1024 * 1024
-XLSX_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # (key, header, width); the 1-N月 header is written with the month and recognised by pattern.
 COLUMNS = [
@@ -130,9 +126,7 @@ def export_ledger(area: Area, projects, month: Month) -> bytes:
         for key in ("planned_start", "planned_completion"):
             sheet[f"{LETTER[key]}{row}"].number_format = "yyyy-mm-dd"
     sheet.freeze_panes = f"C{FIRST_ROW}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 # --- reading an upload -------------------------------------------------------------------------------
@@ -162,53 +156,45 @@ def _where(row: int, key: str) -> str:
     return f"第 {row} 行 {LETTER[key]} 列（{HEADER[key]}）"
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def _decimal(value, row: int, key: str, errors: list[str]) -> Decimal | None:
-    if value is None or _text(value) == "":
+    if value is None or cell_text(value) == "":
         return None
     if isinstance(value, int | float):
         number = Decimal(repr(value)).quantize(Decimal("0.01"))
     else:
         try:
-            number = Decimal(_text(value).replace(",", "").replace("，", ""))
+            number = Decimal(cell_text(value).replace(",", "").replace("，", ""))
         except InvalidOperation:
-            errors.append(f"{_where(row, key)}：“{_text(value)}”不是数字")
+            errors.append(f"{_where(row, key)}：“{cell_text(value)}”不是数字")
             return None
     if number < 0:
         errors.append(f"{_where(row, key)}：金额不能为负数")
         return None
     if not number.is_finite() or number >= Decimal("1e12"):
-        errors.append(f"{_where(row, key)}：“{_text(value)}”超出范围")
+        errors.append(f"{_where(row, key)}：“{cell_text(value)}”超出范围")
         return None
     return number.quantize(Decimal("0.01"))
 
 
 def _date(value, row: int, key: str, errors: list[str]) -> datetime.date | None:
-    if value is None or _text(value) == "":
+    if value is None or cell_text(value) == "":
         return None
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    match = re.fullmatch(r"(\d{4})[-年/.](\d{1,2})(?:[-月/.](\d{1,2})日?)?月?", _text(value))
+    match = re.fullmatch(r"(\d{4})[-年/.](\d{1,2})(?:[-月/.](\d{1,2})日?)?月?", cell_text(value))
     try:
         if match is None:
             raise ValueError
         return datetime.date(int(match[1]), int(match[2]), int(match[3] or 1))
     except ValueError:
-        errors.append(f"{_where(row, key)}：“{_text(value)}”不是日期，应写成 2025-03-01")
+        errors.append(f"{_where(row, key)}：“{cell_text(value)}”不是日期，应写成 2025-03-01")
         return None
 
 
 def _choice(value, choices, row: int, key: str, errors: list[str]):
-    text = _text(value)
+    text = cell_text(value)
     if not text:
         return None
     by_label = {label: value for value, label in choices.choices}
@@ -218,34 +204,8 @@ def _choice(value, choices, row: int, key: str, errors: list[str]):
     return None
 
 
-def _open(data: bytes, filename: str, result: ImportResult) -> list[tuple] | None:
-    if not filename.lower().endswith(".xlsx"):
-        result.errors.append(f"文件“{filename}”不是 .xlsx 格式的 Excel 文件，请用导出的台账填写后上传")
-        return None
-    if len(data) > MAX_BYTES:
-        result.errors.append("文件太大（超过 5 MB），请检查是否上传了正确的台账")
-        return None
-    try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        result.errors.append(f"文件“{filename}”已损坏或不是有效的 .xlsx 文件，无法打开")
-        return None
-    try:
-        if SHEET not in workbook.sheetnames:
-            result.errors.append(f"找不到工作表“{SHEET}”，请使用系统导出的台账")
-            return None
-        return [tuple(line) for line in workbook[SHEET].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-
-
-def _cell(rows: list[tuple], row: int, column: int):
-    line = rows[row - 1] if len(rows) >= row else ()
-    return line[column - 1] if len(line) >= column else None
-
-
 def _header(rows: list[tuple], user, result: ImportResult) -> tuple[Area | None, Month | None]:
-    code = _text(_cell(rows, 2, 2))
+    code = cell_text(cell_at(rows, 2, 2))
     area = Area.objects.for_user(user).filter(code=code).first() if code else None
     if not code:
         result.errors.append("第 2 行 B 列（区划代码）：缺少区划代码")
@@ -255,12 +215,12 @@ def _header(rows: list[tuple], user, result: ImportResult) -> tuple[Area | None,
         result.errors.append(f"第 2 行 B 列（区划代码）：您没有{area.name}的管理权限，不能导入台账")
         area = None
     month = None
-    period = _text(_cell(rows, 2, 4))
+    period = cell_text(cell_at(rows, 2, 4))
     try:
         month = Month.parse(period.replace("年", "-").replace("月", "").replace("/", "-"))
     except ValueError:
         result.errors.append(f"第 2 行 D 列（报告期）：“{period}”应写成 2025-06 这样的年-月")
-    headers = [_text(value) for value in (rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else ())]
+    headers = [cell_text(value) for value in (rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else ())]
     headers += [""] * (len(KEYS) - len(headers))
     for index, key in enumerate(KEYS):
         ok = YTD_HEADER.match(headers[index]) if key == "ytd" else headers[index] == HEADER[key]
@@ -279,8 +239,10 @@ def import_ledger(data: bytes, filename: str, user) -> ImportResult:
     transaction, and a problem found while writing undoes everything.
     """
     result = ImportResult()
-    rows = _open(data, filename, result)
-    if rows is None:
+    try:
+        _, rows = read_rows(data, filename, (SHEET,), what="项目台账")
+    except UnreadableWorkbook as error:
+        result.errors.append(str(error))
         return result
     area, month = _header(rows, user, result)
     if result.errors:
@@ -312,15 +274,15 @@ def _read_rows(rows: list[tuple], area: Area, month: Month, result: ImportResult
     parsed = []
     for number, line in enumerate(rows[FIRST_ROW - 1 :], start=FIRST_ROW):
         raw = dict(zip(KEYS, list(line) + [None] * (len(KEYS) - len(line)), strict=False))
-        if all(_text(raw[key]) == "" for key in KEYS if key not in ("number", "rate")):
+        if all(cell_text(raw[key]) == "" for key in KEYS if key not in ("number", "rate")):
             continue
         values: dict[str, object] = {}
-        name = _text(raw["name"])
+        name = cell_text(raw["name"])
         if not name:
             errors.append(f"{_where(number, 'name')}：缺少项目名称")
             continue
         values["name"] = name[:120]
-        area_name = _text(raw["area"])
+        area_name = cell_text(raw["area"])
         project_area = subtree.get(area_name) if area_name else area
         if project_area is None:
             errors.append(f"{_where(number, 'area')}：“{area_name}”不在{area.name}范围内")
@@ -334,21 +296,21 @@ def _read_rows(rows: list[tuple], area: Area, month: Month, result: ImportResult
         existing = Project.objects.filter(area=project_area, name=name).first()
         values["project"] = existing
         values["category"] = _choice(raw["category"], Category, number, "category", errors)
-        if values["category"] is None and existing is None and not _text(raw["category"]):
+        if values["category"] is None and existing is None and not cell_text(raw["category"]):
             errors.append(f"{_where(number, 'category')}：新项目须填写项目类别")
         values["tier"] = _choice(raw["tier"], Tier, number, "tier", errors)
         values["status"] = _choice(raw["status"], Status, number, "status", errors)
         for key_ in ("total_investment", "plan", "ytd"):
             values[key_] = _decimal(raw[key_], number, key_, errors)
-        if values["total_investment"] is None and existing is None and not _text(raw["total_investment"]):
+        if values["total_investment"] is None and existing is None and not cell_text(raw["total_investment"]):
             errors.append(f"{_where(number, 'total_investment')}：新项目须填写总投资")
         for key_ in ("planned_start", "planned_completion"):
             values[key_] = _date(raw[key_], number, key_, errors)
         for key_ in ("content", "owner_company", "progress", "problems", "help_needed", "responsible_person"):
-            values[key_] = _text(raw[key_])
+            values[key_] = cell_text(raw[key_])
         if values["ytd"] is not None and not values["progress"]:
             errors.append(f"{_where(number, 'progress')}：填写了{month.label}完成投资，须同时填写形象进度")
-        department = _text(raw["department"])
+        department = cell_text(raw["department"])
         values["department"] = departments.get(department) if department else None
         if department and values["department"] is None:
             errors.append(f"{_where(number, 'department')}：找不到责任单位“{department}”")

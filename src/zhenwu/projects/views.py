@@ -19,7 +19,7 @@ from zhenwu.documents import render_html, write_docx
 from zhenwu.ledger.models import ReportingRules
 from zhenwu.photos import photo_response
 from zhenwu.projects import excel, services
-from zhenwu.projects.excel import XLSX_CONTENT, export_ledger
+from zhenwu.projects.excel import export_ledger
 from zhenwu.projects.facts import listing, load_facts, timeline
 from zhenwu.projects.forms import ImportForm, ProjectFilterForm, ProjectForm, StatusForm, UpdateForm
 from zhenwu.projects.models import Project, UpdatePhoto
@@ -32,6 +32,7 @@ from zhenwu.projects.rates import (
     summarise,
 )
 from zhenwu.projects.report import build_report
+from zhenwu.workbooks import XLSX_CONTENT
 
 PAGE_SIZE = 50
 

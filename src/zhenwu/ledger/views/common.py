@@ -7,9 +7,10 @@ from django.utils.http import content_disposition_header
 
 from zhenwu.areas.access import can, get_visible_or_404
 from zhenwu.areas.models import Action, Area
-from zhenwu.ledger import excel, tables
+from zhenwu.ledger import tables
 from zhenwu.ledger.forms import parse_period
 from zhenwu.ledger.models import Indicator
+from zhenwu.workbooks import XLSX_CONTENT
 
 
 def visible_area(request, code: str) -> Area:
@@ -42,6 +43,6 @@ def get_visible_indicator(pk: int) -> Indicator:
 
 
 def xlsx_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=excel.XLSX_CONTENT)
+    response = HttpResponse(data, content_type=XLSX_CONTENT)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

@@ -1,0 +1,68 @@
+"""Excel files in and out, shared by every import and export: opening an upload, reading its cells.
+
+Each capability lays out its own sheets; what they share is here — the size limit, the Chinese
+message for a file that is not a usable .xlsx, and reading a cell as text the way a clerk typed it.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+MAX_BYTES = 5 * 1024 * 1024
+XLSX_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class UnreadableWorkbook(Exception):
+    """An upload that cannot be read as the expected workbook, with the message for the user."""
+
+
+def read_rows(data: bytes, filename: str, sheets: tuple[str, ...], *, what: str) -> tuple[str, list[tuple]]:
+    """The first of ``sheets`` the upload has, and its rows as tuples of cell values.
+
+    ``what`` names the file the user should have used ("报表", "目标任务分解表"), for the message.
+    """
+    if not filename.lower().endswith(".xlsx"):
+        raise UnreadableWorkbook(
+            f"文件“{filename}”不是 .xlsx 格式的 Excel 文件，请用系统下载的{what}填写后上传"
+        )
+    if len(data) > MAX_BYTES:
+        raise UnreadableWorkbook(f"文件太大（超过 5 MB），请检查是否上传了正确的{what}")
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UnreadableWorkbook(f"文件“{filename}”已损坏或不是有效的 .xlsx 文件，无法打开") from error
+    try:
+        sheet = next((name for name in sheets if name in workbook.sheetnames), "")
+        if not sheet:
+            wanted = "或".join(f"“{name}”" for name in sheets)
+            raise UnreadableWorkbook(f"找不到工作表{wanted}，请使用系统下载的{what}")
+        return sheet, [tuple(line) for line in workbook[sheet].iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def cell_at(rows: list[tuple], row: int, column: int):
+    """The value at a 1-based row and column, ``None`` beyond the filled part of the sheet."""
+    line = rows[row - 1] if len(rows) >= row else ()
+    return line[column - 1] if len(line) >= column else None
+
+
+def cell_text(value) -> str:
+    """A cell as text; a code Excel turned into a number (390123101000.0) reads back as digits.
+
+    >>> cell_text(390123101000.0), cell_text("  青山镇 "), cell_text(None)
+    ('390123101000', '青山镇', '')
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value).strip()
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
