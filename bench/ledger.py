@@ -347,7 +347,8 @@ def run_child(backend: str, directory: Path, args, database_url: str | None = No
         env.pop("ZHENWU_DATABASE_URL", None)
     command = [sys.executable, __file__, "--child", backend, "--dir", str(directory)]
     command += ["--indicators", str(args.indicators), "--repeat", str(args.repeat)]
-    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    # the child's errors go straight to this script's stderr
+    output = subprocess.run(command, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 

@@ -88,3 +88,23 @@ def test_assess_many_on_the_worked_examples():
         assert repr(result[row[0]]) == repr(reference(row, 6, Thresholds()))
     assert result["ahead"].standing == "超序时" and result["flat"].yoy.word == "持平"
     assert result["allowance"].standing == "严重滞后" and result["missing"].yoy.word == "本期未报"
+
+
+def test_assess_many_rounds_same_period_changes_like_assess_at_the_edges_of_flat():
+    """Only a change under 0.1% can read 持平: the ones around 0.05% and 0.1% still say what ``assess`` says."""
+    batch = [
+        (
+            f"{sign}{step}",
+            Decimal(100) + Decimal(f"{sign}{step}"),
+            Decimal(200),
+            Decimal(100),
+            HIGHER,
+            CUMULATIVE,
+        )
+        for sign in ("+", "-")
+        for step in ("0.0499", "0.05", "0.0501", "0.0999", "0.1", "0.1001")
+    ]
+    result = assess_many(batch, 6)
+    for row in batch:
+        assert repr(result[row[0]]) == repr(reference(row, 6, Thresholds()))
+    assert result["-0.05"].yoy.word == "持平" and result["+0.0501"].yoy.word == "增长"

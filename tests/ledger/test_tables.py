@@ -35,6 +35,15 @@ def test_month_progress_covers_every_area_with_a_figure_or_a_target(world):
     assert result[world.town_b.pk, f.indicator().pk].rate is None
 
 
+def test_month_progress_leaves_out_the_targets_of_indicators_not_asked_for(world):
+    f.make_value(world, world.town_a, value="6")
+    f.make_target(world, world.town_a, value="12")
+    f.make_target(world, world.town_b, code="SGQS", value="3")
+    result = loading.month_progress(None, [f.indicator()], 2025, 6)
+    assert list(result) == [(world.town_a.pk, f.indicator().pk)]
+    assert result[world.town_a.pk, f.indicator().pk].rate == D(50)
+
+
 def test_a_ledger_without_indicators_or_targets_is_simply_empty(world):
     assert loading.month_progress(None, [], 2025, 6) == {}
     assert tables.area_table(world.county, 2025, 6).rows == []

@@ -239,14 +239,22 @@ def _month_progress(
     directions = {indicator.pk: indicator.direction for indicator in indicators}
     kinds = {indicator.pk: indicator.kind for indicator in indicators}
     current, last_year, targets = figures.current, figures.last_year, figures.targets
-    keys = list(current.keys() | targets.keys())
+    # every figure of the month (walked in the order it was read: lookups stay close in memory),
+    # then the targets with no figure
+    keys = list(current)
+    values = list(current.values())
+    unreported = [key for key in targets if key not in current]
+    if unreported:
+        keys += unreported
+        values += [None] * len(unreported)
     if not set(map(itemgetter(1), targets)) <= kinds.keys():  # targets of indicators not asked for
-        keys = [key for key in keys if key[1] in kinds]
+        kept = [index for index, key in enumerate(keys) if key[1] in kinds]
+        keys, values = [keys[index] for index in kept], [values[index] for index in kept]
     indicator_ids = list(map(itemgetter(1), keys))
     # one row per figure, put together by map and zip rather than a Python loop with lookups
     rows = zip(
         keys,
-        map(current.get, keys),
+        values,
         map(targets.get, keys),
         map(last_year.get, keys),
         map(directions.__getitem__, indicator_ids),

@@ -472,6 +472,8 @@ def assess_many(
     no_last_year, zero_last_year = YearOnYear(None, "无上年数据"), YearOnYear(None, "上年为零")
     not_reported = YearOnYear(None, "本期未报")
     unknown, rules, result = Standing.UNKNOWN, {}, {}
+    # Decimal against Decimal, and truth tests for zero: comparing with an int converts it each time
+    zero, tenth = Decimal(0), Decimal("0.1")
     for key, value, target, last_year, direction, kind in figures:
         rule = rules.get((direction, kind))
         if rule is None:  # (inverted 完成率, gap counted the other way, expected progress)
@@ -481,11 +483,14 @@ def assess_many(
                 expected_progress(kind, schedule),
             )
         inverted, reversed_gap, expected = rule
+        if value is None:  # no 完成率, no gap, no 同比
+            result[key] = Progress(value, target, None, expected, None, unknown, not_reported)
+            continue
         # completion
-        if value is None or target is None or target == 0:
+        if not target:  # missing or zero
             rate = None
         elif inverted:
-            rate = None if value == 0 else target * HUNDRED / value
+            rate = target * HUNDRED / value if value else None
         else:
             rate = value * HUNDRED / target
         # gap_points and standing
@@ -502,15 +507,16 @@ def assess_many(
             else:
                 label = Standing.ON_TRACK
         # year_on_year
-        if value is None:
-            yoy = not_reported
-        elif last_year is None or last_year == 0:
-            yoy = no_last_year if last_year is None else zero_last_year
+        if last_year is None:
+            yoy = no_last_year
+        elif not last_year:
+            yoy = zero_last_year
         else:
             change = (value - last_year) * HUNDRED / abs(last_year)
-            if round(change, 1) == 0:
+            # only a change under 0.1 can round to zero at one place: round() just for those
+            if -tenth < change < tenth and round(change, 1) == 0:
                 yoy = YearOnYear(Decimal(0), "持平")
             else:
-                yoy = YearOnYear(change, "增长" if change > 0 else "下降")
+                yoy = YearOnYear(change, "增长" if change > zero else "下降")
         result[key] = Progress(value, target, rate, expected, gap, label, yoy)
     return result
