@@ -27,6 +27,15 @@ def test_to_date_figures_follow_the_kind_of_indicator(world):
     assert figures.last_year[a, code["GDTZ"]] == D("32")
 
 
+def test_a_flow_adds_up_to_its_exact_figure_on_every_database(world):
+    f.make_value(
+        world, world.town_a, code="SGQS", month=1, value="1.06"
+    )  # as binary floats: 4.050000000000001
+    f.make_value(world, world.town_a, code="SGQS", month=2, value="2.99")
+    figures = loading.load_figures([world.town_a.pk], [f.indicator("SGQS")], year=2025, month=2)
+    assert figures.current[world.town_a.pk, f.indicator("SGQS").pk] == D("4.05")
+
+
 def test_month_progress_covers_every_area_with_a_figure_or_a_target(world):
     f.make_value(world, world.town_a, value="6")
     f.make_target(world, world.town_b, value="12")

@@ -12,11 +12,13 @@ import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import repeat
 from operator import itemgetter
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Case, DecimalField, F, Max, Sum, When
+from django.db.models import Case, DecimalField, F, IntegerField, Max, Sum, When
+from django.db.models.functions import Cast, Round
 
 from zhenwu.ledger import progress
 from zhenwu.ledger.models import Indicator, Kind, ReportedValue, TargetVersion
@@ -39,13 +41,14 @@ def _to_date(
     base = ReportedValue.objects.order_by()
     if area_ids is not None:
         base = base.filter(area_id__in=area_ids)
+    figure = _figure("value", base.db)
     stale_levels = set()
     for year in years:  # a year at a time: PostgreSQL then sizes the grouping right (no spill to disk)
         keys, raw = [], []
         if cumulative:
             at_month = _fetch_plain(
                 base.filter(year=year, month=month, indicator_id__in=cumulative).values_list(
-                    "area_id", "indicator_id", "value"
+                    "area_id", "indicator_id", figure
                 )
             )
             keys = [(area_id, indicator_id) for area_id, indicator_id, _ in at_month]
@@ -55,8 +58,8 @@ def _to_date(
                 base.filter(year=year, month__lte=month, indicator_id__in=others)
                 .values_list("indicator_id", "area_id")  # the covering index's order
                 .annotate(
-                    at_month=Max(Case(When(month=month, then=F("value")), output_field=_FIGURE)),
-                    total=Sum("value", output_field=_FIGURE),
+                    at_month=Max(Case(When(month=month, then=figure))),
+                    total=Sum(figure),
                     last=Max("month"),
                 )
             )
@@ -73,7 +76,7 @@ def _to_date(
                     raw.append(value)
         figures[year] = (keys, raw)
     for year, (keys, raw) in figures.items():
-        figures[year] = dict(zip(keys, _decimals(raw), strict=True))
+        figures[year] = dict(zip(keys, _decimals(raw, base.db), strict=True))
     if stale_levels:  # a level not reported this month: its latest earlier figure
         earlier = base.filter(
             year__in=years,
@@ -89,6 +92,18 @@ def _to_date(
 
 _FIGURE = DecimalField(max_digits=20, decimal_places=4)
 _PLACES = Decimal("0.0001")
+_DECIMAL_PLACES = 4  # as the figure columns keep them
+
+
+def _figure(column: str, db: str):
+    """A figure column as the bulk reads ask for it: SQLite sends whole numbers of 0.0001.
+
+    SQLite keeps figures as binary floats; as integers (rounded to the 4 places the column has)
+    they become ``Decimal`` with no text in between, and flows add up exactly.
+    """
+    if connections[db].vendor != "sqlite":
+        return F(column)
+    return Cast(Round(F(column) * 10**_DECIMAL_PLACES), IntegerField())
 
 
 def _fetch_plain(queryset) -> list[tuple]:
@@ -122,15 +137,19 @@ def _decimal(value) -> Decimal | None:
     return figure.quantize(_PLACES) if len(text) > 17 else figure
 
 
-def _decimals(values: list) -> list[Decimal]:
-    """``_decimal`` of every figure in a list (none of them ``None``), converted in bulk.
+def _decimals(values: list, db: str | None = None) -> list[Decimal]:
+    """Figures read with ``_figure`` from database ``db`` (none of them ``None``) as Decimals, in bulk.
 
     Hundreds of thousands of figures at province scale: ``map`` converts them without a Python
-    call per figure, and only the rare float sum with noise past 4 places is fixed up.
+    call per figure. Whole numbers of 0.0001 from SQLite are scaled back; without ``db`` each
+    figure is as ``_decimal`` reads it, and only the rare float sum with noise past 4 places is
+    fixed up.
 
     >>> _decimals([1234.56, 7, 0.1 + 0.2]) == [_decimal(1234.56), _decimal(7), _decimal(0.1 + 0.2)]
     True
     """
+    if db is not None and connections[db].vendor == "sqlite":
+        return list(map(Decimal.scaleb, map(Decimal, values), repeat(-_DECIMAL_PLACES)))
     types = set(map(type, values))
     if types <= {Decimal}:  # PostgreSQL
         return values
@@ -169,11 +188,14 @@ def targets_in_force(area_ids, year: int, month: int) -> dict[tuple[int, int], D
     rows = TargetVersion.objects.filter(target__year=year, effective_month__lte=month)
     if area_ids is not None:
         rows = rows.filter(target__area_id__in=area_ids)
+    db = rows.db
     rows = _fetch_plain(
-        rows.order_by("target_id", "number").values_list("target__area_id", "target__indicator_id", "value")
+        rows.order_by("target_id", "number").values_list(
+            "target__area_id", "target__indicator_id", _figure("value", db)
+        )
     )
     keys = [(area_id, indicator_id) for area_id, indicator_id, _ in rows]
-    return dict(zip(keys, _decimals([value for _, _, value in rows]), strict=True))
+    return dict(zip(keys, _decimals([value for _, _, value in rows], db), strict=True))
 
 
 @dataclass
