@@ -51,6 +51,9 @@ class ReportedValue(AreaOwned):
             # Covers the month's progress query (year, month ≤ N, grouped by indicator and area),
             # so the database reads the index alone, already in group order.
             models.Index(fields=["year", "indicator", "area", "month", "value"], name="value_year_cover"),
+            # Covers the cumulative figures' plain read at month N (year, month, indicator in …):
+            # most indicators are cumulative, and this read is most of a month's progress.
+            models.Index(fields=["year", "month", "indicator", "area", "value"], name="value_month_cover"),
         ]
 
     def __str__(self) -> str:
