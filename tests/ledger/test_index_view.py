@@ -1,5 +1,7 @@
 """The indicator table of the current area, and the county's towns × indicators."""
 
+from decimal import Decimal
+
 from django.urls import reverse
 
 from tests.ledger import factories as f
@@ -126,3 +128,24 @@ def test_an_admin_revises_a_target_with_a_reason_and_a_clerk_may_not(client, wor
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "第2版 7月起 10.00：项目延期，经县政府同意调减" in page
+
+
+def test_a_town_does_not_climb_the_ranking_by_leaving_figures_out(client, world):
+    from zhenwu.ledger.tables import county_table
+
+    for town in (world.town_a, world.town_b):
+        for code in ("GDTZ", "GYCZ"):
+            f.make_target(world, town, code=code, value="12")
+    f.make_value(world, world.town_a, code="GDTZ", value="6")  # 50%
+    f.make_value(world, world.town_a, code="GYCZ", value="6")  # 50%
+    f.make_value(world, world.town_b, code="GDTZ", value="11")  # 91.7%, and 规上工业产值 not reported
+    table = county_table(world.county, 2025, 6)
+    places = {child.area.name: (child.rank, round(child.ranking_rate, 1)) for child in table.children}
+    assert places == {"青山镇": (1, 50), "白沙镇": (2, round(Decimal("91.666666") / 2, 1))}
+
+    f.make_value(world, world.town_b, code="GYCZ", value="1")  # now reported: (91.7 + 8.3) / 2 = 50%
+    table = county_table(world.county, 2025, 6)
+    assert [child.rank for child in table.children] == [1, 1]  # equal averages share the place
+    client.force_login(world.county_admin)
+    page = client.get(reverse("ledger:county", args=[world.county.code]) + "?period=2025-06").content.decode()
+    assert "本期未报的指标按 0 计" in page

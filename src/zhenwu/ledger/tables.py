@@ -295,7 +295,7 @@ class ChildState:
     state: str
     late: bool
     cells: list[Cell]
-    ranking_rate: Decimal | None = None  # average 完成率 of the cumulative indicators
+    ranking_rate: Decimal | None = None  # see ranking_rate
     rank: int | None = None
 
 
@@ -328,6 +328,31 @@ def reporting_state(statuses: list[str], expected: int) -> str:
     if len(statuses) >= expected and all(status != ValueStatus.DRAFT for status in statuses):
         return "已上报"
     return "填报中"
+
+
+UNREPORTED_RATE = Decimal(0)
+
+
+def ranking_rate(rates: list[Decimal | None]) -> Decimal | None:
+    """A town's 完成率均值 for the ranking: the average over its indicators with a target.
+
+    An indicator the town has not reported counts as 0 (it is passed in as ``UNREPORTED_RATE``), so
+    no town climbs the ranking by leaving figures out; a rate that cannot be worked out (a target of
+    0) is left out of the average.
+
+    >>> ranking_rate([Decimal(90), UNREPORTED_RATE, None])
+    Decimal('45')
+    """
+    known = [rate for rate in rates if rate is not None]
+    return sum(known, Decimal(0)) / len(known) if known else None
+
+
+def rank_by_completion(states: list[ChildState]) -> None:
+    """名次 by 完成率均值, highest first; towns with the same average share a place (1, 2, 2, 4)."""
+    ranked = sorted((s for s in states if s.ranking_rate is not None), key=lambda s: -s.ranking_rate)
+    for position, state in enumerate(ranked, start=1):
+        before = ranked[position - 2] if position > 1 else None
+        state.rank = before.rank if before and before.ranking_rate == state.ranking_rate else position
 
 
 def county_table(area: Area, year: int, month: int, today: date | None = None) -> CountyTable:
@@ -367,8 +392,8 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                     assessed.rate,
                 )
             )
-            if assessed.rate is not None and indicator.kind != Kind.LEVEL:
-                rates.append(assessed.rate)
+            if indicator.kind != Kind.LEVEL and figures.targets.get(key) is not None:
+                rates.append(UNREPORTED_RATE if figures.current.get(key) is None else assessed.rate)
         state = reporting_state(statuses[child.pk], len(indicators))
         states.append(
             ChildState(
@@ -378,12 +403,10 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 state=state,
                 late=state in UNFINISHED and today > due,
                 cells=cells,
-                ranking_rate=sum(rates, Decimal(0)) / len(rates) if rates else None,
+                ranking_rate=ranking_rate(rates),
             )
         )
-    ranked = sorted((s for s in states if s.ranking_rate is not None), key=lambda s: -s.ranking_rate)
-    for position, state in enumerate(ranked, start=1):
-        state.rank = position
+    rank_by_completion(states)
     return CountyTable(
         area, year, month, due, indicators, states, [s for s in states if s.state in UNFINISHED]
     )
