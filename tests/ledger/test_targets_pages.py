@@ -1,5 +1,6 @@
 """The 年度目标 page (issue, assign, revise, decompose, 变更记录) and the 考核指标 page."""
 
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -261,6 +262,25 @@ def test_the_county_admin_gets_the_decomposition_sheet_and_a_town_admin_does_not
     client.force_login(town_a_admin)
     page = page_of(client, world.town_a)
     assert "下达目标" in page and "目标任务分解表" not in page
+
+
+def test_the_county_sees_what_it_issued_to_each_town_as_in_force_with_totals(client, world):
+    f.make_target(world, world.town_a, value="12")
+    revised = f.make_target(world, world.town_b, value="8")
+    TargetVersion.objects.create(target=revised, number=2, value=D(9), effective_month=7, reason="新增项目")
+    f.make_target(world, world.town_a, code="LHFG", value="40.5")  # a rate: towns' targets do not add up
+    client.force_login(world.county_admin)
+    page = page_of(client, world.county)
+    issued = page.split('id="issued"')[1].split("</section>")[0]
+    rows = {
+        row.split("</th>")[0].split("<th>")[-1].split(" <span")[0]: row for row in issued.split("<tr>")[2:]
+    }
+    cells = lambda name: re.findall(r'<td class="num">(?:<strong>)?([^<]*)<', rows[name])  # noqa: E731
+    assert cells("固定资产投资") == ["12.00", "9.00", "21.00"]  # 青山镇, 白沙镇 (第2版), 合计
+    assert cells("绿化覆盖率") == ["40.5", "—", "—"]
+    assert "规上工业产值" not in issued  # no town has a target for it
+    assert reverse("ledger:targets", args=[world.town_b.code, 2025]) in issued
+    assert "青溪县本级2025年没有目标" in page
 
 
 def test_the_department_choices_are_the_towns_own(client, world, town_a_admin):

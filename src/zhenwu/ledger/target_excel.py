@@ -18,7 +18,7 @@ from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.entry import check_cell
 from zhenwu.ledger.excel import HEAD_FILL, HEAD_FONT, INPUT_FILL, cell_number
 from zhenwu.ledger.models import Indicator, Target
-from zhenwu.ledger.target_tables import assessment_catalogues, children
+from zhenwu.ledger.target_tables import children, current_amounts, issued_indicators
 from zhenwu.workbooks import UnreadableWorkbook, cell_at, cell_text, read_rows, workbook_bytes
 
 SHEET = "目标任务分解"
@@ -29,23 +29,11 @@ FIRST_COLUMN = 3  # C: the first indicator
 CODE_HEAD = "区划代码"
 
 
-def sheet_indicators(area: Area, year: int) -> list[Indicator]:
-    """The columns: the indicators of the area's 考核指标 lists, or every active one if it has none."""
-    listed = {
-        entry.indicator
-        for catalogue in assessment_catalogues(area, year)
-        for entry in catalogue.entries.all()
-        if entry.indicator.is_active
-    }
-    chosen = listed or set(Indicator.objects.filter(is_active=True))
-    return sorted(chosen, key=lambda indicator: (indicator.sort_order, indicator.code))
-
-
 def build_sheet(area: Area, year: int) -> bytes:
     """The areas below ``area`` × its indicators as .xlsx, with the targets in force filled in."""
-    indicators = sheet_indicators(area, year)
+    indicators = issued_indicators(area, year)
     rows = children(area)
-    amounts = _current_amounts(rows, indicators, year)
+    amounts = current_amounts(rows, indicators, year)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET
@@ -78,21 +66,6 @@ def build_sheet(area: Area, year: int) -> bytes:
         sheet.column_dimensions[get_column_letter(FIRST_COLUMN + offset)].width = 16
     sheet.freeze_panes = sheet.cell(FIRST_ROW, FIRST_COLUMN)
     return workbook_bytes(workbook)
-
-
-def _current_amounts(
-    areas: list[Area], indicators: list[Indicator], year: int
-) -> dict[tuple[int, int], Decimal]:
-    """(area id, indicator id) → the amount of the latest version of its target."""
-    amounts = {}
-    targets = Target.objects.filter(area__in=areas, indicator__in=indicators, year=year).prefetch_related(
-        "versions"
-    )
-    for target in targets:
-        versions = sorted(target.versions.all(), key=lambda version: version.number)
-        if versions:
-            amounts[(target.area_id, target.indicator_id)] = versions[-1].value
-    return amounts
 
 
 # --- reading an upload -----------------------------------------------------------------------------------

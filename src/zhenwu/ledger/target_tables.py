@@ -13,7 +13,15 @@ from django.db.models import Q
 
 from zhenwu.areas.models import Area, Level
 from zhenwu.ledger import tables
-from zhenwu.ledger.models import Catalogue, CatalogueEntry, CatalogueKind, Indicator, Target, TargetChange
+from zhenwu.ledger.models import (
+    Aggregation,
+    Catalogue,
+    CatalogueEntry,
+    CatalogueKind,
+    Indicator,
+    Target,
+    TargetChange,
+)
 from zhenwu.ledger.services.targets import plain
 
 
@@ -45,6 +53,63 @@ def target_panels(area: Area, year: int) -> list[TargetPanel]:
     for change in TargetChange.objects.filter(target__in=[row.target for row in rows]).select_related("user"):
         changes[change.target_id].append(change)
     return [TargetPanel(row, changes[row.target.pk]) for row in rows]
+
+
+def issued_indicators(area: Area, year: int) -> list[Indicator]:
+    """What a county issues to its towns: its 考核指标 lists' indicators, or every active one if it has none."""
+    listed = {
+        entry.indicator
+        for catalogue in assessment_catalogues(area, year)
+        for entry in catalogue.entries.all()
+        if entry.indicator.is_active
+    }
+    chosen = listed or set(Indicator.objects.filter(is_active=True))
+    return sorted(chosen, key=lambda indicator: (indicator.sort_order, indicator.code))
+
+
+def current_amounts(
+    areas: list[Area], indicators: list[Indicator], year: int
+) -> dict[tuple[int, int], Decimal]:
+    """(area id, indicator id) → the amount of the latest version of its target."""
+    targets = Target.objects.filter(area__in=areas, indicator__in=indicators, year=year).prefetch_related(
+        "versions"
+    )
+    amounts = {(target.area_id, target.indicator_id): _amount(target) for target in targets}
+    return {key: amount for key, amount in amounts.items() if amount is not None}
+
+
+@dataclass
+class IssuedRow:
+    """One indicator of the targets issued to the areas below: an amount per area and their total."""
+
+    indicator: Indicator
+    amounts: list[Decimal | None]  # in the order of ``IssuedTable.areas``
+    total: Decimal | None  # only for indicators that add up (求和)
+
+
+@dataclass
+class IssuedTable:
+    areas: list[Area]
+    rows: list[IssuedRow]
+
+
+def issued_table(area: Area, year: int) -> IssuedTable:
+    """The targets a county has issued to its towns for the year, indicators × towns, as in force now.
+
+    The same figures as the 目标任务分解表 it downloads; an indicator no town has a target for is left out.
+    """
+    below = children(area)
+    indicators = issued_indicators(area, year)
+    amounts = current_amounts(below, indicators, year)
+    rows = []
+    for indicator in indicators:
+        line = [amounts.get((child.pk, indicator.pk)) for child in below]
+        if all(amount is None for amount in line):
+            continue
+        adds_up = indicator.aggregation == Aggregation.SUM
+        total = sum((amount for amount in line if amount is not None), Decimal(0)) if adds_up else None
+        rows.append(IssuedRow(indicator, line, total))
+    return IssuedTable(below, rows)
 
 
 def indicators_without_target(area: Area, year: int):

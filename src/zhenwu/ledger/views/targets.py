@@ -49,6 +49,8 @@ class PanelForms:
 def _page(request, area: Area, year: int, **extra) -> dict:
     """The targets page: every target with its history, and the forms when the user is the 管理员."""
     context = {"area": area, "year": year, **roles(request, area), **extra}
+    if target_tables.issues_to_children(area):
+        context["issued"] = target_tables.issued_table(area, year)
     panels = target_tables.target_panels(area, year)
     if not context["may_administer"]:
         return context | {"panels": [(panel, None) for panel in panels]}
