@@ -94,12 +94,12 @@ class IssuedTable:
 
 
 def issued_table(area: Area, year: int) -> IssuedTable:
-    """The targets a county has issued to its towns for the year, indicators × towns, as in force now.
+    """The towns' targets for the year, indicators × towns, as in force now.
 
-    The same figures as the 目标任务分解表 it downloads; an indicator no town has a target for is left out.
+    Every indicator some town has a target for: the county's 考核指标 and what a town set itself.
     """
     below = children(area)
-    indicators = issued_indicators(area, year)
+    indicators = tables.active_indicators()
     amounts = current_amounts(below, indicators, year)
     rows = []
     for indicator in indicators:
