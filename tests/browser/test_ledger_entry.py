@@ -50,3 +50,37 @@ def test_a_clerk_pastes_a_column_sees_the_checks_and_saves(page, live_server, li
     assert ReportedValue.objects.get(
         area=live_world.town_a, month=6, indicator__code="GDTZ"
     ).value == Decimal("6.02")
+
+
+def test_on_a_phone_each_indicator_is_a_card_and_its_figure_is_entered_without_scrolling_sideways(
+    phone, live_server, live_world
+):
+    f.make_target(live_world, live_world.town_a, value="12")
+    phone.goto(f"{live_server.url}/login/")
+    phone.fill("#id_username", "town_a_clerk")
+    phone.fill("#id_password", "secret-pass-1")
+    phone.click("button[type=submit]")
+    phone.goto(f"{live_server.url}/ledger/entry/{live_world.town_a.code}/2025/6/")
+
+    figure = phone.get_by_label("固定资产投资")
+    box = figure.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # the field is on screen, not off to the right
+    card = phone.locator("tr", has=figure)
+    assert "12.00" in card.inner_text() and not phone.locator("thead").is_visible()
+    labels = card.locator("td").evaluate_all(
+        "cells => cells.map(cell => getComputedStyle(cell, '::before').content)"
+    )
+    assert '"全年目标"' in labels and '"本期数值"' in labels  # each figure under its column's name
+    figure.fill("6.5")
+    phone.get_by_role("button", name="保存").click()
+    phone.locator("text=已保存 1 项").wait_for()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+    phone.goto(f"{live_server.url}/ledger/?period=2025-06")
+    row = phone.locator("tr", has_text="固定资产投资")
+    assert "54.2%" in row.inner_text() and not phone.locator("thead").is_visible()
+    labels = row.locator("td").evaluate_all(
+        "cells => cells.map(cell => getComputedStyle(cell, '::before').content)"
+    )
+    assert '"完成率"' in labels and '"对照时序进度"' in labels
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
