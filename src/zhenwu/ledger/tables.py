@@ -221,23 +221,44 @@ def parent_totals(
 def trends(
     area: Area, children: list[int], indicators: list[Indicator], year: int, month: int
 ) -> dict[int, Sparkline]:
-    """Each indicator's 1-N月 完成率 month by month up to ``month``, against the target then in force.
+    """Each indicator's 1-N月 完成率 month by month up to ``month``, against the target then in force."""
+    lines = {}
+    series = monthly_series(area, children, indicators, year, month)
+    for indicator in indicators:
+        rates = {
+            m: progress.completion(value, target, indicator.direction, indicator.kind)
+            for m, (value, target) in series[indicator.pk].items()
+        }
+        line = sparkline(rates, level=indicator.kind == Kind.LEVEL)
+        if line is not None:
+            lines[indicator.pk] = line
+    return lines
 
-    Like the table, an area without its own figure is added up from its children.
+
+def monthly_series(
+    area: Area, children: list[int], indicators: list[Indicator], year: int, month: int
+) -> dict[int, dict[int, tuple[Decimal | None, Decimal | None]]]:
+    """indicator → month → (1-N月 figure, target in force then), for months 1 to ``month``.
+
+    Like the indicator table, an area without its own figure is added up from its children, and
+    a summed indicator without its own target takes the children's targets added up.
     """
     area_ids = [area.pk, *children]
+    codes = {code for i in indicators for code in (i.pk, i.numerator_id, i.denominator_id) if code}
     monthly: dict[tuple[int, int], dict[int, Decimal]] = defaultdict(dict)
     rows = (
-        ReportedValue.objects.filter(area_id__in=area_ids, year=year, month__lte=month)
+        ReportedValue.objects.filter(
+            area_id__in=area_ids, year=year, month__lte=month, indicator_id__in=codes
+        )
         .order_by()
         .values_list("area_id", "indicator_id", "month", "value")
     )
     for area_id, indicator_id, m, value in rows:
         monthly[area_id, indicator_id][m] = value
     versions = loading.target_versions(area_ids, year)
-    lines = {}
+    series = {}
     for indicator in indicators:
-        rates = {}
+        series[indicator.pk] = line = {}
         for m in range(1, month + 1):
             value = progress.to_date(indicator.kind, monthly.get((area.pk, indicator.pk), {}), m)
             target = progress.target_in_force(versions.get((area.pk, indicator.pk), []), m)
@@ -254,11 +275,8 @@ def trends(
                 target = progress.aggregate_sum(
                     progress.target_in_force(versions.get((child, indicator.pk), []), m) for child in children
                 ).value
-            rates[m] = progress.completion(value, target, indicator.direction, indicator.kind)
-        line = sparkline(rates, level=indicator.kind == Kind.LEVEL)
-        if line is not None:
-            lines[indicator.pk] = line
-    return lines
+            line[m] = (value, target)
+    return series
 
 
 # --- the county's towns × indicators ------------------------------------------------------------------
