@@ -162,6 +162,11 @@ def _ledger_cases():
         ViewCase("ledger:index"),
         ViewCase("ledger:upload"),
         ViewCase("ledger:county", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase(
+            "ledger:indicator",
+            kwargs=lambda world: {"code": world.town_b.code, "pk": f.indicator().pk},
+            names_object=True,
+        ),
         ViewCase("ledger:county_export", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase("ledger:entry", kwargs=period, names_object=True),
         ViewCase("ledger:check", kwargs=cell, method="post", names_object=True),

@@ -365,12 +365,23 @@ def ranking_rate(rates: list[Decimal | None]) -> Decimal | None:
     return sum(known, Decimal(0)) / len(known) if known else None
 
 
+def places(rates: list[Decimal | None]) -> list[int | None]:
+    """名次 by rate, highest first; equal rates share a place (1, 2, 2, 4); no rate, no place.
+
+    >>> places([Decimal(80), None, Decimal(95), Decimal(80)])
+    [2, None, 1, 2]
+    """
+    known = sorted((rate for rate in rates if rate is not None), reverse=True)
+    first = {}
+    for position, rate in enumerate(known, start=1):
+        first.setdefault(rate, position)
+    return [first.get(rate) if rate is not None else None for rate in rates]
+
+
 def rank_by_completion(states: list[ChildState]) -> None:
-    """名次 by 完成率均值, highest first; towns with the same average share a place (1, 2, 2, 4)."""
-    ranked = sorted((s for s in states if s.ranking_rate is not None), key=lambda s: -s.ranking_rate)
-    for position, state in enumerate(ranked, start=1):
-        before = ranked[position - 2] if position > 1 else None
-        state.rank = before.rank if before and before.ranking_rate == state.ranking_rate else position
+    """名次 by 完成率均值 (``places``)."""
+    for state, place in zip(states, places([s.ranking_rate for s in states]), strict=True):
+        state.rank = place
 
 
 def county_table(area: Area, year: int, month: int, today: date | None = None) -> CountyTable:

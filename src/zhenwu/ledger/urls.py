@@ -6,6 +6,7 @@ app_name = "ledger"
 period = "<str:code>/<int:year>/<int:month>"
 urlpatterns = [
     path("", overview.index, name="index"),
+    path("indicator/<str:code>/<int:pk>/", overview.indicator, name="indicator"),
     path("county/<str:code>/", overview.county, name="county"),
     path("county/<str:code>/table.xlsx", overview.county_export, name="county_export"),
     path(f"county/{period}/template.xlsx", reporting.county_template, name="county_template"),

@@ -6,8 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from zhenwu.ledger import excel, tables
-from zhenwu.ledger.views.common import check_month, requested_period, roles, visible_area, xlsx_response
+from zhenwu.ledger import detail, excel, tables
+from zhenwu.ledger.views.common import (
+    check_month,
+    get_visible_indicator,
+    requested_period,
+    roles,
+    visible_area,
+    xlsx_response,
+)
 
 
 @login_required
@@ -18,6 +25,14 @@ def index(request):
     year, month = requested_period(request, area)
     context = {"table": tables.area_table(area, year, month), "has_children": area.numchild > 0}
     return render(request, "ledger/index.html", context | roles(request, area))
+
+
+@login_required
+def indicator(request, code, pk):
+    area = visible_area(request, code)
+    year, month = requested_period(request, area)
+    page = detail.indicator_detail(area, get_visible_indicator(pk), year, month)
+    return render(request, "ledger/indicator.html", {"detail": page})
 
 
 @login_required
