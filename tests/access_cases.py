@@ -123,6 +123,7 @@ def _ledger_cases():
     from zhenwu.ledger.models import (
         ReportedValue,
         ReportingRules,
+        RulesChange,
         Target,
         TargetChange,
         TargetPart,
@@ -157,6 +158,12 @@ def _ledger_cases():
         ScopedModelCase(ReportedValue, f.make_value),
         ScopedModelCase(ValueHistory, f.make_history),
         ScopedModelCase(ReportingRules, lambda world, area: ReportingRules.objects.create(area=area)),
+        ScopedModelCase(
+            RulesChange,
+            lambda world, area: RulesChange.objects.create(
+                area=area, old_text="系统默认", new_text="本级设置"
+            ),
+        ),
     ]
     views = [
         ViewCase("ledger:index"),

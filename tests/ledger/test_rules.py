@@ -10,7 +10,7 @@ from tests.conftest import make_user
 from tests.ledger import factories as f
 from zhenwu.areas.models import Role
 from zhenwu.ledger import tables
-from zhenwu.ledger.models import ReportingRules, ScheduleBasis
+from zhenwu.ledger.models import ReportingRules, RulesChange, ScheduleBasis
 
 
 def rules_for(world, area, **fields):
@@ -82,7 +82,11 @@ def test_the_county_admin_sets_rules_on_the_page(client, world):
     saved = ReportingRules.objects.get(area=world.county)
     assert (saved.due_day, saved.schedule_basis, saved.updated_by) == (8, "days", world.county_admin)
     page = client.get(reverse("ledger:rules", args=[world.town_a.code])).content.decode()
-    assert "沿用青溪县的设置" in page and "次月 8 日前报送" in page and "低于 -8 个百分点为“严重滞后”" in page
+    assert (
+        f'沿用<a href="{url}">青溪县</a>的设置' in page
+        and "次月 8 日前报送" in page
+        and "低于 -8 个百分点为“严重滞后”" in page
+    )
 
 
 def test_thresholds_out_of_order_are_refused_in_chinese(client, world):
@@ -115,3 +119,36 @@ def test_only_an_administrator_changes_rules(client, world, user):
     form = {"due_day": "9", "schedule_basis": "months", "ahead_from": "5", "lagging_below": "0"}
     assert client.post(url, form | {"severe_below": "-10"}).status_code == 403
     assert not ReportingRules.objects.exists()
+
+
+def test_every_change_of_the_rules_is_recorded_with_what_held_before(client, world):
+    town_admin = make_user("town_a_admin", world.town_a, Role.ADMIN, first_name="刘洋")
+    form = {"due_day": "5", "schedule_basis": "months", "ahead_from": "5", "lagging_below": "-3"}
+    client.force_login(world.county_admin)
+    client.post(reverse("ledger:rules", args=[world.county.code]), form | {"severe_below": "-10"})
+    client.post(
+        reverse("ledger:rules", args=[world.county.code]), form | {"severe_below": "-10"}
+    )  # the same again
+    client.force_login(town_admin)
+    town_url = reverse("ledger:rules", args=[world.town_a.code])
+    client.post(town_url, form | {"due_day": "3", "severe_below": "-10"})
+    client.post(town_url, {"inherit": "1"})
+
+    county_changes = RulesChange.objects.filter(area=world.county)
+    assert [(c.old_text, c.new_text) for c in county_changes] == [
+        (
+            "系统默认：次月5日前报送；时序进度按月；超序时 ≥ 5，滞后 < 0，严重滞后 < -10（百分点）",
+            "本级设置：次月5日前报送；时序进度按月；超序时 ≥ 5，滞后 < -3，严重滞后 < -10（百分点）",
+        )
+    ]
+    town_changes = list(RulesChange.objects.filter(area=world.town_a))  # newest first
+    assert [c.new_text.split("：")[0] for c in town_changes] == ["沿用青溪县", "本级设置"]
+    assert (
+        town_changes[1].old_text.startswith("沿用青溪县：次月5日前报送")
+        and "次月3日" in town_changes[1].new_text
+    )
+    page = client.get(town_url).content.decode()
+    assert page.count('<td data-label="操作人">刘洋</td>') == 2 and "修改记录" in page and "次月3日前报送" in page
+    client.force_login(world.town_b_clerk)  # 白沙镇 reads its own record, not 青山镇's
+    page = client.get(reverse("ledger:rules", args=[world.town_b.code])).content.decode()
+    assert "白沙镇还没有改过台账规则" in page and "次月3日" not in page

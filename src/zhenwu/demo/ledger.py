@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from zhenwu.areas.models import Area, Department
+from zhenwu.ledger import services
 from zhenwu.ledger.models import (
     Aggregation,
     Catalogue,
@@ -28,7 +29,7 @@ from zhenwu.ledger.models import (
     Indicator,
     Kind,
     ReportedValue,
-    ReportingRules,
+    ScheduleBasis,
     Target,
     TargetPart,
     TargetVersion,
@@ -264,8 +265,15 @@ def _catalogues(county: Area, indicators: dict[str, Indicator], calendar: Calend
 
 def _rules(county: Area) -> None:
     """The county's 台账规则 as its 通知 states them: due by the 5th, ±5 and −10 百分点."""
-    admin = get_user_model().objects.filter(username="qx_admin").first()
-    ReportingRules.objects.create(area=county, updated_by=admin)
+    services.set_rules(
+        get_user_model().objects.get(username="qx_admin"),
+        county,
+        due_day=5,
+        schedule_basis=ScheduleBasis.MONTHS,
+        ahead_from=Decimal(5),
+        lagging_below=Decimal(0),
+        severe_below=Decimal(-10),
+    )
 
 
 def _annual_actuals(

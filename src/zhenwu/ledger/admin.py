@@ -14,6 +14,7 @@ from zhenwu.ledger.models import (
     CatalogueEntry,
     Indicator,
     ReportedValue,
+    RulesChange,
     Target,
     TargetChange,
     TargetPart,
@@ -156,3 +157,9 @@ class TargetChangeAdmin(ReadOnly, ScopedAdminMixin, admin.ModelAdmin):
     list_display = ["at", "user", "target", "kind", "old_text", "new_text", "reason"]
     list_filter = ["kind"]
     list_select_related = ["user", "target__area", "target__indicator"]
+
+
+@admin.register(RulesChange)
+class RulesChangeAdmin(ReadOnly, ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["at", "user", "area", "old_text", "new_text"]
+    list_select_related = ["user", "area"]

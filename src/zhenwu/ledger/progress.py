@@ -162,6 +162,20 @@ def explain_rules(rules: Rules) -> list[str]:
     ]
 
 
+def summarize_rules(rules: Rules) -> str:
+    """The rules on one line, for a 修改记录.
+
+    >>> summarize_rules(DEFAULT_RULES)
+    '次月5日前报送；时序进度按月；超序时 ≥ 5，滞后 < 0，严重滞后 < -10（百分点）'
+    """
+    t = rules.thresholds
+    return (
+        f"次月{rules.due_day}日前报送；时序进度{'按天' if rules.by_days else '按月'}；"
+        f"超序时 ≥ {_plain(t.ahead_from)}，滞后 < {_plain(t.lagging_below)}，"
+        f"严重滞后 < {_plain(t.severe_below)}（百分点）"
+    )
+
+
 def standing(gap: Decimal | None, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
     """超序时 / 正常 / 滞后 / 严重滞后 from the gap in 百分点.
 

@@ -11,7 +11,7 @@ from zhenwu.ledger.models.indicators import (
     Kind,
     Theme,
 )
-from zhenwu.ledger.models.rules import ReportingRules, ScheduleBasis
+from zhenwu.ledger.models.rules import ReportingRules, RulesChange, ScheduleBasis
 from zhenwu.ledger.models.targets import ChangeKind, Target, TargetChange, TargetPart, TargetVersion
 from zhenwu.ledger.models.values import HistoryAction, ReportedValue, ValueHistory, ValueStatus
 
@@ -28,6 +28,7 @@ __all__ = [
     "Kind",
     "ReportedValue",
     "ReportingRules",
+    "RulesChange",
     "ScheduleBasis",
     "Target",
     "TargetChange",

@@ -89,3 +89,33 @@ class ReportingRules(AreaOwned):
             due_day=self.due_day,
             by_days=self.schedule_basis == ScheduleBasis.DAYS,
         )
+
+
+class RulesChange(AreaOwned):
+    """One change of an area's 台账规则, kept for good: the rules that applied before and after.
+
+    A supervisor asking why a town turned 滞后 in some month can see which thresholds held then.
+    """
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="区划")
+    old_text = models.CharField("变更前", max_length=300)
+    new_text = models.CharField("变更后", max_length=300)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    objects = AreaOwnedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "台账规则变更记录"
+        verbose_name_plural = "台账规则变更记录"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.area}台账规则变更 {self.at:%Y-%m-%d}"

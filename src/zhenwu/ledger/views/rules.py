@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action
 from zhenwu.ledger import progress, services
-from zhenwu.ledger.models import ReportingRules
+from zhenwu.ledger.models import ReportingRules, RulesChange
 from zhenwu.ledger.views.common import roles, visible_area
 
 
@@ -52,5 +52,6 @@ def rules(request, code):
         "own": governing is not None and governing.area_id == area.pk,
         "explained": progress.explain_rules(in_force),
         "form": form,
+        "changes": RulesChange.objects.filter(area=area).select_related("user"),
     }
     return render(request, "ledger/rules.html", context | roles(request, area))
