@@ -13,7 +13,7 @@ from zhenwu.areas.models import Area
 from zhenwu.ledger import loading, progress
 from zhenwu.ledger.charts import MonthChart, month_chart
 from zhenwu.ledger.models import Aggregation, Indicator, Kind, ReportingRules, Target
-from zhenwu.ledger.tables import STANDING_CLASSES, children_of, monthly_series, places
+from zhenwu.ledger.tables import STANDING_CLASSES, assess_figure, children_of, monthly_series, places
 
 
 @dataclass
@@ -69,7 +69,7 @@ def indicator_detail(area: Area, indicator: Indicator, year: int, month: int) ->
     months = [
         MonthLine(
             m,
-            _assess(indicator, value, target, last_year[m][0], year, m, rules),
+            assess_figure(indicator, rules, year, m, value=value, target=target, last_year=last_year[m][0]),
             last_year[m][0],
         )
         for m, (value, target) in this_year.items()
@@ -112,14 +112,14 @@ def _children(
         return []
     figures = loading.load_figures([child.pk for child in below], [indicator], year, month)
     assessed = [
-        _assess(
+        assess_figure(
             indicator,
-            figures.current.get((child.pk, indicator.pk)),
-            figures.targets.get((child.pk, indicator.pk)),
-            figures.last_year.get((child.pk, indicator.pk)),
+            rules,
             year,
             month,
-            rules,
+            value=figures.current.get((child.pk, indicator.pk)),
+            target=figures.targets.get((child.pk, indicator.pk)),
+            last_year=figures.last_year.get((child.pk, indicator.pk)),
         )
         for child in below
     ]
@@ -130,16 +130,3 @@ def _children(
         ChildLine(child, result, progress.share(result.value, whole) if adds_up else None, place)
         for child, result, place in zip(below, assessed, places([a.rate for a in assessed]), strict=True)
     ]
-
-
-def _assess(indicator, value, target, last_year, year: int, month: int, rules: progress.Rules):
-    return progress.assess(
-        value=value,
-        target=target,
-        last_year=last_year,
-        month=month,
-        direction=indicator.direction,
-        kind=indicator.kind,
-        thresholds=rules.thresholds,
-        schedule=rules.schedule(year, month),
-    )

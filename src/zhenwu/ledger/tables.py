@@ -37,6 +37,29 @@ def active_indicators() -> list[Indicator]:
     return list(Indicator.objects.filter(is_active=True))
 
 
+def assess_figure(
+    indicator: Indicator,
+    rules: progress.Rules,
+    year: int,
+    month: int,
+    *,
+    value: Decimal | None,
+    target: Decimal | None,
+    last_year: Decimal | None,
+) -> progress.Progress:
+    """``progress.assess`` of one indicator's 1-N月 figure, judged by an area's 台账规则."""
+    return progress.assess(
+        value=value,
+        target=target,
+        last_year=last_year,
+        month=month,
+        direction=indicator.direction,
+        kind=indicator.kind,
+        thresholds=rules.thresholds,
+        schedule=rules.schedule(year, month),
+    )
+
+
 def due_date(year: int, month: int, day: int = progress.DUE_DAY) -> date:
     """The day a month's figures are due: the ``day``-th of the following month.
 
@@ -169,16 +192,7 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
         rows.append(
             IndicatorRow(
                 indicator,
-                progress.assess(
-                    value=value,
-                    target=target,
-                    last_year=last,
-                    month=month,
-                    direction=indicator.direction,
-                    kind=indicator.kind,
-                    thresholds=rules.thresholds,
-                    schedule=schedule,
-                ),
+                assess_figure(indicator, rules, year, month, value=value, target=target, last_year=last),
                 aggregate,
                 department=owner.department.name if owner and owner.department else "",
                 person=owner.responsible_person if owner else "",
@@ -396,22 +410,20 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
     ).values_list("area_id", "status"):
         statuses[area_id].append(status)
     rules = ReportingRules.objects.for_area(area)
-    schedule = rules.schedule(year, month)
     due = due_date(year, month, rules.due_day)
     states = []
     for child in children:
         cells, rates = [], []
         for indicator in indicators:
             key = (child.pk, indicator.pk)
-            assessed = progress.assess(
+            assessed = assess_figure(
+                indicator,
+                rules,
+                year,
+                month,
                 value=figures.current.get(key),
                 target=figures.targets.get(key),
                 last_year=figures.last_year.get(key),
-                month=month,
-                direction=indicator.direction,
-                kind=indicator.kind,
-                thresholds=rules.thresholds,
-                schedule=schedule,
             )
             cells.append(
                 Cell(
