@@ -148,7 +148,11 @@ def test_every_change_of_the_rules_is_recorded_with_what_held_before(client, wor
         and "次月3日" in town_changes[1].new_text
     )
     page = client.get(town_url).content.decode()
-    assert page.count('<td data-label="操作人">刘洋</td>') == 2 and "修改记录" in page and "次月3日前报送" in page
+    assert (
+        page.count('<td data-label="操作人">刘洋</td>') == 2
+        and "修改记录" in page
+        and "次月3日前报送" in page
+    )
     client.force_login(world.town_b_clerk)  # 白沙镇 reads its own record, not 青山镇's
     page = client.get(reverse("ledger:rules", args=[world.town_b.code])).content.decode()
     assert "白沙镇还没有改过台账规则" in page and "次月3日" not in page
