@@ -376,8 +376,78 @@ def _targets(demo, indicators, actual, rng: random.Random, calendar: Calendar) -
                 )
                 for village in villages
             ]
+    versions += _county_targets(demo, indicators, versions)
     TargetVersion.objects.bulk_create(versions)
     TargetPart.objects.bulk_create(parts)
+
+
+# The county's own figures for what does not add up over towns, and the bureau answering for each.
+COUNTY_OWNERS = {
+    "LHFG": "住建局",
+    "PM25": "环境分局",
+    "DBSZ": "环境分局",
+    "LJFL": "综合执法局",
+    "NMSR": "农业农村局",
+    "YBCB": "医保局",
+    "MDJF": "政法委",
+}
+
+
+def _weighted(figures: dict[str, Decimal], places: int) -> Decimal:
+    """The county's figure from its towns' (a rate or level): their average weighted by town size."""
+    weight = sum(TOWN_SIZE[name] for name in figures)
+    return _q(sum(float(value) * TOWN_SIZE[name] for name, value in figures.items()) / weight, places)
+
+
+def _county_targets(demo, indicators, versions: list[TargetVersion]) -> list[TargetVersion]:
+    """The county's own targets for the indicators it reports itself, owned by a county bureau."""
+    rng = random.Random("青溪县")  # its own stream: the towns' figures stay as they were
+    departments = {d.short_name: d for d in Department.objects.filter(area=demo.county)}
+    towns: dict[tuple[str, int], dict[str, Decimal]] = {}
+    for version in versions:
+        if version.number == 1 and version.target.indicator.code in COUNTY_OWNERS:
+            key = (version.target.indicator.code, version.target.year)
+            towns.setdefault(key, {})[version.target.area.name] = version.value
+    result = []
+    for (code, year), amounts in sorted(towns.items()):
+        target = Target.objects.create(
+            indicator=indicators[code],
+            area=demo.county,
+            year=year,
+            department=departments[COUNTY_OWNERS[code]],
+            responsible_person=_person(rng),
+        )
+        amount = _weighted(amounts, indicators[code].decimals)
+        result.append(TargetVersion(target=target, number=1, value=amount, effective_month=1))
+    return result
+
+
+def _county_values(demo, indicators, rows: list[ReportedValue]) -> list[ReportedValue]:
+    """The county's own monthly figures for ``COUNTY_OWNERS``, from the towns that reported them."""
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=["qx_clerk", "qx_reviewer"])}
+    towns: dict[tuple[str, int, int], dict[str, Decimal]] = {}
+    stamps: dict[tuple[str, int, int], datetime] = {}
+    for row in rows:
+        if row.indicator.code in COUNTY_OWNERS:
+            key = (row.indicator.code, row.year, row.month)
+            towns.setdefault(key, {})[row.area.name] = row.value
+            stamps[key] = max(stamps.get(key, row.updated_at), row.updated_at)
+    return [
+        ReportedValue(
+            indicator=indicators[code],
+            area=demo.county,
+            year=year,
+            month=month,
+            value=_weighted(figures, indicators[code].decimals),
+            status=ValueStatus.APPROVED,
+            updated_by=users.get("qx_clerk"),
+            updated_at=stamps[code, year, month],
+            submitted_at=stamps[code, year, month],
+            approved_by=users.get("qx_reviewer"),
+            approved_at=stamps[code, year, month],
+        )
+        for (code, year, month), figures in sorted(towns.items())
+    ]
 
 
 def _parts(target, amount: Decimal, departments, rng, short: bool) -> list[TargetPart]:
@@ -477,8 +547,9 @@ def _values(demo, indicators, actual, rng: random.Random, calendar: Calendar) ->
                         )
                     )
     _ratios(rows, indicators)
+    rows += _county_values(demo, indicators, rows)
     ReportedValue.objects.bulk_create(rows, batch_size=2000)
-    created = ReportedValue.objects.filter(area__in=demo.towns)
+    created = ReportedValue.objects.filter(area__in=[*demo.towns, demo.county])
     ValueHistory.objects.bulk_create(
         [
             ValueHistory(
