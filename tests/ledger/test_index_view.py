@@ -149,3 +149,18 @@ def test_a_town_does_not_climb_the_ranking_by_leaving_figures_out(client, world)
     client.force_login(world.county_admin)
     page = client.get(reverse("ledger:county", args=[world.county.code]) + "?period=2025-06").content.decode()
     assert "本期未报的指标按 0 计" in page
+
+
+def test_a_quarterly_figure_stands_for_the_months_after_its_quarter(client, world):
+    quarterly = f.indicator("GYCZ")
+    quarterly.frequency = "quarterly"
+    quarterly.save()
+    f.make_target(world, world.town_a, code="GYCZ", value="40")
+    f.make_value(world, world.town_a, code="GYCZ", month=3, value="9")  # 22.5% of the year at 1-3月 (25%)
+    client.force_login(world.town_a_clerk)
+    page = client.get(reverse("ledger:index") + "?period=2025-05").content.decode()
+    row = page.split(">规上工业产值</a>")[1].split("</tr>")[0]
+    assert "1-3月（季报）" in row and "9.00" in row and "22.5%" in row
+    assert ">-2.5<" in row and "滞后" in row  # judged against 1-3月's 时序 (25%), not May's (41.7%)
+    page = client.get(reverse("ledger:index") + "?period=2025-02").content.decode()
+    assert "（季报）" not in page.split(">规上工业产值</a>")[1].split("</tr>")[0]  # no quarter reported yet

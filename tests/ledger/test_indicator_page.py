@@ -87,3 +87,17 @@ def test_the_indicator_table_and_the_county_matrix_link_to_the_page(client, worl
         link
         in client.get(reverse("ledger:county", args=[world.county.code]) + "?period=2025-06").content.decode()
     )
+
+
+def test_a_quarterly_indicator_is_shown_quarter_by_quarter_to_its_latest_quarter(client, world):
+    quarterly = f.indicator("GYCZ")
+    quarterly.frequency = "quarterly"
+    quarterly.save()
+    f.make_target(world, world.town_a, code="GYCZ", value="40")
+    f.make_value(world, world.town_a, code="GYCZ", month=3, value="9")
+    f.make_value(world, world.town_a, code="GYCZ", month=6, value="19")
+    client.force_login(world.town_a_clerk)
+    page = detail_page(client, world.town_a, code="GYCZ", period="2025-08")
+    assert "2025年1-6月" in page and "2025年1-8月" not in page
+    assert re.findall(r'<td class="lead">(\d+月)</td>', page) == ["3月", "6月"]
+    assert cells(page, "6月")[4:7] == ["47.5%", "50.0%", "-2.5"]

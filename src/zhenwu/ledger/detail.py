@@ -60,7 +60,11 @@ class IndicatorDetail:
 
 
 def indicator_detail(area: Area, indicator: Indicator, year: int, month: int) -> IndicatorDetail:
-    """The indicator in ``area`` for 1-``month`` of ``year``, judged by the area's 台账规则."""
+    """The indicator in ``area`` for 1-``month`` of ``year``, judged by the area's 台账规则.
+
+    A quarterly indicator is shown to its latest quarter (1-9月 in November), quarter by quarter.
+    """
+    month = indicator.latest_reported(month)
     rules = ReportingRules.objects.for_area(area)
     below = children_of(area)
     child_ids = [child.pk for child in below]
@@ -73,6 +77,7 @@ def indicator_detail(area: Area, indicator: Indicator, year: int, month: int) ->
             last_year[m][0],
         )
         for m, (value, target) in this_year.items()
+        if indicator.reported_in(m) or m == month
     ]
     chart = month_chart(
         {m: value for m, (value, _) in this_year.items()},

@@ -109,6 +109,7 @@ class IndicatorRow:
     person: str = ""
     trend: Sparkline | None = None
     share: Decimal | None = None  # 占比 of the parent's total, per cent
+    as_of: str = ""  # “1-9月（季报）” when a quarterly figure stands for a later month
 
     @property
     def standing_class(self) -> str:
@@ -162,14 +163,19 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
     rules = ReportingRules.objects.for_area(area)
     schedule = rules.schedule(year, month)
     children = [child.pk for child in children_of(area)]
-    figures = loading.load_figures([area.pk, *children], indicators, year, month)
+    shown = {indicator.pk: indicator.latest_reported(month) for indicator in indicators}
+    figures_at = {
+        m: loading.load_figures([area.pk, *children], indicators, year, m) for m in set(shown.values())
+    }
+    totals_at = {m: parent_totals(area, indicators, year, m) for m in {month, *shown.values()}}
     owners = {
         target.indicator_id: target
         for target in Target.objects.filter(area=area, year=year).select_related("department")
     }
     rows = []
     for indicator in indicators:
-        key = (area.pk, indicator.pk)
+        key, at = (area.pk, indicator.pk), shown[indicator.pk]
+        figures = figures_at[at]
         value, last, target, aggregate = (
             figures.current.get(key),
             figures.last_year.get(key),
@@ -192,19 +198,22 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
         rows.append(
             IndicatorRow(
                 indicator,
-                assess_figure(indicator, rules, year, month, value=value, target=target, last_year=last),
+                assess_figure(indicator, rules, year, at, value=value, target=target, last_year=last),
                 aggregate,
                 department=owner.department.name if owner and owner.department else "",
                 person=owner.responsible_person if owner else "",
+                as_of=f"1-{at}月（季报）" if at != month else "",
             )
         )
     counts = defaultdict(int)
     lines = trends(area, children, indicators, year, month)
-    parent, totals = parent_totals(area, indicators, year, month)
+    parent, totals = totals_at[month]
     for row in rows:
         counts[row.progress.standing] += 1
         row.trend = lines.get(row.indicator.pk)
-        row.share = progress.share(row.progress.value, totals.get(row.indicator.pk))
+        row.share = progress.share(
+            row.progress.value, totals_at[shown[row.indicator.pk]][1].get(row.indicator.pk)
+        )
     return AreaTable(area, year, month, schedule, rows, dict(counts), rules, parent if totals else None)
 
 

@@ -93,6 +93,15 @@ class Indicator(models.Model):
         """Quarterly indicators are reported at the end of each quarter only."""
         return self.frequency == Frequency.MONTHLY or month % 3 == 0
 
+    def latest_reported(self, month: int) -> int:
+        """The month whose figure stands for ``month``: a quarterly figure shows its 1-9月 in November.
+
+        ``month`` itself before a quarterly indicator's first report of the year (January, February).
+        """
+        if self.reported_in(month) or month < 3:
+            return month
+        return month - month % 3
+
 
 class CatalogueKind(models.TextChoices):
     ASSESSMENT = "assessment", "年度目标考核指标"
