@@ -113,7 +113,7 @@ def export_area_table(table: AreaTable) -> bytes:
         p = row.progress
         sheet.append(
             [
-                f"{row.indicator.name}（{row.as_of}）" if row.as_of else row.indicator.name,
+                f"{row.indicator.name} {row.as_of}" if row.as_of else row.indicator.name,
                 row.indicator.unit,
                 cell_number(p.value),
                 cell_number(p.target),
