@@ -71,6 +71,16 @@ def test_a_level_is_held_against_its_target_without_a_schedule_line(client, worl
     page = detail_page(client, world.town_a, code="LHFG")
     assert cells(page, "6月")[4:6] == ["96.3%", "100.0%"]
     assert "全年目标" in page and "时序进度线" not in page
+    ticks = re.findall(r'text-anchor="end" dominant-baseline="middle">([^<]+)<', page)
+    assert ticks[0] != "0" and float(ticks[0]) < 38.5 < 40 < float(ticks[-1])  # the axis frames the band
+
+
+def test_the_share_column_is_left_out_for_figures_that_do_not_add_up(client, world):
+    f.make_value(world, world.town_a, code="LHFG", month=6, value="38.5")
+    f.make_value(world, world.town_b, code="LHFG", month=6, value="41")
+    client.force_login(world.county_admin)
+    page = detail_page(client, world.county, code="LHFG")
+    assert cells(page, "白沙镇")[0] == "41.0" and "占青溪县" not in page
 
 
 def test_an_indicator_without_figures_says_so(client, world):

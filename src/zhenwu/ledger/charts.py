@@ -123,6 +123,10 @@ def month_chart(
 ) -> MonthChart | None:
     """The indicator page's chart, or ``None`` when there is nothing to draw.
 
+    >>> level = month_chart({1: Decimal("97.6"), 2: Decimal("98.6")}, {}, Decimal(98), builds_up=False)
+    >>> [label for _, label in level.y_ticks]
+    ['97', '97.5', '98', '98.5', '99', '99.5']
+
     ``builds_up``: a cumulative or flow figure, whose 1-N月 value should climb to the target by
     December along the 时序 line; a level is held against the target all year.
     """
@@ -131,7 +135,11 @@ def month_chart(
     if not drawn and not before:
         return None
     numbers = [float(v) for v in (*drawn.values(), *before.values())] + ([float(target)] if target else [])
-    ticks = nice_ticks(min(0.0, *numbers), max(numbers))
+    if builds_up:  # a 1-N月 figure climbs from nothing: the axis starts at 0
+        ticks = nice_ticks(min(0.0, *numbers), max(numbers))
+    else:  # a level (a rate, a density) moves within a band: the axis frames the band
+        spread = (max(numbers) - min(numbers)) or abs(max(numbers)) * 0.05 or 1.0
+        ticks = nice_ticks(min(numbers) - spread / 2, max(numbers) + spread / 2)
     low, high = ticks[0], ticks[-1]
     plot_width, plot_height = CHART_WIDTH - LEFT - RIGHT, CHART_HEIGHT - TOP - BOTTOM
 

@@ -58,6 +58,11 @@ class IndicatorDetail:
     def current(self) -> MonthLine:
         return self.months[-1]
 
+    @property
+    def has_shares(self) -> bool:
+        """占比 only means something for figures that add up; the column is left out otherwise."""
+        return any(line.share is not None for line in self.children)
+
 
 def indicator_detail(area: Area, indicator: Indicator, year: int, month: int) -> IndicatorDetail:
     """The indicator in ``area`` for 1-``month`` of ``year``, judged by the area's 台账规则.
