@@ -33,6 +33,11 @@ def test_the_county_view_lists_who_has_not_reported(client, world):
     client.force_login(world.county_admin)
     page = client.get(reverse("ledger:county", args=[world.county.code]) + "?period=2025-06").content.decode()
     assert "尚未完成报送" in page and "白沙镇" in page and "未填报" in page and "逾期" in page
+    assert "<strong>白沙镇</strong>（未填报 0/5，已逾期，填报员 张伟）" in page  # whom to call
+    world.town_b_clerk.is_active = False  # a clerk who left is not the one to call
+    world.town_b_clerk.save()
+    page = client.get(reverse("ledger:county", args=[world.county.code]) + "?period=2025-06").content.decode()
+    assert "张伟" not in page
 
 
 def test_an_export_of_the_table_is_an_xlsx(client, world):
@@ -107,8 +112,8 @@ def test_the_county_table_exports_to_excel_with_each_towns_state(client, world):
     response = client.get(reverse("ledger:county_export", args=[world.county.code]) + "?period=2025-06")
     sheet = load_workbook(io.BytesIO(response.content))["完成率"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
-    assert rows["青山镇"][1] == "填报中（逾期）" and rows["青山镇"][4] == 50
-    assert rows["白沙镇"][1] == "未填报（逾期）"
+    assert rows["青山镇"][1:3] == ("李娟", "填报中（逾期）") and rows["青山镇"][5] == 50
+    assert rows["白沙镇"][2] == "未填报（逾期）"
 
 
 def test_an_admin_revises_a_target_with_a_reason_and_a_clerk_may_not(client, world):

@@ -137,13 +137,16 @@ def export_county_table(table: CountyTable) -> bytes:
     sheet.title = "完成率"
     sheet.append([f"{table.area.name} 下辖单位 {table.year}年1-{table.month}月主要指标完成率(%)"])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(["单位", "报送状态", "已填", "排名", *[indicator.name for indicator in table.indicators]])
+    sheet.append(
+        ["单位", "填报员", "报送状态", "已填", "排名", *[indicator.name for indicator in table.indicators]]
+    )
     for cell in sheet[2]:
         cell.font, cell.fill = HEAD_FONT, HEAD_FILL
     for child in table.children:
         sheet.append(
             [
                 child.area.name,
+                child.clerks,
                 child.state + ("（逾期）" if child.late else ""),
                 f"{child.entered}/{child.expected}",
                 child.rank,

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Max
 from django.utils import timezone
 
-from zhenwu.areas.models import Area, Level
+from zhenwu.areas.models import Area, Level, Membership, Role
 from zhenwu.ledger import loading, progress
 from zhenwu.ledger.charts import Sparkline, sparkline
 from zhenwu.ledger.entry import CellCheck
@@ -338,6 +338,7 @@ class ChildState:
     cells: list[Cell]
     ranking_rate: Decimal | None = None  # see ranking_rate
     rank: int | None = None
+    clerks: str = ""  # the town's 填报员, whom the county calls when the month is late
 
 
 @dataclass
@@ -407,6 +408,15 @@ def rank_by_completion(states: list[ChildState]) -> None:
         state.rank = place
 
 
+def clerks_of(areas: list[Area]) -> dict[int, str]:
+    """area id → the names of its 填报员 (“张伟、李娜”): who to call about a late month."""
+    names = defaultdict(list)
+    memberships = Membership.objects.filter(area__in=areas, role=Role.CLERK, user__is_active=True)
+    for membership in memberships.select_related("user").order_by("user__username"):
+        names[membership.area_id].append(membership.user.get_full_name() or membership.user.username)
+    return {area_id: "、".join(people) for area_id, people in names.items()}
+
+
 def county_table(area: Area, year: int, month: int, today: date | None = None) -> CountyTable:
     """Towns × indicators for the month, coloured by status, with who has not reported and a ranking."""
     today = today or timezone.localdate()
@@ -420,6 +430,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
         statuses[area_id].append(status)
     rules = ReportingRules.objects.for_area(area)
     due = due_date(year, month, rules.due_day)
+    clerks = clerks_of(children)
     states = []
     for child in children:
         cells, rates = [], []
@@ -454,6 +465,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 late=state in UNFINISHED and today > due,
                 cells=cells,
                 ranking_rate=ranking_rate(rates),
+                clerks=clerks.get(child.pk, ""),
             )
         )
     rank_by_completion(states)
