@@ -1,18 +1,26 @@
 """Excel files in and out, shared by every import and export: opening an upload, reading its cells.
 
 Each capability lays out its own sheets; what they share is here — the size limit, the Chinese
-message for a file that is not a usable .xlsx, and reading a cell as text the way a clerk typed it.
+message for a file that is not a usable .xlsx, reading a cell as text the way a clerk typed it,
+and writing a page's table as a sheet (a title, a shaded head row, the rows).
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 MAX_BYTES = 5 * 1024 * 1024
+TITLE_FONT = Font(bold=True, size=14)
+HEAD_FONT = Font(bold=True)
+HEAD_FILL = PatternFill("solid", fgColor="F2F4F7")
 XLSX_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -66,3 +74,33 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+@dataclass
+class TableSheet:
+    """One table of a page as a sheet: its title on row 1, the column heads on row 2, then the rows."""
+
+    name: str
+    title: str
+    heads: list[str]
+    rows: list[list] = field(default_factory=list)
+    widths: list[int] = field(default_factory=list)  # column widths from column A; the rest default
+
+
+def tables_bytes(*sheets: TableSheet) -> bytes:
+    """The tables as one .xlsx, a sheet each; figures stay numbers, the heads stay in view."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in sheets:
+        sheet = workbook.create_sheet(table.name)
+        sheet.append([table.title])
+        sheet["A1"].font = TITLE_FONT
+        sheet.append(table.heads)
+        for cell in sheet[2]:
+            cell.font, cell.fill = HEAD_FONT, HEAD_FILL
+        for row in table.rows:
+            sheet.append([float(value) if isinstance(value, Decimal) else value for value in row])
+        for column, width in enumerate(table.widths, start=1):
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        sheet.freeze_panes = "A3"
+    return workbook_bytes(workbook)

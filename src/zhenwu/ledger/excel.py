@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.styles import PatternFill, Protection
 from openpyxl.utils import get_column_letter
 
 from zhenwu.areas.access import can
@@ -30,7 +30,17 @@ from zhenwu.ledger.entry import check_cell
 from zhenwu.ledger.models import Indicator, ReportedValue
 from zhenwu.ledger.services.values import AreaFigures
 from zhenwu.ledger.tables import AreaTable, CountyTable, Grid
-from zhenwu.workbooks import UnreadableWorkbook, cell_at, cell_text, read_rows, workbook_bytes
+from zhenwu.workbooks import (
+    HEAD_FILL,
+    HEAD_FONT,
+    TableSheet,
+    UnreadableWorkbook,
+    cell_at,
+    cell_text,
+    read_rows,
+    tables_bytes,
+    workbook_bytes,
+)
 
 SHEET = "填报"
 HEADER_ROW = 4
@@ -44,8 +54,6 @@ CODE_ROW, NAME_ROW, UNIT_ROW = 4, 5, 6  # the county sheet's header rows: 指标
 FIRST_AREA_ROW = UNIT_ROW + 1
 FIRST_COLUMN = 3  # columns A and B hold the area's code and name
 
-HEAD_FONT = Font(bold=True)
-HEAD_FILL = PatternFill("solid", fgColor="F2F4F7")
 INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
 _LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
 
@@ -88,11 +96,6 @@ def build_template(grid: Grid) -> bytes:
 
 def export_area_table(table: AreaTable) -> bytes:
     """The area's indicator table (完成率, 时序进度, status, 同比) as .xlsx."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "指标完成情况"
-    sheet.append([f"{table.area.name} {table.year}年1-{table.month}月主要指标完成情况"])
-    sheet["A1"].font = Font(bold=True, size=14)
     heads = [
         "指标",
         "单位",
@@ -103,58 +106,50 @@ def export_area_table(table: AreaTable) -> bytes:
         "差距(百分点)",
         "状态",
         "同比(%)",
-        "责任单位",
-        "责任人",
     ]
-    sheet.append(heads)
-    for cell in sheet[2]:
-        cell.font, cell.fill = HEAD_FONT, HEAD_FILL
-    for row in table.rows:
-        p = row.progress
-        sheet.append(
-            [
-                f"{row.indicator.name} {row.as_of}" if row.as_of else row.indicator.name,
-                row.indicator.unit,
-                cell_number(p.value),
-                cell_number(p.target),
-                cell_number(_round(p.rate)),
-                cell_number(_round(p.schedule)),
-                cell_number(_round(p.gap)),
-                p.standing,
-                cell_number(_round(p.yoy.percent)),
-                row.department,
-                row.person,
-            ]
-        )
-    sheet.column_dimensions["A"].width = 28
-    return workbook_bytes(workbook)
+    rows = [
+        [
+            f"{row.indicator.name} {row.as_of}" if row.as_of else row.indicator.name,
+            row.indicator.unit,
+            row.progress.value,
+            row.progress.target,
+            _round(row.progress.rate),
+            _round(row.progress.schedule),
+            _round(row.progress.gap),
+            row.progress.standing,
+            _round(row.progress.yoy.percent),
+            row.department,
+            row.person,
+        ]
+        for row in table.rows
+    ]
+    title = f"{table.area.name} {table.year}年1-{table.month}月主要指标完成情况"
+    return tables_bytes(TableSheet("指标完成情况", title, [*heads, "责任单位", "责任人"], rows, [28]))
 
 
 def export_county_table(table: CountyTable) -> bytes:
     """Towns × indicators (完成率, with the status beside) and each town's reporting state, as .xlsx."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "完成率"
-    sheet.append([f"{table.area.name} 下辖单位 {table.year}年1-{table.month}月主要指标完成率(%)"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(
-        ["单位", "填报员", "报送状态", "已填", "排名", *[indicator.name for indicator in table.indicators]]
-    )
-    for cell in sheet[2]:
-        cell.font, cell.fill = HEAD_FONT, HEAD_FILL
-    for child in table.children:
-        sheet.append(
-            [
-                child.area.name,
-                child.clerks,
-                child.state + ("（逾期）" if child.late else ""),
-                f"{child.entered}/{child.expected}",
-                child.rank,
-                *[cell_number(_round(cell.rate)) for cell in child.cells],
-            ]
-        )
-    sheet.column_dimensions["A"].width = 14
-    return workbook_bytes(workbook)
+    heads = [
+        "单位",
+        "填报员",
+        "报送状态",
+        "已填",
+        "排名",
+        *[indicator.name for indicator in table.indicators],
+    ]
+    rows = [
+        [
+            child.area.name,
+            child.clerks,
+            child.state + ("（逾期）" if child.late else ""),
+            f"{child.entered}/{child.expected}",
+            child.rank,
+            *[_round(cell.rate) for cell in child.cells],
+        ]
+        for child in table.children
+    ]
+    title = f"{table.area.name} 下辖单位 {table.year}年1-{table.month}月主要指标完成率(%)"
+    return tables_bytes(TableSheet("完成率", title, heads, rows, [14]))
 
 
 def _round(value: Decimal | None) -> Decimal | None:

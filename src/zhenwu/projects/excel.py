@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from zhenwu.areas.access import can
@@ -30,7 +30,16 @@ from zhenwu.projects import services
 from zhenwu.projects.facts import latest_updates, load_facts
 from zhenwu.projects.models import STATUS_ORDER, Category, Project, Status, Tier
 from zhenwu.projects.rates import Month, investment_rate
-from zhenwu.workbooks import UnreadableWorkbook, cell_at, cell_text, read_rows, workbook_bytes
+from zhenwu.workbooks import (
+    HEAD_FILL,
+    HEAD_FONT,
+    TITLE_FONT,
+    UnreadableWorkbook,
+    cell_at,
+    cell_text,
+    read_rows,
+    workbook_bytes,
+)
 
 SHEET = "重点项目台账"
 HEADER_ROW = 3
@@ -63,9 +72,6 @@ LETTER = {key: get_column_letter(index) for index, key in enumerate(KEYS, start=
 HEADER = {key: header for key, header, _ in COLUMNS}
 YTD_HEADER = re.compile(r"^1(-\d{1,2})?月(累计)?完成投资[(（]万元[)）]$")
 
-_BOLD = Font(bold=True)
-_HEAD_FILL = PatternFill("solid", fgColor="F2F4F7")
-
 
 def _number(value: Decimal | None):
     return None if value is None else float(value)
@@ -80,7 +86,7 @@ def export_ledger(area: Area, projects, month: Month) -> bytes:
     sheet = workbook.active
     sheet.title = SHEET
     sheet["A1"] = f"{area.name}{month.year}年重点项目推进情况表（{month.label}）"
-    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].font = TITLE_FONT
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     sheet["A2"], sheet["B2"], sheet["C2"], sheet["D2"] = (
         "区划代码",
@@ -92,7 +98,7 @@ def export_ledger(area: Area, projects, month: Month) -> bytes:
     for column, key in enumerate(KEYS, start=1):
         title = f"{month.label}完成投资（万元）" if key == "ytd" else HEADER[key]
         cell = sheet.cell(HEADER_ROW, column, title)
-        cell.font, cell.fill = _BOLD, _HEAD_FILL
+        cell.font, cell.fill = HEAD_FONT, HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[get_column_letter(column)].width = COLUMNS[column - 1][2]
     for number, project in enumerate(projects, start=1):
