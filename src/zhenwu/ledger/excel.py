@@ -29,16 +29,14 @@ from zhenwu.ledger import progress, tables
 from zhenwu.ledger.entry import check_cell
 from zhenwu.ledger.models import Indicator, ReportedValue
 from zhenwu.ledger.services.values import AreaFigures
-from zhenwu.ledger.tables import AreaTable, CountyTable, Grid
+from zhenwu.ledger.tables import Grid
 from zhenwu.workbooks import (
     HEAD_FILL,
     HEAD_FONT,
-    TableSheet,
     UnreadableWorkbook,
     cell_at,
     cell_text,
     read_rows,
-    tables_bytes,
     workbook_bytes,
 )
 
@@ -92,68 +90,6 @@ def build_template(grid: Grid) -> bytes:
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = f"A{FIRST_ROW}"
     return workbook_bytes(workbook)
-
-
-def export_area_table(table: AreaTable) -> bytes:
-    """The area's indicator table (完成率, 时序进度, status, 同比) as .xlsx."""
-    heads = [
-        "指标",
-        "单位",
-        "1-N月",
-        "全年目标",
-        "完成率(%)",
-        "时序进度(%)",
-        "差距(百分点)",
-        "状态",
-        "同比(%)",
-    ]
-    rows = [
-        [
-            f"{row.indicator.name} {row.as_of}" if row.as_of else row.indicator.name,
-            row.indicator.unit,
-            row.progress.value,
-            row.progress.target,
-            _round(row.progress.rate),
-            _round(row.progress.schedule),
-            _round(row.progress.gap),
-            row.progress.standing,
-            _round(row.progress.yoy.percent),
-            row.department,
-            row.person,
-        ]
-        for row in table.rows
-    ]
-    title = f"{table.area.name} {table.year}年1-{table.month}月主要指标完成情况"
-    return tables_bytes(TableSheet("指标完成情况", title, [*heads, "责任单位", "责任人"], rows, [28]))
-
-
-def export_county_table(table: CountyTable) -> bytes:
-    """Towns × indicators (完成率, with the status beside) and each town's reporting state, as .xlsx."""
-    heads = [
-        "单位",
-        "填报员",
-        "报送状态",
-        "已填",
-        "排名",
-        *[indicator.name for indicator in table.indicators],
-    ]
-    rows = [
-        [
-            child.area.name,
-            child.clerks,
-            child.state + ("（逾期）" if child.late else ""),
-            f"{child.entered}/{child.expected}",
-            child.rank,
-            *[_round(cell.rate) for cell in child.cells],
-        ]
-        for child in table.children
-    ]
-    title = f"{table.area.name} 下辖单位 {table.year}年1-{table.month}月主要指标完成率(%)"
-    return tables_bytes(TableSheet("完成率", title, heads, rows, [14]))
-
-
-def _round(value: Decimal | None) -> Decimal | None:
-    return None if value is None else round(value, 1)
 
 
 # --- the county's sheet: towns × indicators ---------------------------------------------------------------

@@ -42,6 +42,11 @@ def get_visible_indicator(pk: int) -> Indicator:
         raise Http404("没有这个指标") from error
 
 
+def wants_xlsx(request) -> bool:
+    """A page's “导出 Excel” asks for the same page with ``?format=xlsx``."""
+    return request.GET.get("format") == "xlsx"
+
+
 def xlsx_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX_CONTENT)
     response["Content-Disposition"] = content_disposition_header(True, filename)

@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from zhenwu.ledger import detail, excel, tables
+from zhenwu.ledger import detail, exports, tables
 from zhenwu.ledger.views.common import (
     check_month,
     get_visible_indicator,
     requested_period,
     roles,
     visible_area,
+    wants_xlsx,
     xlsx_response,
 )
 
@@ -32,6 +33,9 @@ def indicator(request, code, pk):
     area = visible_area(request, code)
     year, month = requested_period(request, area)
     page = detail.indicator_detail(area, get_visible_indicator(pk), year, month)
+    if wants_xlsx(request):
+        name = f"{area.name}{page.indicator.name}{page.year}年1-{page.month}月.xlsx"
+        return xlsx_response(exports.indicator_detail(page), name)
     return render(request, "ledger/indicator.html", {"detail": page})
 
 
@@ -46,7 +50,7 @@ def county(request, code):
 def county_export(request, code):
     area = visible_area(request, code)
     year, month = requested_period(request, area)
-    data = excel.export_county_table(tables.county_table(area, year, month))
+    data = exports.export_county_table(tables.county_table(area, year, month))
     return xlsx_response(data, f"{area.name}下辖单位{year}年1-{month}月完成率.xlsx")
 
 
@@ -54,7 +58,7 @@ def county_export(request, code):
 def export(request, code, year, month):
     check_month(month)
     area = visible_area(request, code)
-    data = excel.export_area_table(tables.area_table(area, year, month))
+    data = exports.export_area_table(tables.area_table(area, year, month))
     return xlsx_response(data, f"{area.name}{year}年1-{month}月指标完成情况.xlsx")
 
 
@@ -62,10 +66,9 @@ def export(request, code, year, month):
 def standards(request, code):
     area = visible_area(request, code)
     year, month = requested_period(request, area)
-    context = {
-        "area": area,
-        "year": year,
-        "month": month,
-        "tables": tables.standards_tables(area, year, month),
-    }
+    standard_tables = tables.standards_tables(area, year, month)
+    if wants_xlsx(request):
+        data = exports.standards(area, year, month, standard_tables)
+        return xlsx_response(data, f"{area.name}创建标准达标情况{year}年1-{month}月.xlsx")
+    context = {"area": area, "year": year, "month": month, "tables": standard_tables}
     return render(request, "ledger/standards.html", context)

@@ -12,11 +12,18 @@ from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action
-from zhenwu.ledger import excel, services, tables
+from zhenwu.ledger import excel, exports, services, tables
 from zhenwu.ledger.entry import check_grid_cell, read_grid
 from zhenwu.ledger.forms import UnlockForm, UploadForm
 from zhenwu.ledger.models import HistoryAction, ValueHistory
-from zhenwu.ledger.views.common import check_month, get_visible_indicator, roles, visible_area, xlsx_response
+from zhenwu.ledger.views.common import (
+    check_month,
+    get_visible_indicator,
+    roles,
+    visible_area,
+    wants_xlsx,
+    xlsx_response,
+)
 
 
 @login_required
@@ -119,6 +126,10 @@ def history(request, code, year, month):
         .select_related("indicator", "user")
         .order_by("-at", "-id")
     )
+    if wants_xlsx(request):
+        return xlsx_response(
+            exports.history(area, year, month, records), f"{area.name}{year}年{month}月报表修改记录.xlsx"
+        )
     return render(
         request, "ledger/history.html", {"area": area, "year": year, "month": month, "records": records}
     )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import get_writable_or_403
 from zhenwu.areas.models import Action, Area
-from zhenwu.ledger import services, target_excel, target_tables
+from zhenwu.ledger import exports, services, target_excel, target_tables
 from zhenwu.ledger.forms import (
     OwnerForm,
     PartChangeForm,
@@ -26,12 +26,16 @@ from zhenwu.ledger.forms import (
 )
 from zhenwu.ledger.models import Target, TargetPart
 from zhenwu.ledger.services.targets import plain
-from zhenwu.ledger.views.common import roles, visible_area, xlsx_response
+from zhenwu.ledger.views.common import roles, visible_area, wants_xlsx, xlsx_response
 
 
 @login_required
 def targets(request, code, year):
     area = visible_area(request, code)
+    if wants_xlsx(request):
+        issued = target_tables.issued_table(area, year) if target_tables.issues_to_children(area) else None
+        data = exports.targets(area, year, target_tables.target_panels(area, year), issued)
+        return xlsx_response(data, f"{area.name}{year}年目标任务及分解.xlsx")
     return render(request, "ledger/targets.html", _page(request, area, year))
 
 
@@ -268,5 +272,9 @@ def upload_sheet(request, code, year):
 @login_required
 def catalogue(request, code, year):
     area = visible_area(request, code)
-    context = {"area": area, "year": year, "tables": target_tables.catalogue_tables(area, year)}
+    catalogue_tables = target_tables.catalogue_tables(area, year)
+    if wants_xlsx(request):
+        data = exports.catalogue(area, year, catalogue_tables)
+        return xlsx_response(data, f"{area.name}{year}年度目标考核指标.xlsx")
+    context = {"area": area, "year": year, "tables": catalogue_tables}
     return render(request, "ledger/catalogue.html", context)
