@@ -63,7 +63,7 @@ def test_the_targets_page_exports_owners_revisions_and_parts(client, world):
     assert town[2][6] == "东山村 4" and "少 6" in town[2][7]
     county = sheets_of(client, reverse("ledger:targets", args=[world.county.code, 2025]))
     assert list(county) == ["下辖单位目标", "本级目标"]
-    assert county["下辖单位目标"][2] == ("固定资产投资", "亿元", 10, 8, 18)
+    assert county["下辖单位目标"][2] == ("固定资产投资", "亿元", 10, 8, 18, None, None)
 
 
 def test_the_history_exports_every_change_of_the_month(client, world):

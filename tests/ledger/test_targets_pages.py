@@ -276,11 +276,15 @@ def test_the_county_sees_what_it_issued_to_each_town_as_in_force_with_totals(cli
         row.split("</th>")[0].split("<th>")[-1].split(" <span")[0]: row for row in issued.split("<tr>")[2:]
     }
     cells = lambda name: re.findall(r'<td class="num">(?:<strong>)?([^<]*)<', rows[name])  # noqa: E731
-    assert cells("固定资产投资") == ["12.00", "9.00", "21.00"]  # 青山镇, 白沙镇 (第2版), 合计
-    assert cells("绿化覆盖率") == ["40.5", "—", "—"]
+    assert cells("固定资产投资") == ["12.00", "9.00", "21.00", "—"]  # 青山镇, 白沙镇 (第2版), 合计, 县目标
+    assert cells("绿化覆盖率") == ["40.5", "—", "—", "—"]
     assert "规上工业产值" not in issued  # no town has a target for it
     assert reverse("ledger:targets", args=[world.town_b.code, 2025]) in issued
     assert "青溪县本级2025年没有目标" in page
+
+    f.make_target(world, world.county, value="25")  # the county's own: its towns' targets fall short
+    page = page_of(client, world.county)
+    assert "下辖单位合计 21，比目标 25 少 4" in page.split('id="issued"')[1].split("</section>")[0]
 
 
 def test_the_department_choices_are_the_towns_own(client, world, town_a_admin):

@@ -160,8 +160,11 @@ def targets(area: Area, year: int, panels: list[TargetPanel], issued: IssuedTabl
             TableSheet(
                 "下辖单位目标",
                 f"{area.name}下辖单位{year}年目标（现行）",
-                ["指标", "单位", *[child.name for child in issued.areas], "合计"],
-                [[row.indicator.name, row.indicator.unit, *row.amounts, row.total] for row in issued.rows],
+                ["指标", "单位", *[child.name for child in issued.areas], "合计", f"{area.name}目标", "提示"],
+                [
+                    [row.indicator.name, row.indicator.unit, *row.amounts, row.total, row.own, row.warning]
+                    for row in issued.rows
+                ],
                 [24],
             ),
         )

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db.models import Q
 
 from zhenwu.areas.models import Area, Level
-from zhenwu.ledger import tables
+from zhenwu.ledger import progress, tables
 from zhenwu.ledger.models import (
     Aggregation,
     Catalogue,
@@ -85,6 +85,8 @@ class IssuedRow:
     indicator: Indicator
     amounts: list[Decimal | None]  # in the order of ``IssuedTable.areas``
     total: Decimal | None  # only for indicators that add up (求和)
+    own: Decimal | None = None  # the county's own target for the indicator, if it holds one
+    warning: str = ""  # when the towns' targets do not add up to the county's own
 
 
 @dataclass
@@ -97,18 +99,24 @@ def issued_table(area: Area, year: int) -> IssuedTable:
     """The towns' targets for the year, indicators × towns, as in force now.
 
     Every indicator some town has a target for: the county's 考核指标 and what a town set itself.
+    Where the county holds a target of its own for a summed indicator, the towns' total is checked
+    against it, as a town's parts are against its target.
     """
     below = children(area)
     indicators = tables.active_indicators()
-    amounts = current_amounts(below, indicators, year)
+    amounts = current_amounts([area, *below], indicators, year)
     rows = []
     for indicator in indicators:
         line = [amounts.get((child.pk, indicator.pk)) for child in below]
         if all(amount is None for amount in line):
             continue
-        adds_up = indicator.aggregation == Aggregation.SUM
-        total = sum((amount for amount in line if amount is not None), Decimal(0)) if adds_up else None
-        rows.append(IssuedRow(indicator, line, total))
+        own = amounts.get((area.pk, indicator.pk))
+        if indicator.aggregation != Aggregation.SUM:
+            rows.append(IssuedRow(indicator, line, None, own))
+            continue
+        issued = [amount for amount in line if amount is not None]
+        warning = progress.coverage_warning(own, issued).replace("分解合计", "下辖单位合计", 1)
+        rows.append(IssuedRow(indicator, line, sum(issued, Decimal(0)), own, warning))
     return IssuedTable(below, rows)
 
 
