@@ -46,3 +46,12 @@ def phone(browser):
     page.set_default_timeout(15000)
     yield page
     context.close()
+
+
+def sign_in(page, live_server, username: str, password: str = "secret-pass-1") -> None:
+    """Sign in through the real login form as one of the test world's accounts."""
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.browser.conftest import sign_in
 from tests.conftest import build_world
 from tests.ledger import factories as f
 from zhenwu.ledger.models import ReportedValue
@@ -20,10 +21,7 @@ def live_world(transactional_db):
 
 
 def test_a_clerk_pastes_a_column_sees_the_checks_and_saves(page, live_server, live_world):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "town_a_clerk")
-    page.fill("#id_password", "secret-pass-1")
-    page.click("button[type=submit]")
+    sign_in(page, live_server, "town_a_clerk")
     page.goto(f"{live_server.url}/ledger/entry/{live_world.town_a.code}/2025/6/")
 
     first = page.locator("input.figure").first
@@ -56,10 +54,7 @@ def test_on_a_phone_each_indicator_is_a_card_and_its_figure_is_entered_without_s
     phone, live_server, live_world
 ):
     f.make_target(live_world, live_world.town_a, value="12")
-    phone.goto(f"{live_server.url}/login/")
-    phone.fill("#id_username", "town_a_clerk")
-    phone.fill("#id_password", "secret-pass-1")
-    phone.click("button[type=submit]")
+    sign_in(phone, live_server, "town_a_clerk")
     phone.goto(f"{live_server.url}/ledger/entry/{live_world.town_a.code}/2025/6/")
 
     figure = phone.get_by_label("固定资产投资")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.conftest import sign_in
 from tests.conftest import build_world
 from tests.ledger import factories as f
 
@@ -21,10 +22,7 @@ def live_world(transactional_db):
 
 
 def test_from_the_table_to_the_indicator_and_on_to_the_lagging_town(page, live_server, live_world):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "county_admin")
-    page.fill("#id_password", "secret-pass-1")
-    page.click("button[type=submit]")
+    sign_in(page, live_server, "county_admin")
     page.goto(f"{live_server.url}/ledger/?period=2025-06")
     page.get_by_role("link", name="固定资产投资").click()
 

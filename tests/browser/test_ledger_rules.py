@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.conftest import sign_in
 from tests.conftest import build_world
 from tests.ledger import factories as f
 from zhenwu.ledger.models import ReportingRules
@@ -18,10 +19,7 @@ def live_world(transactional_db):
 
 
 def test_the_county_sets_its_rules_and_its_towns_deadline_follows(page, live_server, live_world):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "county_admin")
-    page.fill("#id_password", "secret-pass-1")
-    page.click("button[type=submit]")
+    sign_in(page, live_server, "county_admin")
     page.goto(f"{live_server.url}/ledger/?period=2025-06")
     page.get_by_role("link", name="台账规则").click()
     page.get_by_label("按天（已过天数/全年天数）").check()

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.conftest import sign_in
 from tests.conftest import build_world
 from tests.ledger import factories as f
 from zhenwu.ledger.models import TargetChange, TargetPart
@@ -17,10 +18,7 @@ def live_world(transactional_db):
 
 
 def test_the_admin_gives_a_village_a_share_and_takes_it_back(page, live_server, live_world):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "county_admin")
-    page.fill("#id_password", "secret-pass-1")
-    page.click("button[type=submit]")
+    sign_in(page, live_server, "county_admin")
     page.goto(f"{live_server.url}/ledger/targets/{live_world.town_a.code}/2025/")
 
     row = page.locator("tr", has_text="固定资产投资")
