@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from zhenwu.areas.models import Department, Membership
 
@@ -122,6 +123,7 @@ def _ledger_cases():
     from tests.ledger import factories as f
     from zhenwu.ledger.models import (
         ReportedValue,
+        ReportingDeadline,
         ReportingRules,
         RulesChange,
         Target,
@@ -150,7 +152,13 @@ def _ledger_cases():
         target = f.make_target(world, area)
         return TargetChange.objects.create(target=target, kind="owner", old_text="陈明", new_text="王芳")
 
+    def deadline(world, area):
+        return ReportingDeadline.objects.create(
+            area=area, year=2025, month=6, due=date(2025, 7, 12), reason="顺延"
+        )
+
     models = [
+        ScopedModelCase(ReportingDeadline, deadline),
         ScopedModelCase(Target, f.make_target),
         ScopedModelCase(TargetVersion, f.make_target_version),
         ScopedModelCase(TargetPart, f.make_target_part),
@@ -192,6 +200,22 @@ def _ledger_cases():
         ),
         ViewCase("ledger:standards", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase("ledger:rules", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        # a 填报员 reads the deadlines; only a 管理员 sets or removes one
+        ViewCase(
+            "ledger:deadline_set",
+            kwargs=lambda world: {"code": world.town_b.code},
+            method="post",
+            data=lambda world: {"period": "2025-06", "due": "2025-07-12", "reason": "顺延"},
+            owner_status=403,
+            names_object=True,
+        ),
+        ViewCase(
+            "ledger:deadline_remove",
+            kwargs=lambda world: {"pk": deadline(world, world.town_b).pk},
+            method="post",
+            owner_status=403,
+            names_object=True,
+        ),
         ViewCase(
             "ledger:revise",
             kwargs=lambda world: {"pk": f.make_target(world, world.town_b).pk},

@@ -10,7 +10,7 @@ from tests.conftest import make_user
 from tests.ledger import factories as f
 from zhenwu.areas.models import Role
 from zhenwu.ledger import tables
-from zhenwu.ledger.models import ReportingRules, RulesChange, ScheduleBasis
+from zhenwu.ledger.models import ReportingDeadline, ReportingRules, RulesChange, ScheduleBasis
 
 
 def rules_for(world, area, **fields):
@@ -156,3 +156,65 @@ def test_every_change_of_the_rules_is_recorded_with_what_held_before(client, wor
     client.force_login(world.town_b_clerk)  # 白沙镇 reads its own record, not 青山镇's
     page = client.get(reverse("ledger:rules", args=[world.town_b.code])).content.decode()
     assert "白沙镇还没有改过台账规则" in page and "次月3日" not in page
+
+
+def test_a_deadline_set_for_one_month_moves_who_is_late_for_that_month_only(client, world):
+    f.all_indicators()
+    client.force_login(world.county_admin)
+    url = reverse("ledger:deadline_set", args=[world.county.code])
+    page = client.post(url, {"period": "2025-06", "due": "2025-07-12", "reason": "防汛顺延"}, follow=True)
+    assert "已设定2025年6月数据的截止日期" in page.content.decode()
+
+    on_the_9th = date(2025, 7, 9)
+    table = tables.county_table(world.county, 2025, 6, today=on_the_9th)
+    assert table.deadline.text == "2025年7月12日（防汛顺延）" and not any(c.late for c in table.not_reported)
+    assert (
+        tables.county_table(world.county, 2025, 5, today=date(2025, 6, 9)).not_reported[0].late
+    )  # May: the 5th
+    assert tables.entry_grid(world.town_a, 2025, 6).deadline.text == "2025年7月12日（防汛顺延）"
+    page = client.get(reverse("ledger:county", args=[world.county.code]) + "?period=2025-06").content.decode()
+    assert "本期截止报送日期 2025年7月12日（防汛顺延）" in page
+
+    change = RulesChange.objects.get(area=world.county)
+    assert (change.old_text, change.new_text) == (
+        "2025年6月数据：2025年7月5日前报送",
+        "2025年6月数据：2025年7月12日前报送（防汛顺延）",
+    )
+    special = ReportingDeadline.objects.get()
+    client.post(reverse("ledger:deadline_remove", args=[special.pk]))
+    assert tables.entry_grid(world.town_a, 2025, 6).due == date(2025, 7, 5)
+    assert RulesChange.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"period": "2025-06", "due": "2025-06-30", "reason": "顺延"}, "应在2025年7月1日至2025年8月31日之间"),
+        ({"period": "2025-12", "due": "2026-03-01", "reason": "顺延"}, "应在2026年1月1日至2026年2月28日之间"),
+        ({"period": "2025-06", "due": "2025-07-12", "reason": " "}, "原因"),
+        ({"period": "六月", "due": "2025-07-12", "reason": "顺延"}, "报告期：应为年月"),
+    ],
+)
+def test_a_deadline_out_of_range_or_without_a_reason_is_refused_in_chinese(client, world, form, message):
+    client.force_login(world.county_admin)
+    page = client.post(reverse("ledger:deadline_set", args=[world.county.code]), form, follow=True)
+    assert message in page.content.decode() and "截止日期未保存" in page.content.decode()
+    assert not ReportingDeadline.objects.exists() and not RulesChange.objects.exists()
+
+
+def test_a_town_cannot_move_the_countys_deadline_but_reads_it(client, world):
+    ReportingDeadline.objects.create(
+        area=world.county, year=2025, month=6, due=date(2025, 7, 12), reason="防汛顺延"
+    )
+    town_admin = make_user("town_a_admin", world.town_a, Role.ADMIN)
+    client.force_login(town_admin)
+    form = {"period": "2025-06", "due": "2025-07-20", "reason": "再顺延"}
+    assert client.post(reverse("ledger:deadline_set", args=[world.county.code]), form).status_code == 404
+    assert tables.entry_grid(world.town_a, 2025, 6).due == date(
+        2025, 7, 12
+    )  # the county's holds for the town
+    client.post(
+        reverse("ledger:deadline_set", args=[world.town_a.code]), form
+    )  # its own, for its villages too
+    assert tables.entry_grid(world.town_a, 2025, 6).due == date(2025, 7, 20)
+    assert tables.entry_grid(world.town_b, 2025, 6).due == date(2025, 7, 12)

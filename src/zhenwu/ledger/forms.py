@@ -38,6 +38,20 @@ class RevisionForm(forms.Form):
     reason = forms.CharField(label="调整原因", max_length=200)
 
 
+class DeadlineForm(forms.Form):
+    """A deadline for one month's figures instead of the usual day (春节顺延)."""
+
+    period = forms.CharField(label="报告期", widget=forms.TextInput(attrs={"type": "month"}))
+    due = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label="原因", max_length=100)
+
+    def clean_period(self) -> tuple[int, int]:
+        period = parse_period(self.cleaned_data["period"])
+        if period is None:
+            raise forms.ValidationError("应为年月，如 2026-01")
+        return period
+
+
 def describe_errors(form: forms.Form) -> str:
     """Every error of a posted form on one line, each after its field's label: "分解目标：请输入一个数字。"."""
     lines = []

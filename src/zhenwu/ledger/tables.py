@@ -25,6 +25,7 @@ from zhenwu.ledger.models import (
     Indicator,
     Kind,
     ReportedValue,
+    ReportingDeadline,
     ReportingRules,
     Target,
     TargetPart,
@@ -68,6 +69,30 @@ def due_date(year: int, month: int, day: int = progress.DUE_DAY) -> date:
     """
     following = date(year, month, 28) + timedelta(days=4)
     return following.replace(day=day)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a month's figures are due, and why if not on the usual day."""
+
+    due: date
+    reason: str = ""  # “春节顺延” when the period has a deadline of its own
+
+    @property
+    def text(self) -> str:
+        return f"{self.due.year}年{self.due.month}月{self.due.day}日" + (
+            f"（{self.reason}）" if self.reason else ""
+        )
+
+
+def deadline(area: Area, year: int, month: int, rules: progress.Rules | None = None) -> Deadline:
+    """The day ``area``'s figures for the month are due: a deadline set for that very period (by the
+    area or one above it), else the usual day of the 台账规则."""
+    special = ReportingDeadline.objects.for_period(area, year, month)
+    if special is not None:
+        return Deadline(special.due, special.reason)
+    rules = rules or ReportingRules.objects.for_area(area)
+    return Deadline(due_date(year, month, rules.due_day))
 
 
 def latest_period(area: Area) -> tuple[int, int]:
@@ -346,10 +371,14 @@ class CountyTable:
     area: Area
     year: int
     month: int
-    due: date
+    deadline: Deadline
     indicators: list[Indicator]
     children: list[ChildState]
     not_reported: list[ChildState]
+
+    @property
+    def due(self) -> date:
+        return self.deadline.due
 
 
 UNFINISHED = ("未填报", "填报中", "缺报")
@@ -429,7 +458,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
     ).values_list("area_id", "status"):
         statuses[area_id].append(status)
     rules = ReportingRules.objects.for_area(area)
-    due = due_date(year, month, rules.due_day)
+    due = deadline(area, year, month, rules)
     clerks = clerks_of(children)
     states = []
     for child in children:
@@ -462,7 +491,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 entered=len(statuses[child.pk]),
                 expected=len(indicators),
                 state=state,
-                late=state in UNFINISHED and today > due,
+                late=state in UNFINISHED and today > due.due,
                 cells=cells,
                 ranking_rate=ranking_rate(rates),
                 clerks=clerks.get(child.pk, ""),
@@ -512,7 +541,11 @@ class Grid:
     locked: bool
     has_draft: bool
     has_submitted: bool
-    due: date
+    deadline: Deadline
+
+    @property
+    def due(self) -> date:
+        return self.deadline.due
 
 
 def previous_figure(indicator: Indicator, year: int, month: int, monthly_prev: dict) -> Decimal | None:
@@ -561,7 +594,7 @@ def entry_grid(area: Area, year: int, month: int, checks: dict[int, CellCheck] |
         locked=any(status == ValueStatus.APPROVED for status in statuses),
         has_draft=ValueStatus.DRAFT in statuses,
         has_submitted=ValueStatus.SUBMITTED in statuses,
-        due=due_date(year, month, ReportingRules.objects.for_area(area).due_day),
+        deadline=deadline(area, year, month),
     )
 
 

@@ -11,7 +11,7 @@ from zhenwu.ledger.models.indicators import (
     Kind,
     Theme,
 )
-from zhenwu.ledger.models.rules import ReportingRules, RulesChange, ScheduleBasis
+from zhenwu.ledger.models.rules import ReportingDeadline, ReportingRules, RulesChange, ScheduleBasis
 from zhenwu.ledger.models.targets import ChangeKind, Target, TargetChange, TargetPart, TargetVersion
 from zhenwu.ledger.models.values import HistoryAction, ReportedValue, ValueHistory, ValueStatus
 
@@ -27,6 +27,7 @@ __all__ = [
     "Indicator",
     "Kind",
     "ReportedValue",
+    "ReportingDeadline",
     "ReportingRules",
     "RulesChange",
     "ScheduleBasis",

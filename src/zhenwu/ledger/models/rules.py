@@ -119,3 +119,38 @@ class RulesChange(AreaOwned):
 
     def __str__(self) -> str:
         return f"{self.area}台账规则变更 {self.at:%Y-%m-%d}"
+
+
+class ReportingDeadlineQuerySet(AreaOwnedQuerySet):
+    def for_period(self, area: Area, year: int, month: int) -> ReportingDeadline | None:
+        """The deadline set for this period by ``area`` or the nearest area above it, if any."""
+        prefixes = [area.path[:end] for end in range(Area.steplen, len(area.path) + 1, Area.steplen)]
+        rows = self.filter(area__path__in=prefixes, year=year, month=month).select_related("area")
+        return rows.order_by("-area__depth").first()
+
+
+class ReportingDeadline(AreaOwned):
+    """A deadline set for one month's figures instead of the usual day (春节顺延, 年报延至1月10日)."""
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="区划")
+    year = models.PositiveSmallIntegerField("年度")
+    month = models.PositiveSmallIntegerField("月份", validators=[MinValueValidator(1), MaxValueValidator(12)])
+    due = models.DateField("截止日期")
+    reason = models.CharField("原因", max_length=100)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    set_at = models.DateTimeField("设置时间", auto_now=True)
+
+    objects = ReportingDeadlineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "单独截止日期"
+        verbose_name_plural = "单独截止日期"
+        ordering = ["-year", "-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "year", "month"], name="deadline_unique_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.year}年{self.month}月数据 {self.due:%Y-%m-%d} 前报送"

@@ -4,7 +4,7 @@ Each function checks the user's role over the area, makes the change in one tran
 writes the history record itself, at the call site: who, when, old value, new value, why.
 """
 
-from zhenwu.ledger.services.rules import inherit_rules, set_rules
+from zhenwu.ledger.services.rules import inherit_rules, remove_deadline, set_deadline, set_rules
 from zhenwu.ledger.services.targets import (
     Issued,
     change_owner,
@@ -42,9 +42,11 @@ __all__ = [
     "enter_values",
     "inherit_rules",
     "issue_targets",
+    "remove_deadline",
     "remove_part",
     "require",
     "revise_target",
+    "set_deadline",
     "set_rules",
     "set_target",
     "submit_period",

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from zhenwu.areas.models import Action, Area
 from zhenwu.ledger import progress
-from zhenwu.ledger.models import ReportingRules, RulesChange
+from zhenwu.ledger.models import ReportingDeadline, ReportingRules, RulesChange
 from zhenwu.ledger.services.values import LedgerError, require
+from zhenwu.ledger.tables import deadline, due_date
 
 RULE_FIELDS = ("due_day", "schedule_basis", "ahead_from", "lagging_below", "severe_below")
 
@@ -58,3 +61,56 @@ def _record(user, area: Area, before: str) -> None:
     after = rules_in_words(area)
     if after != before:
         RulesChange.objects.create(area=area, user=user, old_text=before, new_text=after)
+
+
+@transaction.atomic
+def set_deadline(user, area: Area, year: int, month: int, due: date, reason: str) -> ReportingDeadline:
+    """Set one month's deadline for the area and everything below it (春节顺延), with the reason.
+
+    The day must fall in the two months after the month reported; the change is recorded in the
+    修改记录 beside the rules' own.
+    """
+    require(user, area, Action.ADMINISTER)
+    reason = reason.strip()
+    if not reason:
+        raise LedgerError("请填写单独设定截止日期的原因（如“春节顺延”）")
+    first = due_date(year, month, 1)  # the 1st of the month after the one reported
+    last = due_date(*_next(first), 1) - timedelta(days=1)  # the end of the month after that
+    if not first <= due <= last:
+        raise LedgerError(
+            f"{year}年{month}月数据的截止日期应在{first.year}年{first.month}月1日至"
+            f"{last.year}年{last.month}月{last.day}日之间"
+        )
+    before = _deadline_in_words(area, year, month)
+    special, _ = ReportingDeadline.objects.update_or_create(
+        area=area, year=year, month=month, defaults={"due": due, "reason": reason, "set_by": user}
+    )
+    _record_deadline(user, area, year, month, before)
+    return special
+
+
+@transaction.atomic
+def remove_deadline(user, special: ReportingDeadline) -> None:
+    """Go back to the usual day for that month (or a deadline set above), recorded like any change."""
+    require(user, special.area, Action.ADMINISTER)
+    area, year, month = special.area, special.year, special.month
+    before = _deadline_in_words(area, year, month)
+    special.delete()
+    _record_deadline(user, area, year, month, before)
+
+
+def _deadline_in_words(area: Area, year: int, month: int) -> str:
+    due = deadline(area, year, month)
+    said = f"{year}年{month}月数据：{due.due.year}年{due.due.month}月{due.due.day}日前报送"
+    return said + (f"（{due.reason}）" if due.reason else "")
+
+
+def _record_deadline(user, area: Area, year: int, month: int, before: str) -> None:
+    after = _deadline_in_words(area, year, month)
+    if after != before:
+        RulesChange.objects.create(area=area, user=user, old_text=before, new_text=after)
+
+
+def _next(day: date) -> tuple[int, int]:
+    """The month after ``day``'s, as (year, month)."""
+    return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)

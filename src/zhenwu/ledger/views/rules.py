@@ -6,12 +6,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action
 from zhenwu.ledger import progress, services
-from zhenwu.ledger.models import ReportingRules, RulesChange
+from zhenwu.ledger.forms import DeadlineForm, describe_errors
+from zhenwu.ledger.models import ReportingDeadline, ReportingRules, RulesChange
 from zhenwu.ledger.views.common import roles, visible_area
 
 
@@ -53,5 +55,36 @@ def rules(request, code):
         "explained": progress.explain_rules(in_force),
         "form": form,
         "changes": RulesChange.objects.filter(area=area).select_related("user"),
+        "deadlines": ReportingDeadline.objects.filter(area=area),
+        "deadline_form": DeadlineForm(label_suffix=""),
     }
     return render(request, "ledger/rules.html", context | roles(request, area))
+
+
+@login_required
+@require_POST
+def set_deadline(request, code):
+    area = visible_area(request, code)
+    form = DeadlineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"截止日期未保存：{describe_errors(form)}")
+        return redirect("ledger:rules", code=code)
+    year, month = form.cleaned_data["period"]
+    try:
+        services.set_deadline(
+            request.user, area, year, month, form.cleaned_data["due"], form.cleaned_data["reason"]
+        )
+    except services.LedgerError as error:
+        messages.error(request, f"截止日期未保存：{error}")
+    else:
+        messages.success(request, f"已设定{year}年{month}月数据的截止日期，{area.name}及下辖单位一并适用。")
+    return redirect("ledger:rules", code=code)
+
+
+@login_required
+@require_POST
+def remove_deadline(request, pk):
+    special = get_object_or_404(ReportingDeadline.objects.for_user(request.user), pk=pk)
+    services.remove_deadline(request.user, special)
+    messages.success(request, f"{special.year}年{special.month}月数据恢复按常规截止日报送。")
+    return redirect("ledger:rules", code=special.area.code)
