@@ -199,7 +199,7 @@ def build(demo, rng: random.Random) -> None:
     calendar = Calendar.on(demo.today)
     indicators = _indicators()
     _catalogues(demo.county, indicators, calendar)
-    _rules(demo.county)
+    _rules(demo.county, calendar)
     actual = _annual_actuals(demo.towns, rng, calendar)
     _targets(demo, indicators, actual, rng, calendar)
     _values(demo, indicators, actual, rng, calendar)
@@ -263,10 +263,12 @@ def _catalogues(county: Area, indicators: dict[str, Indicator], calendar: Calend
     )
 
 
-def _rules(county: Area) -> None:
-    """The county's 台账规则 as its 通知 states them: due by the 5th, ±5 and −10 百分点."""
+def _rules(county: Area, calendar: Calendar) -> None:
+    """The county's 台账规则 as its 通知 states them: due by the 5th, ±5 and −10 百分点; January's
+    figures due on 12 February, after the Spring Festival holiday."""
+    admin = get_user_model().objects.get(username="qx_admin")
     services.set_rules(
-        get_user_model().objects.get(username="qx_admin"),
+        admin,
         county,
         due_day=5,
         schedule_basis=ScheduleBasis.MONTHS,
@@ -274,6 +276,7 @@ def _rules(county: Area) -> None:
         lagging_below=Decimal(0),
         severe_below=Decimal(-10),
     )
+    services.set_deadline(admin, county, calendar.current, 1, date(calendar.current, 2, 12), "春节顺延")
 
 
 def _annual_actuals(
