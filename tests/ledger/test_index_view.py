@@ -145,15 +145,16 @@ def test_a_town_does_not_climb_the_ranking_by_leaving_figures_out(client, world)
     f.make_value(world, world.town_a, code="GYCZ", value="6")  # 50%
     f.make_value(world, world.town_b, code="GDTZ", value="11")  # 91.7%, and 规上工业产值 not reported
     table = county_table(world.county, 2025, 6)
-    places = {child.area.name: (child.rank, round(child.ranking_rate, 1)) for child in table.children}
-    assert places == {"青山镇": (1, 50), "白沙镇": (2, round(Decimal("91.666666") / 2, 1))}
+    places = {child.area.name: (child.rank, round(child.ranking_gap, 1)) for child in table.children}
+    # 白沙镇: +41.7 on 固定资产投资, and 规上工业产值 unreported counts as 0% done (−50): −4.2 on average
+    assert places == {"青山镇": (1, 0), "白沙镇": (2, Decimal("-4.2"))}
 
     f.make_value(world, world.town_b, code="GYCZ", value="1")  # now reported: (91.7 + 8.3) / 2 = 50%
     table = county_table(world.county, 2025, 6)
     assert [child.rank for child in table.children] == [1, 1]  # equal averages share the place
     client.force_login(world.county_admin)
     page = client.get(reverse("ledger:county", args=[world.county.code]) + "?period=2025-06").content.decode()
-    assert "本期未报的指标按 0 计" in page
+    assert "本期未报的指标按完成率 0 计" in page
 
 
 def test_a_quarterly_figure_stands_for_the_months_after_its_quarter(client, world):
@@ -169,3 +170,20 @@ def test_a_quarterly_figure_stands_for_the_months_after_its_quarter(client, worl
     assert ">-2.5<" in row and "滞后" in row  # judged against 1-3月's 时序 (25%), not May's (41.7%)
     page = client.get(reverse("ledger:index") + "?period=2025-02").content.decode()
     assert "（季报）" not in page.split(">规上工业产值</a>")[1].split("</tr>")[0]  # no quarter reported yet
+
+
+def test_fewer_accidents_than_the_cap_allows_ranks_a_town_higher_not_lower(client, world):
+    from zhenwu.ledger.tables import county_table
+
+    for town in (world.town_a, world.town_b):
+        f.make_target(world, town, code="SGQS", value="10")  # a cap: at most 10 accidents this year
+    f.make_value(world, world.town_a, code="SGQS", month=6, value="3")  # 30% of the cap by mid-year
+    f.make_value(world, world.town_b, code="SGQS", month=6, value="8")  # 80%: far over the pace
+    table = county_table(world.county, 2025, 6)
+    assert {child.area.name: child.rank for child in table.children} == {"青山镇": 1, "白沙镇": 2}
+    client.force_login(world.county_admin)
+    url = reverse("ledger:indicator", args=[world.county.code, f.indicator("SGQS").pk]) + "?period=2025-06"
+    page = client.get(url).content.decode()
+    rows = {name: page.split(f">{name}</a></td>")[1].split("</tr>")[0] for name in ("青山镇", "白沙镇")}
+    assert rows["青山镇"].rstrip().endswith('data-label="名次">1</td>')
+    assert rows["白沙镇"].rstrip().endswith('data-label="名次">2</td>')

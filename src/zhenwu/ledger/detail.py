@@ -138,5 +138,5 @@ def _children(
     adds_up = indicator.kind != Kind.LEVEL and indicator.aggregation == Aggregation.SUM
     return [
         ChildLine(child, result, progress.share(result.value, whole) if adds_up else None, place)
-        for child, result, place in zip(below, assessed, places([a.rate for a in assessed]), strict=True)
+        for child, result, place in zip(below, assessed, places([a.gap for a in assessed]), strict=True)
     ]

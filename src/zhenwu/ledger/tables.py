@@ -361,7 +361,7 @@ class ChildState:
     state: str
     late: bool
     cells: list[Cell]
-    ranking_rate: Decimal | None = None  # see ranking_rate
+    ranking_gap: Decimal | None = None  # see ranking_gap
     rank: int | None = None
     clerks: str = ""  # the town's 填报员, whom the county calls when the month is late
 
@@ -401,39 +401,38 @@ def reporting_state(statuses: list[str], expected: int) -> str:
     return "填报中"
 
 
-UNREPORTED_RATE = Decimal(0)
+def ranking_gap(gaps: list[Decimal | None]) -> Decimal | None:
+    """A town's score for the county's ranking: the average of its 差距 (百分点 against 时序进度).
 
+    Averaged over the indicators it has a target for. A gap already reads the right way for
+    lower-is-better indicators (fewer accidents than the cap allows by now is ahead), so no town
+    climbs with more accidents; an indicator the town has not reported counts as nothing done (a
+    gap of minus the 时序进度), so no town climbs by leaving figures out; a gap that cannot be
+    worked out (a target of 0) is left out.
 
-def ranking_rate(rates: list[Decimal | None]) -> Decimal | None:
-    """A town's 完成率均值 for the ranking: the average over its indicators with a target.
-
-    An indicator the town has not reported counts as 0 (it is passed in as ``UNREPORTED_RATE``), so
-    no town climbs the ranking by leaving figures out; a rate that cannot be worked out (a target of
-    0) is left out of the average.
-
-    >>> ranking_rate([Decimal(90), UNREPORTED_RATE, None])
-    Decimal('45')
+    >>> ranking_gap([Decimal(5), Decimal(-50), None])
+    Decimal('-22.5')
     """
-    known = [rate for rate in rates if rate is not None]
+    known = [gap for gap in gaps if gap is not None]
     return sum(known, Decimal(0)) / len(known) if known else None
 
 
-def places(rates: list[Decimal | None]) -> list[int | None]:
-    """名次 by rate, highest first; equal rates share a place (1, 2, 2, 4); no rate, no place.
+def places(scores: list[Decimal | None]) -> list[int | None]:
+    """名次 by score, highest first; equal scores share a place (1, 2, 2, 4); no score, no place.
 
     >>> places([Decimal(80), None, Decimal(95), Decimal(80)])
     [2, None, 1, 2]
     """
-    known = sorted((rate for rate in rates if rate is not None), reverse=True)
+    known = sorted((score for score in scores if score is not None), reverse=True)
     first = {}
-    for position, rate in enumerate(known, start=1):
-        first.setdefault(rate, position)
-    return [first.get(rate) if rate is not None else None for rate in rates]
+    for position, score in enumerate(known, start=1):
+        first.setdefault(score, position)
+    return [first.get(score) if score is not None else None for score in scores]
 
 
 def rank_by_completion(states: list[ChildState]) -> None:
-    """名次 by 完成率均值 (``places``)."""
-    for state, place in zip(states, places([s.ranking_rate for s in states]), strict=True):
+    """名次 by the average gap (``ranking_gap``, ``places``)."""
+    for state, place in zip(states, places([s.ranking_gap for s in states]), strict=True):
         state.rank = place
 
 
@@ -462,7 +461,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
     clerks = clerks_of(children)
     states = []
     for child in children:
-        cells, rates = [], []
+        cells, gaps = [], []
         for indicator in indicators:
             key = (child.pk, indicator.pk)
             assessed = assess_figure(
@@ -483,7 +482,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 )
             )
             if indicator.kind != Kind.LEVEL and figures.targets.get(key) is not None:
-                rates.append(UNREPORTED_RATE if figures.current.get(key) is None else assessed.rate)
+                gaps.append(-assessed.schedule if figures.current.get(key) is None else assessed.gap)
         state = reporting_state(statuses[child.pk], len(indicators))
         states.append(
             ChildState(
@@ -493,7 +492,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 state=state,
                 late=state in UNFINISHED and today > due.due,
                 cells=cells,
-                ranking_rate=ranking_rate(rates),
+                ranking_gap=ranking_gap(gaps),
                 clerks=clerks.get(child.pk, ""),
             )
         )
