@@ -95,6 +95,11 @@ class Area(MP_Node):
         """True when ``other`` is this area or lies below it."""
         return other.path.startswith(self.path)
 
+    @property
+    def lineage_paths(self) -> list[str]:
+        """The paths of this area and of every area above it, top first: what binds it from above."""
+        return [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+
 
 class AreaOwnedQuerySet(models.QuerySet):
     """Queryset for every model that belongs to an area; ``area_lookup`` names the path to it."""

@@ -171,16 +171,12 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = (
             Department.objects.for_user(user)
-            .filter(area__path__in=_ancestor_paths(finding.area))
+            .filter(area__path__in=finding.area.lineage_paths)
             .select_related("area")
         )
         self.fields["deadline"].initial = finding.found_on + datetime.timedelta(
             days=finding.category.default_days
         )
-
-
-def _ancestor_paths(area: Area) -> list[str]:
-    return [area.path[:end] for end in range(Area.steplen, len(area.path) + 1, Area.steplen)]
 
 
 class EvidenceForm(forms.Form):

@@ -274,7 +274,7 @@ class _RollBack(Exception):
 def _read_rows(rows: list[tuple], area: Area, month: Month, result: ImportResult) -> list[_Row]:
     errors = result.errors
     subtree = {a.name: a for a in Area.objects.subtree(area).order_by("-depth")}
-    departments = {d.name: d for d in Department.objects.filter(area__path__in=_ancestor_paths(area))}
+    departments = {d.name: d for d in Department.objects.filter(area__path__in=area.lineage_paths)}
     departments |= {d.name: d for d in Department.objects.in_subtree(area)}
     seen: dict[tuple[int, str], int] = {}
     parsed = []
@@ -330,10 +330,6 @@ def _read_rows(rows: list[tuple], area: Area, month: Month, result: ImportResult
     if not parsed and not errors:
         errors.append(f"工作表“{SHEET}”从第 {FIRST_ROW} 行起没有任何项目")
     return parsed
-
-
-def _ancestor_paths(area: Area) -> list[str]:
-    return [area.path[:end] for end in range(Area.steplen, len(area.path) + 1, Area.steplen)]
 
 
 LEDGER_KEYS = (

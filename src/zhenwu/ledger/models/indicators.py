@@ -111,8 +111,7 @@ class CatalogueKind(models.TextChoices):
 class CatalogueQuerySet(models.QuerySet):
     def applicable_to(self, area: Area):
         """Catalogues issued by the area itself or an area above it (a county's list binds its towns)."""
-        prefixes = [area.path[:end] for end in range(Area.steplen, len(area.path) + 1, Area.steplen)]
-        return self.filter(issued_by__path__in=prefixes)
+        return self.filter(issued_by__path__in=area.lineage_paths)
 
 
 class Catalogue(models.Model):

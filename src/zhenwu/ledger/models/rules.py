@@ -21,8 +21,8 @@ class ScheduleBasis(models.TextChoices):
 class ReportingRulesQuerySet(AreaOwnedQuerySet):
     def in_force(self, area: Area) -> ReportingRules | None:
         """The row that governs ``area``: its own, else the nearest area above that set rules."""
-        prefixes = [area.path[:end] for end in range(Area.steplen, len(area.path) + 1, Area.steplen)]
-        return self.filter(area__path__in=prefixes).select_related("area").order_by("-area__depth").first()
+        rows = self.filter(area__path__in=area.lineage_paths).select_related("area")
+        return rows.order_by("-area__depth").first()
 
     def for_area(self, area: Area) -> progress.Rules:
         """The rules in force for ``area``, or the defaults when no area above it set any."""
@@ -124,8 +124,7 @@ class RulesChange(AreaOwned):
 class ReportingDeadlineQuerySet(AreaOwnedQuerySet):
     def for_period(self, area: Area, year: int, month: int) -> ReportingDeadline | None:
         """The deadline set for this period by ``area`` or the nearest area above it, if any."""
-        prefixes = [area.path[:end] for end in range(Area.steplen, len(area.path) + 1, Area.steplen)]
-        rows = self.filter(area__path__in=prefixes, year=year, month=month).select_related("area")
+        rows = self.filter(area__path__in=area.lineage_paths, year=year, month=month).select_related("area")
         return rows.order_by("-area__depth").first()
 
 
