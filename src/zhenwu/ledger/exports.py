@@ -32,6 +32,8 @@ def export_area_table(table: AreaTable) -> bytes:
         "差距(百分点)",
         "状态",
         "同比(%)",
+        "责任单位",
+        "责任人",
     ]
     rows = [
         [
@@ -50,7 +52,7 @@ def export_area_table(table: AreaTable) -> bytes:
         for row in table.rows
     ]
     title = f"{table.area.name} {table.year}年1-{table.month}月主要指标完成情况"
-    return tables_bytes(TableSheet("指标完成情况", title, [*heads, "责任单位", "责任人"], rows, [28]))
+    return tables_bytes(TableSheet("指标完成情况", title, heads, rows, [28]))
 
 
 def export_county_table(table: CountyTable) -> bytes:

@@ -383,8 +383,10 @@ def target_in_force(versions: Iterable[tuple[int, Decimal]], month: int) -> Deci
     return amount
 
 
-def coverage_warning(whole: Decimal | None, parts: Iterable[Decimal]) -> str:
+def coverage_warning(whole: Decimal | None, parts: Iterable[Decimal], parts_name: str = "分解合计") -> str:
     """A warning when a target's decomposition does not add up to the target ("" when it does).
+
+    ``parts_name`` names the parts: a town's 分解, or a county's towns (下辖单位合计).
 
     >>> coverage_warning(Decimal(100), [Decimal(60), Decimal(30)])
     '分解合计 90，比目标 100 少 10'
@@ -397,7 +399,7 @@ def coverage_warning(whole: Decimal | None, parts: Iterable[Decimal]) -> str:
         return ""
     difference = whole - total
     word = "少" if difference > 0 else "多"
-    return f"分解合计 {_plain(total)}，比目标 {_plain(whole)} {word} {_plain(abs(difference))}"
+    return f"{parts_name} {_plain(total)}，比目标 {_plain(whole)} {word} {_plain(abs(difference))}"
 
 
 def meets_standard(value: Decimal | None, threshold: Decimal, direction: str = HIGHER) -> str:

@@ -79,10 +79,12 @@ class Deadline:
     reason: str = ""  # “春节顺延” when the period has a deadline of its own
 
     @property
+    def day(self) -> str:
+        return f"{self.due.year}年{self.due.month}月{self.due.day}日"
+
+    @property
     def text(self) -> str:
-        return f"{self.due.year}年{self.due.month}月{self.due.day}日" + (
-            f"（{self.reason}）" if self.reason else ""
-        )
+        return self.day + (f"（{self.reason}）" if self.reason else "")
 
 
 def deadline(area: Area, year: int, month: int, rules: progress.Rules | None = None) -> Deadline:
@@ -430,12 +432,6 @@ def places(scores: list[Decimal | None]) -> list[int | None]:
     return [first.get(score) if score is not None else None for score in scores]
 
 
-def rank_by_completion(states: list[ChildState]) -> None:
-    """名次 by the average gap (``ranking_gap``, ``places``)."""
-    for state, place in zip(states, places([s.ranking_gap for s in states]), strict=True):
-        state.rank = place
-
-
 def clerks_of(areas: list[Area]) -> dict[int, str]:
     """area id → the names of its 填报员 (“张伟、李娜”): who to call about a late month."""
     names = defaultdict(list)
@@ -496,7 +492,8 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 clerks=clerks.get(child.pk, ""),
             )
         )
-    rank_by_completion(states)
+    for state, place in zip(states, places([s.ranking_gap for s in states]), strict=True):
+        state.rank = place
     return CountyTable(
         area, year, month, due, indicators, states, [s for s in states if s.state in UNFINISHED]
     )

@@ -115,7 +115,7 @@ def issued_table(area: Area, year: int) -> IssuedTable:
             rows.append(IssuedRow(indicator, line, None, own))
             continue
         issued = [amount for amount in line if amount is not None]
-        warning = progress.coverage_warning(own, issued).replace("分解合计", "下辖单位合计", 1)
+        warning = progress.coverage_warning(own, issued, "下辖单位合计")
         rows.append(IssuedRow(indicator, line, sum(issued, Decimal(0)), own, warning))
     return IssuedTable(below, rows)
 

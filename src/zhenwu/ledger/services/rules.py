@@ -34,7 +34,7 @@ def set_rules(user, area: Area, **values) -> ReportingRules:
     except ValidationError as error:
         raise LedgerError("；".join(error.messages)) from error
     rules.save()
-    _record(user, area, before)
+    _record(user, area, before, rules_in_words(area))
     return rules
 
 
@@ -44,7 +44,7 @@ def inherit_rules(user, area: Area) -> int:
     require(user, area, Action.ADMINISTER)
     before = rules_in_words(area)
     deleted, _ = ReportingRules.objects.filter(area=area).delete()
-    _record(user, area, before)
+    _record(user, area, before, rules_in_words(area))
     return deleted
 
 
@@ -57,8 +57,8 @@ def rules_in_words(area: Area) -> str:
     return f"{source}：{progress.summarize_rules(governing.as_rules())}"
 
 
-def _record(user, area: Area, before: str) -> None:
-    after = rules_in_words(area)
+def _record(user, area: Area, before: str, after: str) -> None:
+    """One line of the 修改记录, unless nothing changed."""
     if after != before:
         RulesChange.objects.create(area=area, user=user, old_text=before, new_text=after)
 
@@ -75,7 +75,8 @@ def set_deadline(user, area: Area, year: int, month: int, due: date, reason: str
     if not reason:
         raise LedgerError("请填写单独设定截止日期的原因（如“春节顺延”）")
     first = due_date(year, month, 1)  # the 1st of the month after the one reported
-    last = due_date(*_next(first), 1) - timedelta(days=1)  # the end of the month after that
+    second = due_date(first.year, first.month, 1)  # the 1st of the month after that
+    last = due_date(second.year, second.month, 1) - timedelta(days=1)  # and its last day
     if not first <= due <= last:
         raise LedgerError(
             f"{year}年{month}月数据的截止日期应在{first.year}年{first.month}月1日至"
@@ -85,7 +86,7 @@ def set_deadline(user, area: Area, year: int, month: int, due: date, reason: str
     special, _ = ReportingDeadline.objects.update_or_create(
         area=area, year=year, month=month, defaults={"due": due, "reason": reason, "set_by": user}
     )
-    _record_deadline(user, area, year, month, before)
+    _record(user, area, before, _deadline_in_words(area, year, month))
     return special
 
 
@@ -96,21 +97,9 @@ def remove_deadline(user, special: ReportingDeadline) -> None:
     area, year, month = special.area, special.year, special.month
     before = _deadline_in_words(area, year, month)
     special.delete()
-    _record_deadline(user, area, year, month, before)
+    _record(user, area, before, _deadline_in_words(area, year, month))
 
 
 def _deadline_in_words(area: Area, year: int, month: int) -> str:
     due = deadline(area, year, month)
-    said = f"{year}年{month}月数据：{due.due.year}年{due.due.month}月{due.due.day}日前报送"
-    return said + (f"（{due.reason}）" if due.reason else "")
-
-
-def _record_deadline(user, area: Area, year: int, month: int, before: str) -> None:
-    after = _deadline_in_words(area, year, month)
-    if after != before:
-        RulesChange.objects.create(area=area, user=user, old_text=before, new_text=after)
-
-
-def _next(day: date) -> tuple[int, int]:
-    """The month after ``day``'s, as (year, month)."""
-    return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return f"{year}年{month}月数据：{due.day}前报送" + (f"（{due.reason}）" if due.reason else "")

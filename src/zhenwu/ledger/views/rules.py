@@ -6,10 +6,10 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhenwu.areas.access import can
+from zhenwu.areas.access import can, get_visible_or_404
 from zhenwu.areas.models import Action
 from zhenwu.ledger import progress, services
 from zhenwu.ledger.forms import DeadlineForm, describe_errors
@@ -84,7 +84,7 @@ def set_deadline(request, code):
 @login_required
 @require_POST
 def remove_deadline(request, pk):
-    special = get_object_or_404(ReportingDeadline.objects.for_user(request.user), pk=pk)
+    special = get_visible_or_404(ReportingDeadline.objects, request.user, pk=pk)
     services.remove_deadline(request.user, special)
     messages.success(request, f"{special.year}年{special.month}月数据恢复按常规截止日报送。")
     return redirect("ledger:rules", code=special.area.code)
