@@ -191,10 +191,13 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
     schedule = rules.schedule(year, month)
     children = [child.pk for child in children_of(area)]
     shown = {indicator.pk: indicator.latest_reported(month) for indicator in indicators}
-    figures_at = {
-        m: loading.load_figures([area.pk, *children], indicators, year, m) for m in set(shown.values())
+    at_month = {
+        m: _with_parts(indicators, {i for i, at in shown.items() if at == m}) for m in set(shown.values())
     }
-    totals_at = {m: parent_totals(area, indicators, year, m) for m in {month, *shown.values()}}
+    figures_at = {
+        m: loading.load_figures([area.pk, *children], group, year, m) for m, group in at_month.items()
+    }
+    totals_at = {m: parent_totals(area, at_month.get(m, []), year, m) for m in {month, *at_month}}
     owners = {
         target.indicator_id: target
         for target in Target.objects.filter(area=area, year=year).select_related("department")
@@ -242,6 +245,14 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
             row.progress.value, totals_at[shown[row.indicator.pk]][1].get(row.indicator.pk)
         )
     return AreaTable(area, year, month, schedule, rows, dict(counts), rules, parent if totals else None)
+
+
+def _with_parts(indicators: list[Indicator], wanted: set[int]) -> list[Indicator]:
+    """The indicators in ``wanted`` and the numerators and denominators their ratios are worked from."""
+    parts = {
+        code for i in indicators if i.pk in wanted for code in (i.numerator_id, i.denominator_id) if code
+    }
+    return [indicator for indicator in indicators if indicator.pk in wanted | parts]
 
 
 def parent_totals(
