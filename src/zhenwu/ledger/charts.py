@@ -63,7 +63,7 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 32  # room for the value labels and the m
 class Point:
     x: float
     y: float
-    title: str  # what a hover says: "6月 38.45"
+    title: str  # what a hover says: "本年1-6月 38.45亿元"
 
 
 @dataclass(frozen=True)
