@@ -4,6 +4,10 @@ completion and growth between two stated values.
 Every comparison is made with intervals: a figure written as 6.02亿元 stands for anything
 in [6.015, 6.025)亿元, and a percentage written with one decimal carries ±0.05. A finding
 is raised only when no values consistent with what is written make the statement true.
+
+Every search for a related figure looks a bounded number of figures away, and every "is
+there a full stop between" is a binary search (``Marks``): the checker stays linear in the
+length of a paragraph, however long and however unpunctuated.
 """
 
 from __future__ import annotations
@@ -11,13 +15,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
-from itertools import combinations, islice
 
+from zhenwu.figures._marks import SENTENCE_BREAKS, Marks
 from zhenwu.figures.formatting import format_number
 from zhenwu.figures.model import Figure, Finding
 
 _LEVEL = ("amount", "count", "measure")
-_BREAKS = ("。", "；", ";", "\n")
+# How far a relation may reach, in figures: far beyond any sentence a person writes, and the
+# bound that keeps the work per figure constant.
+_ANCHOR_REACH = 12  # a rate back to the amount it qualifies
+_WHOLE_REACH = 60  # a share back to the whole it names, 其中 back to its whole
+_PARTS_REACH = 24  # 其中 forward to its parts
+_SUBSET_PARTS = 12  # parts searched for a subset that adds up
+_SUBSET_BUDGET = 200_000  # subset sums visited in one text, about a tenth of a second
 _MARKERS = re.compile(r"其中|分别为|分别是|分别达到?")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
 _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至)|增至|降至")
@@ -30,12 +40,13 @@ _HUNDRED = Decimal(100)
 
 def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     """Findings for every stated relation between figures that the figures contradict."""
+    breaks, subsets = Marks(text, SENTENCE_BREAKS), _Subsets()
     findings: list[Finding] = []
     for paragraph in _paragraphs(text, figures):
-        findings += _shares(text, paragraph)
-        findings += _growth(text, paragraph)
-        findings += _records(text, paragraph)
-    findings += _parts(text, figures)
+        findings += _shares(breaks, paragraph)
+        findings += _growth(text, breaks, paragraph)
+        findings += _records(text, breaks, paragraph, subsets)
+    findings += _parts(text, breaks, figures, subsets)
     return findings
 
 
@@ -49,11 +60,6 @@ def _paragraphs(text: str, figures: list[Figure]) -> list[list[Figure]]:
         else:
             groups.append([figure])
     return groups
-
-
-def _broken(text: str, start: int, end: int) -> bool:
-    gap = text[start:end]
-    return any(mark in gap for mark in _BREAKS)
 
 
 def _bounds(figure: Figure) -> tuple[Decimal, Decimal]:
@@ -73,29 +79,32 @@ def _percent_range(part: Figure, whole: Figure) -> tuple[Decimal, Decimal]:
     return part_low / whole_high * _HUNDRED, part_high / whole_low * _HUNDRED
 
 
-def _anchor(text: str, figures: list[Figure], index: int) -> Figure | None:
-    """The level figure a share or growth rate in the same clause group refers to."""
+def _anchor(breaks: Marks, figures: list[Figure], index: int) -> int | None:
+    """Where the level figure stands that a share or growth rate in its clause group refers to."""
     figure = figures[index]
-    for candidate in reversed(figures[:index]):
-        if _broken(text, candidate.end, figure.start):
+    for at in range(index - 1, max(-1, index - 1 - _ANCHOR_REACH), -1):
+        candidate = figures[at]
+        if breaks.between(candidate.end, figure.start):
             return None
         if candidate.kind in _LEVEL:
-            return candidate
+            return at
     return None
 
 
-def _shares(text: str, figures: list[Figure]) -> list[Finding]:
+def _shares(breaks: Marks, figures: list[Figure]) -> list[Finding]:
     findings = []
+    targets = _targets(figures)
     for index, stated in enumerate(figures):
         if stated.kind not in ("share", "completion") or stated.approx:
             continue
-        part = _anchor(text, figures, index)
-        if part is None or part.approx:
+        at = _anchor(breaks, figures, index)
+        if at is None or figures[at].approx:
             continue
+        part = figures[at]
         if stated.kind == "share":
-            whole = _named_whole(stated.base or "", figures[: figures.index(part)], part)
+            whole = _named_whole(stated.base or "", figures[max(0, at - _WHOLE_REACH) : at], part)
         else:
-            whole = _target(figures, part)
+            whole = next((t for t in targets.get((part.kind, part.unit), ()) if t is not part), None)
         if whole is None or whole.approx:
             continue
         low, high = _percent_range(part, whole)
@@ -125,20 +134,18 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | 
     return None
 
 
-def _target(figures: list[Figure], part: Figure) -> Figure | None:
+def _targets(figures: list[Figure]) -> dict[tuple[str, str], list[Figure]]:
+    """The first two stated targets of each kind and unit: what 完成全年目标的X% is taken of."""
+    targets: dict[tuple[str, str], list[Figure]] = {}
     for candidate in figures:
-        if (
-            candidate is not part
-            and candidate.kind == part.kind
-            and candidate.unit == part.unit
-            and candidate.value > 0
-            and any(word in candidate.subject for word in _TARGET)
-        ):
-            return candidate
-    return None
+        if candidate.value > 0 and any(word in candidate.subject for word in _TARGET):
+            found = targets.setdefault((candidate.kind, candidate.unit), [])
+            if len(found) < 2:
+                found.append(candidate)
+    return targets
 
 
-def _growth(text: str, figures: list[Figure]) -> list[Finding]:
+def _growth(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
     """由A增长到B，增长X% — and 由A%提高到B%，提高X个百分点."""
     findings = []
     for index, first in enumerate(figures[:-2]):
@@ -147,7 +154,7 @@ def _growth(text: str, figures: list[Figure]) -> list[Finding]:
         second, stated = figures[index + 1], figures[index + 2]
         if second.unit != first.unit or not _TO.search(text, first.end, second.start):
             continue
-        if _broken(text, second.end, stated.start) or second.approx or stated.approx:
+        if breaks.between(second.end, stated.start) or second.approx or stated.approx:
             continue
         first_low, first_high = _bounds(first)
         second_low, second_high = _bounds(second)
@@ -172,45 +179,47 @@ def _growth(text: str, figures: list[Figure]) -> list[Finding]:
     return findings
 
 
-def _parts(text: str, figures: list[Figure]) -> list[Finding]:
+def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -> list[Finding]:
     """其中 … / 分别为 … after a whole: parts may not exceed it; 共…分别为 must add up."""
     findings = []
     figures = [f for f in figures if f.value is not None]
     starts = [figure.start for figure in figures]
+    stops = Marks(text, "。\n")
     for marker in _MARKERS.finditer(text):
         index = bisect_left(starts, marker.start())
-        after = _sentence_after(text, figures, index, marker.end())
+        after = _sentence_after(breaks, figures, index, marker.end())
         for unit in dict.fromkeys(f.unit for f in after):
-            whole = _whole_before(text, figures, index, unit, marker.start())
+            whole = _whole_before(stops, figures, index, unit, marker.start())
             parts = _top_level([f for f in after if f.unit == unit and f.kind == (whole and whole.kind)])
             if whole is None or whole.approx or not parts:
                 continue
             exhaustive = marker.group().startswith("分别") and _TOTAL_WORDS.search(
                 text, max(0, whole.start - 8), whole.start
             )
-            finding = _compare_parts(whole, parts, bool(exhaustive))
+            finding = _compare_parts(whole, parts, bool(exhaustive), subsets)
             if finding is not None:
                 findings.append(finding)
     return findings
 
 
-def _sentence_after(text: str, figures: list[Figure], index: int, position: int) -> list[Figure]:
+def _sentence_after(breaks: Marks, figures: list[Figure], index: int, position: int) -> list[Figure]:
     found = []
-    for figure in islice(figures, index, None):
+    for figure in figures[index : index + _PARTS_REACH]:
         if figure.start < position:
             continue
-        if _broken(text, position, figure.start):
+        if breaks.between(position, figure.start):
             break
         if figure.kind in _LEVEL and not figure.approx:
             found.append(figure)
     return found
 
 
-def _whole_before(text: str, figures: list[Figure], index: int, unit: str, position: int) -> Figure | None:
-    for candidate in (figures[i] for i in range(index - 1, -1, -1)):
+def _whole_before(stops: Marks, figures: list[Figure], index: int, unit: str, position: int) -> Figure | None:
+    for at in range(index - 1, max(-1, index - 1 - _WHOLE_REACH), -1):
+        candidate = figures[at]
         if candidate.end > position:
             continue
-        if "。" in text[candidate.end : position] or "\n" in text[candidate.end : position]:
+        if stops.between(candidate.end, position):
             return None
         if candidate.unit == unit and candidate.kind in _LEVEL:
             return candidate
@@ -220,18 +229,21 @@ def _whole_before(text: str, figures: list[Figure], index: int, unit: str, posit
 def _top_level(parts: list[Figure]) -> list[Figure]:
     """Drop parts nested in an earlier part: 工业总产值 … 规模以上企业工业产值."""
     kept: list[Figure] = []
+    cores: list[str] = []  # what names an earlier part: 工业总产值 → 工业产值
     for part in parts:
         nested = any(
-            (core := earlier.subject.replace("总", "")) and len(core) >= 2 and core in part.subject
-            and part.subject != earlier.subject and part.value <= earlier.value
-            for earlier in kept
-        )  # fmt: skip
+            core in part.subject and part.subject != earlier.subject and part.value <= earlier.value
+            for core, earlier in zip(cores, kept, strict=True)
+            if core
+        )
         if not nested:
             kept.append(part)
+            core = part.subject.replace("总", "")
+            cores.append(core if len(core) >= 2 else "")
     return kept
 
 
-def _compare_parts(whole: Figure, parts: list[Figure], exhaustive: bool) -> Finding | None:
+def _compare_parts(whole: Figure, parts: list[Figure], exhaustive: bool, subsets: _Subsets) -> Finding | None:
     whole_low, whole_high = _bounds(whole)
     total = sum((p.value for p in parts), Decimal(0))
     slack = sum((p.tolerance for p in parts), Decimal(0))
@@ -240,7 +252,7 @@ def _compare_parts(whole: Figure, parts: list[Figure], exhaustive: bool) -> Find
         if part.value - part.tolerance > whole_high:
             message = f"分项{part.span}大于总数{whole.span}"
             return Finding("part-exceeds-whole", "error", part.start, part.end, part.span, message)
-    if len(parts) >= 2 and total - slack > whole_high and not _some_subset_adds_up(parts, whole):
+    if len(parts) >= 2 and total - slack > whole_high and not subsets.some_add_up(parts, whole):
         message = f"分项之和超过总数：{listed}={_amount(total, whole)}，大于{whole.span}"
         return Finding("parts-exceed-whole", "error", whole.start, whole.end, whole.span, message)
     if exhaustive and len(parts) >= 2 and (total + slack < whole_low or total - slack > whole_high):
@@ -249,15 +261,37 @@ def _compare_parts(whole: Figure, parts: list[Figure], exhaustive: bool) -> Find
     return None
 
 
-def _some_subset_adds_up(parts: list[Figure], whole: Figure) -> bool:
-    whole_low, whole_high = _bounds(whole)
-    for size in range(2, min(len(parts), 8)):
-        for subset in combinations(parts, size):
-            total = sum((p.value for p in subset), Decimal(0))
-            slack = sum((p.tolerance for p in subset), Decimal(0))
-            if total - slack <= whole_high and total + slack >= whole_low:
+class _Subsets:
+    """Is there a subset of the parts that makes up the whole (the rest nested in them)?
+
+    A search over sums, dropping every sum already past the whole (parts are not negative).
+    The states it may visit are counted over the whole text: a text built to make every
+    其中 a hard search gets silence, not a stalled server.
+    """
+
+    def __init__(self, budget: int = _SUBSET_BUDGET) -> None:
+        self.left = budget
+
+    def some_add_up(self, parts: list[Figure], whole: Figure) -> bool:
+        """True when 2 or more parts, not all of them and at most 7, fit the whole."""
+        if len(parts) > _SUBSET_PARTS:
+            return True  # past a dozen parts the list is not one breakdown: assume the best
+        whole_low, whole_high = _bounds(whole)
+        largest = min(len(parts), 8) - 1
+        states = {(Decimal(0), Decimal(0), 0)}
+        for part in parts:
+            grown = set()
+            for total, slack, size in states:
+                if size < largest and total + part.value - slack - part.tolerance <= whole_high:
+                    grown.add((total + part.value, slack + part.tolerance, size + 1))
+            self.left -= len(grown)
+            if self.left < 0:
                 return True
-    return False
+            states |= grown
+        return any(
+            size >= 2 and total - slack <= whole_high and total + slack >= whole_low
+            for total, slack, size in states
+        )
 
 
 def _amount(value: Decimal, like: Figure) -> str:
@@ -271,13 +305,13 @@ def _amount(value: Decimal, like: Figure) -> str:
     return f"{format_number(value / scale)}{suffix}{like.unit}"
 
 
-def _records(text: str, figures: list[Figure]) -> list[Finding]:
+def _records(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -> list[Finding]:
     """重大项目22只，完成投资3.97亿元；其中工业项目17只 … 三产项目5只 …: when the counts
     of the parts add up to the whole's count, their amounts must add up to its amount."""
-    records = _count_amount_pairs(text, figures)
+    records = _count_amount_pairs(breaks, figures)
     findings = []
     for index, (count, amount) in enumerate(records):
-        rest = records[index + 1 :]
+        rest = records[index + 1 : index + 1 + _PARTS_REACH]
         if not rest or "其中" not in text[amount.end : rest[0][0].start]:
             continue
         group, counted = [], Decimal(0)
@@ -290,7 +324,7 @@ def _records(text: str, figures: list[Figure]) -> list[Finding]:
                 break
         if counted != count.value or len(group) < 2:
             continue
-        finding = _compare_parts(amount, group, exhaustive=True)
+        finding = _compare_parts(amount, group, True, subsets)
         if finding is not None:
             counts = "+".join(c.span for c, _ in rest[: len(group)])
             finding = Finding(
@@ -301,13 +335,13 @@ def _records(text: str, figures: list[Figure]) -> list[Finding]:
     return findings
 
 
-def _count_amount_pairs(text: str, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
+def _count_amount_pairs(breaks: Marks, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
     pairs = []
     for index, figure in enumerate(figures):
         if figure.kind != "count" or figure.approx:
             continue
         for follower in figures[index + 1 : index + 3]:
-            if follower.kind == "count" or _broken(text, figure.end, follower.start):
+            if follower.kind == "count" or breaks.between(figure.end, follower.start):
                 break
             if follower.kind == "amount" and not follower.approx and follower.start - figure.end < 24:
                 pairs.append((figure, follower))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from zhenwu.figures import _data
+from zhenwu.figures._marks import CLAUSE_BREAKS, SENTENCE_BREAKS, Marks
 from zhenwu.figures.model import Figure
 
 _CLAUSE = re.compile(r"[^，,。；;：:、！？!?\n（）()“”\"「」]*$")
@@ -51,6 +52,7 @@ def classify(text: str, figures: list[Figure]) -> list[Figure]:
     The figures are fresh from the scanner and are completed in place, which keeps the
     scanner at millions of characters a second.
     """
+    clauses, sentences = Marks(text, CLAUSE_BREAKS), Marks(text, SENTENCE_BREAKS)
     anchor: Figure | None = None  # the last level figure of the clause group
     previous: Figure | None = None
     for figure in figures:
@@ -62,42 +64,28 @@ def classify(text: str, figures: list[Figure]) -> list[Figure]:
         _assign_role(figure, left)
         # A rate belongs to the figure just before it, at most one clause back
         # (完成X亿元，同比增长Y%); a clause in between without a figure breaks the chain.
-        near = previous is not None and _clauses_between(text, previous.end, figure.start) <= 1
-        if not near or (anchor is not None and _sentence_break(text, anchor.end, figure.start)):
+        near = previous is not None and clauses.count(previous.end, figure.start) <= 1
+        if not near or (anchor is not None and sentences.between(anchor.end, figure.start)):
             anchor = None
         if figure.kind in _RELATIVE:
             if anchor is not None:
                 figure.subject = anchor.subject
             else:
                 figure.subject = _subject(_RELATION_TAIL.sub("", left))
-                if not figure.subject and near and not _sentence_break(text, previous.end, figure.start):
+                if not figure.subject and near and not sentences.between(previous.end, figure.start):
                     figure.subject = previous.subject  # 增速7.5%，高于全县平均1.2个百分点
         else:
             figure.subject = _subject(left)
-            if (
-                not figure.subject
-                and previous is not None
-                and _clauses_between(text, previous.end, figure.start) == 0
-            ):
+            if not figure.subject and previous is not None and clauses.count(previous.end, figure.start) == 0:
                 figure.subject = previous.subject  # 由3.2平方公里扩大到4.5平方公里
             anchor = figure
         previous = figure
     return figures
 
 
-def _clauses_between(text: str, start: int, end: int) -> int:
-    gap = text[start:end]
-    return gap.count("，") + gap.count(",") + gap.count("；") + gap.count(";") + gap.count("。")
-
-
 def _left(text: str, start: int, previous_end: int) -> str:
     """The clause before ``start``, stopping at the previous figure."""
     return _CLAUSE.search(text, max(previous_end, start - 24), start).group()
-
-
-def _sentence_break(text: str, start: int, end: int) -> bool:
-    gap = text[start:end]
-    return "。" in gap or "；" in gap or ";" in gap or "\n" in gap
 
 
 def _assign_role(figure: Figure, left: str) -> None:

@@ -48,6 +48,7 @@ class Figure:
     direction: str | None = None
     implicit_unit: bool = False
     parts: tuple[Decimal, ...] = field(default=())
+    _tolerance: Decimal | None = field(default=None, repr=False, compare=False)
 
     @property
     def signed(self) -> Decimal | None:
@@ -82,7 +83,9 @@ class Figure:
     @property
     def tolerance(self) -> Decimal:
         """Half a unit in the last place written: the rounding error the writer allowed."""
-        return self.scale * Decimal(5) / Decimal(10) ** (self.places + 1)
+        if self._tolerance is None:  # kept: relations ask for it once per candidate pairing
+            self._tolerance = self.scale * Decimal(5) / Decimal(10) ** (self.places + 1)
+        return self._tolerance
 
     def to_dict(self) -> dict:
         """The JSON contract of ``zhenwu check``: Decimals as strings."""
