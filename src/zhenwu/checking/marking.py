@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhenwu.figures import Finding
+from zhenwu.figures import Finding, Lines
 
 
 @dataclass(frozen=True)
@@ -22,16 +22,6 @@ class ListedFinding:
     column: int
     excerpt_before: str
     excerpt_after: str
-
-
-def line_and_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset``, as the command line reports them.
-
-    >>> line_and_column("第一行\\n第二行有错", 6)
-    (2, 3)
-    """
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def segments(text: str, findings: list[Finding]) -> list[Segment]:
@@ -58,9 +48,9 @@ def segments(text: str, findings: list[Finding]) -> list[Segment]:
 
 def listed(text: str, findings: list[Finding], context: int = 12) -> list[ListedFinding]:
     """The findings numbered, with where they are and a few characters around each."""
-    rows = []
+    rows, lines = [], Lines(text)
     for number, finding in enumerate(findings, start=1):
-        line, column = line_and_column(text, finding.start)
+        line, column = lines.position(finding.start)
         before = text[max(0, finding.start - context) : finding.start].rsplit("\n", 1)[-1]
         after = text[finding.end : finding.end + context].split("\n", 1)[0]
         rows.append(ListedFinding(number, finding, line, column, before, after))

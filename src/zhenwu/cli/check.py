@@ -106,12 +106,17 @@ def _annotate(out: str, results) -> bool:
 
 def render_text(name: str, result) -> str:
     """Human output: ``file:line:column: severity [code] message`` and the marked excerpt."""
-    lines = []
+    from zhenwu.figures import Lines
+
+    lines, text = [], result.text
+    index = Lines(text)
     for finding in result.findings:
-        line, column = position(result.text, finding.start)
+        line, column = index.position(finding.start)
         label = "错误" if finding.severity == "error" else "提示"
         lines.append(f"{name}:{line}:{column}: {label} [{finding.code}] {finding.message}")
-        lines.append(f"    {excerpt(result.text, finding.start, finding.end)}")
+        lines.append(
+            f"    {excerpt(text, finding.start, finding.end, index.bounds(finding.start, finding.end))}"
+        )
     errors = sum(1 for f in result.findings if f.severity == "error")
     warnings = len(result.findings) - errors
     if result.findings:
@@ -121,25 +126,13 @@ def render_text(name: str, result) -> str:
     return "\n".join(lines)
 
 
-def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset``.
+def excerpt(text: str, start: int, end: int, line: tuple[int, int]) -> str:
+    """The words around a span on its line (``line``: where it begins and ends), marked 【…】.
 
-    >>> position("第一行\\n第二行", 5)
-    (2, 2)
-    """
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def excerpt(text: str, start: int, end: int) -> str:
-    """The words around a span on its line, with the span marked 【…】.
-
-    >>> excerpt("规模以上工业总产值达*亿元，同比增长", 10, 13)
+    >>> excerpt("规模以上工业总产值达*亿元，同比增长", 10, 13, (0, 18))
     '规模以上工业总产值达【*亿元】，同比增长'
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line
     left = text[max(line_start, start - CONTEXT) : start]
     right = text[end : min(line_end, end + CONTEXT)]
     prefix = "…" if start - CONTEXT > line_start else ""

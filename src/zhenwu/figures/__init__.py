@@ -9,6 +9,7 @@ A pure-Python library with no Django import::
     ['placeholder']
 """
 
+from zhenwu.figures._marks import Lines
 from zhenwu.figures.checker import Review, check, review
 from zhenwu.figures.formatting import (
     format_amount,
@@ -27,6 +28,7 @@ from zhenwu.figures.scanner import extract, parse
 __all__ = [
     "Figure",
     "Finding",
+    "Lines",
     "ParseError",
     "Review",
     "check",

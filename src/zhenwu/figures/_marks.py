@@ -34,8 +34,42 @@ class Marks:
         index = bisect_left(self._positions, start)
         return index < len(self._positions) and self._positions[index] < end
 
+    def last_before(self, offset: int) -> int:
+        """Where the last of the characters before ``offset`` stands, or -1 (as ``str.rfind``)."""
+        index = bisect_left(self._positions, offset)
+        return self._positions[index - 1] if index else -1
+
+    def first_from(self, offset: int) -> int:
+        """Where the first of the characters at or after ``offset`` stands, or -1 (as ``str.find``)."""
+        index = bisect_left(self._positions, offset)
+        return self._positions[index] if index < len(self._positions) else -1
+
     def count(self, start: int, end: int) -> int:
         """How many of the characters stand in ``text[start:end]``."""
         if end <= start:
             return 0
         return bisect_left(self._positions, end) - bisect_left(self._positions, start)
+
+
+class Lines(Marks):
+    """Line numbers of offsets in one text, each found by binary search.
+
+    >>> lines = Lines("第一行\\n第二行有错")
+    >>> lines.position(6), lines.bounds(6, 7)
+    ((2, 3), (4, 9))
+    """
+
+    __slots__ = ("_length",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, "\n")
+        self._length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset``, as editors and compilers report them."""
+        return self.count(0, offset) + 1, offset - self.last_before(offset)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Where the line holding ``text[start:end]`` begins and ends (without its line break)."""
+        line_end = self.first_from(end)
+        return self.last_before(start) + 1, self._length if line_end < 0 else line_end

@@ -61,15 +61,20 @@ def candidates(indicators: Iterable) -> list[Candidate]:
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 120) -> str:
-    """The sentence a figure stands in, cut to ``limit`` characters around it."""
-    begin = max(text.rfind(mark, 0, start) for mark in "。；\n") + 1
-    stops = [position for mark in "。；\n" if (position := text.find(mark, end)) != -1]
-    finish = min(stops) + 1 if stops else len(text)
-    sentence = text[begin:finish].strip()
-    if len(sentence) <= limit:
+    """The sentence a figure stands in, cut to ``limit`` characters around it.
+
+    Looks no further than ``limit`` characters each way: a sentence that runs past is cut anyway,
+    and looking to the ends of a long paragraph for every figure made it quadratic.
+    """
+    low, high = max(0, start - limit), min(len(text), end + limit)
+    found = max(text.rfind(mark, low, start) for mark in "。；\n")
+    begin = found + 1 if found >= 0 or low == 0 else None  # None: the sentence starts further back
+    stops = [position for mark in "。；\n" if (position := text.find(mark, end, high)) != -1]
+    finish = min(stops) + 1 if stops else (len(text) if high == len(text) else None)
+    if begin is not None and finish is not None and len(sentence := text[begin:finish].strip()) <= limit:
         return sentence
-    offset = start - begin
-    return text[begin + max(0, offset - limit // 2) : begin + max(0, offset - limit // 2) + limit].strip()
+    cut = start - limit // 2 if begin is None else max(begin, start - limit // 2)
+    return text[cut : cut + limit].strip()
 
 
 def propose(text: str, indicators: Sequence[Candidate]) -> list[Proposal]:

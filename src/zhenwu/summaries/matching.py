@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Protocol
 
 CLAUSE_BREAKS = "，,。；;：:\n！？"
+CLAUSE_REACH = 200
 NOT_THE_FIGURE = ("目标", "还差", "计划", "上年", "去年", "同期", "任务", "预计", "力争", "确保", "全年要")
 VALUE_KINDS = ("amount", "count", "measure", "percent")
 MAGNITUDES = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
@@ -29,8 +30,10 @@ def clause_before(text: str, start: int) -> str:
     >>> clause_before("上半年，全镇完成固定资产投资6.02亿元", 14)
     '全镇完成固定资产投资'
     """
-    begin = max(text.rfind(mark, 0, start) for mark in CLAUSE_BREAKS) + 1
-    return text[begin:start]
+    # A clause is never longer than this: looking further back made a long paragraph quadratic.
+    window = max(0, start - CLAUSE_REACH)
+    begin = max(text.rfind(mark, window, start) for mark in CLAUSE_BREAKS) + 1
+    return text[max(begin, window) : start]
 
 
 def base_unit(unit: str) -> tuple[Decimal, str]:
