@@ -172,3 +172,17 @@ def test_parts_without_a_marker():
     assert _codes("维护建设总投资4100万元;投资3000万元延伸云寺路;投资2000万元改建太平桥") == [
         ("parts-exceed-whole", "4100万元")
     ]
+
+
+def test_traditional_script_reads_as_simplified_with_spans_as_written():
+    result = review(
+        "完成固定資產投資3212萬元，同比增長12.5%，佔年計劃的52.3%；增長2.7個百分點，規上工業總產值達*億元"
+    )
+    assert [(f.span, str(f.value), f.unit, f.kind) for f in result.figures] == [
+        ("3212萬元", "32120000", "元", "amount"),
+        ("12.5%", "12.5", "%", "growth"),
+        ("52.3%", "52.3", "%", "completion"),
+        ("2.7個百分點", "2.7", "个百分点", "points"),
+    ]
+    assert result.figures[0].subject == "固定资产投资"
+    assert [(f.code, f.span) for f in result.findings] == [("placeholder", "*億元")]

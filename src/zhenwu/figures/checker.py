@@ -7,12 +7,12 @@ back sorted by position.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zhenwu.figures import _data
 from zhenwu.figures.arithmetic import check_arithmetic
 from zhenwu.figures.model import Figure, Finding
-from zhenwu.figures.scanner import extract
+from zhenwu.figures.scanner import extract, fold
 
 _UNITS = "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True))
 _MARK = "xX×*＊"
@@ -71,9 +71,17 @@ def review(text: str) -> Review:
     >>> result = review("完成投资额亿元，同比增长%")
     >>> [(f.code, f.span) for f in result.findings]
     [('missing-number', '亿元'), ('missing-number', '%')]
+    >>> [(f.code, f.span) for f in review("規模以上工業總產值達*億元").findings]
+    [('placeholder', '*億元')]
     """
-    figures = extract(text)
-    return Review(text, figures, _findings(text, figures))
+    folded = fold(text)
+    figures = extract(folded)
+    findings = _findings(folded, figures)
+    if folded is not text:  # spans as written, in the text's own script
+        for figure in figures:
+            figure.span = text[figure.start : figure.end]
+        findings = [replace(finding, span=text[finding.start : finding.end]) for finding in findings]
+    return Review(text, figures, findings)
 
 
 def check(text: str) -> list[Finding]:

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from zhenwu.figures import _data
+from zhenwu.figures._traditional import SIMPLIFIED, TRADITIONAL
 from zhenwu.figures.context import classify
 from zhenwu.figures.model import Figure
 from zhenwu.figures.numbers import ParseError, clean, parse_arabic, parse_chinese, parse_number
@@ -66,9 +67,21 @@ SCANNER = re.compile(
     f"(?=[{re.escape(_FIRST)}])(?:" + "|".join((_DATE, _LABEL, _IDIOM, _RATIO, _FIGURE)) + ")"
 )
 
+_TRADITIONAL = re.compile("[" + re.escape(TRADITIONAL) + "]")
+_FOLD = str.maketrans(TRADITIONAL, SIMPLIFIED)
+
 _QUOTES_OPEN = '“‘「『"'
 _QUOTES_CLOSE = '”’」』"'
 _IMPLICIT_BEFORE = ("达到", "实现", "完成", "达", "为")
+
+
+def fold(text: str) -> str:
+    """Traditional characters as simplified, one for one, so that offsets stay put.
+
+    >>> fold("完成投資3.2億元，佔年計劃的52%")
+    '完成投资3.2亿元，占年计划的52%'
+    """
+    return text.translate(_FOLD) if _TRADITIONAL.search(text) else text
 
 
 def extract(text: str, *, dates: bool = False) -> list[Figure]:
@@ -80,7 +93,18 @@ def extract(text: str, *, dates: bool = False) -> list[Figure]:
     ['固定资产投资']
     >>> extract("一是坚持〔2021〕6号文件，沿307国道建成5A级景区，进一步三城同创")
     []
+    >>> [(f.span, str(f.value), f.unit) for f in extract("實現產值1.5億元，新增企業3個")]
+    [('1.5億元', '150000000', '元'), ('3個', '3', '个')]
     """
+    folded = fold(text)
+    figures = _extract(folded, dates)
+    if folded is not text:
+        for figure in figures:
+            figure.span = text[figure.start : figure.end]  # as written, in its own script
+    return figures
+
+
+def _extract(text: str, dates: bool) -> list[Figure]:
     figures: list[Figure] = []
     for match in SCANNER.finditer(text):
         group = match.lastgroup
