@@ -186,3 +186,36 @@ def test_traditional_script_reads_as_simplified_with_spans_as_written():
     ]
     assert result.figures[0].subject == "固定资产投资"
     assert [(f.code, f.span) for f in result.findings] == [("placeholder", "*億元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("完成签约xx户，拆除xxx多户", ["xx户", "xxx多户"]),
+        (
+            "累计腾退xxxx宗，补植*棵，培训xx人次，开展宣传x次，挖树穴xx穴",
+            ["xxxx宗", "*棵", "xx人次", "x次", "xx穴"],
+        ),
+        ("工程于x月x日开工", ["x月x日"]),
+        ("地区生产总值同比增长XX，全市排名第X。", ["XX", "X"]),
+        ("新增规上企业xx家，新建x所幼儿园", ["xx家", "x所"]),
+        ("完成投资XX\n亿\n元", ["XX\n亿\n元"]),
+    ],
+)
+def test_masks_before_count_units_and_bare_masks_are_placeholders(text, expected):
+    assert [span for code, span in _codes(text)] == expected
+    assert {code for code, _ in _codes(text)} == {"placeholder"}
+
+
+def test_masked_names_before_count_units_stay_names():
+    text = "乡*所在地海拔760米，*家庭农场3个，xx村xx组，*支部书记，XX人民政府，*项目部，xx镇共有企业12家"
+    assert _codes(text) == []
+
+
+def test_a_number_and_its_unit_apart_are_one_figure():
+    result = review("完成投资3212 万元，引进资金3.5\n亿美元，增长 5 %，项目共3\n项目部")
+    assert [(f.span, str(f.value), f.unit) for f in result.figures] == [
+        ("3212 万元", "32120000", "元"),
+        ("3.5\n亿美元", "350000000", "美元"),
+        ("5 %", "5", "%"),
+    ]

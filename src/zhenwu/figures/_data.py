@@ -102,6 +102,10 @@ UNITS = {
     "倍": "multiple",
 }
 
+# Dimensions whose units never begin another word: they may follow their number across a
+# line break (a table cell, a PDF line).
+UNMISTAKABLE_DIMENSIONS = ("money", "area", "length", "weight", "percent", "points")
+
 # 量词 after counts.  Longer spellings are tried first, so 人次 wins over 人.
 MEASURE_WORDS = (
     "户 人 人次 个 家 处 项 只 头 羽 株 棵 座 间 套 台 辆 辆次 架次 场次 场 宗 穴 件 次 条 所 篇 张 批 期 车"

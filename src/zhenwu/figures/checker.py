@@ -20,10 +20,34 @@ _MARK = "xX×*＊"
 # so a bare mask counts only when a unit, a magnitude or 年 follows it.
 _PLACEHOLDER = re.compile(
     rf"(?<![A-Za-z0-9.])(?P<token>[0-9]*[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?)"
-    rf"(?P<unit>\s?(?:万亿|亿|万|千)?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-Za-z])"
+    rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
+    rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-Za-z])"
 )
 _STRONG_UNITS = {d for u, d in _data.UNITS.items() if d not in ("count", "duration")} | {"年", "月"}
 _BEFORE_COUNT = set("达到为共计增长降了约近超有建成设办完逾余，,、：:（( ")
+_PLACE_SUFFIXES = set("省市县区乡镇村街社")  # xx村xx组: an address
+_COUNT_VERBS = set("达到为共计增长降了约近超有建成设办完逾余")
+# Count units that also end a masked name (乡*所在地, *家庭农场, xx组, *支部): after a mask
+# they count only where a number is expected before them.
+_NAME_UNITS = set("家处所场部组班门期批届层口支类种单座")
+# A count unit that starts a word with the character after it (XX人民政府, *项目部).
+_WORD_AFTER_MASK = (
+    "人民",
+    "人大",
+    "人社",
+    "个人",
+    "项目",
+    "户籍",
+    "户口",
+    "名称",
+    "名单",
+    "次要",
+    "件事",
+    "台州",
+)
+# A bare mask stands for a number when the sentence expects one there (增长XX，排名第X).
+_BEFORE_BARE = set("达到为共计增长降了约近超有占第")
+_AFTER_BARE = set("，,。；;、）)\n")
 
 _MISSING = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<unit>亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|亩|万吨|吨)"
@@ -115,9 +139,11 @@ def placeholders(text: str) -> list[Finding]:
         has_digits = any(ch.isdigit() for ch in token)
         if has_digits and token[0].isdigit() and token[-1].isdigit() and "." not in token:
             continue  # 3×4: a product, not a mask
-        if not unit and not (has_digits and len(token) >= 4):
+        if match["date"]:
+            unit = "日"  # x月x日
+        elif not unit and not (has_digits and len(token) >= 4) and not _bare_number(text, match):
             continue
-        if unit and not has_digits and not _unit_takes_mask(text, match.start(), unit):
+        if unit and not has_digits and not _unit_takes_mask(text, match, unit):
             continue
         span = match.group().rstrip()
         found.append(
@@ -127,11 +153,24 @@ def placeholders(text: str) -> list[Finding]:
     return found
 
 
-def _unit_takes_mask(text: str, start: int, unit: str) -> bool:
-    bare = unit.lstrip("万亿千")
-    if not bare or _data.UNITS.get(bare) in _STRONG_UNITS or bare in ("年", "月", "元"):
+def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
+    start, end = match.span()
+    bare = unit.lstrip("多余 万亿千")
+    if not bare or _data.UNITS.get(bare) in _STRONG_UNITS or bare in ("年", "月", "日", "元"):
         return True
-    return start == 0 or text[start - 1] in _BEFORE_COUNT  # 乡*所在地: a masked name
+    if bare in _NAME_UNITS or text.startswith(_WORD_AFTER_MASK, end - len(bare)):
+        # 乡*所在地, ，*家庭农场: masked names, unless a verb or the clause's end says a count
+        before = text[start - 1] if start else ""
+        ends_clause = (end == len(text) or text[end] in _AFTER_BARE) and before not in _PLACE_SUFFIXES
+        return ends_clause or before in _COUNT_VERBS
+    return True  # xx户, *棵, xx人次: nothing but a number stands there
+
+
+def _bare_number(text: str, match: re.Match) -> bool:
+    """A mask with no unit where a number is expected: 同比增长XX，排名第X。"""
+    start, end = match.span()
+    before = text[start - 1] if start else ""
+    return before in _BEFORE_BARE and (end == len(text) or text[end] in _AFTER_BARE)
 
 
 def missing_numbers(text: str) -> list[Finding]:

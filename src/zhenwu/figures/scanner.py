@@ -26,6 +26,13 @@ _NUM_START = r"(?<![0-9A-Za-z.０-９．第])"  # not inside a number, a code (S
 _CN_START = r"(?<![〇零一二两三四五六七八九十百千万亿第数几])"  # nor a vague 数十, 几百
 _MAG = r"(?:万亿|千万|百万|十万|亿|万|千(?![米克瓦]))"
 _UNITS = _alternation(_data.UNITS)
+# A number and its unit may stand apart (3212 万元; a table cell's 3.5⏎亿美元), but across a
+# line break only a unit that cannot start a word of its own (项目, 人员, 方案 could).
+_SPACE = r"[ \t\u00a0\u3000]{0,3}"
+_BREAK = rf"{_SPACE}\n{_SPACE}"
+_UNITS_ACROSS_LINES = _alternation(
+    unit for unit, dimension in _data.UNITS.items() if dimension in _data.UNMISTAKABLE_DIMENSIONS
+)
 
 _DATE = (
     r"(?P<date>(?<![0-9])(?:"
@@ -46,10 +53,10 @@ _FIGURE = (
     rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)})?"
     r"(?:"
     rf"(?:{_NUM_START}(?P<num>{_AR})|{_CN_START}(?P<cn>{_CN}))"
-    rf"(?P<in1>[多余])?(?P<mag>{_MAG})?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千)?"
+    rf"(?P<in1>[多余])?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千)?"
     rf"(?:(?P<sep>[-－—~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
     r"(?P<in2>[多余])?"
-    rf"(?:[ \u00a0]?(?P<unit>{_UNITS}))?"
+    rf"(?:{_SPACE}(?P<unit>{_UNITS})|{_BREAK}(?P<unit_nl>{_UNITS_ACROSS_LINES}))?"
     r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r")"
     rf"(?P<post>{_alternation(_data.APPROX_AFTER)})?"
@@ -153,7 +160,7 @@ def _figure(match: re.Match, text: str) -> Figure | None:
             start, end, match.group(), value, unit, "amount", "money", approx=True,
             qualifier=match["pre2"] + (match["post2"] or ""), implicit_unit=match["bunit"] is None,
         )  # fmt: skip
-    unit = match["unit"] or ""
+    unit = match["unit"] or match["unit_nl"] or ""
     implicit = False
     if not unit and match["pct"] is None:
         if end < len(text) and (_glued_to_latin(text, end) or text[end] in "年月日号级"):
