@@ -6,6 +6,12 @@ Prints a few readable lines, then as its last line one JSON object with
 extract_chars_per_s, check_chars_per_s, gold_span_f1, gold_value_accuracy (and the other
 gold scores), and <library>_chars_per_s for each reference library it could run.
 
+The same scores on the development corpus follow with their own prefixes:
+dev_span_f1, dev_value_accuracy, dev_relation_recall, dev_false_errors_per_document … on
+tests/corpus_dev/dev (tune on it), and dev_heldout_span_f1, dev_heldout_value_accuracy …
+on tests/corpus_dev/heldout (measure on it, never tune). A split that is not there gives
+<prefix>_error instead of its scores.
+
 The reference libraries (cn2an, jionlp, Recognizers-Text) are never dependencies of
 zhenwu: they live in their own virtual environment, bench/.venv-ref (git-ignored), which
 this script creates on first use with
@@ -29,6 +35,8 @@ sys.path.insert(0, str(HERE))
 import figures_gold  # noqa: E402  (a sibling module, found through the path set just above)
 
 REF_VENV = HERE / ".venv-ref"
+CORPUS_DEV = HERE.parent / "tests" / "corpus_dev"
+DEV_SPLITS = (("dev", CORPUS_DEV / "dev"), ("dev_heldout", CORPUS_DEV / "heldout"))
 REF_PACKAGES = ["cn2an", "jionlp", "emoji<2", "recognizers-text-suite"]
 
 
@@ -92,6 +100,14 @@ def reference_rates(seconds: float) -> dict:
     return json.loads(lines[-1])
 
 
+def split_scores(prefix: str, directory: Path) -> dict:
+    """figures_gold's scores on one split of the development corpus, gold_* renamed <prefix>_*."""
+    if not (directory / "figures_gold.json").exists():
+        return {f"{prefix}_error": f"no {directory.relative_to(HERE.parent)}/figures_gold.json"}
+    scores = figures_gold.score(directory)
+    return {prefix + key.removeprefix("gold"): value for key, value in scores.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-ref", action="store_true", help="skip the reference libraries")
@@ -110,6 +126,8 @@ def main() -> None:
         "figures_per_corpus_pass": len(extract(corpus_text(0))),
     }
     results.update(figures_gold.score())
+    for prefix, directory in DEV_SPLITS:
+        results.update(split_scores(prefix, directory))
     if not args.no_ref:
         results.update(reference_rates(args.ref_seconds))
     for key, value in results.items():
