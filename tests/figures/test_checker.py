@@ -219,3 +219,23 @@ def test_a_number_and_its_unit_apart_are_one_figure():
         ("3.5\n亿美元", "350000000", "美元"),
         ("5 %", "5", "%"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "收缴参合基金 万元，参合率达 %。全年共接待来访群众 人次，接受上访信件 件，结案率达 %以上。",
+            ["万元", "%", "人次", "件", "%"],
+        ),
+        ("全镇实现生产总值亿元，人均元，新批农村种养协会个，", ["亿元", "元", "个"]),
+        ("财政收入首次突破亿元大关，这个、各个单元，公元。", []),
+        ("全 镇 共 有 企 业 3 个 ， 每 个 村 ， 整 个 。", []),
+    ],
+)
+def test_a_unit_left_where_its_number_was_erased_is_a_missing_number(text, expected):
+    assert [span for code, span in _codes(text) if code == "missing-number"] == expected
+
+
+def test_masked_ordinals_and_list_numbers_are_not_findings():
+    assert _codes("第xx次人代会以来，人口自然增长率4、全年生产总值5、") == []

@@ -69,6 +69,7 @@ UNITS = {
     "公顷": "area",
     # length
     "米": "length",
+    "毫米": "length",
     "延米": "length",
     "公里": "length",
     "千米": "length",
@@ -84,6 +85,8 @@ UNITS = {
     "立方米": "volume",
     "m³": "volume",
     "方": "volume",
+    "升": "volume",
+    "毫升": "volume",
     # energy and power
     "千瓦时": "energy",
     "度": "energy",

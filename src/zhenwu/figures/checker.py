@@ -21,7 +21,7 @@ _MARK = "xX×*＊"
 _PLACEHOLDER = re.compile(
     rf"(?<![A-Za-z0-9.])(?P<token>[0-9]*[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?)"
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
-    rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-Za-z])"
+    rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
 _STRONG_UNITS = {d for u, d in _data.UNITS.items() if d not in ("count", "duration")} | {"年", "月"}
 _BEFORE_COUNT = set("达到为共计增长降了约近超有建成设办完逾余，,、：:（( ")
@@ -52,9 +52,16 @@ _AFTER_BARE = set("，,。；;、）)\n")
 _MISSING = re.compile(
     r"(?<=[\u4e00-\u9fff])(?P<unit>亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|亩|万吨|吨)"
 )
+# A blank where the number was erased before any unit (基金 万元，来访群众 人次，结案 件，参合率达 %。),
+# and two units whose bare use is never a word before a clause's end (人均元，新批协会个，).
+_MISSING_AFTER_BLANK = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]{{1,3}}(?P<unit>(?:万|亿)?(?:{_UNITS}))(?=[，,。；;、）)]|以上|$)"
+)
+_MISSING_BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;])")
+_NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
 _MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
 _NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人/")
-_NOT_BEFORE_MAGNITUDE = set("超过近逾约上")
+_NOT_BEFORE_MAGNITUDE = set("超过近逾约上破")  # 突破亿元大关: a bare magnitude is a number
 _NOT_AFTER = set("均产级位数")
 
 _PERCENT_CONTEXT = re.compile(
@@ -139,6 +146,8 @@ def placeholders(text: str) -> list[Finding]:
         has_digits = any(ch.isdigit() for ch in token)
         if has_digits and token[0].isdigit() and token[-1].isdigit() and "." not in token:
             continue  # 3×4: a product, not a mask
+        if unit and match.start() and text[match.start() - 1] == "第":
+            continue  # 第xx次人代会: a masked ordinal, a name
         if match["date"]:
             unit = "日"  # x月x日
         elif not unit and not (has_digits and len(token) >= 4) and not _bare_number(text, match):
@@ -187,6 +196,14 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 亩均, 亩产, 万吨级
         unit = match["unit"]
         found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
+    for pattern in (_MISSING_AFTER_BLANK, _MISSING_BARE):
+        for match in pattern.finditer(text):
+            start, end = match.span("unit")
+            before = text[match.start() - 1]
+            if before in _NOT_BEFORE_ANY or (pattern is _MISSING_BARE and before in _NOT_BEFORE_BARE):
+                continue
+            unit = match["unit"]
+            found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
     return found
 
 
@@ -200,6 +217,8 @@ def missing_percent_signs(text: str) -> list[Finding]:
         start, end = number.span()
         if end < len(text) and (text[end] in "%％‰.0123456789" or _FOLLOWS_UNIT.match(text, end)):
             continue
+        if end < len(text) and text[end] == "、" and "." not in number.group():
+            continue  # 人口自然增长率4、全年生产总值: a list number
         span = number.group()
         found.append(Finding("missing-percent", "error", start, end, span, f"百分数“{span}”缺少“%”"))
     return found
