@@ -439,3 +439,26 @@ def _assessment_cases():
 _models, _views = _assessment_cases()
 SCOPED_MODELS += _models
 VIEW_CASES += _views
+
+
+# 账号与密码 (zhenwu.accounts)
+def _accounts_cases():
+    from tests.conftest import make_user
+    from zhenwu.areas.models import Role
+
+    def account(world):  # an account of town B's village, named by the reset and unlock URLs
+        return {"pk": make_user("nantang_clerk", world.village_b1, Role.CLERK).pk}
+
+    views = [
+        ViewCase("accounts:index"),
+        ViewCase("accounts:password_change"),
+        # a 填报员 sees that town B's accounts exist but may not reset or unlock them
+        ViewCase("accounts:reset", kwargs=account, owner_status=403, names_object=True),
+        ViewCase("accounts:unlock", kwargs=account, method="post", owner_status=403, names_object=True),
+    ]
+    return [], views
+
+
+_models, _views = _accounts_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views

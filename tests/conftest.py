@@ -3,6 +3,10 @@
 青溪县 has town A (青山镇, two villages) and town B (白沙镇, one village). The personas:
 town A's 填报员 and 审核员, the county's 管理员, and town B's 填报员 — the outsider who must
 never see town A's data.
+
+Sign a persona in with ``client.force_login(user)`` or a POST to the login page. django-axes
+stays on in every test and watches each ``authenticate()``: ``client.login(...)`` needs
+``request=HttpRequest()`` among its arguments, as the django-axes documentation advises.
 """
 
 from __future__ import annotations

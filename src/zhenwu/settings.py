@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
-from zhenwu.lib.env import ConfigError, env_bool, env_list, env_str
+from zhenwu.lib.env import ConfigError, env_bool, env_list, env_meta_key, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -137,10 +138,6 @@ TEMPLATES = [
     },
 ]
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -164,3 +161,41 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+
+# Accounts: sign-in throttling, password rules, and the forced change after an admin's reset.
+INSTALLED_APPS += ["axes", "zhenwu.accounts"]
+MIDDLEWARE += [
+    "zhenwu.accounts.middleware.PasswordChangeRequiredMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns a lockout into the lockout page
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out sign-in before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Ten wrong passwords for one account from one address lock that pair for 30 minutes (every try
+# while locked starts the 30 minutes again). Not by address alone: one guesser behind a town office's
+# shared NAT address would lock out the whole office. Not by username alone: anyone who knows a
+# username (qs_clerk) could keep its owner locked out from anywhere. Guessing from many addresses
+# meets the password rules below instead.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "zhenwu.accounts.throttling.locked_out"
+AXES_CLIENT_IP_CALLABLE = "zhenwu.accounts.throttling.client_ip"
+# The address login throttling counts: REMOTE_ADDR, or behind a reverse proxy the header it sets
+# (e.g. X-Real-IP). A client can forge any header the proxy does not overwrite, so never by default.
+CLIENT_IP_META_KEY = env_meta_key("ZHENWU_CLIENT_IP_HEADER", default="REMOTE_ADDR")
+AUTH_PASSWORD_VALIDATORS = [
+    # 0.7 is Django's default: its ratio ignores letter order, so lower values refuse pinyin
+    # passphrases that merely share letters with a pinyin username.
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # 12, not 8: throttling stops guessing online, but a copied database or backup is cracked offline.
+    {
+        "NAME": "zhenwu.accounts.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]

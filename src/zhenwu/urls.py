@@ -12,6 +12,7 @@ urlpatterns = [
     path("", web_views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("zhenwu.accounts.urls")),
     path("areas/", include("zhenwu.areas.urls")),
     path("ledger/", include("zhenwu.ledger.urls")),
     path("check/", include("zhenwu.checking.urls")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 
 
@@ -51,3 +52,25 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] | None = 
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_meta_key(name: str, default: str, environ: Mapping[str, str] | None = None) -> str:
+    """Read an HTTP request header's name as the key Django files it under in ``request.META``.
+
+    >>> env_meta_key("H", "REMOTE_ADDR", environ={"H": "X-Real-IP"})
+    'HTTP_X_REAL_IP'
+    >>> env_meta_key("H", "REMOTE_ADDR", environ={})
+    'REMOTE_ADDR'
+    >>> env_meta_key("H", "REMOTE_ADDR", environ={"H": "X Real IP"})
+    Traceback (most recent call last):
+    ...
+    zhenwu.lib.env.ConfigError: 环境变量 H 的值 'X Real IP' 无效：应为请求头的名称，例如 X-Real-IP 或 X-Forwarded-For
+    """
+    raw = env_str(name, environ=environ)
+    if raw is None:
+        return default
+    if not re.fullmatch(r"[A-Za-z0-9-]+", raw):
+        raise ConfigError(
+            f"环境变量 {name} 的值 {raw!r} 无效：应为请求头的名称，例如 X-Real-IP 或 X-Forwarded-For"
+        )
+    return "HTTP_" + raw.upper().replace("-", "_")

@@ -1,0 +1,171 @@
+"""Whose account a 管理员 may reset, the reset itself, and whether a password must be changed first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from axes.models import AccessAttempt
+from axes.utils import reset as reset_axes_attempts
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q, QuerySet, Sum, prefetch_related_objects
+from django.http import Http404
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+
+from zhenwu.accounts.models import PASSWORD_ACTIONS, RESET_ACTIONS, AccountAction, AccountChange
+from zhenwu.areas.access import grants_of
+from zhenwu.areas.models import ROLE_ACTIONS, Action, Membership
+
+# No 0/O, 1/l/i: a temporary password is read out over the telephone.
+TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def managed_users(admin) -> QuerySet:
+    """Accounts whose every membership lies inside areas where ``admin`` is 管理员.
+
+    An account that also works elsewhere is left to an admin above both places, so a town's
+    admin never takes over an account that reaches into another town or up to the county.
+    """
+    users = get_user_model().objects.exclude(pk=admin.pk)
+    if admin.is_superuser and admin.is_active:
+        return users
+    paths = [grant.path for grant in grants_of(admin) if Action.ADMINISTER in ROLE_ACTIONS[grant.role]]
+    if not paths:
+        return users.none()
+    inside = Q()
+    for path in paths:
+        inside |= Q(area__path__startswith=path)
+    return (
+        users.filter(is_superuser=False, pk__in=Membership.objects.filter(inside).values("user"))
+        .exclude(pk__in=Membership.objects.exclude(inside).values("user"))
+        .order_by("username")
+    )
+
+
+def get_managed_user_or_404(admin, pk):
+    """One account the admin may reset: 404 outside their subtree, 403 where they may only look."""
+    user = managed_users(admin).filter(pk=pk).first()
+    if user is not None:
+        return user
+    if Membership.objects.for_user(admin).filter(user_id=pk).exists():
+        raise PermissionDenied("您无权重置此账号的密码：只有该账号所有任职区划的管理员才可以")
+    raise Http404("未找到，或不在您的管辖范围内")
+
+
+def set_password(admin, user, password: str) -> None:
+    """An admin gives ``user`` a password (already validated); its owner replaces it at next sign-in."""
+    _reset(admin, user, password, AccountAction.PASSWORD_SET)
+
+
+def set_temporary_password(admin, user) -> str:
+    """An admin gives ``user`` a random one-time password and gets it back to pass on."""
+    password = "-".join(get_random_string(4, TEMPORARY_ALPHABET) for _ in range(3))
+    _reset(admin, user, password, AccountAction.PASSWORD_GENERATED)
+    return password
+
+
+def _reset(admin, user, password: str, action: str) -> None:
+    """A new hash signs the user out of every session; a lock on their sign-in goes with the old one."""
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        AccountChange.objects.create(user=user, action=action, changed_by=admin)
+        reset_axes_attempts(username=user.get_username())
+
+
+def change_own_password(user, password: str) -> None:
+    """The user picks their own password (already validated), which ends a pending reset."""
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        AccountChange.objects.create(user=user, action=AccountAction.OWN_CHANGE, changed_by=user)
+
+
+def must_change_password(user) -> bool:
+    """True while the user still signs in with a password an admin chose."""
+    latest = (
+        AccountChange.objects.filter(user=user, action__in=PASSWORD_ACTIONS)
+        .values_list("action", flat=True)
+        .first()
+    )
+    return latest in RESET_ACTIONS
+
+
+def unlock(admin, user) -> None:
+    """Lift the sign-in lock of ``user`` from every address before the cool-off ends."""
+    with transaction.atomic():
+        reset_axes_attempts(username=user.get_username())
+        AccountChange.objects.create(user=user, action=AccountAction.UNLOCK, changed_by=admin)
+
+
+def locked_out_usernames(usernames) -> set[str]:
+    """Those of ``usernames`` that some address may not sign in as now (django-axes' lock)."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    return set(
+        AccessAttempt.objects.filter(username__in=list(usernames), attempt_time__gte=since)
+        .values("username", "ip_address")
+        .annotate(failures=Sum("failures_since_start"))
+        .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
+        .values_list("username", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One line of the account list: who, where, and what last happened to the account."""
+
+    user: object
+    places: str
+    last_change: AccountChange | None
+    locked: bool
+    must_change: bool
+
+    @property
+    def last_login(self) -> datetime | None:
+        return self.user.last_login
+
+
+def manages_accounts(user) -> bool:
+    """True for a 管理员 anywhere (and a superuser): they get the list of the accounts they manage."""
+    if user.is_superuser and user.is_active:
+        return True
+    return any(Action.ADMINISTER in ROLE_ACTIONS[grant.role] for grant in grants_of(user))
+
+
+def account_list(admin, search: str = "", limit: int = 300) -> tuple[list[AccountRow], bool]:
+    """The accounts ``admin`` manages whose username or name contains ``search``, and whether more match."""
+    users = managed_users(admin)
+    if search:
+        users = users.filter(Q(username__icontains=search) | Q(first_name__icontains=search))
+    rows = account_rows(users[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
+def account_rows(users) -> list[AccountRow]:
+    """The account list's rows for ``users``, in a fixed number of queries."""
+    users = list(users)
+    prefetch_related_objects(users, "memberships__area")
+    changes: dict[int, AccountChange] = {}
+    pending: dict[int, bool] = {}
+    for change in AccountChange.objects.filter(user__in=users).select_related("changed_by"):
+        changes.setdefault(change.user_id, change)  # newest first
+        if change.action in PASSWORD_ACTIONS:
+            pending.setdefault(change.user_id, change.action in RESET_ACTIONS)
+    locked = locked_out_usernames(user.get_username() for user in users)
+    return [
+        AccountRow(
+            user=user,
+            places="、".join(
+                f"{membership.area.name}{membership.get_role_display()}"
+                for membership in user.memberships.all()
+            ),
+            last_change=changes.get(user.pk),
+            locked=user.get_username() in locked,
+            must_change=pending.get(user.pk, False),
+        )
+        for user in users
+    ]

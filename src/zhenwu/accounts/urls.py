@@ -1,0 +1,11 @@
+from django.urls import path
+
+from zhenwu.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("password/", views.PasswordChange.as_view(), name="password_change"),
+    path("<int:pk>/reset/", views.reset, name="reset"),
+    path("<int:pk>/unlock/", views.unlock, name="unlock"),
+]
