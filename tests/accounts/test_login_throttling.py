@@ -4,9 +4,11 @@ from datetime import timedelta
 
 import time_machine
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import make_user
+from zhenwu.accounts.models import AccountAction, AccountChange
 from zhenwu.areas.models import Role
 
 OFFICE = "10.20.0.7"  # the town office's address as the server sees it
@@ -119,7 +121,7 @@ def test_the_command_line_unlocks_a_username(client, world):
 def test_the_towns_admin_unlocks_a_locked_clerk(client, world):
     fail(client, 11)
     town_a_admin = make_user("town_a_admin", world.town_a, Role.ADMIN)
-    admin_client = client_class_for(client)
+    admin_client = Client()  # the admin, in another browser
     admin_client.force_login(town_a_admin)
     page = admin_client.get(reverse("accounts:index")).content.decode()
     assert "已锁定" in page
@@ -127,8 +129,5 @@ def test_the_towns_admin_unlocks_a_locked_clerk(client, world):
     response = admin_client.post(reverse("accounts:unlock", args=[world.town_a_clerk.pk]))
     assert response.status_code == 302
     assert sign_in(client, "secret-pass-1").status_code == 302
-
-
-def client_class_for(client):
-    """A second browser: the admin signs in beside the locked-out clerk."""
-    return type(client)()
+    record = AccountChange.objects.get(user=world.town_a_clerk)
+    assert (record.action, record.changed_by) == (AccountAction.UNLOCK, town_a_admin)
