@@ -22,6 +22,7 @@ def run_zhenwu(tmp_path, *args, **env):
         ("ZHENWU_DATABASE_URL", "mysql://root@localhost/zhenwu"),
         ("ZHENWU_DATABASE_URL", "not a url"),
         ("ZHENWU_SECRET_KEY", "short"),
+        ("ZHENWU_CLIENT_IP_HEADER", "X Real IP"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(tmp_path, variable, value):
