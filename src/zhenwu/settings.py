@@ -105,6 +105,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "zhenwu.web.middleware.RequestLogMiddleware",  # outermost: times the whole request; off unless asked
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -164,3 +165,36 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# --- Logging ----------------------------------------------------------------------------------------
+# Errors (a view's exception with its traceback, a refused host) go to stderr and to a rotating
+# file in the data directory, whatever DEBUG says; ZHENWU_LOG_REQUESTS=true adds one line per
+# request (zhenwu.web.middleware.RequestLogMiddleware). Several serve processes share the file:
+# each rotates on its own, so a long-lived multi-process deployment may prefer stderr alone.
+LOG_REQUESTS = env_bool("ZHENWU_LOG_REQUESTS", default=False)
+LOG_DIR = DATA_DIR / "logs"
+if not LOG_DIR.exists():
+    LOG_DIR.mkdir(mode=0o700, exist_ok=True)
+    LOG_DIR.chmod(0o700)  # whatever the umask: the log names users and areas
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "line"},
+        "file": {
+            "class": "logging.handlers.RotatingFileHandler",
+            "filename": LOG_DIR / "zhenwu.log",
+            "maxBytes": 10 * 1024 * 1024,
+            "backupCount": 5,
+            "encoding": "utf-8",
+            "formatter": "line",
+        },
+    },
+    "root": {"handlers": ["stderr", "file"], "level": "WARNING"},
+    "loggers": {
+        # Django's own handlers print only with DEBUG on, and mail nobody: its records go to ours.
+        "django": {"handlers": ["stderr", "file"], "level": "WARNING", "propagate": False},
+        "zhenwu.requests": {"level": "INFO"},
+    },
+}
