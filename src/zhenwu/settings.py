@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from zhenwu.lib.env import ConfigError, env_bool, env_list, env_meta_key, env_str
 
@@ -94,6 +95,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "csp",
     "treebeard",
     "zhenwu.areas",
     "zhenwu.ledger",
@@ -106,7 +108,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "zhenwu.web.middleware.RequestLogMiddleware",  # outermost: times the whole request; off unless asked
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -160,9 +164,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
-X_FRAME_OPTIONS = "SAMEORIGIN"
-
-
 # Accounts: sign-in throttling, password rules, and the forced change after an admin's reset.
 INSTALLED_APPS += ["axes", "zhenwu.accounts"]
 MIDDLEWARE += [
@@ -199,3 +200,73 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- HTTPS and the Content-Security-Policy ----------------------------------------------------------
+# ZHENWU_HTTPS=true when a reverse proxy (nginx, Caddy …) terminates TLS in front of zhenwu serve:
+# cookies travel over HTTPS only, browsers are told to use nothing else for a year (HSTS, with
+# subdomains), and a plain-HTTP request is redirected. The proxy must set X-Forwarded-Proto and
+# overwrite any a client sends; Django trusts it to know the request came over HTTPS.
+HTTPS = env_bool("ZHENWU_HTTPS", default=False)
+if HTTPS:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = False
+    # security.W021 asks for HSTS preload. Browsers' preload lists are hard to leave and bind
+    # every subdomain of the registered domain, often a whole county government's: not for
+    # this application to decide. Silenced only with HTTPS on, where the rest is in place.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Nothing frames the site, not even its own pages.
+X_FRAME_OPTIONS = "DENY"
+# Scripts only from the site's own /static/ (no inline script, no event handler attributes, no
+# eval: htmx's eval is off in base.html); nothing from another origin. Inline styles stay allowed:
+# the report preview carries its own stylesheet and the progress bars their widths, and a style
+# cannot run script. Photos in the report preview are data: URIs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- Logging ----------------------------------------------------------------------------------------
+# Errors (a view's exception with its traceback, a refused host) go to stderr and to a rotating
+# file in the data directory, whatever DEBUG says; ZHENWU_LOG_REQUESTS=true adds one line per
+# request (zhenwu.web.middleware.RequestLogMiddleware). Several serve processes share the file:
+# each rotates on its own, so a long-lived multi-process deployment may prefer stderr alone.
+LOG_REQUESTS = env_bool("ZHENWU_LOG_REQUESTS", default=False)
+LOG_DIR = DATA_DIR / "logs"
+if not LOG_DIR.exists():
+    LOG_DIR.mkdir(mode=0o700, exist_ok=True)
+    LOG_DIR.chmod(0o700)  # whatever the umask: the log names users and areas
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "line"},
+        "file": {
+            "class": "logging.handlers.RotatingFileHandler",
+            "filename": LOG_DIR / "zhenwu.log",
+            "maxBytes": 10 * 1024 * 1024,
+            "backupCount": 5,
+            "encoding": "utf-8",
+            "formatter": "line",
+        },
+    },
+    "root": {"handlers": ["stderr", "file"], "level": "WARNING"},
+    "loggers": {
+        # Django's own handlers print only with DEBUG on, and mail nobody: its records go to ours.
+        "django": {"handlers": ["stderr", "file"], "level": "WARNING", "propagate": False},
+        "zhenwu.requests": {"level": "INFO"},
+    },
+}

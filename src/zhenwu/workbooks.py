@@ -2,7 +2,8 @@
 
 Each capability lays out its own sheets; what they share is here — the size limit, the Chinese
 message for a file that is not a usable .xlsx, reading a cell as text the way a clerk typed it,
-and writing a page's table as a sheet (a title, a shaded head row, the rows).
+writing a page's table as a sheet (a title, a shaded head row, the rows), and saving, which keeps
+every text a user typed from becoming a formula.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ TITLE_FONT = Font(bold=True, size=14)
 HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="F2F4F7")
 XLSX_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Text Excel (or LibreOffice) may take for a formula, per OWASP's CSV injection guidance.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class UnreadableWorkbook(Exception):
@@ -70,7 +73,26 @@ def cell_text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
+def keep_text_as_text(workbook: Workbook) -> None:
+    """Store every text cell that could be read as a formula as plain text, marked as such.
+
+    Zhenwu writes no formulas: a project named ``=HYPERLINK(…)`` must reach the county as a
+    name, not a live link. openpyxl makes ``=…`` a formula, so each such cell is set back to
+    text with Excel's quote prefix (the hidden ``'``), which also keeps it text when someone
+    edits the cell; the value stays as typed, so the file reads back unchanged. Numbers,
+    negative ones included, are not text and stay numbers.
+    """
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_LEADS):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 def workbook_bytes(workbook: Workbook) -> bytes:
+    """The workbook as .xlsx; every writer saves through here, so no user's text is a formula."""
+    keep_text_as_text(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -28,13 +28,27 @@ def browser():
         browser.close()
 
 
+def open_page(context):
+    """A page that records what the Content-Security-Policy refused (Chromium says so on the console)."""
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return page
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    page = open_page(context)
     yield page
     context.close()
+    assert page.csp_violations == [], "the page broke the Content-Security-Policy"
 
 
 @pytest.fixture
@@ -42,10 +56,10 @@ def phone(browser):
     context = browser.new_context(
         locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    page = open_page(context)
     yield page
     context.close()
+    assert page.csp_violations == [], "the page broke the Content-Security-Policy"
 
 
 def sign_in(page, live_server, username: str, password: str = "secret-pass-1") -> None:

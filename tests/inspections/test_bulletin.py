@@ -90,7 +90,7 @@ def test_the_command_refuses_a_bad_month_or_an_unknown_area(march, tmp_path, cap
                 str(tmp_path / "x.docx"),
             ]
         )
-    assert "应写成 YYYY-MM" in capsys.readouterr().err
+    assert "月份应在 1 到 12 之间" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(
             [

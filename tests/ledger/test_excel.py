@@ -116,7 +116,9 @@ def test_a_workbook_without_the_sheet_or_header_is_explained(client, world):
     workbook.active.title = "填报"
     workbook.active["B1"], workbook.active["B2"] = world.town_a.code, "六月"
     page = upload(client, as_file(workbook)).content.decode()
-    assert "报告期“六月”应写成 2025-06" in page and "表头应为" in page
+    assert "报告期“六月”应为年月，如 2025-06" in page and "表头应为" in page
+    workbook.active["B2"] = "0000-06"  # no year a ledger keeps: refused, never written as year 0
+    assert "报告期“0000-06”年份应在 2000 到 2099 之间" in upload(client, as_file(workbook)).content.decode()
 
 
 def test_a_locked_figure_in_the_file_is_an_error(client, world):

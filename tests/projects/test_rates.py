@@ -124,14 +124,25 @@ def test_summary_of_a_town_adds_money_and_lists_the_projects_behind():
     assert categories["民生"].standing == "严重滞后"  # 20% against 50%: 30 points behind
 
 
-@pytest.mark.parametrize(("text", "expected"), [("2025-06", Month(2025, 6)), (" 2025-12 ", Month(2025, 12))])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2025-06", Month(2025, 6)), (" 2025-12 ", Month(2025, 12)), ("2025年6月", Month(2025, 6))],
+)
 def test_a_month_is_read_from_yyyy_mm(text, expected):
     assert Month.parse(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2025-13", "2025/06", "六月"])
-def test_a_wrong_month_says_what_was_expected(text):
-    with pytest.raises(ValueError, match="YYYY-MM"):
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-13", "月份应在 1 到 12 之间"),
+        ("六月", "应为年月，如 2025-06"),
+        ("0000-06", "年份应在 2000 到 2099 之间"),
+        ("2147483648-06", "应为年月"),
+    ],
+)
+def test_a_wrong_month_says_what_was_expected(text, expected):
+    with pytest.raises(ValueError, match=expected):
         Month.parse(text)
 
 

@@ -10,6 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from zhenwu.lib.periods import check_year
+
 MONTH, QUARTER, YEAR = "month", "quarter", "year"  # the PeriodType values
 QUARTER_NAMES = {1: "一季度", 2: "二季度", 3: "三季度", 4: "四季度"}
 
@@ -31,11 +33,11 @@ class Period:
         """
         text = text.strip().upper()
         if match := re.fullmatch(r"(\d{4})-Q([1-4])", text):
-            return cls(int(match[1]), QUARTER, int(match[2]))
+            return cls(check_year(int(match[1])), QUARTER, int(match[2]))
         if (match := re.fullmatch(r"(\d{4})-(\d{1,2})", text)) and 1 <= int(match[2]) <= 12:
-            return cls(int(match[1]), MONTH, int(match[2]))
+            return cls(check_year(int(match[1])), MONTH, int(match[2]))
         if re.fullmatch(r"\d{4}", text):
-            return cls(int(text), YEAR)
+            return cls(check_year(int(text)), YEAR)
         raise ValueError(f"考核期应写成 YYYY-Qn、YYYY-MM 或 YYYY，例如 2026-Q1，收到 {text!r}")
 
     @property

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
+
+from zhenwu.lib.periods import parse_month
 
 
 def _month(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
-    if not match or not 1 <= int(match[2]) <= 12:
-        raise argparse.ArgumentTypeError(f"月份“{text}”应写成 YYYY-MM，如 2026-03")
-    return int(match[1]), int(match[2])
+    try:
+        return parse_month(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"月份“{text}”{error}") from error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

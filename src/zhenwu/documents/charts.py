@@ -8,19 +8,22 @@ names Latin fonts, so every ``a:latin`` gets an ``a:ea`` sibling, and the chart 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
+import xlsxwriter
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part, XmlPart
 from lxml import etree
 from pptx.chart.chart import Chart as PptxChart
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml import parse_xml as parse_chart_xml
-from pptx.util import Pt
+from pptx.util import Pt, lazyproperty
 
 from zhenwu.documents.colours import PALETTE
 from zhenwu.documents.fonts import FontSet
@@ -47,8 +50,30 @@ class ChartParts:
     cy: int
 
 
+class _TextWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's writer, with every name written as text.
+
+    XlsxWriter turns a string beginning with ``=`` into a formula and one that looks like a
+    URL into a link; a town named ``=HYPERLINK(…)`` must stay a name when someone opens the
+    chart's data in Word (OWASP CSV injection).
+    """
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file):
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        workbook = xlsxwriter.Workbook(xlsx_file, options)
+        yield workbook, workbook.add_worksheet()
+        workbook.close()
+
+
+class _ChartData(CategoryChartData):
+    @lazyproperty
+    def _workbook_writer(self):
+        return _TextWorkbookWriter(self)
+
+
 def chart_data(chart: Chart) -> CategoryChartData:
-    data = CategoryChartData(number_format=chart.number_format)
+    data = _ChartData(number_format=chart.number_format)
     data.categories = list(chart.categories)
     series = chart.series[:1] if chart.kind == "pie" else chart.series
     for one in series:

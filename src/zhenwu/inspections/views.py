@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -322,8 +322,6 @@ def bulletin(request, code, year, month):
     from zhenwu.inspections.bulletin import build_bulletin
 
     area = get_visible_or_404(Area.objects, request.user, code=code)
-    if not 1 <= month <= 12:
-        raise Http404("月份无效")
     document = build_bulletin(area, Period.month(year, month), timezone.localdate())
     response = HttpResponse(write_docx(document), content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(

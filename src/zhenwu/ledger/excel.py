@@ -15,7 +15,6 @@ In both, an empty figure cell changes nothing and a cell reading "清除" delete
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -30,6 +29,7 @@ from zhenwu.ledger.entry import check_cell
 from zhenwu.ledger.models import Indicator, ReportedValue
 from zhenwu.ledger.services.values import AreaFigures
 from zhenwu.ledger.tables import Grid
+from zhenwu.lib.periods import parse_month
 from zhenwu.workbooks import (
     HEAD_FILL,
     HEAD_FONT,
@@ -207,11 +207,10 @@ def read_upload(data: bytes, filename: str, user) -> Upload:
 
 def _read_period(rows: list[tuple], upload: Upload) -> None:
     period = cell_text(cell_at(rows, 2, 2))
-    match = re.fullmatch(r"(\d{4})[-年/.](\d{1,2})月?", period)
-    if not match or not 1 <= int(match[2]) <= 12:
-        upload.errors.append(f"{upload.where(2, 'B')}：报告期“{period}”应写成 2025-06 这样的年-月")
-    else:
-        upload.year, upload.month = int(match[1]), int(match[2])
+    try:
+        upload.year, upload.month = parse_month(period)
+    except ValueError as error:
+        upload.errors.append(f"{upload.where(2, 'B')}：报告期“{period}”{error}")
 
 
 def _area_named(code: str, where: str, upload: Upload, user, *, enter: bool) -> Area | None:

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 
 from zhenwu.areas.models import Area, Department
 from zhenwu.ledger.models import Indicator
-
-
-def parse_period(text: str | None) -> tuple[int, int] | None:
-    """Read "2025-06" (or "2025-6") as (2025, 6); anything else is None.
-
-    >>> parse_period("2025-06"), parse_period("2025-13"), parse_period(None)
-    ((2025, 6), None, None)
-    """
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", (text or "").strip())
-    if not match or not 1 <= int(match[2]) <= 12 or not 2000 <= int(match[1]) <= 2100:
-        return None
-    return int(match[1]), int(match[2])
+from zhenwu.lib.periods import parse_month
 
 
 class UnlockForm(forms.Form):
@@ -46,10 +33,10 @@ class DeadlineForm(forms.Form):
     reason = forms.CharField(label="原因", max_length=100)
 
     def clean_period(self) -> tuple[int, int]:
-        period = parse_period(self.cleaned_data["period"])
-        if period is None:
-            raise forms.ValidationError("应为年月，如 2026-01")
-        return period
+        try:
+            return parse_month(self.cleaned_data["period"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
 
 
 def describe_errors(form: forms.Form) -> str:

@@ -3,7 +3,7 @@ from django.urls import path
 from zhenwu.ledger.views import overview, reporting, rules, targets
 
 app_name = "ledger"
-period = "<str:code>/<int:year>/<int:month>"
+period = "<str:code>/<year:year>/<month:month>"
 urlpatterns = [
     path("", overview.index, name="index"),
     path("indicator/<str:code>/<int:pk>/", overview.indicator, name="indicator"),
@@ -23,14 +23,14 @@ urlpatterns = [
     path(f"entry/{period}/unlock/", reporting.unlock, name="unlock"),
     path(f"entry/{period}/history/", reporting.history, name="history"),
     path(f"entry/{period}/template.xlsx", reporting.template, name="template"),
-    path("targets/<str:code>/<int:year>/", targets.targets, name="targets"),
+    path("targets/<str:code>/<year:year>/", targets.targets, name="targets"),
     path("target/<int:pk>/revise/", targets.revise, name="revise"),
-    path("targets/<str:code>/<int:year>/new/", targets.new_target, name="target_new"),
-    path("targets/<str:code>/<int:year>/sheet.xlsx", targets.sheet, name="target_sheet"),
-    path("targets/<str:code>/<int:year>/sheet/", targets.upload_sheet, name="target_sheet_upload"),
+    path("targets/<str:code>/<year:year>/new/", targets.new_target, name="target_new"),
+    path("targets/<str:code>/<year:year>/sheet.xlsx", targets.sheet, name="target_sheet"),
+    path("targets/<str:code>/<year:year>/sheet/", targets.upload_sheet, name="target_sheet_upload"),
     path("target/<int:pk>/owner/", targets.owner, name="target_owner"),
     path("target/<int:pk>/parts/", targets.add_part, name="target_part_add"),
     path("target-part/<int:pk>/change/", targets.change_part, name="target_part_change"),
     path("target-part/<int:pk>/remove/", targets.remove_part, name="target_part_remove"),
-    path("catalogue/<str:code>/<int:year>/", targets.catalogue, name="catalogue"),
+    path("catalogue/<str:code>/<year:year>/", targets.catalogue, name="catalogue"),
 ]

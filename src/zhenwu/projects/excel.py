@@ -223,9 +223,9 @@ def _header(rows: list[tuple], user, result: ImportResult) -> tuple[Area | None,
     month = None
     period = cell_text(cell_at(rows, 2, 4))
     try:
-        month = Month.parse(period.replace("年", "-").replace("月", "").replace("/", "-"))
-    except ValueError:
-        result.errors.append(f"第 2 行 D 列（报告期）：“{period}”应写成 2025-06 这样的年-月")
+        month = Month.parse(period)
+    except ValueError as error:
+        result.errors.append(f"第 2 行 D 列（报告期）：“{period}”{error}")
     headers = [cell_text(value) for value in (rows[HEADER_ROW - 1] if len(rows) >= HEADER_ROW else ())]
     headers += [""] * (len(KEYS) - len(headers))
     for index, key in enumerate(KEYS):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import BadRequest
 from django.db.models import Q
 from django.utils import timezone
 
@@ -78,7 +79,10 @@ class ProjectFilterForm(forms.Form):
         self.fields["area"].queryset = towns
 
     def selected_month(self) -> Month:
-        value = self.cleaned_data.get("month") if self.is_valid() else None
+        """The month of ``?month=2025-06``, else the month being reported; a malformed one is a 400."""
+        if "month" in self.errors:  # validates a bound form; an unbound one has none
+            raise BadRequest(f"月份 month 无效：{self.errors['month'][0]}")
+        value = self.cleaned_data.get("month") if self.is_bound else None
         return value or reporting_month(timezone.localdate())
 
     def filter(self, projects):

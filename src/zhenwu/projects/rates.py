@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from zhenwu.ledger.progress import DUE_DAY, Standing, gap_points, schedule_by_months, standing
+from zhenwu.lib.periods import parse_month
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -42,17 +43,12 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> Month:
-        """Read ``YYYY-MM``; a wrong value says what was expected.
+        """Read ``YYYY-MM`` (or 2025年6月); a wrong value says what was expected.
 
         >>> Month.parse("2025-06")
         Month(year=2025, month=6)
         """
-        try:
-            year, month = (int(part) for part in text.strip().split("-"))
-            datetime.date(year, month, 1)
-        except ValueError as error:
-            raise ValueError(f"月份应写成 YYYY-MM，例如 2025-06，收到 {text!r}") from error
-        return cls(year, month)
+        return cls(*parse_month(text))
 
     @classmethod
     def of(cls, day: datetime.date) -> Month:

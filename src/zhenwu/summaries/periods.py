@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from zhenwu.lib.periods import check_year
+
 QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 CUMULATIVE_QUARTER_NAMES = {1: "一季度", 2: "上半年", 3: "前三季度", 4: "全年"}
 _KEY = re.compile(
@@ -101,7 +103,10 @@ def parse_period(key: str, *, cumulative: bool = True) -> Period:
         raise PeriodError(
             f"报告期应写成 2025-H1（上半年）、2025-Q3（前三季度）、2025（全年）或 2025-01..2025-05，收到 {key!r}"
         )
-    year = int(match["year"])
+    try:
+        year = check_year(int(match["year"]))
+    except ValueError as error:
+        raise PeriodError(f"{error}：{key!r}") from error
     if match["half"]:
         half = int(match["half"][1])
         if half == 1:

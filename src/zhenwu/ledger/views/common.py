@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
 from zhenwu.areas.access import can, get_visible_or_404
 from zhenwu.areas.models import Action, Area
 from zhenwu.ledger import tables
-from zhenwu.ledger.forms import parse_period
 from zhenwu.ledger.models import Indicator
+from zhenwu.lib.periods import parse_month
 from zhenwu.workbooks import XLSX_CONTENT
 
 
@@ -18,7 +19,14 @@ def visible_area(request, code: str) -> Area:
 
 
 def requested_period(request, area: Area) -> tuple[int, int]:
-    return parse_period(request.GET.get("period")) or tables.latest_period(area)
+    """The month of ``?period=2025-06``, the latest reported one without it; a malformed one is a 400."""
+    text = request.GET.get("period", "").strip()
+    if not text:
+        return tables.latest_period(area)
+    try:
+        return parse_month(text)
+    except ValueError as error:
+        raise BadRequest(f"报告期 period 无效：{error}") from error
 
 
 def roles(request, area: Area) -> dict:
@@ -27,11 +35,6 @@ def roles(request, area: Area) -> dict:
         "may_review": can(request.user, area, Action.REVIEW),
         "may_administer": can(request.user, area, Action.ADMINISTER),
     }
-
-
-def check_month(month: int) -> None:
-    if not 1 <= month <= 12:
-        raise Http404("月份应在 1 到 12 之间")
 
 
 def get_visible_indicator(pk: int) -> Indicator:

@@ -17,7 +17,6 @@ from zhenwu.ledger.entry import check_grid_cell, read_grid
 from zhenwu.ledger.forms import UnlockForm, UploadForm
 from zhenwu.ledger.models import HistoryAction, ValueHistory
 from zhenwu.ledger.views.common import (
-    check_month,
     get_visible_indicator,
     roles,
     visible_area,
@@ -28,7 +27,6 @@ from zhenwu.ledger.views.common import (
 
 @login_required
 def entry(request, code, year, month):
-    check_month(month)
     area = visible_area(request, code)
     checks = {}
     if request.method == "POST":
@@ -62,7 +60,6 @@ def saved_message(change: services.Change) -> str:
 @require_POST
 def check(request, code, year, month, indicator):
     """Check one cell as it is typed (htmx): an error blocks saving, a warning only asks to verify."""
-    check_month(month)
     area = visible_area(request, code)
     indicator = get_visible_indicator(indicator)
     grid_row = next(
@@ -75,7 +72,6 @@ def check(request, code, year, month, indicator):
 
 
 def _act(request, code, year, month, action) -> HttpResponse:
-    check_month(month)
     area = visible_area(request, code)
     try:
         count = action(area)
@@ -118,7 +114,6 @@ def unlock(request, code, year, month):
 
 @login_required
 def history(request, code, year, month):
-    check_month(month)
     area = visible_area(request, code)
     records = (
         ValueHistory.objects.for_user(request.user)
@@ -137,7 +132,6 @@ def history(request, code, year, month):
 
 @login_required
 def template(request, code, year, month):
-    check_month(month)
     area = visible_area(request, code)
     data = excel.build_template(tables.entry_grid(area, year, month))
     return xlsx_response(data, f"{area.name}{year}年{month}月报表.xlsx")
@@ -146,7 +140,6 @@ def template(request, code, year, month):
 @login_required
 def county_template(request, code, year, month):
     """The county's towns × indicators for the month as one sheet, to fill in and upload at once."""
-    check_month(month)
     area = visible_area(request, code)
     data = excel.build_county_template(excel.county_template_data(area, year, month))
     return xlsx_response(data, f"{area.name}下辖单位{year}年{month}月汇总报表.xlsx")
