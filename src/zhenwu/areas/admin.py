@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area, Department, Membership
-from zhenwu.areas.scoped_admin import ScopedAdmin, administered_areas
+from zhenwu.areas.scoped_admin import ScopedAdmin, administered_areas, outside_choice
 
 
 def governs(user, area: Area) -> bool:
@@ -49,7 +49,9 @@ class AreaAdmin(ScopedAdmin):
             class ScopedAreaForm(AreaForm):
                 def __init__(self, *args, **form_kwargs):
                     super().__init__(*args, **form_kwargs)
-                    self.fields["parent"].queryset = administered_areas(user)
+                    parent = self.fields["parent"]
+                    parent.queryset = administered_areas(user)
+                    parent.error_messages["invalid_choice"] = outside_choice(user, parent.label, "区划")
 
             kwargs["form"] = ScopedAreaForm
         return super().get_form(request, obj, change, **kwargs)

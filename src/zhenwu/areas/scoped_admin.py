@@ -68,6 +68,12 @@ def scope_text(user) -> str:
     return "、".join(area.name for area in top_areas(user, Action.ADMINISTER)) + "及其下级"
 
 
+def outside_choice(user, label: str, noun: str) -> str:
+    """The refusal of a choice outside the subtree, naming the field and the limit."""
+    limit = scope_text(user).replace("%", "%%")  # the message is %-formatted with the value
+    return f"“{label}”只能选您管辖范围（{limit}）内的{noun}"
+
+
 def keep_current_choices(form) -> None:
     """A row keeps the people and records it already names from outside the subtree (a finding of the
     county's inspection, a county inspector): they stay selectable, but no new one can be picked.
@@ -97,9 +103,8 @@ class ScopedChoices:
         queryset, noun = self.scoped_choices(db_field, request)
         if queryset is not None and "queryset" not in kwargs:
             kwargs["queryset"] = queryset
-            limit = scope_text(request.user).replace("%", "%%")
-            kwargs.setdefault("error_messages", {})["invalid_choice"] = (
-                f"“{db_field.verbose_name}”只能选您管辖范围（{limit}）内的{noun}"
+            kwargs.setdefault("error_messages", {})["invalid_choice"] = outside_choice(
+                request.user, db_field.verbose_name, noun
             )
         return kwargs
 
