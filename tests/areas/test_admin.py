@@ -124,11 +124,18 @@ def test_a_town_admin_grants_roles_only_inside_its_town_and_never_to_itself(clie
     own = Membership.objects.get(user=town_a_admin)
     change = reverse("admin:areas_membership_change", args=[own.pk])
     client.post(change, {"user": town_a_admin.pk, "area": world.town_a.pk, "role": Role.ADMIN})
-    assert client.post(reverse("admin:areas_membership_delete", args=[own.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:areas_membership_delete", args=[own.pk]), {"post": "yes"}).status_code
+        == 403
+    )
 
-    allowed = client.post(add, {"user": world.town_a_clerk.pk, "area": world.village_a1.pk, "role": Role.REVIEWER})
+    allowed = client.post(
+        add, {"user": world.town_a_clerk.pk, "area": world.village_a1.pk, "role": Role.REVIEWER}
+    )
     assert allowed.status_code == 302
-    assert Membership.objects.filter(user=world.town_a_clerk, area=world.village_a1, role=Role.REVIEWER).exists()
+    assert Membership.objects.filter(
+        user=world.town_a_clerk, area=world.village_a1, role=Role.REVIEWER
+    ).exists()
 
 
 def test_the_role_form_offers_only_the_towns_people_areas_and_departments(client, world, town_a_admin):

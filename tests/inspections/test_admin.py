@@ -28,7 +28,9 @@ def test_a_town_admin_cannot_save_an_inspection_covering_another_town_or_the_cou
         response = client.post(add, inspection_form(world, world.town_a, covered, [town_a_admin]))
         assert response.status_code == 200
         assert "督查范围" in response.content.decode() and "管辖范围" in response.content.decode()
-    organised_by_county = client.post(add, inspection_form(world, world.county, [world.town_a], [town_a_admin]))
+    organised_by_county = client.post(
+        add, inspection_form(world, world.county, [world.town_a], [town_a_admin])
+    )
     assert organised_by_county.status_code == 200
     assert not Inspection.objects.exists()
 

@@ -75,7 +75,9 @@ def test_a_town_admin_cannot_issue_a_catalogue_in_the_countys_name(client, world
     client.force_login(town_a_admin)
     page = client.get(reverse("admin:ledger_catalogue_add")).content.decode()
     assert "青溪县" not in page and "白沙镇" not in page
-    response = client.post(reverse("admin:ledger_catalogue_add"), catalogue_form(world.county, "美丽城镇/标准"))
+    response = client.post(
+        reverse("admin:ledger_catalogue_add"), catalogue_form(world.county, "美丽城镇/标准")
+    )
     assert response.status_code == 200 and "管辖范围" in response.content.decode()
     assert not Catalogue.objects.filter(issued_by=world.county).exists()
 

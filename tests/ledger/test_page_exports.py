@@ -110,7 +110,9 @@ def test_an_export_shows_nothing_outside_the_users_area(client, world):
 
 
 def test_names_with_a_slash_still_export_under_a_safe_file_and_sheet_name(client, world):
-    standard = Catalogue.objects.create(name="美丽城镇/中心镇:创建标准?", kind="standard", issued_by=world.county)
+    standard = Catalogue.objects.create(
+        name="美丽城镇/中心镇:创建标准?", kind="standard", issued_by=world.county
+    )
     CatalogueEntry.objects.create(catalogue=standard, indicator=f.indicator(), threshold=D(5))
     world.town_a.name = "青山镇/经济开发区"
     world.town_a.save()

@@ -19,6 +19,10 @@ def url(case, view, *args):
     return reverse(f"admin:{case.model._meta.app_label}_{case.model._meta.model_name}_{view}", args=args)
 
 
+def url_of(row):
+    return reverse(f"admin:{row._meta.app_label}_{row._meta.model_name}_change", args=[row.pk])
+
+
 def refused(response) -> bool:
     """403, or the admin's “does not exist” redirect to its index: never the object itself."""
     return response.status_code == 403 or (
@@ -40,7 +44,9 @@ def test_every_registered_model_has_an_admin_case():
 
 
 @pytest.mark.parametrize("case", SCOPED, ids=str)
-def test_the_outsider_gets_no_access_to_town_as_rows(client, world, town_a_admin, town_b_admin, superuser, case):
+def test_the_outsider_gets_no_access_to_town_as_rows(
+    client, world, town_a_admin, town_b_admin, superuser, case
+):
     row = case.make(world, world.town_a)
     client.force_login(superuser)  # the URLs are right and lead to the row
     assert client.get(url(case, "change", row.pk)).status_code == 200
@@ -58,7 +64,9 @@ def test_the_outsider_gets_no_access_to_town_as_rows(client, world, town_a_admin
 
 
 @pytest.mark.parametrize("case", [c for c in SCOPED if c.add], ids=str)
-def test_the_outsider_cannot_create_rows_in_town_a_or_the_county(client, world, town_b_admin, superuser, case):
+def test_the_outsider_cannot_create_rows_in_town_a_or_the_county(
+    client, world, town_b_admin, superuser, case
+):
     manager = case.model._default_manager
     count = manager.count()
     client.force_login(town_b_admin)
@@ -92,9 +100,7 @@ def test_rows_that_come_from_the_pages_are_never_added_in_the_admin(client, worl
 
 
 @pytest.mark.parametrize("case", SHARED, ids=str)
-def test_a_town_admin_reads_shared_definitions_and_cannot_change_them(
-    client, world, town_b_admin, case
-):
+def test_a_town_admin_reads_shared_definitions_and_cannot_change_them(client, world, town_b_admin, case):
     row = case.make(world, world.county)
     before = snapshot(row)
     client.force_login(town_b_admin)
@@ -108,3 +114,18 @@ def test_a_town_admin_reads_shared_definitions_and_cannot_change_them(
 
     client.force_login(world.county_admin)  # the county keeps them
     assert client.post(url(case, "add"), case.add(world, world.county)).status_code == 302
+
+
+def test_the_bulk_delete_never_removes_a_row_the_admin_may_only_read(client, world, town_a_admin):
+    from tests.assessment.factories import make_scheme
+    from zhenwu.assessment.models import Scheme
+
+    county_scheme = make_scheme(world, world.county, assessed=[world.town_a, world.town_b])
+    client.force_login(town_a_admin)
+    changelist = reverse("admin:assessment_scheme_changelist")
+    assert url_of(county_scheme) in client.get(changelist).content.decode()  # read-only, it ranks the town
+    assert 'name="name"' not in client.get(url_of(county_scheme)).content.decode()
+    data = {"action": "delete_selected", "_selected_action": [county_scheme.pk], "post": "yes"}
+    response = client.post(changelist, data)
+    assert response.status_code in (200, 403)
+    assert Scheme.objects.filter(pk=county_scheme.pk).exists()
