@@ -53,3 +53,45 @@ def test_a_town_admin_cannot_name_another_towns_user_as_inspector(client, world,
     response = client.post(reverse("admin:inspections_inspection_add"), data)
     assert response.status_code == 200 and "督查人员" in response.content.decode()
     assert not Inspection.objects.exists()
+
+
+def test_a_town_admin_corrects_a_finding_of_the_countys_inspection_keeping_its_links(
+    client, world, town_a_admin
+):
+    from tests.inspections.factories import make_finding, make_inspection
+
+    county_round = make_inspection(world, world.county)
+    finding = make_finding(world, world.village_a1, inspection=county_round)
+    town_round = make_inspection(world, world.town_a)
+    town_round.inspectors.set([world.county_admin])  # a county inspector went along
+    client.force_login(town_a_admin)
+
+    page = client.get(reverse("admin:inspections_finding_change", args=[finding.pk])).content.decode()
+    assert county_round.title in page  # the link it has stays selectable…
+    response = client.post(
+        reverse("admin:inspections_finding_change", args=[finding.pk]),
+        {
+            "inspection": county_round.pk,
+            "category": finding.category_id,
+            "area": world.village_a1.pk,
+            "location": "东山村村口",
+            "description": "沿街搭建彩钢棚（已核实）",
+            "severity": "general",
+            "found_on": finding.found_on.isoformat(),
+            "deadline": finding.deadline.isoformat(),
+            "transitions-TOTAL_FORMS": "0",
+            "transitions-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    finding.refresh_from_db()
+    assert (finding.description, finding.inspection) == ("沿街搭建彩钢棚（已核实）", county_round)
+
+    data = inspection_form(world, world.town_a, [world.village_a1], [world.county_admin])
+    response = client.post(reverse("admin:inspections_inspection_change", args=[town_round.pk]), data)
+    assert response.status_code == 302
+    assert list(town_round.inspectors.all()) == [world.county_admin]
+    # …but no new one from outside can be picked
+    other_round = make_inspection(world, world.town_b)
+    page = client.get(reverse("admin:inspections_finding_change", args=[finding.pk])).content.decode()
+    assert other_round.title not in page
