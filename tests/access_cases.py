@@ -462,3 +462,186 @@ def _accounts_cases():
 _models, _views = _accounts_cases()
 SCOPED_MODELS += _models
 VIEW_CASES += _views
+
+
+# The Django admin (/admin/): every registered model, held to the admin's subtree like every page.
+@dataclass(frozen=True)
+class AdminCase:
+    """How to make a row of ``model`` in an area, and the add form's data for a row in an area.
+
+    ``add`` is ``None`` where the admin adds no rows of the model (they come from the pages, which
+    keep the history). ``shared`` rows belong to no area (indicators, categories): every 管理员
+    reads them and only the county's (or a superuser) changes them.
+    """
+
+    model: type
+    make: Callable  # (world, area) -> a row belonging to ``area``
+    add: Callable | None = None  # (world, area) -> POST data of the add form, for a row in ``area``
+    shared: bool = False
+
+    def __str__(self) -> str:
+        return self.model._meta.label
+
+
+def inline_management(model) -> dict:
+    """The empty management forms of the model's admin inlines (the add form needs them)."""
+    from django.contrib import admin
+    from django.forms.models import _get_foreign_key
+
+    data = {}
+    for inline in admin.site.get_model_admin(model).inlines:
+        fk = _get_foreign_key(model, inline.model, fk_name=inline.fk_name)
+        prefix = fk.remote_field.get_accessor_name(model=False).replace("+", "")
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    return data
+
+
+def _admin_cases():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from tests.conftest import make_user
+    from tests.inspections import factories as inspections
+    from tests.ledger import factories as ledger
+    from zhenwu.areas.models import Area
+    from zhenwu.assessment.models import Result, Scheme
+    from zhenwu.inspections.models import Finding, FindingCategory, FindingPhoto, Inspection
+    from zhenwu.ledger.models import (
+        Catalogue,
+        Indicator,
+        ReportedValue,
+        RulesChange,
+        Target,
+        TargetChange,
+        ValueHistory,
+    )
+    from zhenwu.projects.models import MonthlyUpdate, Project
+
+    made = {case.model: case.make for case in SCOPED_MODELS}
+
+    def scoped(model, add=None):
+        return AdminCase(model, made[model], add)
+
+    def area_form(world, area):
+        return {"parent": area.pk, "code": area.code[:9] + "299", "name": "新建村", "level": "village"}
+
+    def indicator_form(world, area):
+        return {
+            "code": "XJZB",
+            "name": "新建指标",
+            "unit": "个",
+            "decimals": "0",
+            "direction": "higher",
+            "kind": "cumulative",
+            "aggregation": "sum",
+            "ratio_scale": "100",
+            "theme": "economy",
+            "frequency": "monthly",
+            "sort_order": "0",
+            "is_active": "on",
+        }
+
+    def category_form(world, area):
+        return {
+            "name": "新问题类别",
+            "theme": "cityscape",
+            "count_unit": "处",
+            "count_verb": "查处",
+            "default_days": "7",
+            "order": "0",
+            "active": "on",
+        }
+
+    def finding_form(world, area):
+        return {
+            "category": inspections.category().pk,
+            "area": area.pk,
+            "location": "新街口",
+            "description": "占道经营",
+            "severity": "general",
+            "found_on": "2025-06-12",
+            "deadline": "2025-06-19",
+        } | inline_management(Finding)
+
+    def project_form(world, area):
+        return {
+            "area": area.pk,
+            "name": "新建厂房项目",
+            "category": "industry",
+            "tier": "county",
+            "total_investment": "5000",
+            "created_at_0": "2025-06-01",
+            "created_at_1": "08:00:00",
+        } | inline_management(Project)
+
+    def scheme_form(world, area):
+        return {
+            "area": area.pk,
+            "name": "新考核方案",
+            "slug": f"new-{area.code}",
+            "period_type": "quarter",
+            "assessed": [area.pk],
+            "grades": '[["达标", 60], ["不达标", 0]]',
+            "first_year": "2025",
+        } | inline_management(Scheme)
+
+    return [
+        AdminCase(
+            get_user_model(),
+            lambda world, area: make_user(f"user_{area.code}", area, "clerk"),
+            lambda world, area: {
+                "username": f"new_{area.code}",
+                "password1": "Qx-9fT-long-pass",
+                "password2": "Qx-9fT-long-pass",
+                "usable_password": "true",
+            },
+        ),
+        AdminCase(
+            Group,
+            lambda world, area: Group.objects.create(name=f"{area.name}组"),
+            lambda world, area: {"name": f"{area.name}新组"},
+        ),
+        AdminCase(Area, lambda world, area: area, area_form),
+        scoped(Department, lambda world, area: {"area": area.pk, "name": "新设办公室"}),
+        scoped(
+            Membership,
+            lambda world, area: {"user": world.town_b_clerk.pk, "area": area.pk, "role": "leader"},
+        ),
+        AdminCase(Indicator, lambda world, area: ledger.indicator(), indicator_form, shared=True),
+        AdminCase(
+            Catalogue,
+            lambda world, area: Catalogue.objects.create(
+                name=f"{area.name}创建标准", kind="standard", issued_by=area
+            ),
+            lambda world, area: (
+                {"name": "新目录", "kind": "standard", "issued_by": area.pk, "year": "2025"}
+                | inline_management(Catalogue)
+            ),
+        ),
+        scoped(Target),
+        scoped(ReportedValue),
+        scoped(ValueHistory),
+        scoped(TargetChange),
+        scoped(RulesChange),
+        AdminCase(FindingCategory, lambda world, area: inspections.category(), category_form, shared=True),
+        scoped(
+            Inspection,
+            lambda world, area: {
+                "area": area.pk,
+                "title": "专项督查",
+                "kind": "scheduled",
+                "theme": "cityscape",
+                "date": "2025-06-12",
+                "covered_areas": [area.pk],
+            },
+        ),
+        scoped(Finding, finding_form),
+        scoped(FindingPhoto),
+        scoped(Project, project_form),
+        scoped(MonthlyUpdate),
+        scoped(Scheme, scheme_form),
+        scoped(Result),
+    ]
+
+
+ADMIN_CASES = _admin_cases()

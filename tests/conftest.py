@@ -98,3 +98,15 @@ def media_root(settings, tmp_path_factory):
     """Uploaded photos of one test never land in the data directory or in another test."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def town_a_admin(world):
+    """青山镇's 管理员, who may open the Django admin (is_staff) for the town's subtree only."""
+    return make_user("town_a_admin", world.town_a, Role.ADMIN, first_name="何静", is_staff=True)
+
+
+@pytest.fixture
+def town_b_admin(world):
+    """白沙镇's 管理员: in the admin, the outsider who must never reach town A's rows."""
+    return make_user("town_b_admin", world.town_b, Role.ADMIN, first_name="许丽", is_staff=True)

@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
 MAX_BYTES = 5 * 1024 * 1024
 TITLE_FONT = Font(bold=True, size=14)
@@ -109,12 +110,21 @@ class TableSheet:
     widths: list[int] = field(default_factory=list)  # column widths from column A; the rest default
 
 
+def sheet_title(name: str) -> str:
+    """A sheet name Excel accepts, from any name: at most 31 characters, none of ``\\ / ? * : [ ]``.
+
+    >>> sheet_title("美丽城镇/中心镇:创建标准?")
+    '美丽城镇_中心镇_创建标准_'
+    """
+    return INVALID_TITLE_REGEX.sub("_", name).strip("'")[:31] or "Sheet"
+
+
 def tables_bytes(*sheets: TableSheet) -> bytes:
     """The tables as one .xlsx, a sheet each; figures stay numbers, the heads stay in view."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in sheets:
-        sheet = workbook.create_sheet(table.name)
+        sheet = workbook.create_sheet(sheet_title(table.name))
         sheet.append([table.title])
         sheet["A1"].font = TITLE_FONT
         sheet.append(table.heads)

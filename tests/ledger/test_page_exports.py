@@ -2,6 +2,7 @@
 
 import io
 from decimal import Decimal as D
+from urllib.parse import unquote
 
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -106,3 +107,22 @@ def test_an_export_shows_nothing_outside_the_users_area(client, world):
         reverse("ledger:history", args=[world.town_b.code, 2025, 6]),
     ):
         assert client.get(url, {"format": "xlsx"}).status_code == 404
+
+
+def test_names_with_a_slash_still_export_under_a_safe_file_and_sheet_name(client, world):
+    standard = Catalogue.objects.create(
+        name="美丽城镇/中心镇:创建标准?", kind="standard", issued_by=world.county
+    )
+    CatalogueEntry.objects.create(catalogue=standard, indicator=f.indicator(), threshold=D(5))
+    world.town_a.name = "青山镇/经济开发区"
+    world.town_a.save()
+    f.make_value(world, world.town_a, value="6.02")
+    client.force_login(world.town_a_clerk)
+    url = reverse("ledger:standards", args=[world.town_a.code]) + "?period=2025-06&format=xlsx"
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == XLSX
+    filename = unquote(response["Content-Disposition"].split("filename*=utf-8''")[1])
+    assert filename == "青山镇_经济开发区创建标准达标情况2025年1-6月.xlsx"
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["美丽城镇_中心镇_创建标准_"]
+    assert workbook.active["A1"].value.startswith("青山镇/经济开发区 美丽城镇/中心镇:创建标准? 达标情况")

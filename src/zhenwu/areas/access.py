@@ -47,17 +47,28 @@ def grants_of(user) -> list[Grant]:
     return cached
 
 
-def subtree_filter(user, path_field: str) -> Q:
-    """A filter keeping rows whose area path lies under one of the user's membership areas."""
+def subtree_filter(user, path_field: str, action: str | None = None) -> Q:
+    """A filter keeping rows whose area path lies under one of the user's membership areas.
+
+    With ``action``, only the memberships whose role allows it count (``Action.ADMINISTER``: the
+    subtree the user administers, where a 管理员 may create and change rows).
+    """
     if getattr(user, "is_superuser", False) and user.is_active:
         return Q()
-    paths = _topmost({grant.path for grant in grants_of(user)})
+    paths = _top_paths(user, action)
     if not paths:
         return Q(pk__in=[])
     condition = Q()
     for path in paths:
         condition |= Q(**{f"{path_field}__startswith": path})
     return condition
+
+
+def _top_paths(user, action: str | None = None) -> list[str]:
+    """The paths of the user's membership areas (whose role allows ``action``), none below another."""
+    return _topmost(
+        {grant.path for grant in grants_of(user) if action is None or action in ROLE_ACTIONS[grant.role]}
+    )
 
 
 def _topmost(paths: set[str]) -> list[str]:
@@ -106,12 +117,11 @@ def get_writable_or_403(queryset: QuerySet, user, action: str, **lookup):
     return obj
 
 
-def top_areas(user) -> QuerySet:
-    """The highest areas the user works in: the roots of the area switcher."""
+def top_areas(user, action: str | None = None) -> QuerySet:
+    """The highest areas the user works in (with a role allowing ``action``): the roots of the area switcher."""
     if getattr(user, "is_superuser", False) and user.is_active:
         return Area.objects.filter(depth=1)
-    paths = _topmost({grant.path for grant in grants_of(user)})
-    return Area.objects.filter(path__in=paths)
+    return Area.objects.filter(path__in=_top_paths(user, action))
 
 
 def switchable_areas(user) -> QuerySet:

@@ -2,47 +2,19 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area, Department, Membership
+from zhenwu.areas.scoped_admin import ScopedAdmin, administered_areas, outside_choice
 
 
-def is_area_admin(user) -> bool:
-    """Superusers, and anyone holding a 管理员 membership somewhere."""
-    return user.is_active and (user.is_superuser or user.memberships.filter(role="admin").exists())
-
-
-class ScopedAdminMixin:
-    """Restrict a ModelAdmin to the user's subtree and to users holding the 管理员 role."""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).for_user(request.user)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        related = db_field.related_model
-        if hasattr(related.objects, "for_user"):
-            kwargs["queryset"] = related.objects.for_user(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def has_module_permission(self, request):
-        return is_area_admin(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_area_admin(request.user)
-
-    def _may_administer(self, request, obj) -> bool:
-        if not is_area_admin(request.user):
-            return False
-        return obj is None or can(request.user, obj.area, Action.ADMINISTER)
-
-    def has_add_permission(self, request):
-        return is_area_admin(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return self._may_administer(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._may_administer(request, obj)
+def governs(user, area: Area) -> bool:
+    """True when ``user`` is 管理员 of the area above ``area``: who may fix its code and level, or delete it."""
+    parent = Area.objects.get_parent(area)
+    return (user.is_active and user.is_superuser) or (
+        parent is not None and can(user, parent, Action.ADMINISTER)
+    )
 
 
 class AreaForm(forms.ModelForm):
@@ -56,7 +28,10 @@ class AreaForm(forms.ModelForm):
 
 
 @admin.register(Area)
-class AreaAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class AreaAdmin(ScopedAdmin):
+    """An area's name is its own 管理员's; its code and level, and its removal, belong to the area above."""
+
+    owner_lookup = "area"  # an area belongs to itself
     list_display = ["indented_name", "code", "level"]
     list_filter = ["level"]
     search_fields = ["name", "code"]
@@ -74,7 +49,9 @@ class AreaAdmin(ScopedAdminMixin, admin.ModelAdmin):
             class ScopedAreaForm(AreaForm):
                 def __init__(self, *args, **form_kwargs):
                     super().__init__(*args, **form_kwargs)
-                    self.fields["parent"].queryset = Area.objects.for_user(user)
+                    parent = self.fields["parent"]
+                    parent.queryset = administered_areas(user)
+                    parent.error_messages["invalid_choice"] = outside_choice(user, parent.label, "区划")
 
             kwargs["form"] = ScopedAreaForm
         return super().get_form(request, obj, change, **kwargs)
@@ -82,24 +59,44 @@ class AreaAdmin(ScopedAdminMixin, admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         return ["code", "name", "level"] if obj else ["parent", "code", "name", "level"]
 
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None or governs(request.user, obj) else ["code", "level"]
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or governs(request.user, obj))
+
     def save_model(self, request, obj, form, change):
         if change:
-            obj.save()
-        else:
-            Area.objects.add_child(form.cleaned_data["parent"], instance=obj)
+            super().save_model(request, obj, form, change)
+            return
+        parent = form.cleaned_data["parent"]
+        if not can(request.user, parent, Action.ADMINISTER):
+            raise PermissionDenied("上级区划不在您的管辖范围内")
+        Area.objects.add_child(parent, instance=obj)
 
 
 @admin.register(Department)
-class DepartmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class DepartmentAdmin(ScopedAdmin):
     list_display = ["name", "short_name", "area"]
     search_fields = ["name", "area__name"]
     list_select_related = ["area"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class MembershipAdmin(ScopedAdmin):
+    """Roles in the admin's subtree, for people of that subtree; nobody changes their own roles here."""
+
     list_display = ["user", "area", "role", "department"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__first_name", "area__name"]
     list_select_related = ["user", "area", "department"]
     autocomplete_fields = ["area"]
+
+    def may_write(self, user, obj) -> bool:
+        own = obj.user_id == user.pk and not user.is_superuser
+        return not own and super().may_write(user, obj)
+
+    def check_owner(self, request, form) -> None:
+        super().check_owner(request, form)
+        if form.cleaned_data.get("user") == request.user and not request.user.is_superuser:
+            form.add_error("user", "不能给自己授予或修改角色，请由上级管理员办理")

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
-from zhenwu.areas.admin import ScopedAdminMixin
+from zhenwu.areas.scoped_admin import ScopedAdmin, ScopedInline
 from zhenwu.assessment import scoring
 from zhenwu.assessment.models import Criterion, Result, Scheme
 
@@ -26,7 +26,7 @@ class CriterionFormSet(BaseInlineFormSet):
             raise ValidationError(problem)
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(ScopedInline, admin.TabularInline):
     model = Criterion
     formset = CriterionFormSet
     fields = ["order", "name", "weight", "rule", "params"]
@@ -34,23 +34,16 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(Scheme)
-class SchemeAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class SchemeAdmin(ScopedAdmin):
     list_display = ["name", "slug", "area", "period_type", "first_year", "last_year"]
     list_select_related = ["area"]
     search_fields = ["name", "slug"]
     filter_horizontal = ["assessed"]
     inlines = [CriterionInline]
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "assessed":
-            from zhenwu.areas.models import Area
-
-            kwargs["queryset"] = Area.objects.for_user(request.user)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
 
 @admin.register(Result)
-class ResultAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class ResultAdmin(ScopedAdmin):
     list_display = ["scheme", "period", "version", "status", "published_at", "published_by"]
     list_filter = ["status"]
     list_select_related = ["scheme", "published_by"]

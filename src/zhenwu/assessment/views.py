@@ -14,6 +14,7 @@ from zhenwu.areas.models import Action
 from zhenwu.assessment import services
 from zhenwu.assessment.forms import ManualScoreForm, RevisionForm
 from zhenwu.assessment.models import Result, ResultStatus, Scheme, ScoreDetail
+from zhenwu.lib.files import safe_filename
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -218,6 +219,6 @@ def bulletin(request, slug, period):
         raise Http404("该考核期尚无结果")
     response = HttpResponse(write_docx(build_bulletin(shown)), content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(
-        True, f"{scheme.name}{period.label}考核排名通报.docx"
+        True, safe_filename(f"{scheme.name}{period.label}考核排名通报.docx")
     )
     return response

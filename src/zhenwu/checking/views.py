@@ -7,6 +7,7 @@ from zhenwu.checking.forms import CheckForm
 from zhenwu.checking.inputs import UnreadableDocument, annotated_name, review_upload
 from zhenwu.checking.marking import listed, segments
 from zhenwu.figures import review
+from zhenwu.lib.files import safe_filename
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -34,7 +35,7 @@ def index(request):
 
 def docx_download(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=DOCX_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = content_disposition_header(True, safe_filename(filename))
     return response
 
 

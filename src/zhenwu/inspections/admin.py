@@ -2,21 +2,15 @@
 
 from django.contrib import admin
 
-from zhenwu.areas.admin import ScopedAdminMixin, is_area_admin
-from zhenwu.areas.models import LEVEL_DEPTH, Level
+from zhenwu.areas.scoped_admin import SHARED, ScopedAdmin, ScopedInline
 from zhenwu.inspections.models import Finding, FindingCategory, FindingPhoto, Inspection, Transition
 
 
-def keeps_categories(user) -> bool:
-    """Categories are shared by every town: only superusers and 管理员 at county level or above edit them."""
-    return user.is_active and (
-        user.is_superuser
-        or user.memberships.filter(role="admin", area__depth__lte=LEVEL_DEPTH[Level.COUNTY]).exists()
-    )
-
-
 @admin.register(FindingCategory)
-class FindingCategoryAdmin(admin.ModelAdmin):
+class FindingCategoryAdmin(ScopedAdmin):
+    """Categories are shared by every town: kept by 管理员 at county level or above, read by the others."""
+
+    owner_lookup = SHARED
     list_display = [
         "name",
         "short_name",
@@ -30,24 +24,12 @@ class FindingCategoryAdmin(admin.ModelAdmin):
     list_editable = ["order", "active"]
     list_filter = ["theme", "active"]
 
-    def has_module_permission(self, request):
-        return is_area_admin(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_area_admin(request.user)
-
-    def has_add_permission(self, request):
-        return keeps_categories(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return keeps_categories(request.user)
-
     def has_delete_permission(self, request, obj=None):
         return False  # retire a category (启用 off): findings keep pointing at it
 
 
 @admin.register(Inspection)
-class InspectionAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class InspectionAdmin(ScopedAdmin):
     list_display = ["date", "title", "kind", "theme", "area"]
     list_filter = ["kind", "theme"]
     search_fields = ["title"]
@@ -56,7 +38,7 @@ class InspectionAdmin(ScopedAdminMixin, admin.ModelAdmin):
     filter_horizontal = ["inspectors", "covered_areas"]
 
 
-class TransitionInline(admin.TabularInline):
+class TransitionInline(ScopedInline, admin.TabularInline):
     model = Transition
     extra = 0
     can_delete = False
@@ -68,7 +50,7 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(Finding)
-class FindingAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class FindingAdmin(ScopedAdmin):
     """Read and correct descriptive fields; status changes only through the pages (they keep the log)."""
 
     list_display = ["id", "category", "location", "area", "status", "deadline", "found_on"]
@@ -80,10 +62,12 @@ class FindingAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(FindingPhoto)
-class FindingPhotoAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class FindingPhotoAdmin(ScopedAdmin):
+    """Photos are taken on the finding's page (checked, with a thumbnail); here they are only looked at or removed."""
+
     list_display = ["id", "finding", "kind", "uploaded_at"]
     list_select_related = ["finding"]
     readonly_fields = ["finding", "transition", "kind", "image", "thumbnail", "uploaded_by", "uploaded_at"]
 
-    def _may_administer(self, request, obj) -> bool:
-        return super()._may_administer(request, obj.finding if obj else None)
+    def has_add_permission(self, request):
+        return False

@@ -29,6 +29,7 @@ from zhenwu.inspections.forms import (
 from zhenwu.inspections.models import Finding, FindingPhoto, Inspection, PhotoKind, Source, Status, Step
 from zhenwu.inspections.rectification import StepNotAllowed, action_for
 from zhenwu.inspections.tallies import Period, facts_from, recent_months, summarise
+from zhenwu.lib.files import safe_filename
 from zhenwu.photos import photo_response
 
 PAGE_SIZE = 50
@@ -325,6 +326,6 @@ def bulletin(request, code, year, month):
     document = build_bulletin(area, Period.month(year, month), timezone.localdate())
     response = HttpResponse(write_docx(document), content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(
-        True, f"{area.name}{year}年{month}月督查整改情况通报.docx"
+        True, safe_filename(f"{area.name}{year}年{month}月督查整改情况通报.docx")
     )
     return response

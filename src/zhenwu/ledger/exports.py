@@ -212,7 +212,7 @@ def standards(area: Area, year: int, month: int, standard_tables: list[StandardT
         ]
         sheets.append(
             TableSheet(
-                table.catalogue.name[:31],
+                table.catalogue.name,
                 f"{area.name} {table.catalogue.name} 达标情况（{year}年1-{month}月）",
                 heads,
                 rows,
@@ -243,7 +243,7 @@ def catalogue(area: Area, year: int, catalogue_tables: list[CatalogueTable]) -> 
         ]
         sheets.append(
             TableSheet(
-                table.catalogue.name[:31],
+                table.catalogue.name,
                 f"{table.catalogue.name}（权重合计 {table.total_weight} 分）",
                 [
                     "领域",

@@ -2,16 +2,16 @@
 
 from django.contrib import admin
 
-from zhenwu.areas.admin import ScopedAdminMixin
+from zhenwu.areas.scoped_admin import ScopedAdmin, ScopedInline
 from zhenwu.projects.models import MonthlyUpdate, Project, StatusChange, YearPlan
 
 
-class YearPlanInline(admin.TabularInline):
+class YearPlanInline(ScopedInline, admin.TabularInline):
     model = YearPlan
     extra = 0
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(ScopedInline, admin.TabularInline):
     model = StatusChange
     extra = 0
     readonly_fields = ["from_status", "to_status", "date", "note", "actor", "at"]
@@ -22,7 +22,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class ProjectAdmin(ScopedAdmin):
     list_display = ["name", "area", "category", "tier", "status", "total_investment", "responsible_person"]
     list_filter = ["category", "tier", "status", "highlighted"]
     search_fields = ["name", "owner_company", "responsible_person"]
@@ -32,7 +32,7 @@ class ProjectAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(MonthlyUpdate)
-class MonthlyUpdateAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class MonthlyUpdateAdmin(ScopedAdmin):
     """Read-only here: updates and their corrections go through the update form, which keeps the history."""
 
     list_display = [

@@ -7,8 +7,8 @@ from django.core.exceptions import BadRequest
 from django.db.models import Q
 from django.utils import timezone
 
-from zhenwu.areas.access import grants_of
-from zhenwu.areas.models import ROLE_ACTIONS, Action, Area, Department, Level
+from zhenwu.areas.access import subtree_filter
+from zhenwu.areas.models import Action, Area, Department, Level
 from zhenwu.photos import MAX_PHOTOS, check_photos
 from zhenwu.projects.models import Category, Project, Status, Tier
 from zhenwu.projects.rates import Behind, Month, reporting_month
@@ -18,14 +18,7 @@ LEDGER_LEVELS = (Level.COUNTY, Level.TOWN, Level.VILLAGE)
 
 def areas_where(user, action: str, levels=LEDGER_LEVELS):
     """Areas of the given levels where one of the user's roles allows ``action``."""
-    queryset = Area.objects.filter(level__in=levels)
-    if getattr(user, "is_superuser", False) and user.is_active:
-        return queryset
-    condition = Q(pk__in=[])
-    for grant in grants_of(user):
-        if action in ROLE_ACTIONS[grant.role]:
-            condition |= Q(path__startswith=grant.path)
-    return queryset.filter(condition)
+    return Area.objects.filter(subtree_filter(user, "path", action), level__in=levels)
 
 
 class MonthField(forms.CharField):

@@ -17,6 +17,7 @@ from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
 from zhenwu.ledger.models import ReportingRules
+from zhenwu.lib.files import safe_filename
 from zhenwu.photos import photo_response
 from zhenwu.projects import excel, services
 from zhenwu.projects.excel import export_ledger
@@ -179,7 +180,9 @@ def report(request, code):
     """The month's illustrated report (.docx) of an area the user sees."""
     area, month, document = _report(request, code)
     filename = f"{area.name}{month.year}年{month.label}重点项目推进情况.docx"
-    return FileResponse(io.BytesIO(write_docx(document)), as_attachment=True, filename=filename)
+    return FileResponse(
+        io.BytesIO(write_docx(document)), as_attachment=True, filename=safe_filename(filename)
+    )
 
 
 @login_required
@@ -190,7 +193,9 @@ def export(request, code):
     month = filters.selected_month()
     data = export_ledger(area, Project.objects.for_user(request.user).in_subtree(area), month)
     filename = f"{area.name}{month.year}年重点项目台账（{month.label}）.xlsx"
-    return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=XLSX_CONTENT)
+    return FileResponse(
+        io.BytesIO(data), as_attachment=True, filename=safe_filename(filename), content_type=XLSX_CONTENT
+    )
 
 
 @login_required

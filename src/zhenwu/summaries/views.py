@@ -19,6 +19,7 @@ from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
 from zhenwu.ledger import tables
 from zhenwu.ledger.models import Indicator
+from zhenwu.lib.files import safe_filename
 from zhenwu.summaries import proofing, services
 from zhenwu.summaries.drafting import SECTION_HEADINGS, build_document
 from zhenwu.summaries.facts import gather
@@ -130,7 +131,9 @@ def export(request, code, period):
     built = services.document_for(area, period, user=request.user, today=timezone.localdate())
     data = write_docx(built.document, comments=request.GET.get("comments") == "1")
     response = HttpResponse(data, content_type=DOCX_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, f"{built.document.title}.docx")
+    response["Content-Disposition"] = content_disposition_header(
+        True, safe_filename(f"{built.document.title}.docx")
+    )
     return response
 
 

@@ -10,6 +10,7 @@ from zhenwu.areas.access import can, get_visible_or_404
 from zhenwu.areas.models import Action, Area
 from zhenwu.ledger import tables
 from zhenwu.ledger.models import Indicator
+from zhenwu.lib.files import safe_filename
 from zhenwu.lib.periods import parse_month
 from zhenwu.workbooks import XLSX_CONTENT
 
@@ -52,5 +53,5 @@ def wants_xlsx(request) -> bool:
 
 def xlsx_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX_CONTENT)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = content_disposition_header(True, safe_filename(filename))
     return response
