@@ -183,6 +183,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
+# Locks are lifted on the 账号 page (recorded) or by `zhenwu manage axes_reset_username`; axes' own
+# admin pages would list every account's sign-ins outside any area's scope.
+AXES_ENABLE_ADMIN = False
 AXES_LOCKOUT_CALLABLE = "zhenwu.accounts.throttling.locked_out"
 AXES_CLIENT_IP_CALLABLE = "zhenwu.accounts.throttling.client_ip"
 # The address login throttling counts: REMOTE_ADDR, or behind a reverse proxy the header it sets
