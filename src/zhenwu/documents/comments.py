@@ -11,24 +11,41 @@ import io
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from zhenwu.documents.reading import Segment, docx_segments, open_docx
+from zhenwu.documents.reading import (
+    DEFAULT_LIMITS,
+    ReadLimits,
+    Segment,
+    docx_segments,
+    open_docx,
+    within_limit,
+)
 
 AUTHOR = "镇务核稿"
 INITIALS = "核"
 
 
-def annotate_docx(data: bytes, findings: Iterable | None = None, *, author: str = AUTHOR) -> bytes:
+def annotate_docx(
+    data: bytes,
+    findings: Iterable | None = None,
+    *,
+    author: str = AUTHOR,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> bytes:
     """Copy a .docx with a comment at each finding; without ``findings``, check it first.
 
     ``findings`` are objects with ``start``, ``end``, ``message`` and ``severity`` whose offsets
     refer to the text ``reading.docx_text`` gives for the same bytes.
     """
-    document = open_docx(data)
+    document = open_docx(data, limits.package)
     text, segments = docx_segments(document)
     if findings is None:
         from zhenwu.figures import check
 
-        findings = check(text)
+        findings = check(within_limit(text, limits))
+    return _annotated(document, segments, findings, author)
+
+
+def _annotated(document, segments: list[Segment], findings: Iterable, author: str) -> bytes:
     starts = [segment.start for segment in segments]
     # Later findings first: splitting runs never moves an earlier offset.
     for finding in sorted(findings, key=lambda f: (f.start, f.end), reverse=True):
@@ -71,15 +88,15 @@ def _split_at(segment: Segment, position: int) -> None:
             return
 
 
-def review_docx(data: bytes, *, author: str = AUTHOR):
+def review_docx(data: bytes, *, author: str = AUTHOR, limits: ReadLimits = DEFAULT_LIMITS):
     """Check a .docx and return ``(review, annotated_bytes)``: what a 核稿 page needs in one call.
 
     ``review`` is a :class:`zhenwu.figures.Review` (``.text``, ``.figures``, ``.findings``,
-    ``.to_dict()``); its offsets refer to the text read from the document.
+    ``.to_dict()``); its offsets refer to the text read from the document, opened once.
     """
     from zhenwu.figures import review
 
-    document = open_docx(data)
-    text, _ = docx_segments(document)
-    result = review(text)
-    return result, annotate_docx(data, result.findings, author=author)
+    document = open_docx(data, limits.package)
+    text, segments = docx_segments(document)
+    result = review(within_limit(text, limits))
+    return result, _annotated(document, segments, result.findings, author)

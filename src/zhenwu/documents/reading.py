@@ -4,14 +4,20 @@ its tables, .pdf with a text layer, or pasted text.
 For .docx the text is built from the runs of every paragraph, so that an offset in the text
 can be traced back to its run (``docx_segments``) — that is how 核稿 anchors Word comments.
 Heavy libraries are imported inside the functions that need them.
+
+Reading is bounded (``ReadLimits``): a .docx is checked from its zip directory before python-docx
+opens it, a .pdf is read up to a number of pages, and any text past a number of characters is
+refused, so no file can hold a reader for long.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from zhenwu.documents.packages import PackageLimits, RefusedPackage, check_package, size_text
 
 SUFFIXES = (".txt", ".text", ".md", ".docx", ".pdf")
 
@@ -29,7 +35,26 @@ class Extracted:
     encoding: str | None = None
 
 
-def read_path(path: str | Path) -> Extracted:
+@dataclass(frozen=True)
+class ReadLimits:
+    """What reading one report may cost; a real half-year summary has some 20,000 characters."""
+
+    chars: int = 200_000
+    pdf_pages: int = 300
+    package: PackageLimits = field(default_factory=PackageLimits)
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+def within_limit(text: str, limits: ReadLimits) -> str:
+    """``text`` itself, or ``UnreadableDocument`` naming the character limit it passes."""
+    if len(text) > limits.chars:
+        raise UnreadableDocument(f"文字超过 {limits.chars:,} 字的上限（有 {len(text):,} 字），请拆分成几份")
+    return text
+
+
+def read_path(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> Extracted:
     """Read a report file, choosing the reader by its suffix."""
     path = Path(path)
     try:
@@ -40,19 +65,23 @@ def read_path(path: str | Path) -> Extracted:
         raise UnreadableDocument(f"这是一个文件夹，不是文件：{path}") from None
     except OSError as error:
         raise UnreadableDocument(f"无法读取文件 {path}：{error.strerror}") from None
-    return read_bytes(data, path.suffix)
+    return read_bytes(data, path.suffix, limits)
 
 
-def read_bytes(data: bytes, suffix: str) -> Extracted:
+def read_bytes(data: bytes, suffix: str, limits: ReadLimits = DEFAULT_LIMITS) -> Extracted:
     """Read a report from its bytes; ``suffix`` is the file name's extension (".docx")."""
     suffix = suffix.lower()
     if suffix == ".docx":
-        return Extracted(docx_text(data), "docx")
+        return Extracted(docx_text(data, limits), "docx")
     if suffix == ".pdf":
-        return Extracted(pdf_text(data), "pdf")
+        return Extracted(pdf_text(data, limits), "pdf")
     if suffix in (".txt", ".text", ".md", ""):
+        if len(data) > 4 * limits.chars:  # four bytes hold any character, in any encoding
+            raise UnreadableDocument(
+                f"文本有 {size_text(len(data))}，超过 {limits.chars:,} 字的上限，请拆分成几份"
+            )
         text, encoding = decode_text(data)
-        return Extracted(text, "txt", encoding)
+        return Extracted(within_limit(text, limits), "txt", encoding)
     if suffix == ".doc":
         raise UnreadableDocument("不支持旧版 Word（.doc）文件，请另存为 .docx 后再核稿")
     raise UnreadableDocument(f"不支持的文件类型“{suffix}”，请使用 .txt、.docx 或 .pdf")
@@ -109,11 +138,15 @@ class Segment:
     runs: list  # [(offset in text, docx.text.run.Run)]
 
 
-def open_docx(data: bytes):
-    """Open .docx bytes with python-docx, turning a broken file into ``UnreadableDocument``."""
+def open_docx(data: bytes, limits: PackageLimits = DEFAULT_LIMITS.package):
+    """Open .docx bytes with python-docx once its zip is within ``limits``; a broken file is ``UnreadableDocument``."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    try:
+        check_package(data, limits)
+    except RefusedPackage as error:
+        raise UnreadableDocument(str(error)) from None
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
@@ -122,10 +155,10 @@ def open_docx(data: bytes):
         raise UnreadableDocument(f"无法打开 .docx 文件（文件损坏或不是 Word 文档）：{error}") from None
 
 
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> str:
     """The text of a .docx: body paragraphs and table cells in reading order, one per line."""
-    text, _ = docx_segments(open_docx(data))
-    return text
+    text, _ = docx_segments(open_docx(data, limits.package))
+    return within_limit(text, limits)
 
 
 def docx_segments(document) -> tuple[str, list[Segment]]:
@@ -199,13 +232,26 @@ _HEADING = re.compile(
 )
 
 
-def pdf_text(data: bytes) -> str:
+def pdf_text(data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> str:
     """The text layer of a PDF, with visual line breaks joined and stray spaces removed."""
     import pdfplumber
 
+    pages, read = [], 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            if len(pdf.pages) > limits.pdf_pages:
+                raise UnreadableDocument(
+                    f"PDF 有 {len(pdf.pages):,} 页，超过 {limits.pdf_pages:,} 页的上限，请拆分成几份"
+                )
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(page.extract_text() or "")
+                read += len(pages[-1])
+                if read > limits.chars:  # stop here: the rest could only be refused
+                    raise UnreadableDocument(
+                        f"文字超过 {limits.chars:,} 字的上限（读到第 {number} 页已有 {read:,} 字），请拆分成几份"
+                    )
+    except UnreadableDocument:
+        raise
     except Exception as error:  # pdfminer raises many types for a broken file
         raise UnreadableDocument(f"无法打开 PDF 文件：{error}") from None
     text = "\n".join(page.strip("\n") for page in pages)
