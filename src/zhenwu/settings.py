@@ -163,6 +163,21 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Bounds on what one upload or paste may cost (applied through zhenwu/uploads.py); far above any real
+# ledger or report — a half-year summary has some 20,000 characters, a .docx with photos 20 MB.
+MAX_WORKBOOK_BYTES = 5 * 1024 * 1024  # an uploaded .xlsx
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # an uploaded report (.docx, .pdf, .txt)
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # an .xlsx or .docx unzipped, all parts together
+MAX_UNZIPPED_XML_BYTES = 5 * 1024 * 1024  # one XML part of it (a sheet, document.xml)
+MAX_ZIP_PARTS = 1000
+MAX_ZIP_RATIO = 100  # unzipped / zipped for a part over 1 MB; a compression bomb is near 1,000
+MAX_SHEET_ROWS = 10_000
+MAX_SHEET_COLUMNS = 256  # the old Excel limit
+MAX_TEXT_CHARS = 200_000  # one report or paste, as read
+MAX_PDF_PAGES = 300
+MAX_COMPILE_FILES = 50  # reports in one compile upload
+MAX_COMPILE_FIGURES = 1000  # figures kept from one compiled report
+
 SESSION_COOKIE_AGE = 60 * 60 * 12
 # Accounts: sign-in throttling, password rules, and the forced change after an admin's reset.
 INSTALLED_APPS += ["axes", "zhenwu.accounts"]

@@ -7,6 +7,7 @@ from zhenwu.web import views as web_views
 admin.site.site_header = "镇务 · 管理后台"
 admin.site.site_title = "镇务管理后台"
 admin.site.index_title = "数据管理"
+handler400 = web_views.bad_request
 
 urlpatterns = [
     path("", web_views.home, name="home"),

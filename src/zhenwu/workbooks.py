@@ -1,9 +1,13 @@
 """Excel files in and out, shared by every import and export: opening an upload, reading its cells.
 
-Each capability lays out its own sheets; what they share is here — the size limit, the Chinese
+Each capability lays out its own sheets; what they share is here — the size limits, the Chinese
 message for a file that is not a usable .xlsx, reading a cell as text the way a clerk typed it,
 writing a page's table as a sheet (a title, a shaded head row, the rows), and saving, which keeps
 every text a user typed from becoming a formula.
+
+Reading is bounded before and during parsing: the file's size, its zip checked part by part
+(``zhenwu.documents.packages``), then rows and columns up to ``MAX_SHEET_ROWS`` and
+``MAX_SHEET_COLUMNS`` — openpyxl would otherwise trust a sheet's own idea of its size.
 """
 
 from __future__ import annotations
@@ -13,13 +17,16 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
-MAX_BYTES = 5 * 1024 * 1024
+from zhenwu.documents.packages import RefusedPackage, check_package
+from zhenwu.uploads import package_limits, too_large
+
 TITLE_FONT = Font(bold=True, size=14)
 HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="F2F4F7")
@@ -41,8 +48,12 @@ def read_rows(data: bytes, filename: str, sheets: tuple[str, ...], *, what: str)
         raise UnreadableWorkbook(
             f"文件“{filename}”不是 .xlsx 格式的 Excel 文件，请用系统下载的{what}填写后上传"
         )
-    if len(data) > MAX_BYTES:
-        raise UnreadableWorkbook(f"文件太大（超过 5 MB），请检查是否上传了正确的{what}")
+    if refusal := too_large(filename, len(data), settings.MAX_WORKBOOK_BYTES):
+        raise UnreadableWorkbook(f"{refusal}，请检查是否上传了正确的{what}")
+    try:
+        check_package(data, package_limits())
+    except RefusedPackage as error:
+        raise UnreadableWorkbook(f"文件“{filename}”无法读取：{error}") from None
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
@@ -52,9 +63,30 @@ def read_rows(data: bytes, filename: str, sheets: tuple[str, ...], *, what: str)
         if not sheet:
             wanted = "或".join(f"“{name}”" for name in sheets)
             raise UnreadableWorkbook(f"找不到工作表{wanted}，请使用系统下载的{what}")
-        return sheet, [tuple(line) for line in workbook[sheet].iter_rows(values_only=True)]
+        return sheet, _bounded_rows(workbook[sheet], sheet)
     finally:
         workbook.close()
+
+
+def _bounded_rows(worksheet, sheet: str) -> list[tuple]:
+    """The sheet's rows as value tuples, refused past the row or column cap.
+
+    openpyxl is asked for one row past the cap, never more, so a sheet without its <dimension>
+    or claiming row 1,000,000 costs no more than one at the cap; a row is kept only up to the
+    column cap, so a cell in column XFD costs one row's width once, not on every row kept.
+    """
+    most_rows, most_columns = settings.MAX_SHEET_ROWS, settings.MAX_SHEET_COLUMNS
+    rows = []
+    for number, line in enumerate(worksheet.iter_rows(max_row=most_rows + 1, values_only=True), start=1):
+        if number > most_rows:
+            raise UnreadableWorkbook(
+                f"工作表“{sheet}”超过 {most_rows:,} 行的上限，请删去多余的行或拆分成几份"
+            )
+        beyond = line[most_columns:]
+        if beyond.count(None) + beyond.count("") < len(beyond):
+            raise UnreadableWorkbook(f"工作表“{sheet}”第 {number:,} 行超过 {most_columns:,} 列的上限")
+        rows.append(line[:most_columns])
+    return rows
 
 
 def cell_at(rows: list[tuple], row: int, column: int):

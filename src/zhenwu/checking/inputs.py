@@ -7,18 +7,19 @@ from pathlib import PurePath
 from zhenwu.documents.comments import review_docx
 from zhenwu.documents.reading import UnreadableDocument, read_bytes
 from zhenwu.figures import Review, review
+from zhenwu.uploads import read_limits
 
 __all__ = ["UnreadableDocument", "annotated_name", "review_upload"]
 
 
 def review_upload(name: str, data: bytes, *, annotate: bool = False) -> tuple[Review, bytes | None]:
-    """Check an uploaded report; with ``annotate`` a .docx also comes back with a Word comment at each finding."""
+    """Check an uploaded report within the upload limits; ``annotate`` also returns the .docx with comments."""
     suffix = PurePath(name).suffix.lower()
     if annotate:
         if suffix != ".docx":
             raise UnreadableDocument("批注版只能为 .docx 文件生成；其他格式请直接核稿。")
-        return review_docx(data)
-    return review(read_bytes(data, suffix).text), None
+        return review_docx(data, limits=read_limits())
+    return review(read_bytes(data, suffix, read_limits()).text), None
 
 
 def annotated_name(name: str) -> str:

@@ -1,6 +1,9 @@
 from django import forms
+from django.conf import settings
 
+from zhenwu.documents.packages import size_text
 from zhenwu.summaries.models import Slot
+from zhenwu.uploads import too_large
 
 
 class NarrativeForm(forms.Form):
@@ -33,4 +36,27 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
+    """The towns' reports, each and all within the upload limits (settings ``MAX_COMPILE_FILES``, ``MAX_DOCUMENT_BYTES``)."""
+
     files = MultipleFileField(label="各单位报送的总结（.docx / .txt / .pdf，可多选）")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["files"]
+        field.help_text = (
+            f"一次最多 {settings.MAX_COMPILE_FILES} 份，每份不超过 {size_text(settings.MAX_DOCUMENT_BYTES)}"
+        )
+        field.widget.attrs.update(
+            {"data-max-files": settings.MAX_COMPILE_FILES, "data-max-bytes": settings.MAX_DOCUMENT_BYTES}
+        )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if len(files) > settings.MAX_COMPILE_FILES:
+            raise forms.ValidationError(
+                f"一次最多汇编 {settings.MAX_COMPILE_FILES} 份材料（选了 {len(files)} 份），请分批上传"
+            )
+        for upload in files:
+            if refusal := too_large(upload.name, upload.size, settings.MAX_DOCUMENT_BYTES):
+                raise forms.ValidationError(f"{refusal}，请拆分后再上传")
+        return files

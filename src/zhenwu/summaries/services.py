@@ -6,9 +6,11 @@ History is written at the call site: a narrative edit keeps who, when, the old a
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -31,6 +33,7 @@ from zhenwu.summaries.models import (
     NarrativeRevision,
 )
 from zhenwu.summaries.periods import Period, parse_period
+from zhenwu.uploads import read_limits
 
 
 def narratives_of(area: Area, period: Period) -> dict[str, str]:
@@ -100,10 +103,11 @@ def _town_choices(area: Area) -> list[Area]:
 
 
 @transaction.atomic
-def create_batch(user, area: Area, period: Period, files: list[tuple[str, bytes]]) -> CompileBatch:
+def create_batch(user, area: Area, period: Period, files: Iterable[tuple[str, bytes]]) -> CompileBatch:
     """Read the uploaded reports, propose each one's town and each figure's indicator; nothing enters the ledger yet.
 
-    A file that cannot be read is refused with its name and why (UnreadableDocument's message).
+    A file that cannot be read, or passes the upload limits (characters, figures), is refused with
+    its name and why; then nothing is kept.
     """
     require(user, area)
     indicators = compiling.candidates(Indicator.objects.filter(is_active=True))
@@ -111,9 +115,15 @@ def create_batch(user, area: Area, period: Period, files: list[tuple[str, bytes]
     batch = CompileBatch.objects.create(area=area, period=period.key, created_by=user)
     for name, data in files:
         try:
-            extracted = read_bytes(data, PurePath(name).suffix.lower())
+            extracted = read_bytes(data, PurePath(name).suffix.lower(), read_limits())
         except UnreadableDocument as error:
             raise CompileError(f"“{name}”无法读取：{error}") from error
+        proposals = compiling.propose(extracted.text, indicators)
+        if len(proposals) > settings.MAX_COMPILE_FIGURES:
+            raise CompileError(
+                f"“{name}”中找到 {len(proposals):,} 个数字，超过每份材料 {settings.MAX_COMPILE_FIGURES:,} 个的上限，"
+                "不像一份工作总结，请检查文件或拆分后再上传"
+            )
         document = CompiledDocument.objects.create(
             batch=batch,
             name=name[:200],
@@ -122,7 +132,7 @@ def create_batch(user, area: Area, period: Period, files: list[tuple[str, bytes]
             town=compiling.propose_town(name, extracted.text, towns),
         )
         rows = []
-        for proposal in compiling.propose(extracted.text, indicators):
+        for proposal in proposals:
             indicator_id = proposal.candidate.pk if proposal.candidate else None
             status = (
                 FigureStatus.PROPOSED if indicator_id and not proposal.duplicate else FigureStatus.IGNORED

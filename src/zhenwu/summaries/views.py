@@ -7,6 +7,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,6 +38,7 @@ from zhenwu.summaries.models import (
 from zhenwu.summaries.periods import PeriodError, parse_period, summary_periods
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+FIGURES_PER_PAGE = 200  # rows of the compile table on one page, each with the indicator list
 
 
 def _area(request, code: str) -> Area:
@@ -190,7 +192,9 @@ def compile_new(request, code, period):
     if request.method == "POST" and form.is_valid():
         if not can(request.user, area, Action.ENTER):
             raise PermissionDenied("您的角色无权汇编")
-        files = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
+        files = (
+            (upload.name, upload.read()) for upload in form.cleaned_data["files"]
+        )  # one in memory at a time
         try:
             created = services.create_batch(request.user, area, period, files)
         except services.CompileError as error:
@@ -201,13 +205,17 @@ def compile_new(request, code, period):
 
 
 def _compile_context(request, batch: CompileBatch) -> dict:
-    documents = batch.documents.select_related("town").prefetch_related(
-        "figures__indicator", "figures__proposed"
+    """One page of the batch's figures, grouped by report: a page stays small however much was uploaded."""
+    figures = (
+        ExtractedFigure.objects.filter(document__batch=batch)
+        .select_related("document__town", "indicator", "proposed")
+        .order_by("document_id", "start", "pk")
     )
     return {
         "batch": batch,
         "period": parse_period(batch.period),
-        "documents": documents,
+        "page": Paginator(figures, FIGURES_PER_PAGE).get_page(request.GET.get("page")),
+        "without_figures": batch.documents.filter(figures__isnull=True),
         "towns": Area.objects.for_user(request.user).filter(
             path__startswith=batch.area.path, depth=batch.area.depth + 1
         ),
@@ -234,7 +242,9 @@ def compile_document(request, pk):
         services.set_town(request.user, document, town)
     except services.CompileError as error:
         messages.error(request, str(error))
-    return redirect("summaries:compile_batch", pk=document.batch_id)
+    page = request.POST.get("page", "")
+    url = reverse("summaries:compile_batch", kwargs={"pk": document.batch_id})
+    return redirect(f"{url}?page={page}" if page.isdigit() else url)
 
 
 @login_required

@@ -1,8 +1,12 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.shortcuts import render
 from django.utils import timezone
+from django.views import defaults
 
 from zhenwu.areas.overview import area_overview
+from zhenwu.documents.packages import size_text
 from zhenwu.web.dashboard import dashboard
 
 
@@ -16,3 +20,17 @@ def home(request):
         "tiles": dashboard(area, request.user, timezone.localdate()),
     }
     return render(request, "web/home.html", context)
+
+
+def bad_request(request, exception):
+    """A body too big to read says which limit it passed and that nothing was saved, not a bare 400."""
+    if isinstance(exception, RequestDataTooBig):
+        context = {
+            "limit": size_text(settings.DATA_UPLOAD_MAX_MEMORY_SIZE),
+            "chars": f"{settings.MAX_TEXT_CHARS:,}",
+        }
+        return render(request, "web/too_big.html", context, status=413)
+    if isinstance(exception, TooManyFilesSent):
+        context = {"files": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+        return render(request, "web/too_big.html", context, status=413)
+    return defaults.bad_request(request, exception)
