@@ -17,7 +17,6 @@ from zhenwu.documents.reading import (
     Segment,
     docx_segments,
     open_docx,
-    within_limit,
 )
 
 AUTHOR = "镇务核稿"
@@ -37,11 +36,11 @@ def annotate_docx(
     refer to the text ``reading.docx_text`` gives for the same bytes.
     """
     document = open_docx(data, limits.package)
-    text, segments = docx_segments(document)
+    text, segments = docx_segments(document, limits)
     if findings is None:
         from zhenwu.figures import check
 
-        findings = check(within_limit(text, limits))
+        findings = check(text)
     return _annotated(document, segments, findings, author)
 
 
@@ -97,6 +96,6 @@ def review_docx(data: bytes, *, author: str = AUTHOR, limits: ReadLimits = DEFAU
     from zhenwu.figures import review
 
     document = open_docx(data, limits.package)
-    text, segments = docx_segments(document)
-    result = review(within_limit(text, limits))
+    text, segments = docx_segments(document, limits)
+    result = review(text)
     return result, _annotated(document, segments, result.findings, author)

@@ -157,27 +157,35 @@ def open_docx(data: bytes, limits: PackageLimits = DEFAULT_LIMITS.package):
 
 def docx_text(data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> str:
     """The text of a .docx: body paragraphs and table cells in reading order, one per line."""
-    text, _ = docx_segments(open_docx(data, limits.package))
-    return within_limit(text, limits)
+    text, _ = docx_segments(open_docx(data, limits.package), limits)
+    return text
 
 
-def docx_segments(document) -> tuple[str, list[Segment]]:
-    """Walk a python-docx ``Document`` in reading order; return its text and the run map."""
+def docx_segments(document, limits: ReadLimits | None = None) -> tuple[str, list[Segment]]:
+    """Walk a python-docx ``Document`` in reading order; return its text and the run map.
+
+    With ``limits`` the walk stops as soon as the text passes ``limits.chars`` (``UnreadableDocument``).
+    """
     pieces: list[str] = []
     segments: list[Segment] = []
     offset = 0
-    for paragraph in _paragraphs(document):
+    for number, paragraph in enumerate(_paragraphs(document), start=1):
         runs = []
         parts = []
         position = offset
         for run in _runs(paragraph):
+            text = run.text  # python-docx runs an XPath query on every read
             runs.append((position, run))
-            parts.append(run.text)
-            position += len(run.text)
+            parts.append(text)
+            position += len(text)
         paragraph_text = "".join(parts)
         segments.append(Segment(offset, offset + len(paragraph_text), paragraph, runs))
         pieces.append(paragraph_text)
         offset += len(paragraph_text) + 1
+        if limits is not None and offset - 1 > limits.chars:
+            raise UnreadableDocument(
+                f"文字超过 {limits.chars:,} 字的上限（读到第 {number:,} 段已有 {offset - 1:,} 字），请拆分成几份"
+            )
     return "\n".join(pieces), segments
 
 
