@@ -14,6 +14,8 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from tests.checking.test_check_page import make_docx as docx
+
 MB = 1024 * 1024
 BOMB_MB = 1100
 
@@ -124,17 +126,6 @@ def lying_sheet(sheet: str, megabytes: int = 50) -> bytes:
     row = b'<row><c t="n"><v>1</v></c></row>'
     honest = repeated(head, row * (MB // len(row)), megabytes, tail)
     return rebuilt(data, "xl/worksheets/sheet1.xml", Part("", honest.deflated, honest.crc, 1024))
-
-
-def docx(*paragraphs: str) -> bytes:
-    from docx import Document
-
-    document = Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def docx_bomb(megabytes: int = BOMB_MB) -> bytes:
