@@ -28,3 +28,20 @@ def test_a_paste_past_the_limit_is_refused_in_the_browser_and_kept(page, live_se
     page.fill("#id_text", text[:20])
     page.get_by_role("button", name="核稿", exact=True).click()
     page.wait_for_selector("#check-result *")  # within the limit the form is sent and checked
+
+
+def test_more_reports_than_the_compile_limit_are_refused_in_the_browser(
+    page, live_server, live_world, settings
+):
+    settings.MAX_COMPILE_FILES = 1
+    sign_in(page, live_server, "county_admin")
+    page.goto(f"{live_server.url}/summaries/{live_world.county.code}/2025-H1/compile/")
+    report = "上半年完成固定资产投资6.02亿元。".encode()
+    page.set_input_files(
+        "#id_files",
+        [{"name": name, "mimeType": "text/plain", "buffer": report} for name in ("青山镇.txt", "白沙镇.txt")],
+    )
+    message = page.eval_on_selector("#id_files", "field => field.validationMessage")
+    assert message == "一次最多上传 1 个文件（选了 2 个），请分批上传"
+    page.get_by_role("button", name="上传并提取数字").click()
+    assert page.url.endswith("/compile/") and "汇编核对" not in page.content()
