@@ -251,3 +251,12 @@ def test_a_folder_is_checked_file_by_file(tmp_path, capsys):
     code, out, _ = run_check(folder, "--format", "json", capsys=capsys)
     assert code == 1
     assert [Path(item["file"]).name for item in json.loads(out)] == ["a.txt", "b.txt"]
+
+
+def test_the_command_checks_a_report_longer_than_the_web_pages_cap(tmp_path, capsys):
+    """The web's 200,000-character cap guards a shared server; the command reads one's own files."""
+    path = tmp_path / "long.txt"
+    path.write_text("完成投资额亿元。" * 40_000, encoding="utf-8")  # 320,000 characters, one line
+    code, out, err = run_check(path, "--format", "json", capsys=capsys)
+    assert code == 1, err
+    assert len(json.loads(out)["findings"]) == 40_000

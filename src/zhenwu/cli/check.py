@@ -27,8 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from zhenwu.documents.reading import UnreadableDocument, decode_text, read_path
+    from zhenwu.documents.reading import ReadLimits, UnreadableDocument, decode_text, read_path
     from zhenwu.figures import review
+
+    # The command reads the user's own files on their own machine: no web page's text cap (the
+    # checker is linear, some 2,000,000 characters a second), but still no zip bomb.
+    limits = ReadLimits(chars=100_000_000, pdf_pages=10_000)
 
     results, unreadable = [], False
     for name in expand(args.files):
@@ -36,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             if name == "-":
                 text, _ = decode_text(sys.stdin.buffer.read())
             else:
-                text = read_path(name).text
+                text = read_path(name, limits).text
         except UnreadableDocument as error:
             print(f"zhenwu check: {name}: {error}", file=sys.stderr)
             unreadable = True
