@@ -14,6 +14,7 @@ import itertools
 import json
 import os
 import re
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -268,6 +269,24 @@ def test_a_damaged_archive_is_refused_in_chinese_and_changes_nothing(sites, sour
         assert target.world("facts") == before, kind
         assert target.media_files() == media_before, kind
     assert not [path for path in target.data_dir.rglob("*") if "zhenwu-restore" in path.name]
+
+
+def test_a_sqlite_database_another_program_holds_open_is_not_replaced(sites, source, backup):
+    if sites.engine != "sqlite":
+        pytest.skip("SQLite only: on PostgreSQL pg_restore waits for the locks instead of replacing a file")
+    target = sites.new("held")
+    assert target.zhenwu("restore", str(backup)).returncode == 0
+    target.world("change")
+    before = target.world("facts")
+    holder = sqlite3.connect(target.data_dir / "zhenwu.sqlite3")
+    try:
+        holder.execute("SELECT COUNT(*) FROM ledger_reportedvalue").fetchone()
+        result = target.zhenwu("restore", str(backup), "--force")
+    finally:
+        holder.close()
+    assert result.returncode == 2
+    assert "正被其他程序使用" in result.stderr and "zhenwu serve" in result.stderr
+    assert target.world("facts") == before
 
 
 def test_a_backup_is_restored_only_to_the_same_kind_of_database(sites, backup):

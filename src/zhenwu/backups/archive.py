@@ -12,6 +12,7 @@ import io
 import json
 import os
 import tarfile
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -64,7 +65,7 @@ def write_archive(target: Path, manifest: dict, members: list[tuple[str, Path]])
         ):
             data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
             info = tarfile.TarInfo(MANIFEST)
-            info.size, info.mode, info.mtime = len(data), 0o600, int(os.path.getmtime(partial))
+            info.size, info.mode, info.mtime = len(data), 0o600, int(time.time())
             tar.addfile(info, io.BytesIO(data))
             for name, path in members:
                 tar.add(path, arcname=name, recursive=False, filter=_anonymous)
@@ -109,6 +110,12 @@ def read_manifest(archive: Path) -> dict:
         raise BackupError(
             f"备份文件 {archive.name} 的格式版本 {version} 比本程序能读的 {FORMAT_VERSION} 新：请先升级镇务再恢复，未做任何改动。"
         )
+    shapes = {"database": dict, "migrations": dict, "tables": list, "counts": dict, "media": list}
+    wrong = [key for key, shape in shapes.items() if not isinstance(manifest.get(key), shape)]
+    if wrong or not all(isinstance(entry, dict) for entry in manifest["media"]):
+        raise BackupError(
+            f"备份文件 {archive.name} 的清单不完整（{'、'.join(wrong) or 'media'}），未做任何改动。"
+        )
     for entry in manifest_files(manifest).values():
         _check_entry(archive, entry)
     return manifest
@@ -116,9 +123,8 @@ def read_manifest(archive: Path) -> dict:
 
 def manifest_files(manifest: dict) -> dict[str, dict]:
     """Every file the manifest lists, by its name in the archive."""
-    database = manifest.get("database") or {}
-    files = {database.get("file"): database}
-    files.update({f"{MEDIA}/{entry.get('path')}": entry for entry in manifest.get("media") or []})
+    files = {manifest["database"].get("file"): manifest["database"]}
+    files.update({f"{MEDIA}/{entry.get('path')}": entry for entry in manifest["media"]})
     return files
 
 
@@ -129,6 +135,7 @@ def _check_entry(archive: Path, entry: dict) -> None:
         not name
         or not isinstance(name, str)
         or path.is_absolute()
+        or not path.parts
         or ".." in path.parts
         or "\\" in name
         or not isinstance(entry.get("size"), int)

@@ -194,13 +194,15 @@ def _leave_wal_mode(target: Path) -> None:
     """
     old = sqlite3.connect(target, timeout=2)
     try:
-        old.execute("PRAGMA journal_mode=DELETE")
+        mode = old.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     except sqlite3.OperationalError as error:
-        raise BackupError(
-            f"数据库 {target} 正被其他程序使用（{error}）：请先停止 zhenwu serve 再恢复，未做任何改动。"
-        ) from error
+        mode = str(error)
     finally:
         old.close()
+    if mode != "delete":
+        raise BackupError(
+            f"数据库 {target} 正被其他程序使用（{mode}）：请先停止 zhenwu serve 再恢复，未做任何改动。"
+        )
 
 
 def _restore_postgresql(dump_file: Path, manifest: dict) -> None:
