@@ -5,6 +5,7 @@
 #   libreoffice-writer-nogui        .docx → PDF preview and the page-layout test
 #   poppler-utils                   pdftoppm (PDF pages → PNG)
 #   fonts-noto-cjk fonts-liberation2  Chinese and Times-compatible fonts for rendering
+#   postgresql-client               pg_dump/pg_restore for the backup tests (when ZHENWU_TEST_DATABASE_URL is set)
 set -eu
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
@@ -12,6 +13,9 @@ command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
 [ -d /usr/share/fonts/opentype/noto ] || need="$need fonts-noto-cjk"
 [ -d /usr/share/fonts/truetype/liberation2 ] || need="$need fonts-liberation2"
+if [ -n "${ZHENWU_TEST_DATABASE_URL:-}" ]; then
+    command -v pg_dump >/dev/null 2>&1 || need="$need postgresql-client"
+fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "安装系统软件包 / installing system packages:$need"

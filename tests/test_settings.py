@@ -45,3 +45,39 @@ def test_the_version_is_printed_without_touching_the_data_directory(tmp_path):
     result = run_zhenwu(tmp_path, "--version")
     assert result.returncode == 0 and result.stdout.startswith("zhenwu ")
     assert not (tmp_path / "data").exists()
+
+
+def mode(path) -> str:
+    return oct(path.stat().st_mode & 0o777)
+
+
+def test_a_new_data_directory_and_its_database_are_readable_by_their_owner_only(tmp_path):
+    result = run_zhenwu(tmp_path, "manage", "migrate", "-v", "0")
+    data = tmp_path / "data"
+    assert result.returncode == 0, result.stderr
+    assert mode(data) == "0o700"
+    assert mode(data / "zhenwu.sqlite3") == "0o600"
+    assert mode(data / "secret_key") == "0o600"
+
+
+def test_an_existing_data_directory_of_ours_is_tightened(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    data.chmod(0o755)
+    run_zhenwu(tmp_path, "manage", "check")
+    assert mode(data) == "0o700"
+    data.chmod(0o750)  # loosened again by hand: the directory holds our secret key, so it is still ours
+    (data / "zhenwu.sqlite3").chmod(0o644)
+    run_zhenwu(tmp_path, "manage", "check")
+    assert mode(data) == "0o700"
+    assert mode(data / "zhenwu.sqlite3") == "0o600"
+
+
+def test_a_shared_directory_given_as_data_directory_keeps_its_mode(tmp_path):
+    shared = tmp_path / "data"
+    shared.mkdir()
+    (shared / "别人的文件.txt").write_text("不是镇务的", encoding="utf-8")
+    shared.chmod(0o755)
+    result = run_zhenwu(tmp_path, "manage", "check")
+    assert result.returncode == 0, result.stderr
+    assert mode(shared) == "0o755"

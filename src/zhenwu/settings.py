@@ -24,12 +24,36 @@ def _default_data_dir() -> Path:
 
 
 def _data_dir() -> Path:
+    """Create the data directory readable by its owner only; tighten an existing one that is ours."""
     path = Path(env_str("ZHENWU_DATA_DIR") or _default_data_dir()).expanduser()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            path.mkdir(mode=0o700, parents=True)
+        elif _is_ours(path):
+            path.chmod(0o700)
     except OSError as error:
         raise ConfigError(f"环境变量 ZHENWU_DATA_DIR 指向的目录 {path} 无法创建：{error.strerror}") from error
     return path
+
+
+def _is_ours(path: Path) -> bool:
+    """A directory this user owns that is empty or holds our secret key; a shared folder is left as it is."""
+    if os.name != "posix" or path.stat().st_uid != os.getuid():
+        return False
+    return (path / "secret_key").exists() or not any(path.iterdir())
+
+
+def _private_file(path: Path) -> None:
+    """Create the file readable by its owner only, or tighten it when this user owns it.
+
+    SQLite gives a database's -wal and -shm files the database file's mode.
+    """
+    if str(path) in ("", ":memory:") or not path.parent.is_dir():
+        return
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    elif os.name == "posix" and path.stat().st_uid == os.getuid():
+        path.chmod(0o600)
 
 
 def _secret_key(data_dir: Path) -> str:
@@ -41,8 +65,8 @@ def _secret_key(data_dir: Path) -> str:
         return configured
     key_file = data_dir / "secret_key"
     if not key_file.exists():
+        _private_file(key_file)
         key_file.write_text(secrets.token_urlsafe(50), encoding="ascii")
-        key_file.chmod(0o600)
     return key_file.read_text(encoding="ascii").strip()
 
 
@@ -60,6 +84,7 @@ def _database(data_dir: Path) -> dict:
             f"环境变量 ZHENWU_DATABASE_URL 指定的数据库 {config['ENGINE']} 不受支持：请用 SQLite 或 PostgreSQL"
         )
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        _private_file(Path(config["NAME"]))
         config["CONN_MAX_AGE"] = 0
         config["OPTIONS"] = {
             "timeout": 20,
