@@ -54,14 +54,14 @@ def snapshot_facts(cursor, tables: set[str]) -> dict:
     return {"migrations": migrations, "tables": sorted(tables), "counts": counts}
 
 
-def dump(target: Path) -> dict:
-    """Copy the database to ``target``; what the manifest says about it (engine, migrations, counts …)."""
+def dump(target: Path) -> tuple[dict, dict]:
+    """Copy the database to ``target``; the engine and tool versions, and the snapshot's facts."""
     if engine() == "sqlite":
         return _dump_sqlite(target)
     return _dump_postgresql(target)
 
 
-def _dump_sqlite(target: Path) -> dict:
+def _dump_sqlite(target: Path) -> tuple[dict, dict]:
     connection.ensure_connection()
     copy = sqlite3.connect(target)
     try:
@@ -72,10 +72,10 @@ def _dump_sqlite(target: Path) -> dict:
         facts = snapshot_facts(cursor, {name for (name,) in cursor.fetchall()})
     finally:
         copy.close()
-    return {"engine": "sqlite", **facts}
+    return {"engine": "sqlite"}, facts
 
 
-def _dump_postgresql(target: Path) -> dict:
+def _dump_postgresql(target: Path) -> tuple[dict, dict]:
     server = server_version()
     pg_dump, version = client_tool("pg_dump", server, "备份")
     with transaction.atomic(), connection.cursor() as cursor:
@@ -84,10 +84,16 @@ def _dump_postgresql(target: Path) -> dict:
         snapshot = cursor.fetchone()[0]
         facts = snapshot_facts(cursor, set(connection.introspection.table_names(cursor)))
         run_client(
-            [pg_dump, "--format=custom", f"--snapshot={snapshot}", f"--file={target}", _database_name()],
+            [
+                pg_dump,
+                "--format=custom",
+                f"--snapshot={snapshot}",
+                f"--file={target}",
+                f"--dbname={_database_name()}",
+            ],
             "pg_dump 备份失败",
         )
-    return {"engine": "postgresql", "server_version": server, "pg_dump_version": version, **facts}
+    return {"engine": "postgresql", "server_version": server, "pg_dump_version": version}, facts
 
 
 def server_version() -> str:

@@ -52,23 +52,15 @@ def create_backup(output: Path | None = None) -> BackupResult:
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix=PRIVATE_PREFIX, dir=target.parent) as staging:
         dump_file = Path(staging) / "database"
-        facts = databases.dump(dump_file)
+        about, facts = databases.dump(dump_file)
         media = media_entries(media_root)  # after the database: a photo added meanwhile is only extra
-        name = databases.DUMP_FILES[facts["engine"]]
+        name = databases.DUMP_FILES[about["engine"]]
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "zhenwu_version": __version__,
             "created_at": timezone.localtime().isoformat(timespec="seconds"),
-            "database": {
-                "file": name,
-                **file_entry(dump_file),
-                **{
-                    key: facts.pop(key)
-                    for key in ("engine", "server_version", "pg_dump_version")
-                    if key in facts
-                },
-            },
+            "database": {"file": name, **file_entry(dump_file), **about},
             **facts,  # migrations, tables, counts
             "media": media,
         }
