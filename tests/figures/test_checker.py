@@ -239,3 +239,16 @@ def test_a_unit_left_where_its_number_was_erased_is_a_missing_number(text, expec
 
 def test_masked_ordinals_and_list_numbers_are_not_findings():
     assert _codes("第xx次人代会以来，人口自然增长率4、全年生产总值5、") == []
+
+
+def test_a_rate_written_without_its_percent_sign_is_read_as_a_percentage_and_flagged():
+    result = review("完成固定资产投资3.2亿元，占年计划的58.2，同比增长17.8。人口自然增长率4、生产总值5、")
+    assert [(f.span, str(f.value), f.unit, f.kind) for f in result.figures] == [
+        ("3.2亿元", "320000000", "元", "amount"),
+        ("58.2", "58.2", "%", "completion"),
+        ("17.8", "17.8", "%", "growth"),
+    ]
+    assert [(f.code, f.span) for f in result.findings] == [
+        ("missing-percent", "58.2"),
+        ("missing-percent", "17.8"),
+    ]

@@ -64,14 +64,6 @@ _NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多
 _NOT_BEFORE_MAGNITUDE = set("超过近逾约上破")  # 突破亿元大关: a bare magnitude is a number
 _NOT_AFTER = set("均产级位数")
 
-_PERCENT_CONTEXT = re.compile(
-    r"(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|增幅|降幅|增速|提高|降低)(?:了|为|达到?)?"
-    r"|(?:占比|比重|(?<![汇利])率)(?:为|达到?|是)?"
-    r"|占[^，,。；;、\n]{1,16}?的(?:比重|比例)?(?:为|达到?)?"
-    r"|完成[^，,。；;、\n]{0,10}?(?:目标|计划|任务)(?:的)?"
-)
-_BARE_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_FOLLOWS_UNIT = re.compile(rf"\s?(?:万亿|千万|亿|万|千|[多余])?\s?(?:{_UNITS}|年|月|日|号)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +122,7 @@ def _findings(text: str, figures: list[Figure]) -> list[Finding]:
     findings = [
         *placeholders(text),
         *missing_numbers(text),
-        *missing_percent_signs(text),
+        *missing_percent_signs(figures),
         *_missing_units(figures),
         *check_arithmetic(text, figures),
     ]
@@ -207,21 +199,16 @@ def missing_numbers(text: str) -> list[Finding]:
     return found
 
 
-def missing_percent_signs(text: str) -> list[Finding]:
-    """A growth, share or completion rate written without its %: 占年计划的58.2, 同比增长17.8."""
-    found = []
-    for context in _PERCENT_CONTEXT.finditer(text):
-        number = _BARE_NUMBER.match(text, context.end())
-        if number is None:
-            continue
-        start, end = number.span()
-        if end < len(text) and (text[end] in "%％‰.0123456789" or _FOLLOWS_UNIT.match(text, end)):
-            continue
-        if end < len(text) and text[end] == "、" and "." not in number.group():
-            continue  # 人口自然增长率4、全年生产总值: a list number
-        span = number.group()
-        found.append(Finding("missing-percent", "error", start, end, span, f"百分数“{span}”缺少“%”"))
-    return found
+def missing_percent_signs(figures: list[Figure]) -> list[Finding]:
+    """A growth, share or completion rate written without its %: 占年计划的58.2, 同比增长17.8.
+
+    The scanner reads such a number as a percentage; here it is reported as written wrong.
+    """
+    return [
+        Finding("missing-percent", "error", f.start, f.end, f.span, f"百分数“{f.span}”缺少“%”")
+        for f in figures
+        if f.implicit_unit and f.dimension == "percent"
+    ]
 
 
 def _missing_units(figures: list[Figure]) -> list[Finding]:
@@ -230,5 +217,5 @@ def _missing_units(figures: list[Figure]) -> list[Finding]:
             "missing-unit", "warning", f.start, f.end, f.span, f"数字“{f.span}”缺少单位，按“{f.unit}”理解"
         )
         for f in figures
-        if f.implicit_unit and f.span[:1].isdigit()
+        if f.implicit_unit and f.dimension != "percent" and f.span[:1].isdigit()
     ]

@@ -74,6 +74,13 @@ SCANNER = re.compile(
     f"(?=[{re.escape(_FIRST)}])(?:" + "|".join((_DATE, _LABEL, _IDIOM, _RATIO, _FIGURE)) + ")"
 )
 
+# Words after which a bare number is a percentage with its % left out (占年计划的58.2, 同比增长17.8).
+_PERCENT_BEFORE = re.compile(
+    r"(?:(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|增幅|降幅|增速|提高|降低)(?:了|为|达到?)?"
+    r"|(?:占比|比重|(?<![汇利])率)(?:为|达到?|是)?"
+    r"|占[^，,。；;、\n]{1,16}?的(?:比重|比例)?(?:为|达到?)?"
+    r"|完成[^，,。；;、\n]{0,10}?(?:目标|计划|任务)(?:的)?)$"
+)
 _TRADITIONAL = re.compile("[" + re.escape(TRADITIONAL) + "]")
 _FOLD = str.maketrans(TRADITIONAL, SIMPLIFIED)
 
@@ -166,9 +173,14 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         if end < len(text) and (_glued_to_latin(text, end) or text[end] in "年月日号级"):
             return None
         if match["mag"] is None and match["mag2"] is None:
-            if match["num2"] or match["num"] is None or not _implicit_money(text, match):
+            if match["num2"] or match["num"] is None:
                 return None
-            unit, implicit = _data.MONEY_DEFAULT_UNIT, True
+            if _percent_expected(text, match):
+                unit, implicit = "%", True
+            elif _implicit_money(text, match):
+                unit, implicit = _data.MONEY_DEFAULT_UNIT, True
+            else:
+                return None
     elif end < len(text) and _glued_to_latin(text, end) and _data.UNITS.get(unit) == "count":
         return None
     if match["pct"] is not None:
@@ -228,6 +240,16 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
         return False
     after = text[end : end + 12]
     return any(q in after for q in _QUOTES_CLOSE)
+
+
+def _percent_expected(text: str, match: re.Match) -> bool:
+    """A bare number where a rate is expected is a percentage with its % left out."""
+    start, end = match.span()
+    if match["pre"] or match["in1"] or match["in2"] or match["post"]:
+        return False
+    if end < len(text) and text[end] == "、" and "." not in match["num"]:
+        return False  # 人口自然增长率4、全年生产总值: a list number
+    return _PERCENT_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def _implicit_money(text: str, match: re.Match) -> bool:
