@@ -252,3 +252,35 @@ def test_a_rate_written_without_its_percent_sign_is_read_as_a_percentage_and_fla
         ("missing-percent", "58.2"),
         ("missing-percent", "17.8"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("全镇财政总收入由2015年的2.66亿元增加到2020年的4.559亿元，增长比例达55%，", "55%"),
+        ("完成投资12.00亿元，较上年的10.00亿元增长25%。", "25%"),
+        ("完成税收3.00亿元，同比增长20%（上年同期2.40亿元）。", "20%"),
+        ("国民生产总值由2.9亿元增长为8亿元，增长2.7倍；", "2.7倍"),
+        ("产值由2.00亿元增长到6.00亿元，增长到2.5倍。", "2.5倍"),
+    ],
+)
+def test_a_growth_stated_against_two_values_in_any_wording_is_recomputed(text, span):
+    assert _codes(text) == [("growth-mismatch", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完成投资12.00亿元，较上年的10.00亿元增长20%；完成税收3.00亿元，同比增长25%（上年同期2.40亿元）。",
+        "由2.00亿元增长到6.00亿元，增长2倍；由2.00亿元增长到6.00亿元，增长到3倍。",
+    ],
+)
+def test_a_growth_that_holds_is_not_a_finding(text):
+    assert _codes(text) == []
+
+
+def test_a_breakdown_named_like_its_whole_must_add_up_across_semicolons():
+    text = "全镇农林牧渔业总产值10.13亿元，其中种植业总产值74410万元；林果业总产值5120万元；畜牧业总产值21392万元；渔业总产值7万元。"
+    assert _codes(text) == [("parts-sum-mismatch", "10.13亿元")]
+    assert _codes(text.replace("渔业总产值7万元", "渔业总产值378万元")) == []
+    assert _codes("总产值10亿元，其中种植业5亿元；工业产值8亿元。") == []

@@ -26,11 +26,16 @@ _LEVEL = ("amount", "count", "measure")
 _ANCHOR_REACH = 12  # a rate back to the amount it qualifies
 _WHOLE_REACH = 60  # a share back to the whole it names, 其中 back to its whole
 _PARTS_REACH = 24  # 其中 forward to its parts
+_NEARLY_ALL = Decimal("0.97")  # a breakdown summing to 97–100% of its whole claims to be complete
 _SUBSET_PARTS = 12  # parts searched for a subset that adds up
 _SUBSET_BUDGET = 200_000  # subset sums visited in one text, about a tenth of a second
 _MARKERS = re.compile(r"其中|分别为|分别是|分别达到?")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
-_TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至)|增至|降至")
+_TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至|为)|增至|降至")
+_LAST_YEAR_BEFORE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年)(?:同期)?的?$")
+_LAST_YEAR_BRACKET = re.compile(r"[（(](?:上年同期|去年同期|上年|去年)(?:为|是)?")
+_CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻)(?:了|到|至|为)?(?:近|约)?$")
+_MULTIPLE_OF = re.compile(r"(?:到|至|为)$")
 _TOTAL_WORDS = re.compile(r"共|合计|总计|共计|累计")
 _WHOLE_PREFIX = re.compile(r"^(?:全镇|全县|全市|全区|全乡|全村|全年|本镇|全)")
 _WHOLE_SUFFIX = re.compile(r"(?:总量|总额|总数|总和)$")
@@ -146,37 +151,101 @@ def _targets(figures: list[Figure]) -> dict[tuple[str, str], list[Figure]]:
 
 
 def _growth(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
-    """由A增长到B，增长X% — and 由A%提高到B%，提高X个百分点."""
+    """A growth stated against two values the sentence gives: 由A增长到B，增长X%; B，较上年的A增长X%;
+    B，同比增长X%（上年同期A）; 由A%提高到B%，提高X个百分点; 由A增长为B，增长N倍."""
     findings = []
-    for index, first in enumerate(figures[:-2]):
-        if first.approx or not _FROM.search(text, max(0, first.start - 10), first.start):
+    for index, stated in enumerate(figures):
+        if stated.approx or not _is_stated_change(text, stated):
             continue
-        second, stated = figures[index + 1], figures[index + 2]
-        if second.unit != first.unit or not _TO.search(text, first.end, second.start):
+        pair = _values_compared(text, breaks, figures, index)
+        if pair is None:
             continue
-        if breaks.between(second.end, stated.start) or second.approx or stated.approx:
-            continue
+        first, second = pair
         first_low, first_high = _bounds(first)
         second_low, second_high = _bounds(second)
-        if stated.kind == "growth" and stated.unit in ("%", "％") and first_low > 0:
-            low = (second_low - first_high) / first_high * _HUNDRED
-            high = (second_high - first_low) / first_low * _HUNDRED
-            computed = (second.value - first.value) / first.value * _HUNDRED
-            unit = "%"
-        elif stated.kind == "points" and first.unit in ("%", "％"):
+        if stated.kind == "points":
+            if first.unit not in ("%", "％"):
+                continue
             low, high = second_low - first_high, second_high - first_low
             computed, unit = second.value - first.value, "个百分点"
-        else:
+        elif first_low <= 0:
             continue
-        if _contradicts(stated, low, high, signed=True):
+        elif stated.dimension == "multiple" and _MULTIPLE_OF.search(
+            text, max(0, stated.start - 4), stated.start
+        ):
+            low, high = second_low / first_high, second_high / first_low  # 增长到2.7倍: B is 2.7 times A
+            computed, unit = second.value / first.value, "倍"
+        else:
+            scale = Decimal(1) if stated.dimension == "multiple" else _HUNDRED
+            low = (second_low - first_high) / first_high * scale
+            high = (second_high - first_low) / first_low * scale
+            computed = (second.value - first.value) / first.value * scale
+            unit = "倍" if stated.dimension == "multiple" else "%"
+        if _contradicts(stated, low, high, signed=stated.dimension != "multiple"):
             message = (
                 f"增幅不符：由{first.span}到{second.span}应为{format_number(computed, stated.places)}{unit}，"
                 f"文中为{stated.span}"
             )
+            if unit == "倍" and computed != second.value / first.value:
+                ratio = format_number(second.value / first.value, stated.places)
+                message += f"（“增长{stated.span}”指增加的部分；是原来的{ratio}倍应写“增长到{ratio}倍”）"
             findings.append(
                 Finding("growth-mismatch", "error", stated.start, stated.end, stated.span, message)
             )
     return findings
+
+
+def _is_stated_change(text: str, stated: Figure) -> bool:
+    if stated.kind == "growth" and stated.unit in ("%", "％"):
+        return True
+    if stated.kind == "points":
+        return True
+    return stated.dimension == "multiple" and bool(
+        _CHANGE_BEFORE.search(text, max(0, stated.start - 6), stated.start)
+    )
+
+
+def _values_compared(
+    text: str, breaks: Marks, figures: list[Figure], index: int
+) -> tuple[Figure, Figure] | None:
+    """The earlier and the later value a stated change is taken between, when the sentence gives both."""
+    stated = figures[index]
+    if index >= 2:
+        first, second = figures[index - 2], figures[index - 1]
+        if (
+            _comparable(first, second)
+            and _FROM.search(text, max(0, first.start - 10), first.start)
+            and _TO.search(text, first.end, second.start)
+            and not breaks.between(second.end, stated.start)
+        ):
+            return first, second  # 由A增长到B，增长X%
+        current, base = figures[index - 2], figures[index - 1]
+        if (
+            _comparable(base, current)
+            and _LAST_YEAR_BEFORE.search(text, max(0, base.start - 12), base.start)
+            and not breaks.between(current.end, stated.start)
+        ):
+            return base, current  # 完成B，较上年的A增长X%
+    if 1 <= index < len(figures) - 1:
+        current, base = figures[index - 1], figures[index + 1]
+        if (
+            _comparable(base, current)
+            and _LAST_YEAR_BRACKET.fullmatch(text, stated.end, base.start)
+            and not breaks.between(current.end, stated.start)
+        ):
+            return base, current  # 完成B，同比增长X%（上年同期A）
+    return None
+
+
+def _comparable(first: Figure, second: Figure) -> bool:
+    return (
+        first.unit == second.unit
+        and first.kind == second.kind
+        and not first.approx
+        and not second.approx
+        and first.value is not None
+        and second.value is not None
+    )
 
 
 def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -> list[Finding]:
@@ -187,31 +256,56 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
     stops = Marks(text, "。\n")
     for marker in _MARKERS.finditer(text):
         index = bisect_left(starts, marker.start())
-        after = _sentence_after(breaks, figures, index, marker.end())
-        for unit in dict.fromkeys(f.unit for f in after):
+        after = _listed_after(breaks, stops, figures, index, marker.end())
+        for unit in dict.fromkeys(f.unit for f, _ in after):
             whole = _whole_before(stops, figures, index, unit, marker.start())
-            parts = _top_level([f for f in after if f.unit == unit and f.kind == (whole and whole.kind)])
-            if whole is None or whole.approx or not parts:
+            if whole is None or whole.approx:
+                continue
+            # Past the first ；only parts named like the whole: 其中种植业总产值…；林果业总产值…
+            parts = _top_level(
+                [
+                    f
+                    for f, past_clause in after
+                    if f.unit == unit and f.kind == whole.kind and (not past_clause or _named_like(whole, f))
+                ]
+            )
+            if not parts:
                 continue
             exhaustive = marker.group().startswith("分别") and _TOTAL_WORDS.search(
                 text, max(0, whole.start - 8), whole.start
             )
-            finding = _compare_parts(whole, parts, bool(exhaustive), subsets)
+            breakdown = len(parts) >= 3 and all(_named_like(whole, part) for part in parts)
+            finding = _compare_parts(whole, parts, bool(exhaustive), subsets, breakdown=breakdown)
             if finding is not None:
                 findings.append(finding)
     return findings
 
 
-def _sentence_after(breaks: Marks, figures: list[Figure], index: int, position: int) -> list[Figure]:
+def _listed_after(
+    breaks: Marks, stops: Marks, figures: list[Figure], index: int, position: int
+) -> list[tuple[Figure, bool]]:
+    """The level figures after 其中 to the sentence's end, each with whether a ；stands before it."""
     found = []
     for figure in figures[index : index + _PARTS_REACH]:
         if figure.start < position:
             continue
-        if breaks.between(position, figure.start):
+        if stops.between(position, figure.start):
             break
         if figure.kind in _LEVEL and not figure.approx:
-            found.append(figure)
+            found.append((figure, breaks.between(position, figure.start)))
     return found
+
+
+def _named_like(whole: Figure, part: Figure) -> bool:
+    """Part and whole end in the same name of three characters or more (业总产值, 贫困户): one measure broken down."""
+    return len(_common_suffix(whole.subject, part.subject)) >= 3
+
+
+def _common_suffix(first: str, second: str) -> str:
+    size = 0
+    while size < min(len(first), len(second)) and first[-1 - size] == second[-1 - size]:
+        size += 1
+    return first[len(first) - size :]
 
 
 def _whole_before(stops: Marks, figures: list[Figure], index: int, unit: str, position: int) -> Figure | None:
@@ -243,7 +337,11 @@ def _top_level(parts: list[Figure]) -> list[Figure]:
     return kept
 
 
-def _compare_parts(whole: Figure, parts: list[Figure], exhaustive: bool, subsets: _Subsets) -> Finding | None:
+def _compare_parts(
+    whole: Figure, parts: list[Figure], exhaustive: bool, subsets: _Subsets, breakdown: bool = False
+) -> Finding | None:
+    """Parts against their whole. ``breakdown``: three or more parts all named like the whole,
+    whose sum falls just short of it — a list meant to be complete, with a figure wrong."""
     whole_low, whole_high = _bounds(whole)
     total = sum((p.value for p in parts), Decimal(0))
     slack = sum((p.tolerance for p in parts), Decimal(0))
@@ -257,6 +355,12 @@ def _compare_parts(whole: Figure, parts: list[Figure], exhaustive: bool, subsets
         return Finding("parts-exceed-whole", "error", whole.start, whole.end, whole.span, message)
     if exhaustive and len(parts) >= 2 and (total + slack < whole_low or total - slack > whole_high):
         message = f"分项之和与总数不符：{listed}={_amount(total, whole)}，总数为{whole.span}"
+        return Finding("parts-sum-mismatch", "error", whole.start, whole.end, whole.span, message)
+    if breakdown and total + slack < whole_low and total >= whole.value * _NEARLY_ALL:
+        message = (
+            f"分项之和与总数不符：{listed}={_amount(total, whole)}，总数为{whole.span}"
+            f"（各分项与总数同名，似应相加等于总数）"
+        )
         return Finding("parts-sum-mismatch", "error", whole.start, whole.end, whole.span, message)
     return None
 

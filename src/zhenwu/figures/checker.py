@@ -65,7 +65,6 @@ _NOT_BEFORE_MAGNITUDE = set("超过近逾约上破")  # 突破亿元大关: a ba
 _NOT_AFTER = set("均产级位数")
 
 
-
 @dataclass(frozen=True, slots=True)
 class Review:
     """What 核稿 returns for one text: the figures found and the findings about them."""

@@ -19,7 +19,7 @@ _COMPLETION = re.compile(
     r"(?:完成|达到|为)(?P<base>[^，,。；;、]{0,12}?(?:目标|计划|任务)[^，,。；;、的]{0,4}?)的?$|完成率(?:为|达到?)?$"
 )
 _GROWTH = re.compile(
-    r"(?P<verb>{})(?:了|为|达到?|约)?(?P<minus>[-－负])?$".format(
+    r"(?P<verb>{})(?:比例|幅度|率)?(?:了|为|达到?|约)?(?P<minus>[-－负])?$".format(
         "|".join(_data.GROWTH_UP + _data.GROWTH_DOWN)
     )
 )
