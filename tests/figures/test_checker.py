@@ -284,3 +284,17 @@ def test_a_breakdown_named_like_its_whole_must_add_up_across_semicolons():
     assert _codes(text) == [("parts-sum-mismatch", "10.13亿元")]
     assert _codes(text.replace("渔业总产值7万元", "渔业总产值378万元")) == []
     assert _codes("总产值10亿元，其中种植业5亿元；工业产值8亿元。") == []
+
+
+def test_pdf_spacing_measure_words_and_ordinals():
+    result = review(
+        "总产值达22. 30亿元，共有7. 6万亩，镇十二届人大五次会议，不允许二次传播，开展两次，阅读下一篇，上架30万袋，接待客商 423 批次。1. 加强管理"
+    )
+    assert [(f.span, str(f.value), f.unit) for f in result.figures] == [
+        ("22. 30亿元", "2230000000", "元"),
+        ("7. 6万亩", "76000", "亩"),
+        ("两次", "2", "次"),
+        ("30万袋", "300000", "袋"),
+        ("423 批次", "423", "批次"),
+    ]
+    assert result.figures[0].tolerance == Decimal("500000")  # 22.30亿元: two places, as written

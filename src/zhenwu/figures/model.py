@@ -63,11 +63,11 @@ class Figure:
         number = self.span.lstrip("约近超过逾大将接不足到少于低")
         digits = ""
         for ch in number:
-            if ch.isdigit() or ch in ".．":
+            if ch.isdigit() or ch in ".．" or (ch == " " and digits.endswith((".", "．"))):
                 digits += ch
             elif digits:
                 break
-        _, dot, fraction = digits.replace("．", ".").partition(".")
+        _, dot, fraction = digits.replace("．", ".").replace(" ", "").partition(".")
         return len(fraction) if dot else 0
 
     @property

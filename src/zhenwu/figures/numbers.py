@@ -29,7 +29,7 @@ def parse_arabic(text: str) -> Decimal:
     (Decimal('1234.5'), Decimal('12.5'))
     """
     try:
-        return Decimal(text.translate(FULL_WIDTH).replace(",", ""))
+        return Decimal(text.translate(FULL_WIDTH).replace(",", "").replace(" ", ""))
     except InvalidOperation:
         raise ParseError(f"不是阿拉伯数字：{text!r}") from None
 

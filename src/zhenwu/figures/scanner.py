@@ -20,7 +20,8 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+# A PDF's text layer may put a space after the decimal point (22. 30亿元).
+_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．] ?[0-9０-９]+)?"
 _CN = r"[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?"
 _NUM_START = r"(?<![0-9A-Za-z.０-９．第])"  # not inside a number, a code (S274) or an ordinal (第3名)
 _CN_START = r"(?<![〇零一二两三四五六七八九十百千万亿第数几])"  # nor a vague 数十, 几百
@@ -229,7 +230,18 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
     end = match.end()
     if end < len(text) and text[end] in _data.DIGITS:
         return False  # 七个一
+    if unit == "次" and (
+        text.startswith(_ORDINAL_MEETINGS, end) or (match["cn"] == "二" and _is_han(text, end))
+    ):
+        return False  # 人大五次会议, 十九届四中全会: ordinals; 二次传播, 二次创业: "second"
     return not _inside_quotes(text, match.start(), end)
+
+
+_ORDINAL_MEETINGS = ("会议", "全会", "全体会议", "党代会", "代表大会")
+
+
+def _is_han(text: str, position: int) -> bool:
+    return position < len(text) and "\u4e00" <= text[position] <= "\u9fff"
 
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
