@@ -298,3 +298,17 @@ def test_pdf_spacing_measure_words_and_ordinals():
         ("423 批次", "423", "批次"),
     ]
     assert result.figures[0].tolerance == Decimal("500000")  # 22.30亿元: two places, as written
+
+
+def test_capital_numerals_and_mixed_forms_are_read():
+    result = review(
+        "人民币壹拾贰万叁仟元整，租金伍万元，1万600元，100万三千元，兩千六百元，廿二个村，干部队伍人员，陆续投入，收拾干净"
+    )
+    assert [(f.span, str(f.value), f.unit) for f in result.figures] == [
+        ("壹拾贰万叁仟元", "123000", "元"),
+        ("伍万元", "50000", "元"),
+        ("1万600元", "10600", "元"),
+        ("100万三千元", "1003000", "元"),
+        ("兩千六百元", "2600", "元"),
+        ("廿二个", "22", "个"),
+    ]

@@ -33,6 +33,9 @@ DIGITS = {
     "九": 9,
 }
 SMALL_MAGNITUDES = {"十": 10, "百": 100, "千": 1000}
+# 大写数字 of amounts (人民币壹拾贰万叁仟元整), read as the ordinary numerals; 廿 and 卅 are 二十, 三十.
+CAPITAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+CAPITALS = str.maketrans(CAPITAL_DIGITS, "一二三四五六七八九十百千")
 LARGE_MAGNITUDES = {"万": 10**4, "亿": 10**8}
 # Magnitudes written after Arabic digits (3.5万, 1.2亿, 3千万); longest first.
 MAGNITUDES = {

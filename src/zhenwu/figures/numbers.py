@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from zhenwu.figures._data import DIGITS, FULL_WIDTH, LARGE_MAGNITUDES, MAGNITUDES, SMALL_MAGNITUDES
+from zhenwu.figures._data import CAPITALS, DIGITS, FULL_WIDTH, LARGE_MAGNITUDES, MAGNITUDES, SMALL_MAGNITUDES
 
 
 class ParseError(ValueError):
@@ -39,14 +39,14 @@ def parse_chinese(text: str) -> Decimal:
 
     >>> [parse_chinese(t) for t in ("三千五百", "两万", "一亿二千万", "十二", "零点五", "一千零五")]
     [Decimal('3500'), Decimal('20000'), Decimal('120000000'), Decimal('12'), Decimal('0.5'), Decimal('1005')]
-    >>> parse_chinese("两万五")
-    Decimal('25000')
+    >>> parse_chinese("两万五"), parse_chinese("壹拾贰万叁仟"), parse_chinese("廿二")
+    (Decimal('25000'), Decimal('123000'), Decimal('22'))
     >>> parse_chinese("六一四")
     Traceback (most recent call last):
     ...
     zhenwu.figures.numbers.ParseError: 数字连写，不是数值：'六一四'
     """
-    whole, _, fraction = text.partition("点")
+    whole, _, fraction = text.translate(CAPITALS).replace("廿", "二十").replace("卅", "三十").partition("点")
     value = Decimal(_chinese_integer(whole, text)) if whole else Decimal(0)
     if fraction:
         if any(ch not in DIGITS for ch in fraction):

@@ -22,9 +22,14 @@ def _alternation(words) -> str:
 
 # A PDF's text layer may put a space after the decimal point (22. 30亿元).
 _AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．] ?[0-9０-９]+)?"
-_CN = r"[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?"
+_CN = (
+    r"[〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾廿卅][〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
+    r"(?:点[〇零一二三四五六七八九]+)?"
+)
 _NUM_START = r"(?<![0-9A-Za-z.０-９．第])"  # not inside a number, a code (S274) or an ordinal (第3名)
-_CN_START = r"(?<![〇零一二两三四五六七八九十百千万亿第数几])"  # nor a vague 数十, 几百
+_CN_START = (
+    r"(?<![〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟第数几])"  # nor a vague 数十, 几百
+)
 _MAG = r"(?:万亿|千万|百万|十万|亿|万|千(?![米克瓦]))"
 _UNITS = _alternation(_data.UNITS)
 # A number and its unit may stand apart (3212 万元; a table cell's 3.5⏎亿美元), but across a
@@ -54,7 +59,7 @@ _FIGURE = (
     rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)})?"
     r"(?:"
     rf"(?:{_NUM_START}(?P<num>{_AR})|{_CN_START}(?P<cn>{_CN}))"
-    rf"(?P<in1>[多余])?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千)?"
+    rf"(?P<in1>[多余])?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千|(?<=万)[0-9]{{3,4}}(?![0-9.])|(?<=万)[一二两三四五六七八九]千(?:[零一二三四五六七八九]百)?)?"
     rf"(?:(?P<sep>[-－—~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
     r"(?P<in2>[多余])?"
     rf"(?:{_SPACE}(?P<unit>{_UNITS})|{_BREAK}(?P<unit_nl>{_UNITS_ACROSS_LINES}))?"
@@ -67,7 +72,8 @@ _FIGURE = (
 # The lookahead lets the engine skip, in C, every position where no alternative can start.
 _FIRST = "".join(
     sorted(
-        set("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过")
+        set("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过廿卅")
+        | set(_data.CAPITAL_DIGITS)
         | {word[0] for word in (*_data.IDIOMS, *_data.APPROX_BEFORE)}
     )
 )
@@ -227,6 +233,8 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
         return False
     if match["cn"] == "一" and unit in _data.VAGUE_AFTER_ONE:
         return False
+    if len(match["cn"]) == 1 and match["cn"] in _data.CAPITAL_DIGITS and unit not in ("元", "圆"):
+        return False  # 队伍人员: a capital numeral alone counts only money
     end = match.end()
     if end < len(text) and text[end] in _data.DIGITS:
         return False  # 七个一
