@@ -63,7 +63,7 @@ CODE_ROW, NAME_ROW, UNIT_ROW = 4, 5, 6  # the county sheet's header rows: 指标
 FIRST_AREA_ROW = UNIT_ROW + 1
 FIRST_COLUMN = 3  # columns A and B hold the area's code and name
 
-STAMP_LABEL, STAMP_COLUMN = "模板生成时间", 4  # row 2: C holds the label, D the moment
+STAMP_LABEL = "模板生成时间："  # then the moment, in cell C2
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
 _LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -75,18 +75,17 @@ def cell_number(value: Decimal | None):
 
 
 def stamp(sheet, generated: datetime) -> None:
-    """Write the moment the template was generated (local time, to the microsecond) in row 2."""
-    sheet.cell(2, STAMP_COLUMN - 1, STAMP_LABEL)
-    sheet.cell(2, STAMP_COLUMN, timezone.localtime(generated).isoformat(sep=" "))
+    """Write the moment the template was generated (local time, to the microsecond) in cell C2."""
+    sheet["C2"] = STAMP_LABEL + timezone.localtime(generated).isoformat(sep=" ")
 
 
 def read_stamp(rows: list[tuple]) -> datetime | None:
     """The moment a template was generated, as ``stamp`` wrote it; ``None`` when it is missing or altered."""
-    if cell_text(cell_at(rows, 2, STAMP_COLUMN - 1)) != STAMP_LABEL:
+    text = cell_text(cell_at(rows, 2, 3))
+    if not text.startswith(STAMP_LABEL):
         return None
-    value = cell_at(rows, 2, STAMP_COLUMN)
     try:
-        moment = value if isinstance(value, datetime) else datetime.fromisoformat(cell_text(value))
+        moment = datetime.fromisoformat(text.removeprefix(STAMP_LABEL).strip())
     except ValueError:
         return None
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)

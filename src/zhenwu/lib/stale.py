@@ -21,6 +21,11 @@ def when_text(at: datetime.datetime | None) -> str:
     return "" if at is None else f"{at.month}月{at.day}日 {at:%H:%M}"
 
 
+def name_of(user) -> str:
+    """A person as a refusal names them: full name, else user name; "" for an account since deleted."""
+    return "" if user is None else (user.get_full_name() or user.get_username())
+
+
 @dataclass(frozen=True)
 class Stale:
     """One thing a save would have changed that somebody else changed after the page was loaded.

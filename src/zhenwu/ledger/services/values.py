@@ -22,7 +22,7 @@ from zhenwu.ledger.models import (
     ValueHistory,
     ValueStatus,
 )
-from zhenwu.lib.stale import Stale
+from zhenwu.lib.stale import Stale, name_of
 
 
 class LedgerError(Exception):
@@ -162,8 +162,7 @@ def _with_author(item: StaleFigure, source) -> StaleFigure:
         user, at = source.updated_by, source.updated_at
     else:
         user, at = source.user, source.at
-    by = "系统" if user is None else (user.get_full_name() or user.get_username())
-    return replace(item, by=by, at=at)
+    return replace(item, by=name_of(user) or "系统", at=at)
 
 
 def _next_versions(area: Area, year: int, month: int, indicators: list[Indicator]) -> dict[int, int]:
