@@ -62,12 +62,22 @@ def amounts(target):
     return list(target.versions.order_by("number").values_list("value", flat=True))
 
 
-def test_a_revision_from_an_older_page_is_refused_naming_who_revised_and_kept(world, target, town_admin, county_admin):
+def test_a_revision_from_an_older_page_is_refused_naming_who_revised_and_kept(
+    world, target, town_admin, county_admin
+):
     seen_by_town, seen_by_county = targets_page(town_admin, world), targets_page(county_admin, world)
-    town_form = form_of(seen_by_town, "revise", target.pk) | {"value": "10", "effective_month": "7", "reason": "项目延期"}
+    town_form = form_of(seen_by_town, "revise", target.pk) | {
+        "value": "10",
+        "effective_month": "7",
+        "reason": "项目延期",
+    }
     post(town_admin, "revise", target.pk, town_form)
 
-    county_form = form_of(seen_by_county, "revise", target.pk) | {"value": "15", "effective_month": "7", "reason": "加压"}
+    county_form = form_of(seen_by_county, "revise", target.pk) | {
+        "value": "15",
+        "effective_month": "7",
+        "reason": "加压",
+    }
     page = post(county_admin, "revise", target.pk, county_form).content.decode()
 
     assert "青山镇2025年“固定资产投资”目标已被 刘洋 于" in page and "调整为 10（您提交的 15 未保存）" in page
@@ -80,7 +90,12 @@ def test_a_revision_from_an_older_page_is_refused_naming_who_revised_and_kept(wo
 
 def test_an_owner_change_from_an_older_page_is_refused(world, target, town_admin, county_admin):
     seen_by_town, seen_by_county = targets_page(town_admin, world), targets_page(county_admin, world)
-    post(town_admin, "target_owner", target.pk, form_of(seen_by_town, "target_owner", target.pk) | {"person": "张三"})
+    post(
+        town_admin,
+        "target_owner",
+        target.pk,
+        form_of(seen_by_town, "target_owner", target.pk) | {"person": "张三"},
+    )
 
     form = form_of(seen_by_county, "target_owner", target.pk) | {"person": "李四"}
     page = post(county_admin, "target_owner", target.pk, form).content.decode()
@@ -137,10 +152,14 @@ def cell_of(sheet, area, code="GDTZ"):
     return sheet.cell(row, column)
 
 
-def test_a_sheet_does_not_overwrite_a_target_revised_after_its_download(world, target, town_admin, county_admin):
+def test_a_sheet_does_not_overwrite_a_target_revised_after_its_download(
+    world, target, town_admin, county_admin
+):
     workbook = download_sheet(county_admin, world)
     form = form_of(targets_page(town_admin, world), "revise", target.pk)
-    post(town_admin, "revise", target.pk, form | {"value": "10", "effective_month": "7", "reason": "项目延期"})
+    post(
+        town_admin, "revise", target.pk, form | {"value": "10", "effective_month": "7", "reason": "项目延期"}
+    )
     sheet = workbook["目标任务分解"]
     cell_of(sheet, world.town_a).value = 15
     cell_of(sheet, world.town_b).value = 8
@@ -155,7 +174,9 @@ def test_a_sheet_does_not_overwrite_a_target_revised_after_its_download(world, t
 def test_a_target_left_as_downloaded_is_not_revised_back(world, target, town_admin, county_admin):
     workbook = download_sheet(county_admin, world)
     form = form_of(targets_page(town_admin, world), "revise", target.pk)
-    post(town_admin, "revise", target.pk, form | {"value": "10", "effective_month": "7", "reason": "项目延期"})
+    post(
+        town_admin, "revise", target.pk, form | {"value": "10", "effective_month": "7", "reason": "项目延期"}
+    )
     sheet = workbook["目标任务分解"]
     assert cell_of(sheet, world.town_a).value == 12
     cell_of(sheet, world.town_b).value = 8
@@ -163,5 +184,7 @@ def test_a_target_left_as_downloaded_is_not_revised_back(world, target, town_adm
     page = upload_sheet(county_admin, world, workbook).content.decode()
 
     assert "新下达 1 项，调整 0 项" in page
-    assert "青山镇固定资产投资：下载分解表后已被 刘洋 于" in page and "调整为 10，表中的原数 12 未导入" in page
+    assert (
+        "青山镇固定资产投资：下载分解表后已被 刘洋 于" in page and "调整为 10，表中的原数 12 未导入" in page
+    )
     assert amounts(target) == [D(12), D(10)]
