@@ -88,21 +88,27 @@ def test_a_revision_from_an_older_page_is_refused_naming_who_revised_and_kept(
     assert amounts(target) == [D(12), D(10), D(15)]
 
 
-def test_an_owner_change_from_an_older_page_is_refused(world, target, town_admin, county_admin):
+def test_an_owner_change_from_an_older_page_is_refused_and_the_second_try_keeps_the_other_change(
+    world, target, town_admin, county_admin
+):
     seen_by_town, seen_by_county = targets_page(town_admin, world), targets_page(county_admin, world)
-    post(
-        town_admin,
-        "target_owner",
-        target.pk,
-        form_of(seen_by_town, "target_owner", target.pk) | {"person": "张三"},
-    )
+    unit = {"department": str(world.department_a.pk)}
+    post(town_admin, "target_owner", target.pk, form_of(seen_by_town, "target_owner", target.pk) | unit)
 
     form = form_of(seen_by_county, "target_owner", target.pk) | {"person": "李四"}
     page = post(county_admin, "target_owner", target.pk, form).content.decode()
 
-    assert "目标已被 刘洋 于" in page and "改为 未指定责任单位 / 张三（您的更改未保存）" in page
-    assert Target.objects.get().responsible_person == "张三"
-    assert form_of(page, "target_owner", target.pk)["person"] == "李四"
+    assert "目标已被 刘洋 于" in page and "改为 党政综合办公室 / 陈明（您的更改未保存）" in page
+    assert owner() == (world.department_a, "陈明")
+    kept = form_of(page, "target_owner", target.pk)
+    assert (kept["person"], kept["department"]) == ("李四", str(world.department_a.pk))
+    post(county_admin, "target_owner", target.pk, kept)
+    assert owner() == (world.department_a, "李四")
+
+
+def owner():
+    target = Target.objects.get()
+    return target.department, target.responsible_person
 
 
 def test_a_share_changed_from_an_older_page_is_refused(world, part, town_admin, county_admin):

@@ -7,6 +7,7 @@ from django import forms
 from zhenwu.areas.models import Area, Department
 from zhenwu.ledger.models import Indicator
 from zhenwu.lib.periods import parse_month
+from zhenwu.lib.stale import remember_shown
 
 
 class UnlockForm(forms.Form):
@@ -75,10 +76,13 @@ class OwnerForm(forms.Form):
     person = _person()
     reason = _reason()
     version = version_field()
+    changes_a_target = True  # not when it is part of 下达目标, which makes one
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.filter(area=area)
+        if self.changes_a_target:
+            remember_shown(self)
 
 
 class TargetForm(OwnerForm):
@@ -88,6 +92,7 @@ class TargetForm(OwnerForm):
     value = _amount("全年目标")
 
     field_order = ["indicator", "value", "department", "person"]
+    changes_a_target = False
 
     def __init__(self, *args, area, year, **kwargs):
         super().__init__(*args, area=area, **kwargs)
@@ -129,6 +134,10 @@ class PartChangeForm(forms.Form):
     person = _person()
     reason = _reason()
     version = version_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        remember_shown(self)
 
 
 class PartRemoveForm(forms.Form):

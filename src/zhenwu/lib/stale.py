@@ -62,3 +62,34 @@ class StaleEdit(Exception):
     def __init__(self, stale: Iterable[Stale]):
         self.stale = tuple(stale)
         super().__init__("；".join(item.message for item in self.stale))
+
+
+def remember_shown(form) -> None:
+    """Have a form send back, hidden, the value each field was shown with (Django's ``show_hidden_initial``).
+
+    Then ``form.changed_data`` names the fields the user changed, not those somebody else did.
+    """
+    for field in form.fields.values():
+        if not field.widget.is_hidden and not field.widget.needs_multipart_form:
+            field.show_hidden_initial = True
+
+
+def keep_for_second_try(form, refused: StaleEdit, **fields) -> None:
+    """Show a posted form refused as stale again for a second try, carrying the version it met.
+
+    The fields the user changed keep what they typed; those they left as they were (with
+    ``remember_shown``) take the value stored now, from the form's initial data read when it
+    was posted, so a second save does not undo the other change. ``fields`` sets other hidden
+    values (the month a version belongs to).
+    """
+    changed = set(form.changed_data)
+    data = form.data.copy()
+    for name, field in form.fields.items():
+        if field.show_hidden_initial and name not in changed:
+            data[name] = field.prepare_value(form[name].initial)
+    for name, value in {"version": refused.stale[0].version, **fields}.items():
+        data[name] = value
+    form.data = data
+
+
+AGAIN = "您填写的内容仍在表单中，核对后可再次保存。"

@@ -27,7 +27,7 @@ from zhenwu.ledger.forms import (
 from zhenwu.ledger.models import Target, TargetPart
 from zhenwu.ledger.services.targets import plain
 from zhenwu.ledger.views.common import roles, visible_area, wants_xlsx, xlsx_response
-from zhenwu.lib.stale import StaleEdit
+from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
 
 
 @login_required
@@ -75,34 +75,31 @@ def _forms(area: Area, panel: target_tables.TargetPanel, kept: dict) -> PanelFor
         revise=kept.get(("revise", target.pk))
         or RevisionForm(initial={"version": target.version}, auto_id=f"revise{target.pk}_%s"),
         owner=kept.get(("owner", target.pk))
-        or OwnerForm(
-            area=area,
-            initial={
-                "department": target.department_id,
-                "person": target.responsible_person,
-                "version": target.version,
-            },
-            auto_id=f"owner{target.pk}_%s",
-        ),
+        or OwnerForm(area=area, initial=_owner_initial(target), auto_id=f"owner{target.pk}_%s"),
         part=PartForm(area=area, auto_id=f"part{target.pk}_%s"),
         part_changes=[
             (
                 part,
                 kept.get(("change", part.pk))
-                or PartChangeForm(
-                    initial={
-                        "value": plain(part.value),
-                        "person": part.responsible_person,
-                        "version": part.version,
-                    },
-                    auto_id=f"change{part.pk}_%s",
-                ),
+                or PartChangeForm(initial=_part_initial(part), auto_id=f"change{part.pk}_%s"),
                 kept.get(("remove", part.pk))
                 or PartRemoveForm(initial={"version": part.version}, auto_id=f"remove{part.pk}_%s"),
             )
             for part in panel.row.parts
         ],
     )
+
+
+def _owner_initial(target: Target) -> dict:
+    return {
+        "department": target.department_id,
+        "person": target.responsible_person,
+        "version": target.version,
+    }
+
+
+def _part_initial(part: TargetPart) -> dict:
+    return {"value": plain(part.value), "person": part.responsible_person, "version": part.version}
 
 
 def _apply(request, form, change: Callable[[dict], object], done: str, failed: str) -> StaleEdit | None:
@@ -117,7 +114,7 @@ def _apply(request, form, change: Callable[[dict], object], done: str, failed: s
     try:
         change(form.cleaned_data)
     except StaleEdit as error:
-        messages.error(request, f"{failed}：{error}。您填写的内容仍在表单中，核对后可再次保存。")
+        messages.error(request, f"{failed}：{error}。{AGAIN}")
         return error
     except services.LedgerError as error:
         messages.error(request, f"{failed}：{error}")
@@ -128,8 +125,7 @@ def _apply(request, form, change: Callable[[dict], object], done: str, failed: s
 
 def _again(request, target: Target, key: tuple[str, int], form, stale: StaleEdit):
     """The targets page with ``form`` as the user filled it, now carrying the version it was refused for."""
-    form.data = form.data.copy()
-    form.data["version"] = stale.stale[0].version
+    keep_for_second_try(form, stale)
     return render(request, "ledger/targets.html", _page(request, target.area, target.year, kept={key: form}))
 
 
@@ -190,7 +186,9 @@ def revise(request, pk):
 @require_POST
 def owner(request, pk):
     target = _writable_target(request, pk)
-    form = OwnerForm(request.POST, area=target.area, auto_id=f"owner{target.pk}_%s")
+    form = OwnerForm(
+        request.POST, area=target.area, initial=_owner_initial(target), auto_id=f"owner{target.pk}_%s"
+    )
     stale = _apply(
         request,
         form,
@@ -222,7 +220,7 @@ def add_part(request, pk):
 @require_POST
 def change_part(request, pk):
     part = _writable_part(request, pk)
-    form = PartChangeForm(request.POST, auto_id=f"change{part.pk}_%s")
+    form = PartChangeForm(request.POST, initial=_part_initial(part), auto_id=f"change{part.pk}_%s")
     stale = _apply(
         request,
         form,
