@@ -127,20 +127,21 @@ def _touch(project: Project, user, *fields: str) -> None:
 
 
 def _project_stale(project: Project, fields: dict, plans: dict[int, Decimal]) -> Stale:
-    """How a project changed meanwhile reads now: each submitted field that differs, by its label."""
-    changed = [
-        f"{Project._meta.get_field(name).verbose_name}改为 {_shown(project, name)}"
+    """How a project changed meanwhile reads now: each submitted field that differs, and its status."""
+    differs = [
+        f"{Project._meta.get_field(name).verbose_name}{_shown(project, name)}"
         for name, value in fields.items()
         if getattr(project, name) != value
     ]
     stored = dict(project.year_plans.filter(year__in=plans).values_list("year", "planned_investment"))
-    changed += [
-        f"{year}年计划投资改为 {format_number(stored[year])} 万元"
+    differs += [
+        f"{year}年计划投资{format_number(stored[year])}万元"
         for year, amount in plans.items()
         if year in stored and stored[year] != amount
     ]
-    did = "修改：" + "、".join(changed) if changed else f"修改（现为“{project.get_status_display()}”）"
+    differs.append(f"项目状态“{project.get_status_display()}”")
     at = timezone.localtime(project.updated_at) if project.updated_at else None
+    did = "修改，现为：" + "、".join(differs)
     return Stale(
         f"项目“{project.name}”", did, "您的修改未保存", name_of(project.updated_by), at, project.version
     )
@@ -329,7 +330,6 @@ def record_update(
 
 UPDATE_LABELS = {
     "investment_month": "当月完成投资",
-    "investment_ytd": "累计完成投资",
     "progress": "形象进度",
     "milestone": "节点",
     "problems": "存在问题",
@@ -339,15 +339,15 @@ UPDATE_LABELS = {
 
 def _update_stale(project: Project, update: MonthlyUpdate, values: dict) -> Stale:
     """How the month's update entered or corrected meanwhile reads now, where it differs from the form."""
-    changed = []
-    for name, value in values.items():
+    differs = []
+    for name, label in UPDATE_LABELS.items():  # the 1-N月 total follows from the month's investment
         now = getattr(update, name)
-        if now != value:
+        if now != values[name]:
             shown = (
-                f"{format_number(now)} 万元" if isinstance(now, Decimal) else f"“{now[:30]}”" if now else "空"
+                f"{format_number(now)}万元" if isinstance(now, Decimal) else f"“{now[:30]}”" if now else "空"
             )
-            changed.append(f"{UPDATE_LABELS[name]}为 {shown}")
-    did = ("修改" if update.revision else "填报") + "：" + "、".join(changed)
+            differs.append(label + shown)
+    did = ("修改" if update.revision else "填报") + "，现为：" + "、".join(differs)
     at = timezone.localtime(update.entered_at)
     what = f"“{project.name}”{update.year}年{update.month}月进展"
     return Stale(what, did, "您的填报未保存", name_of(update.entered_by), at, update.version)
