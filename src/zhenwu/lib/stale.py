@@ -86,9 +86,9 @@ def keep_for_second_try(form, refused: StaleEdit, **fields) -> None:
     data = form.data.copy()
     for name, field in form.fields.items():
         if field.show_hidden_initial and name not in changed:
-            data[name] = field.prepare_value(form[name].initial)
+            data[form.add_prefix(name)] = field.prepare_value(form[name].initial)
     for name, value in {"version": refused.stale[0].version, **fields}.items():
-        data[name] = value
+        data[form.add_prefix(name)] = value
     form.data = data
 
 
