@@ -79,7 +79,9 @@ def revise_target(
 def _claim_target(target: Target, version: int | None, kept: str) -> Target:
     """Lock the target for a change and bump its version, unless it moved on from ``version`` meanwhile."""
     locked = (
-        Target.objects.select_for_update().select_related("area", "indicator", "department").get(pk=target.pk)
+        Target.objects.select_for_update(of=("self",))
+        .select_related("area", "indicator", "department")
+        .get(pk=target.pk)
     )
     if version is not None and locked.version != version:
         raise StaleEdit([_target_stale(locked, kept)])
