@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tests.ledger import factories as f
 from tests.pages import form_fields
+from zhenwu.ledger import services
 from zhenwu.ledger.models import HistoryAction, ReportedValue, ValueHistory
 
 URL_ARGS = (2025, 6)
@@ -124,3 +125,32 @@ def test_a_figure_cleared_and_entered_again_meanwhile_is_still_a_newer_figure(wo
 
     assert "固定资产投资已被 李娟 于" in page and "改为 100（您提交的 222 未保存）" in page
     assert figures() == {"GDTZ": D("100")}
+
+
+def test_the_save_service_tells_any_caller_what_is_stale_and_writes_nothing(world):
+    """The result a web page or an API call gets: each stale figure with its value, version, author and time."""
+    gdtz, gycz = f.indicator("GDTZ"), f.indicator("GYCZ")
+    first = services.enter_values(
+        world.town_a_clerk, world.town_a, *URL_ARGS, {gdtz: D("111")}, versions={gdtz: 0}
+    )
+    assert first.saved and first.versions == {(world.town_a.pk, gdtz.pk): 1}
+
+    result = services.enter_values(
+        world.county_admin,
+        world.town_a,
+        *URL_ARGS,
+        {gdtz: D("222"), gycz: D("31.5")},
+        versions={gdtz: 0, gycz: 0},
+    )
+
+    assert not result.saved and result.changed == 0
+    (stale,) = result.stale
+    assert (stale.indicator, stale.submitted, stale.current, stale.version, stale.by) == (
+        gdtz,
+        D("222"),
+        D("111"),
+        1,
+        "李娟",
+    )
+    assert stale.at is not None and stale.message.endswith("改为 111（您提交的 222 未保存）")
+    assert figures() == {"GDTZ": D("111")}
