@@ -82,7 +82,10 @@ class Project(AreaOwned):
     highlighted = models.BooleanField("月报重点展示", default=False, help_text="在月度图文报告中单独介绍")
     created_at = models.DateTimeField("登记时间", default=timezone.now)
     version = models.PositiveIntegerField(
-        "版本", default=1, help_text="每次修改台账或推进状态加 1；保存时核对，以免覆盖他人的修改"
+        "版本",
+        default=1,
+        editable=False,
+        help_text="每次修改台账或推进状态加 1；保存时核对，以免覆盖他人的修改",
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

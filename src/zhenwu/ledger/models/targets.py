@@ -30,7 +30,10 @@ class Target(AreaOwned):
     )
     responsible_person = models.CharField("责任人", max_length=30, blank=True)
     version = models.PositiveIntegerField(
-        "版本", default=1, help_text="每次调整目标或更改责任单位/责任人加 1；保存时核对，以免覆盖他人的修改"
+        "版本",
+        default=1,
+        editable=False,
+        help_text="每次调整目标或更改责任单位/责任人加 1；保存时核对，以免覆盖他人的修改",
     )
 
     class Meta:
@@ -87,7 +90,7 @@ class TargetPart(AreaOwned):
     value = models.DecimalField("分解目标", max_digits=20, decimal_places=4)
     responsible_person = models.CharField("责任人", max_length=30, blank=True)
     version = models.PositiveIntegerField(
-        "版本", default=1, help_text="每次修改加 1；保存时核对，以免覆盖他人的修改"
+        "版本", default=1, editable=False, help_text="每次修改加 1；保存时核对，以免覆盖他人的修改"
     )
 
     class Meta:

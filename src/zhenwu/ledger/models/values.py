@@ -40,7 +40,10 @@ class ReportedValue(AreaOwned):
     )
     approved_at = models.DateTimeField("审核时间", null=True, blank=True)
     version = models.PositiveIntegerField(
-        "版本", default=1, help_text="每次改动数值加 1；保存时核对，以免覆盖他人在此期间的修改"
+        "版本",
+        default=1,
+        editable=False,
+        help_text="每次改动数值加 1；保存时核对，以免覆盖他人在此期间的修改",
     )
 
     class Meta:
@@ -117,7 +120,7 @@ class ValueHistory(AreaOwned):
     )
     at = models.DateTimeField("时间")
     version = models.PositiveIntegerField(
-        "版本", null=True, blank=True, help_text="此次操作后数值的版本；空：记录早于版本号"
+        "版本", null=True, editable=False, help_text="此次操作后数值的版本；空：记录早于版本号"
     )
 
     class Meta:
