@@ -50,7 +50,7 @@ class Stale:
         ...       datetime.datetime(2025, 12, 7, 10, 32)).message
         '社会消费品零售总额已被 周涛 于 12月7日 10:32 改为 111（您提交的 222 未保存）'
         >>> Stale("问题 #3", "验收销号", "您的退回重改未执行").message
-        '问题 #3已被他人 验收销号（您的退回重改未执行）'
+        '问题 #3已被 他人 验收销号（您的退回重改未执行）'
         """
         who = f"{self.by} 于 {when_text(self.at)}" if self.by and self.at else (self.by or "他人")
         return f"{self.what}已被 {who} {self.did}（{self.kept}）"
