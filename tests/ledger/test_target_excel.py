@@ -6,6 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from tests.conftest import make_user
@@ -17,12 +18,16 @@ SHEET = "目标任务分解"
 
 
 def workbook(rows, *, codes=("GDTZ", "GYCZ"), year=2025, sheet=SHEET) -> bytes:
-    """A 目标任务分解表 as a person might fill it: row 4 carries codes, rows 6… one area each."""
+    """A 目标任务分解表 as a person might fill it: row 4 carries codes, rows 6… one area each.
+
+    It says it was generated now, as one downloaded just before would.
+    """
     book = Workbook()
     page = book.active
     page.title = sheet
     page["A1"], page["B1"], page["C1"] = "下达单位", "390123000000", "青溪县"
     page["A2"], page["B2"] = "年度", year
+    page["C2"] = "模板生成时间：" + timezone.localtime().isoformat(sep=" ")
     page.cell(4, 1, "区划代码")
     for column, code in enumerate(codes, start=3):
         page.cell(4, column, code)

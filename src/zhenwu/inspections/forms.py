@@ -160,7 +160,17 @@ class FindingForm(forms.Form):
         return cleaned
 
 
-class AssignForm(forms.Form):
+class StepForm(forms.Form):
+    """A step on a finding, carrying the finding's version the page was shown."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, finding: Finding, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = finding.version
+
+
+class AssignForm(StepForm):
     deadline = forms.DateField(label="整改期限", widget=forms.DateInput(attrs={"type": "date"}))
     department = DepartmentChoiceField(
         Department.objects.none(), label="责任单位", required=False, empty_label="—"
@@ -168,7 +178,7 @@ class AssignForm(forms.Form):
     note = forms.CharField(label="交办意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, user, finding: Finding, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, finding=finding, **kwargs)
         self.fields["department"].queryset = (
             Department.objects.for_user(user)
             .filter(area__path__in=finding.area.lineage_paths)
@@ -179,7 +189,7 @@ class AssignForm(forms.Form):
         )
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(StepForm):
     note = forms.CharField(
         label="整改情况",
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "如：已拆除违建120平方米，场地已清理"}),
@@ -187,11 +197,11 @@ class EvidenceForm(forms.Form):
     photos = PhotosField(label="整改后照片")
 
 
-class NoteForm(forms.Form):
+class NoteForm(StepForm):
     note = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(StepForm):
     note = forms.CharField(label="退回理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 

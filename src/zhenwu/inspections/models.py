@@ -214,6 +214,12 @@ class Finding(AreaOwned):
     )
     created_at = models.DateTimeField("记录时间", default=timezone.now)
     closed_on = models.DateField("销号日期", null=True, blank=True)
+    version = models.PositiveIntegerField(
+        "版本",
+        default=1,
+        editable=False,
+        help_text="每一步交办、整改、验收加 1；操作时核对，以免依据过时的页面办理",
+    )
 
     objects = FindingManager()
 

@@ -34,6 +34,7 @@ from zhenwu.inspections.rectification import (
     is_repeat,
     next_status,
 )
+from zhenwu.lib.stale import Stale, StaleEdit, name_of
 from zhenwu.photos import CheckedPhoto, thumbnail
 
 
@@ -204,21 +205,42 @@ def record_finding(
 
 
 def _take_step(
-    finding: Finding, user, step: str, note: str, at: datetime.datetime | None
+    finding: Finding, user, step: str, note: str, at: datetime.datetime | None, version: int | None = None
 ) -> tuple[Finding, Transition]:
-    """Lock the finding, check role and status, move it on and log the transition."""
-    locked = Finding.objects.select_for_update().select_related("area").get(pk=finding.pk)
+    """Lock the finding, check role, version and status, move it on and log the transition.
+
+    ``version`` is the finding's version the page was shown; a finding that moved on since is
+    not acted on (``StaleEdit`` names the step taken meanwhile). ``None`` acts whatever the version.
+    """
+    locked = (
+        Finding.objects.select_for_update(of=("self",)).select_related("area", "category").get(pk=finding.pk)
+    )
     _require(user, locked.area, action_for(step))
+    if version is not None and locked.version != version:
+        raise StaleEdit([_finding_stale(locked, step)])
     at = at or timezone.now()
     before = locked.status
     locked.status = next_status(before, step)
     locked.closed_on = timezone.localdate(at) if locked.status == Status.CLOSED else None
-    locked.save(update_fields=["status", "closed_on"])
+    locked.version += 1
+    locked.save(update_fields=["status", "closed_on", "version"])
     transition = Transition.objects.create(
         finding=locked, step=step, from_status=before, to_status=locked.status, actor=user, at=at, note=note
     )
-    finding.status, finding.closed_on = locked.status, locked.closed_on  # the caller's copy is current too
+    # the caller's copy is current too
+    finding.status, finding.closed_on, finding.version = locked.status, locked.closed_on, locked.version
     return locked, transition
+
+
+def _finding_stale(finding: Finding, step: str) -> Stale:
+    """The last step taken on a finding, by whom and when, refusing ``step`` asked from an older page."""
+    last = finding.transitions.select_related("actor").order_by("-at", "-id").first()
+    what = f"问题 #{finding.pk}（{finding.category.name} · {finding.location}）"
+    did = Step(last.step).label if last else "办理"
+    at = timezone.localtime(last.at) if last else None
+    return Stale(
+        what, did, f"您的{Step(step).label}未执行", name_of(last.actor) if last else "", at, finding.version
+    )
 
 
 @transaction.atomic
@@ -230,11 +252,12 @@ def assign(
     department: Department | None = None,
     note: str = "",
     at: datetime.datetime | None = None,
+    version: int | None = None,
 ) -> Transition:
-    """交办 a reported problem: set the responsible unit and the deadline."""
+    """交办 a reported problem: set the responsible unit and the deadline (``version``: see ``_take_step``)."""
     _check_department(department, finding.area)
     locked, transition = _take_step(
-        finding, user, Step.ASSIGN, note or f"限期{deadline:%Y年%m月%d日}前整改", at
+        finding, user, Step.ASSIGN, note or f"限期{deadline:%Y年%m月%d日}前整改", at, version
     )
     locked.deadline = deadline
     locked.department = department or locked.department
@@ -244,39 +267,49 @@ def assign(
 
 
 @transaction.atomic
-def start(finding: Finding, user, *, note: str = "", at: datetime.datetime | None = None) -> Transition:
+def start(
+    finding: Finding, user, *, note: str = "", at: datetime.datetime | None = None, version: int | None = None
+) -> Transition:
     """The responsible town or village starts rectifying (整改中)."""
-    return _take_step(finding, user, Step.START, note, at)[1]
+    return _take_step(finding, user, Step.START, note, at, version)[1]
 
 
 @transaction.atomic
 def submit(
-    finding: Finding, user, *, note: str, photos: list[CheckedPhoto], at: datetime.datetime | None = None
+    finding: Finding,
+    user,
+    *,
+    note: str,
+    photos: list[CheckedPhoto],
+    at: datetime.datetime | None = None,
+    version: int | None = None,
 ) -> Transition:
     """Submit the rectification with evidence: what was done and at least one photo after."""
     if not photos:
         raise ValidationError("提交整改须附整改后的照片。")
     if not note.strip():
         raise ValidationError("请说明整改情况。")
-    locked, transition = _take_step(finding, user, Step.SUBMIT, note, at)
+    locked, transition = _take_step(finding, user, Step.SUBMIT, note, at, version)
     _save_photos(locked, list(photos), PhotoKind.EVIDENCE, user, transition, transition.at)
     return transition
 
 
 @transaction.atomic
-def close(finding: Finding, user, *, note: str = "", at: datetime.datetime | None = None) -> Transition:
+def close(
+    finding: Finding, user, *, note: str = "", at: datetime.datetime | None = None, version: int | None = None
+) -> Transition:
     """Verify the evidence and close the finding (验收销号)."""
-    return _take_step(finding, user, Step.CLOSE, note or "经核查，整改到位，予以销号。", at)[1]
+    return _take_step(finding, user, Step.CLOSE, note or "经核查，整改到位，予以销号。", at, version)[1]
 
 
 @transaction.atomic
 def return_for_rework(
-    finding: Finding, user, *, note: str, at: datetime.datetime | None = None
+    finding: Finding, user, *, note: str, at: datetime.datetime | None = None, version: int | None = None
 ) -> Transition:
     """Send the rectification back (退回重改); the reason is required."""
     if not note.strip():
         raise ValidationError("退回须说明理由。")
-    return _take_step(finding, user, Step.RETURN, note, at)[1]
+    return _take_step(finding, user, Step.RETURN, note, at, version)[1]
 
 
 STEP_FUNCTIONS = {

@@ -30,6 +30,7 @@ from zhenwu.inspections.models import Finding, FindingPhoto, Inspection, PhotoKi
 from zhenwu.inspections.rectification import StepNotAllowed, action_for
 from zhenwu.inspections.tallies import Period, facts_from, recent_months, summarise
 from zhenwu.lib.files import safe_filename
+from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
 from zhenwu.photos import photo_response
 
 PAGE_SIZE = 50
@@ -139,6 +140,11 @@ def grid_report(request):
 
 @login_required
 def finding_detail(request, pk):
+    return _detail(request, pk)
+
+
+def _detail(request, pk, kept: dict | None = None):
+    """The finding's page; ``kept`` holds a step's form refused as stale, shown again as it was filled."""
     finding = get_visible_or_404(
         Finding.objects.select_related(
             "category", "area", "department", "inspection", "reported_by", "repeat_of"
@@ -148,6 +154,11 @@ def finding_detail(request, pk):
     )
     steps = services.allowed_steps(finding, request.user)
     photos = list(finding.photos.all())
+    kept = kept or {}
+
+    def form(step, make):
+        return (kept.get(step) or make()) if step in steps else None
+
     return render(
         request,
         "inspections/finding_detail.html",
@@ -157,13 +168,22 @@ def finding_detail(request, pk):
             "evidence_photos": [photo for photo in photos if photo.kind == PhotoKind.EVIDENCE],
             "transitions": finding.transitions.select_related("actor").prefetch_related("photos"),
             "repeats": finding.repeats.for_user(request.user),
-            "assign_form": AssignForm(user=request.user, finding=finding) if Step.ASSIGN in steps else None,
+            "assign_form": form(Step.ASSIGN, lambda: AssignForm(user=request.user, finding=finding)),
             "may_start": Step.START in steps,
             "may_submit": Step.SUBMIT in steps,
-            "close_form": NoteForm(prefix="close") if Step.CLOSE in steps else None,
-            "return_form": ReturnForm(prefix="return") if Step.RETURN in steps else None,
+            "close_form": form(Step.CLOSE, lambda: NoteForm(prefix="close", finding=finding)),
+            "return_form": form(Step.RETURN, lambda: ReturnForm(prefix="return", finding=finding)),
         },
     )
+
+
+def _stale_step(request, finding, error: StaleEdit, step: str, form=None):
+    """A step asked from an older page: say what happened meanwhile, and show its form again as filled."""
+    messages.error(request, f"{error}。请查看最新情况后再办理。")
+    if form is None:
+        return redirect("inspections:finding", pk=finding.pk)
+    keep_for_second_try(form, error)
+    return _detail(request, finding.pk, kept={step: form})
 
 
 def _writable_finding(request, pk, step: str) -> Finding:
@@ -193,6 +213,8 @@ def assign(request, pk):
         return _step_failed(request, finding, ValidationError(next(iter(form.errors.values()))[0]))
     try:
         services.assign(finding, request.user, **form.cleaned_data)
+    except StaleEdit as error:
+        return _stale_step(request, finding, error, Step.ASSIGN, form)
     except (ValidationError, StepNotAllowed) as error:
         return _step_failed(request, finding, error)
     return _step_done(request, finding, "已交办。")
@@ -202,8 +224,16 @@ def assign(request, pk):
 @require_POST
 def start(request, pk):
     finding = _writable_finding(request, pk, Step.START)
+    version = request.POST.get("version", "")
     try:
-        services.start(finding, request.user, note=request.POST.get("note", ""))
+        services.start(
+            finding,
+            request.user,
+            note=request.POST.get("note", ""),
+            version=int(version) if version.isdigit() else None,
+        )
+    except StaleEdit as error:
+        return _stale_step(request, finding, error, Step.START)
     except StepNotAllowed as error:
         return _step_failed(request, finding, error)
     return _step_done(request, finding, "已开始整改。")
@@ -213,10 +243,13 @@ def start(request, pk):
 def submit(request, pk):
     """整改完成后上传整改照片、说明整改情况，提交验收。"""
     finding = _writable_finding(request, pk, Step.SUBMIT)
-    form = EvidenceForm(request.POST or None, request.FILES or None)
+    form = EvidenceForm(request.POST or None, request.FILES or None, finding=finding)
     if request.method == "POST" and form.is_valid():
         try:
             services.submit(finding, request.user, **form.cleaned_data)
+        except StaleEdit as error:
+            form.add_error(None, f"{error}。{AGAIN}照片需重新选择。")
+            keep_for_second_try(form, error)
         except StepNotAllowed as error:
             return _step_failed(request, finding, error)
         except ValidationError as error:
@@ -230,10 +263,13 @@ def submit(request, pk):
 @require_POST
 def close(request, pk):
     finding = _writable_finding(request, pk, Step.CLOSE)
-    form = NoteForm(request.POST, prefix="close")
+    form = NoteForm(request.POST, prefix="close", finding=finding)
     form.is_valid()
+    data = form.cleaned_data
     try:
-        services.close(finding, request.user, note=form.cleaned_data.get("note", ""))
+        services.close(finding, request.user, note=data.get("note", ""), version=data.get("version"))
+    except StaleEdit as error:
+        return _stale_step(request, finding, error, Step.CLOSE, form)
     except StepNotAllowed as error:
         return _step_failed(request, finding, error)
     return _step_done(request, finding, "已验收销号。")
@@ -243,11 +279,13 @@ def close(request, pk):
 @require_POST
 def return_for_rework(request, pk):
     finding = _writable_finding(request, pk, Step.RETURN)
-    form = ReturnForm(request.POST, prefix="return")
+    form = ReturnForm(request.POST, prefix="return", finding=finding)
     if not form.is_valid():
         return _step_failed(request, finding, ValidationError("退回须说明理由。"))
     try:
-        services.return_for_rework(finding, request.user, note=form.cleaned_data["note"])
+        services.return_for_rework(finding, request.user, **form.cleaned_data)
+    except StaleEdit as error:
+        return _stale_step(request, finding, error, Step.RETURN, form)
     except (StepNotAllowed, ValidationError) as error:
         return _step_failed(request, finding, error)
     return _step_done(request, finding, "已退回重改。")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -90,31 +90,53 @@ def check_grid_cell(raw, row: GridRow) -> CellCheck:
 
 @dataclass
 class GridInput:
-    """What a posted 报表 grid asks for: each open cell checked, the figures to enter and those to clear."""
+    """What a posted 报表 grid asks for: each open cell checked, the figures to enter and those to clear.
+
+    Only the cells the user changed are entered or cleared (``touched``), each with the version
+    of the figure the form showed (``versions``), so that a cell left as it was never undoes a
+    figure somebody else changed meanwhile.
+    """
 
     checks: dict[int, CellCheck]
     figures: dict[Indicator, Decimal | None]
     clear: list[Indicator]
+    versions: dict[Indicator, int] = field(default_factory=dict)
+    touched: set[int] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
         return all(check.ok for check in self.checks.values())
 
+    @property
+    def kept(self) -> dict[int, CellCheck]:
+        """What the user typed into the cells they changed, to show again when the save is refused."""
+        return {key: check for key, check in self.checks.items() if key in self.touched}
+
 
 def read_grid(grid: Grid, data: Mapping[str, str]) -> GridInput:
-    """Read the posted grid: locked rows are skipped, an empty cell changes nothing — unless it was emptied.
+    """Read the posted grid: locked rows are skipped, a cell left as the form showed it changes nothing.
 
-    A cell is emptied when the form showed a stored figure in it (``had-<pk>``) and it comes
-    back empty: that figure is to be cleared. A stored figure the form did not show (entered
-    meanwhile by someone else) is never cleared by an empty cell.
+    The form carries, for each cell, the figure it showed (``had-<pk>``, absent for an empty
+    cell) and that figure's version (``ver-<pk>``). A cell that comes back as it was shown is
+    left alone; one that comes back empty where a figure was shown is to be cleared. A stored
+    figure the form did not show (entered meanwhile by someone else) is never cleared by an
+    empty cell.
     """
-    checks, figures, clear = {}, {}, []
+    typed = GridInput({}, {}, [])
     for row in grid.rows:
         if row.locked:
             continue
-        key = row.indicator.pk
-        checks[key] = check = check_grid_cell(data.get(f"v-{key}", ""), row)
-        figures[row.indicator] = check.value
-        if check.ok and check.value is None and row.reported is not None and data.get(f"had-{key}"):
-            clear.append(row.indicator)
-    return GridInput(checks, figures, clear)
+        key, shown = row.indicator.pk, data.get(f"had-{row.indicator.pk}")
+        typed.checks[key] = check = check_grid_cell(data.get(f"v-{key}", ""), row)
+        if shown is not None and check.ok and check.value == parse_figure(shown)[0]:
+            continue  # as the form showed it
+        if shown is None and check.ok and check.value is None:
+            continue  # empty, and shown empty
+        typed.touched.add(key)
+        typed.figures[row.indicator] = check.value
+        if check.ok and check.value is None and row.reported is not None:
+            typed.clear.append(row.indicator)
+        version = data.get(f"ver-{key}", "")
+        if version.isdigit():
+            typed.versions[row.indicator] = int(version)
+    return typed

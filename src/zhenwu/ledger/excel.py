@@ -11,25 +11,36 @@ and uploads them at once; they are written all or none.
 
 In both, an empty figure cell changes nothing and a cell reading "清除" deletes the stored figure
 (its history stays).
+
+Both carry the moment they were generated (row 2, "模板生成时间"). An upload is read against the
+ledger as it stood then: a figure somebody changed after the download is not overwritten — the
+whole upload is refused naming it, unless the sheet still holds the value it was downloaded with,
+which is then left out with a warning (the user did not change that cell). A sheet without that
+moment (not downloaded from here) is read as made from an empty ledger: it may fill empty cells,
+and changing or clearing a stored figure is refused.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill, Protection
 from openpyxl.utils import get_column_letter
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
+from zhenwu.figures import format_number
 from zhenwu.ledger import progress, tables
 from zhenwu.ledger.entry import check_cell
-from zhenwu.ledger.models import Indicator, ReportedValue
-from zhenwu.ledger.services.values import AreaFigures
+from zhenwu.ledger.models import VALUE_ACTIONS, HistoryAction, Indicator, ReportedValue, ValueHistory
+from zhenwu.ledger.services.values import AreaFigures, SaveResult
 from zhenwu.ledger.tables import Grid
 from zhenwu.lib.periods import parse_month
+from zhenwu.lib.stale import when_text
 from zhenwu.workbooks import (
     HEAD_FILL,
     HEAD_FONT,
@@ -52,6 +63,8 @@ CODE_ROW, NAME_ROW, UNIT_ROW = 4, 5, 6  # the county sheet's header rows: 指标
 FIRST_AREA_ROW = UNIT_ROW + 1
 FIRST_COLUMN = 3  # columns A and B hold the area's code and name
 
+STAMP_LABEL = "模板生成时间："  # then the moment, in cell C2
+
 INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")
 _LOCKED_FILL = PatternFill("solid", fgColor="D9D9D9")
 
@@ -61,13 +74,37 @@ def cell_number(value: Decimal | None):
     return None if value is None else float(value)
 
 
-def build_template(grid: Grid) -> bytes:
+def stamp(sheet, generated: datetime) -> None:
+    """Write the moment the template was generated (local time, to the microsecond) in cell C2."""
+    sheet["C2"] = STAMP_LABEL + timezone.localtime(generated).isoformat(sep=" ")
+
+
+def read_stamp(rows: list[tuple]) -> datetime | None:
+    """The moment a template was generated, as ``stamp`` wrote it; ``None`` when it is missing or altered."""
+    text = cell_text(cell_at(rows, 2, 3))
+    if not text.startswith(STAMP_LABEL):
+        return None
+    try:
+        moment = datetime.fromisoformat(text.removeprefix(STAMP_LABEL).strip())
+    except ValueError:
+        return None
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def area_template(area: Area, year: int, month: int) -> bytes:
+    """The month's 报表 for one area as .xlsx, stamped with the moment before its figures were read."""
+    generated = timezone.now()
+    return build_template(tables.entry_grid(area, year, month), generated)
+
+
+def build_template(grid: Grid, generated: datetime) -> bytes:
     """The month's 报表 for one area as .xlsx, with this month's figures filled in where entered."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET
     sheet["A1"], sheet["B1"], sheet["C1"] = "区划代码", grid.area.code, grid.area.name
     sheet["A2"], sheet["B2"] = "报告期", f"{grid.year}-{grid.month:02d}"
+    stamp(sheet, generated)
     sheet["A3"] = (
         f"请在 {VALUE_COLUMN} 列填写 {grid.year}年1-{grid.month}月数值（累计指标填累计数），其他列请勿修改。"
         f"空白表示不修改；要删除已填报的数值请填“{CLEAR_WORD}”。"
@@ -105,13 +142,15 @@ class CountySheet:
     children: list[Area]
     indicators: list[Indicator]
     stored: dict[tuple[int, int], ReportedValue]
+    generated: datetime  # taken before the figures were read
 
 
 def county_template_data(area: Area, year: int, month: int) -> CountySheet:
     """What the county sheet shows: the area's direct children, the month's indicators and their stored figures."""
+    generated = timezone.now()
     indicators = [indicator for indicator in tables.active_indicators() if indicator.reported_in(month)]
     children = tables.children_of(area)
-    return CountySheet(area, year, month, children, indicators, _stored(children, year, month))
+    return CountySheet(area, year, month, children, indicators, _stored(children, year, month), generated)
 
 
 def build_county_template(data: CountySheet) -> bytes:
@@ -126,6 +165,7 @@ def build_county_template(data: CountySheet) -> bytes:
     sheet.title = COUNTY_SHEET
     sheet["A1"], sheet["B1"], sheet["C1"] = "区划代码", data.area.code, data.area.name
     sheet["A2"], sheet["B2"] = "报告期", f"{data.year}-{data.month:02d}"
+    stamp(sheet, data.generated)
     sheet["A3"] = (
         f"每行一个下辖单位，每列一个指标，填写 {data.year}年1-{data.month}月数值（累计指标填累计数）。"
         f"空白单元格表示不修改；要删除已填报的数值请填“{CLEAR_WORD}”；灰色单元格已审核锁定，不能修改。"
@@ -169,6 +209,7 @@ class Upload:
     year: int | None = None
     month: int | None = None
     parts: list[AreaFigures] = field(default_factory=list)  # one per area to write, in the sheet's order
+    generated: datetime | None = None  # when the template was downloaded, if it says
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -198,11 +239,104 @@ def read_upload(data: bytes, filename: str, user) -> Upload:
     except UnreadableWorkbook as error:
         upload.errors.append(str(error))
         return upload
+    upload.generated = read_stamp(rows)
     if upload.many:
         _read_county_sheet(rows, upload, user)
     else:
         _read_area_sheet(rows, upload, user)
+    if not upload.errors:
+        upload.parts = [_as_downloaded(part, upload) for part in upload.parts]
     return upload
+
+
+def stale_errors(upload: Upload, result: SaveResult) -> list[str]:
+    """Why an upload was refused: the figures changed after its template was downloaded, and what to do."""
+    if upload.generated is None:
+        advice = (
+            "此表没有“模板生成时间”（不是从本系统下载的模板），只能填写空白的数值；"
+            "要修改已填报的数值，请下载模板填写后上传，或在网页报表中修改。"
+        )
+    else:
+        advice = (
+            f"以下数值在下载模板（{when_text(timezone.localtime(upload.generated))}）之后已被他人修改，整个文件均未导入："
+            "请重新下载模板核对后再上传，或在网页报表中修改。"
+        )
+    return [advice, *(f"{item.area.name}：{item.message}" for item in result.stale)]
+
+
+# --- the ledger as the template was downloaded ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Downloaded:
+    """A figure as it stood when the template was generated, and its last change after that."""
+
+    version: int
+    value: Decimal | None
+    since: ValueHistory | None = None
+
+
+def _as_downloaded(part: AreaFigures, upload: Upload) -> AreaFigures:
+    """The part with the version of each figure as the template knew it, so newer figures are not overwritten.
+
+    A figure changed after the download and sent back as the template carried it was not changed
+    by the user: it is left out, with a warning naming the newer figure.
+    """
+    cells = [*part.figures, *part.clear]
+    if upload.generated is None:
+        return replace(part, versions=dict.fromkeys(cells, 0))
+    known = _downloaded(part.area, upload.year, upload.month, cells, upload.generated)
+    figures = dict(part.figures)
+    for indicator, value in part.figures.items():
+        then = known[indicator.pk]
+        if then.since is not None and value == then.value:
+            del figures[indicator]
+            newer = then.since
+            now = "已清除" if newer.new_value is None else f"改为 {format_number(newer.new_value)}"
+            upload.warnings.append(
+                f"{part.area.name}{indicator.name}：下载模板后已被 {newer.who} 于 {when_text(timezone.localtime(newer.at))} "
+                f"{now}，表中的原数 {format_number(value)} 未导入"
+            )
+    versions = {indicator: known[indicator.pk].version for indicator in cells}
+    return replace(part, figures=figures, versions=versions)
+
+
+def _downloaded(area: Area, year: int, month: int, indicators: list[Indicator], moment: datetime) -> dict:
+    """Each indicator's figure of the area and month as it stood at ``moment``, read back from its history."""
+    stored = {
+        row.indicator_id: row for row in ReportedValue.objects.filter(area=area, year=year, month=month)
+    }
+    records = (
+        ValueHistory.objects.filter(
+            area=area, year=year, month=month, indicator__in=indicators, action__in=VALUE_ACTIONS
+        )
+        .select_related("user")
+        .order_by("at", "id")
+    )
+    before, first_after, last_after = {}, {}, {}
+    for record in records:
+        if record.at <= moment:
+            before[record.indicator_id] = record
+        else:
+            first_after.setdefault(record.indicator_id, record)
+            last_after[record.indicator_id] = record
+    known = {}
+    for indicator in indicators:
+        record, since = before.get(indicator.pk), last_after.get(indicator.pk)
+        if record is not None and record.action == HistoryAction.CLEAR:
+            then = Downloaded(0, None, since)
+        elif record is not None:  # a record older than versions stands for the figure's first version
+            then = Downloaded(record.version or 1, record.new_value, since)
+        elif since is not None:  # a figure stored without history, then changed: as that change found it
+            first = first_after[indicator.pk]
+            then = Downloaded(
+                (first.version or 1) - 1 if first.old_value is not None else 0, first.old_value, since
+            )
+        else:  # never changed through the ledger: as it is now
+            row = stored.get(indicator.pk)
+            then = Downloaded(row.version if row else 0, row.value if row else None)
+        known[indicator.pk] = then
+    return known
 
 
 def _read_period(rows: list[tuple], upload: Upload) -> None:

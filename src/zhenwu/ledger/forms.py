@@ -7,6 +7,7 @@ from django import forms
 from zhenwu.areas.models import Area, Department
 from zhenwu.ledger.models import Indicator
 from zhenwu.lib.periods import parse_month
+from zhenwu.lib.stale import remember_shown
 
 
 class UnlockForm(forms.Form):
@@ -17,12 +18,18 @@ class UploadForm(forms.Form):
     file = forms.FileField(label="填好的报表（.xlsx）")
 
 
+def version_field() -> forms.IntegerField:
+    """The version of the record the form was shown, sent back so a save from an older page is refused."""
+    return forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+
 class RevisionForm(forms.Form):
     """目标调整: the new amount, the month it applies from, and why."""
 
     value = forms.DecimalField(label="调整后目标", max_digits=20, decimal_places=4)
     effective_month = forms.IntegerField(label="自几月起", min_value=1, max_value=12)
     reason = forms.CharField(label="调整原因", max_length=200)
+    version = version_field()
 
 
 class DeadlineForm(forms.Form):
@@ -68,10 +75,14 @@ class OwnerForm(forms.Form):
     )
     person = _person()
     reason = _reason()
+    version = version_field()
+    changes_a_target = True  # not when it is part of 下达目标, which makes one
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.filter(area=area)
+        if self.changes_a_target:
+            remember_shown(self)
 
 
 class TargetForm(OwnerForm):
@@ -81,10 +92,11 @@ class TargetForm(OwnerForm):
     value = _amount("全年目标")
 
     field_order = ["indicator", "value", "department", "person"]
+    changes_a_target = False
 
     def __init__(self, *args, area, year, **kwargs):
         super().__init__(*args, area=area, **kwargs)
-        del self.fields["reason"]
+        del self.fields["reason"], self.fields["version"]
         self.fields["indicator"].queryset = Indicator.objects.filter(is_active=True).exclude(
             targets__area=area, targets__year=year
         )
@@ -121,10 +133,16 @@ class PartChangeForm(forms.Form):
     value = _amount("分解目标")
     person = _person()
     reason = _reason()
+    version = version_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        remember_shown(self)
 
 
 class PartRemoveForm(forms.Form):
     reason = _reason("删除原因")
+    version = version_field()
 
 
 class TargetSheetForm(forms.Form):

@@ -521,13 +521,22 @@ class GridRow:
     previous: Decimal | None  # last month, for the jump warning
     reported: ReportedValue | None
     check: CellCheck | None = None  # what the user typed, when a save was refused
+    stale: str = ""  # why the save was refused: somebody else changed this figure meanwhile
+
+    @property
+    def stored(self) -> str:
+        """The stored figure as the form shows it and sends it back (``had-<pk>``)."""
+        return "" if self.value is None else format(self.value.normalize(), "f")
 
     @property
     def shown(self) -> str:
         """The text of the input: what was typed if the save was refused, else the stored figure."""
-        if self.check is not None:
-            return self.check.raw
-        return "" if self.value is None else format(self.value.normalize(), "f")
+        return self.check.raw if self.check is not None else self.stored
+
+    @property
+    def version(self) -> int:
+        """The version of the stored figure (0 without one), sent back so a stale save is refused."""
+        return self.reported.version if self.reported else 0
 
     @property
     def value(self) -> Decimal | None:
@@ -562,8 +571,18 @@ def previous_figure(indicator: Indicator, year: int, month: int, monthly_prev: d
     return monthly_prev.get(indicator.pk)
 
 
-def entry_grid(area: Area, year: int, month: int, checks: dict[int, CellCheck] | None = None) -> Grid:
-    """The 报表 for one area and month: each indicator with last year's figure, the target and this month's."""
+def entry_grid(
+    area: Area,
+    year: int,
+    month: int,
+    checks: dict[int, CellCheck] | None = None,
+    stale: dict[int, str] | None = None,
+) -> Grid:
+    """The 报表 for one area and month: each indicator with last year's figure, the target and this month's.
+
+    After a refused save, ``checks`` holds what the user typed (by indicator pk) and ``stale``
+    why a cell was refused; every other cell shows the figure stored now.
+    """
     indicators = [indicator for indicator in active_indicators() if indicator.reported_in(month)]
     prev_year, prev_month = progress.previous_period(year, month)
     current = {
@@ -588,6 +607,7 @@ def entry_grid(area: Area, year: int, month: int, checks: dict[int, CellCheck] |
             previous_figure(indicator, year, month, previous),
             current.get(indicator.pk),
             (checks or {}).get(indicator.pk),
+            (stale or {}).get(indicator.pk, ""),
         )
         for indicator in indicators
     ]

@@ -3,22 +3,30 @@
 The sheet "目标任务分解" carries the issuing area and the year in its first rows, the indicator
 codes in row 4 (their names in row 5), then one row per area: 区划代码 | 单位 | one amount per
 indicator. A blank cell leaves the target as it is; nothing is ever deleted from here.
+
+Like the 报表 template, the sheet records when it was generated (row 2) and is read against
+the targets as they stood then: a target revised after the download is not revised back, and
+a sheet without that moment may only issue targets not yet set.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.entry import check_cell
-from zhenwu.ledger.excel import HEAD_FILL, HEAD_FONT, INPUT_FILL, cell_number
-from zhenwu.ledger.models import Indicator, Target
+from zhenwu.ledger.excel import HEAD_FILL, HEAD_FONT, INPUT_FILL, cell_number, read_stamp, stamp
+from zhenwu.ledger.models import Indicator, Target, TargetVersion
+from zhenwu.ledger.services.targets import plain
 from zhenwu.ledger.target_tables import children, current_amounts, issued_indicators
+from zhenwu.lib.stale import StaleEdit, name_of, when_text
 from zhenwu.workbooks import UnreadableWorkbook, cell_at, cell_text, read_rows, workbook_bytes
 
 SHEET = "目标任务分解"
@@ -31,6 +39,7 @@ CODE_HEAD = "区划代码"
 
 def build_sheet(area: Area, year: int) -> bytes:
     """The areas below ``area`` × its indicators as .xlsx, with the targets in force filled in."""
+    generated = timezone.now()
     indicators = issued_indicators(area, year)
     rows = children(area)
     amounts = current_amounts(rows, indicators, year)
@@ -39,6 +48,7 @@ def build_sheet(area: Area, year: int) -> bytes:
     sheet.title = SHEET
     sheet["A1"], sheet["B1"], sheet["C1"] = "下达单位", area.code, area.name
     sheet["A2"], sheet["B2"] = "年度", year
+    stamp(sheet, generated)
     sheet["A3"] = (
         "请在黄色单元格填写各单位全年目标；留空表示不下达或不改动。"
         "已有目标改了数值即为目标调整，上传时须填写调整原因。请勿修改第 4 行的指标代码和 A 列的区划代码。"
@@ -88,10 +98,13 @@ class TargetSheet:
     amounts: list[Amount] = field(default_factory=list)
     revisions: list[str] = field(default_factory=list)  # "第 6 行 C 列 青山镇 固定资产投资 12 → 10"
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    generated: datetime | None = None  # when the sheet was downloaded, if it says
+    numbers: dict[tuple[int, int], int] = field(default_factory=dict)  # 第N版 of each target then (0: none)
 
     @property
     def ok(self) -> bool:
-        return not self.errors and bool(self.amounts)
+        return not self.errors
 
 
 def where(row: int, column: int | str) -> str:
@@ -117,6 +130,7 @@ def read_sheet(
         result.errors.append(str(error))
         return result
     _check_head(rows, year, result)
+    result.generated = read_stamp(rows)
     columns = _read_columns(rows, result)
     areas = _read_areas(rows, user, area, result)
     for number, line_area in areas.items():
@@ -129,10 +143,11 @@ def read_sheet(
         for column in range(FIRST_COLUMN, len(line) + 1):
             if column not in columns and line[column - 1] not in (None, "") and _has_no_code(rows, column):
                 result.errors.append(f"{where(number, column)}：有数值但第 {CODE_ROW} 行缺少指标代码")
-    if not result.errors:
-        _check_revisions(result, year, effective_month, reason)
     if not result.errors and not result.amounts:
         result.errors.append(f"工作表“{SHEET}”从第 {FIRST_ROW} 行起没有填写任何目标")
+    if not result.errors:
+        _as_downloaded(result, year)
+        _check_revisions(result, year, effective_month, reason)
     return result
 
 
@@ -241,3 +256,55 @@ def _check_revisions(result: TargetSheet, year: int, effective_month: int, reaso
         result.errors.append(
             f"有 {len(result.revisions)} 项已有目标的数值改动（如{result.revisions[0]}），属于目标调整，请填写调整原因"
         )
+
+
+def _as_downloaded(result: TargetSheet, year: int) -> None:
+    """Note the version of each target as the sheet knew it, and leave out what it carried unchanged.
+
+    A target revised after the download and sent back with the amount the sheet was downloaded
+    with was not changed by the user: it is left out, with a warning naming the newer amount.
+    """
+    if result.generated is None:
+        result.numbers = {(amount.area.pk, amount.indicator.pk): 0 for amount in result.amounts}
+        return
+    versions = TargetVersion.objects.filter(
+        target__year=year,
+        target__area__in={amount.area for amount in result.amounts},
+        target__indicator__in={amount.indicator for amount in result.amounts},
+    ).select_related("target", "created_by")
+    then, since = {}, {}
+    for version in sorted(versions, key=lambda version: version.number):
+        key = (version.target.area_id, version.target.indicator_id)
+        if version.created_at <= result.generated:
+            then[key] = version
+        else:
+            since[key] = version
+    kept = []
+    for amount in result.amounts:
+        key = (amount.area.pk, amount.indicator.pk)
+        old, newer = then.get(key), since.get(key)
+        result.numbers[key] = old.number if old else 0
+        if newer is not None and old is not None and old.value == amount.value:
+            result.warnings.append(
+                f"{amount.area.name}{amount.indicator.name}：下载分解表后已被 {name_of(newer.created_by)} 于 "
+                f"{when_text(timezone.localtime(newer.created_at))} 调整为 {plain(newer.value)}，"
+                f"表中的原数 {plain(amount.value)} 未导入"
+            )
+        else:
+            kept.append(amount)
+    result.amounts = kept
+
+
+def stale_errors(result: TargetSheet, refused: StaleEdit) -> list[str]:
+    """Why a sheet was refused: the targets set or revised after it was downloaded, and what to do."""
+    if result.generated is None:
+        advice = (
+            "此表没有“模板生成时间”（不是从本系统下载的分解表），只能下达还没有的目标；"
+            "要调整已有目标，请下载分解表填写后上传，或在本页逐项调整。"
+        )
+    else:
+        advice = (
+            f"以下目标在下载分解表（{when_text(timezone.localtime(result.generated))}）之后已被他人下达或调整，"
+            "整个文件均未导入：请重新下载分解表核对后再上传，或在本页逐项调整。"
+        )
+    return [advice, *(item.message for item in refused.stale)]

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from zhenwu.areas.access import subtree_filter
 from zhenwu.areas.models import Action, Area, Department, Level
+from zhenwu.lib.stale import remember_shown
 from zhenwu.photos import MAX_PHOTOS, check_photos
 from zhenwu.projects.models import Category, Project, Status, Tier
 from zhenwu.projects.rates import Behind, Month, reporting_month
@@ -107,6 +108,7 @@ class ProjectForm(forms.ModelForm):
     plan = forms.DecimalField(
         label="本年度计划投资（万元）", required=False, min_value=0, max_digits=14, decimal_places=2
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     class Meta:
         model = Project
@@ -139,6 +141,10 @@ class ProjectForm(forms.ModelForm):
             del self.fields["area"]  # a project stays in its area
             plan = self.instance.year_plans.filter(year=timezone.localdate().year).first()
             self.fields["plan"].initial = plan.planned_investment if plan else None
+            self.fields["version"].initial = self.instance.version
+            remember_shown(self)
+        else:
+            del self.fields["version"]
 
     @property
     def has_areas(self) -> bool:
@@ -195,6 +201,20 @@ class UpdateForm(forms.Form):
     help_needed = forms.CharField(
         label="需协调事项", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    version_of = MonthField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        remember_shown(self)
+
+    def clean(self):
+        """The version the form was shown holds for the month it was shown for; another month is new (0)."""
+        data = super().clean()
+        shown_for = data.pop("version_of", None)
+        if data.get("version") is not None and shown_for != data.get("month"):
+            data["version"] = 0
+        return data
 
 
 class StatusForm(forms.Form):

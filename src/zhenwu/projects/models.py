@@ -81,6 +81,21 @@ class Project(AreaOwned):
     completed_on = models.DateField("实际竣工日期", null=True, blank=True)
     highlighted = models.BooleanField("月报重点展示", default=False, help_text="在月度图文报告中单独介绍")
     created_at = models.DateTimeField("登记时间", default=timezone.now)
+    version = models.PositiveIntegerField(
+        "版本",
+        default=1,
+        editable=False,
+        help_text="每次修改台账或推进状态加 1；保存时核对，以免覆盖他人的修改",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="最后修改人",
+    )
+    updated_at = models.DateTimeField("最后修改时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "重点项目"
@@ -180,6 +195,11 @@ class MonthlyUpdate(AreaOwned):
 
     def __str__(self) -> str:
         return f"{self.project} {self.year}年{self.month}月"
+
+    @property
+    def version(self) -> int:
+        """Counts the changes of the update (``revision`` corrections after the first entry); 0 is no update."""
+        return self.revision + 1
 
 
 class UpdateRevision(AreaOwned):

@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area, Department
+from zhenwu.figures import format_number
+from zhenwu.lib.stale import Stale, StaleEdit, name_of
 from zhenwu.photos import CheckedPhoto, thumbnail
 from zhenwu.projects.models import (
     COMPLETED_STATUSES,
@@ -73,38 +75,111 @@ def create_project(user, *, area: Area, plans: dict[int, Decimal] | None = None,
     _check_dates(fields.get("planned_start"), fields.get("planned_completion"))
     if Project.objects.filter(area=area, name=fields["name"]).exists():
         raise ValidationError(f"{area.name}已有名为“{fields['name']}”的项目。")
-    project = Project.objects.create(area=area, **fields)
+    project = Project.objects.create(area=area, updated_by=user, updated_at=timezone.now(), **fields)
     for year, amount in (plans or {}).items():
         YearPlan.objects.create(project=project, year=year, planned_investment=amount)
     return project
 
 
 @transaction.atomic
-def update_project(project: Project, user, **fields) -> Project:
-    """Change the ledger entry of a project (管理员); the status changes only through ``advance``."""
+def update_project(
+    project: Project,
+    user,
+    *,
+    version: int | None = None,
+    plans: dict[int, Decimal] | None = None,
+    **fields,
+) -> Project:
+    """Change the ledger entry of a project and its yearly planned investment (管理员).
+
+    The status changes only through ``advance``. ``version`` is the project's version the form
+    was shown; a project changed since is not saved (``StaleEdit`` says by whom and which of
+    the submitted fields now read otherwise). ``None`` saves whatever the version.
+    """
     _require(user, project.area, Action.ADMINISTER)
     unknown = set(fields) - set(PROJECT_FIELDS)
     if unknown:
         raise TypeError(f"unknown project fields: {sorted(unknown)}")
-    _check_department(fields.get("department", project.department), project.area)
+    locked = (
+        Project.objects.select_for_update(of=("self",))
+        .select_related("area", "updated_by")
+        .get(pk=project.pk)
+    )
+    if version is not None and locked.version != version:
+        raise StaleEdit([_project_stale(locked, fields, plans or {})])
+    _check_department(fields.get("department", locked.department), locked.area)
     for name, value in fields.items():
-        setattr(project, name, value)
-    _check_dates(project.planned_start, project.planned_completion)
-    if Project.objects.filter(area=project.area, name=project.name).exclude(pk=project.pk).exists():
-        raise ValidationError(f"{project.area.name}已有名为“{project.name}”的项目。")
-    project.save()
-    return project
+        setattr(locked, name, value)
+    _check_dates(locked.planned_start, locked.planned_completion)
+    if Project.objects.filter(area=locked.area, name=locked.name).exclude(pk=locked.pk).exists():
+        raise ValidationError(f"{locked.area.name}已有名为“{locked.name}”的项目。")
+    for year, amount in (plans or {}).items():
+        _set_plan(locked, year, amount)
+    _touch(locked, user, *fields)
+    return locked
+
+
+def _touch(project: Project, user, *fields: str) -> None:
+    """Save ``fields`` of a locked project as changed by ``user`` now: its version goes up by one."""
+    project.version += 1
+    project.updated_by, project.updated_at = user, timezone.now()
+    project.save(update_fields=[*fields, "version", "updated_by", "updated_at"])
+
+
+def _project_stale(project: Project, fields: dict, plans: dict[int, Decimal]) -> Stale:
+    """How a project changed meanwhile reads now: each submitted field that differs, and its status."""
+    differs = [
+        f"{Project._meta.get_field(name).verbose_name}{_shown(project, name)}"
+        for name, value in fields.items()
+        if getattr(project, name) != value
+    ]
+    stored = dict(project.year_plans.filter(year__in=plans).values_list("year", "planned_investment"))
+    differs += [
+        f"{year}年计划投资{format_number(stored[year])}万元"
+        for year, amount in plans.items()
+        if year in stored and stored[year] != amount
+    ]
+    differs.append(f"项目状态“{project.get_status_display()}”")
+    at = timezone.localtime(project.updated_at) if project.updated_at else None
+    did = "修改，现为：" + "、".join(differs)
+    return Stale(
+        f"项目“{project.name}”", did, "您的修改未保存", name_of(project.updated_by), at, project.version
+    )
+
+
+def _shown(project: Project, name: str) -> str:
+    """A field of the project as the page shows it: labels for choices, names, plain numbers, "空"."""
+    value = getattr(project, name)
+    field = Project._meta.get_field(name)
+    if field.choices:
+        return getattr(project, f"get_{name}_display")()
+    if value is None or value == "":
+        return "空"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if isinstance(value, str):
+        return f"“{value[:30]}…”" if len(value) > 30 else f"“{value}”"
+    return str(value)  # a date, a department
+
+
+def _set_plan(project: Project, year: int, amount: Decimal) -> YearPlan:
+    if amount < 0:
+        raise ValidationError("年度计划投资不能为负数。")
+    plan, _ = YearPlan.objects.update_or_create(
+        project=project, year=year, defaults={"planned_investment": amount}
+    )
+    return plan
 
 
 @transaction.atomic
 def set_year_plan(project: Project, user, year: int, amount: Decimal) -> YearPlan:
     """Set the investment planned for the project in ``year`` (万元, 管理员)."""
     _require(user, project.area, Action.ADMINISTER)
-    if amount < 0:
-        raise ValidationError("年度计划投资不能为负数。")
-    plan, _ = YearPlan.objects.update_or_create(
-        project=project, year=year, defaults={"planned_investment": amount}
-    )
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    plan = _set_plan(locked, year, amount)
+    _touch(locked, user)
     return plan
 
 
@@ -141,7 +216,7 @@ def advance(project: Project, user, to_status: str, date: datetime.date, note: s
         project.started_on = date
     if to_status in COMPLETED_STATUSES and project.completed_on is None:
         project.completed_on = date
-    project.save(update_fields=["status", "started_on", "completed_on"])
+    _touch(project, user, "status", "started_on", "completed_on")
     return change
 
 
@@ -179,12 +254,17 @@ def record_update(
     help_needed: str = "",
     photos: list[CheckedPhoto] = (),
     caption: str = "",
+    version: int | None = None,
 ) -> MonthlyUpdate:
     """Record (or correct) the month's update of a project (填报员 of its area).
 
     Give the month's investment or the 1-N月 total; the other follows from the earlier
     months. A correction keeps what the update said before as a revision, and the later
     months' totals move with it. Photos are added to those already there.
+
+    ``version`` is the month's update version the form was shown (0: none yet); an update
+    entered or corrected since is not overwritten (``StaleEdit`` says by whom and what it
+    reads now). ``None`` saves whatever the version.
     """
     project = Project.objects.select_for_update().select_related("area").get(pk=project.pk)
     _require(user, project.area, Action.ENTER)
@@ -217,12 +297,19 @@ def record_update(
         "problems": problems.strip(),
         "help_needed": help_needed.strip(),
     }
-    update = MonthlyUpdate.objects.filter(project=project, year=month.year, month=month.month).first()
+    update = (
+        MonthlyUpdate.objects.filter(project=project, year=month.year, month=month.month)
+        .select_related("entered_by")
+        .first()
+    )
+    differs = update is not None and any(getattr(update, name) != value for name, value in values.items())
+    if version is not None and update is not None and update.version != version and differs:
+        raise StaleEdit([_update_stale(project, update, values)])
     if update is None:
         update = MonthlyUpdate.objects.create(
             project=project, year=month.year, month=month.month, entered_by=user, **values
         )
-    elif any(getattr(update, name) != value for name, value in values.items()):
+    elif differs:
         UpdateRevision.objects.create(
             update=update,
             changed_by=user,
@@ -239,6 +326,31 @@ def record_update(
     _carry_forward(project, month.year, month.month)
     _save_photos(update, photos, user, caption or f"{project.name}形象进度（{month.month}月）")
     return update
+
+
+UPDATE_LABELS = {
+    "investment_month": "当月完成投资",
+    "progress": "形象进度",
+    "milestone": "节点",
+    "problems": "存在问题",
+    "help_needed": "需协调事项",
+}
+
+
+def _update_stale(project: Project, update: MonthlyUpdate, values: dict) -> Stale:
+    """How the month's update entered or corrected meanwhile reads now, where it differs from the form."""
+    differs = []
+    for name, label in UPDATE_LABELS.items():  # the 1-N月 total follows from the month's investment
+        now = getattr(update, name)
+        if now != values[name]:
+            shown = (
+                f"{format_number(now)}万元" if isinstance(now, Decimal) else f"“{now[:30]}”" if now else "空"
+            )
+            differs.append(label + shown)
+    did = ("修改" if update.revision else "填报") + "，现为：" + "、".join(differs)
+    at = timezone.localtime(update.entered_at)
+    what = f"“{project.name}”{update.year}年{update.month}月进展"
+    return Stale(what, did, "您的填报未保存", name_of(update.entered_by), at, update.version)
 
 
 def taken_on(upload, today: datetime.date) -> datetime.date:

@@ -18,6 +18,7 @@ from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
 from zhenwu.ledger.models import ReportingRules
 from zhenwu.lib.files import safe_filename
+from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
 from zhenwu.photos import photo_response
 from zhenwu.projects import excel, services
 from zhenwu.projects.excel import export_ledger
@@ -120,7 +121,7 @@ def update(request, pk):
     project = get_writable_or_403(Project.objects.select_related("area"), request.user, Action.ENTER, pk=pk)
     month = reporting_month(timezone.localdate(), ReportingRules.objects.for_area(project.area).due_day)
     existing = project.updates.filter(year=month.year, month=month.month).first()
-    initial = {"month": month}
+    initial = {"month": month, "version": existing.version if existing else 0, "version_of": month}
     if existing is not None:
         initial.update(
             {name: getattr(existing, name) for name in services.UPDATE_FIELDS if name != "investment_ytd"}
@@ -130,6 +131,9 @@ def update(request, pk):
         data = form.cleaned_data
         try:
             services.record_update(project, request.user, **data)
+        except StaleEdit as error:
+            form.add_error(None, f"{error}。{AGAIN}照片需重新选择。")
+            keep_for_second_try(form, error, version_of=f"{data['month'].year}-{data['month'].month:02d}")
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -218,13 +222,10 @@ def import_ledger(request):
 def _save_project(request, form, project=None):
     data = dict(form.cleaned_data)
     plan = data.pop("plan")
+    plans = {timezone.localdate().year: plan} if plan is not None else {}
     if project is None:
-        project = services.create_project(request.user, **data)
-    else:
-        services.update_project(project, request.user, **data)
-    if plan is not None:
-        services.set_year_plan(project, request.user, timezone.localdate().year, plan)
-    return project
+        return services.create_project(request.user, plans=plans, **data)
+    return services.update_project(project, request.user, plans=plans, **data)
 
 
 @login_required
@@ -251,6 +252,9 @@ def edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             _save_project(request, form, project)
+        except StaleEdit as error:
+            form.add_error(None, f"{error}。{AGAIN}")
+            keep_for_second_try(form, error)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -13,9 +13,16 @@ from zhenwu.ledger.models.indicators import (
 )
 from zhenwu.ledger.models.rules import ReportingDeadline, ReportingRules, RulesChange, ScheduleBasis
 from zhenwu.ledger.models.targets import ChangeKind, Target, TargetChange, TargetPart, TargetVersion
-from zhenwu.ledger.models.values import HistoryAction, ReportedValue, ValueHistory, ValueStatus
+from zhenwu.ledger.models.values import (
+    VALUE_ACTIONS,
+    HistoryAction,
+    ReportedValue,
+    ValueHistory,
+    ValueStatus,
+)
 
 __all__ = [
+    "VALUE_ACTIONS",
     "Aggregation",
     "Catalogue",
     "CatalogueEntry",

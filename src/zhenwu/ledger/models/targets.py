@@ -29,6 +29,12 @@ class Target(AreaOwned):
         verbose_name="责任单位",
     )
     responsible_person = models.CharField("责任人", max_length=30, blank=True)
+    version = models.PositiveIntegerField(
+        "版本",
+        default=1,
+        editable=False,
+        help_text="每次调整目标或更改责任单位/责任人加 1；保存时核对，以免覆盖他人的修改",
+    )
 
     class Meta:
         verbose_name = "年度目标"
@@ -83,6 +89,9 @@ class TargetPart(AreaOwned):
     )
     value = models.DecimalField("分解目标", max_digits=20, decimal_places=4)
     responsible_person = models.CharField("责任人", max_length=30, blank=True)
+    version = models.PositiveIntegerField(
+        "版本", default=1, editable=False, help_text="每次修改加 1；保存时核对，以免覆盖他人的修改"
+    )
 
     class Meta:
         verbose_name = "目标分解"

@@ -39,6 +39,12 @@ class ReportedValue(AreaOwned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     approved_at = models.DateTimeField("审核时间", null=True, blank=True)
+    version = models.PositiveIntegerField(
+        "版本",
+        default=1,
+        editable=False,
+        help_text="每次改动数值加 1；保存时核对，以免覆盖他人在此期间的修改",
+    )
 
     class Meta:
         verbose_name = "填报数据"
@@ -74,6 +80,13 @@ class HistoryAction(models.TextChoices):
     CLEAR = "clear", "清除"
 
 
+VALUE_ACTIONS = (
+    HistoryAction.ENTER,
+    HistoryAction.IMPORT,
+    HistoryAction.CLEAR,
+)  # those that change the figure
+
+
 class ValueHistory(AreaOwned):
     """Who changed a figure, when, from what to what, and why — written by the service that changed it.
 
@@ -106,6 +119,9 @@ class ValueHistory(AreaOwned):
         verbose_name="操作人",
     )
     at = models.DateTimeField("时间")
+    version = models.PositiveIntegerField(
+        "版本", null=True, editable=False, help_text="此次操作后数值的版本；空：记录早于版本号"
+    )
 
     class Meta:
         verbose_name = "修改记录"

@@ -17,9 +17,10 @@ from zhenwu.ledger.services.targets import (
 )
 from zhenwu.ledger.services.values import (
     AreaFigures,
-    Change,
     LedgerError,
     LockedError,
+    SaveResult,
+    StaleFigure,
     approve_period,
     enter_many,
     enter_values,
@@ -30,10 +31,11 @@ from zhenwu.ledger.services.values import (
 
 __all__ = [
     "AreaFigures",
-    "Change",
     "Issued",
     "LedgerError",
     "LockedError",
+    "SaveResult",
+    "StaleFigure",
     "approve_period",
     "change_owner",
     "change_part",

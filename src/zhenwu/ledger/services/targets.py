@@ -6,15 +6,17 @@ Amounts keep their history as versions; a change of owner or of a share writes a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.timezone import localtime
 
 from zhenwu.areas.models import Action, Area, Department
 from zhenwu.ledger.models import ChangeKind, Indicator, Target, TargetChange, TargetPart, TargetVersion
 from zhenwu.ledger.services.values import LedgerError, require
+from zhenwu.lib.stale import Stale, StaleEdit, name_of
 
 
 @transaction.atomic
@@ -46,15 +48,22 @@ def set_target(
 
 
 @transaction.atomic
-def revise_target(user, target: Target, value: Decimal, effective_month: int, reason: str) -> TargetVersion:
-    """目标调整: a new version from ``effective_month`` on, with its reason; earlier months keep the old one."""
+def revise_target(
+    user, target: Target, value: Decimal, effective_month: int, reason: str, *, version: int | None = None
+) -> TargetVersion:
+    """目标调整: a new version from ``effective_month`` on, with its reason; earlier months keep the old one.
+
+    ``version`` is the target's version the form was shown; a target changed since is not
+    revised (``StaleEdit`` says by whom). ``None`` revises whatever the version.
+    """
     require(user, target.area, Action.ADMINISTER)
     check_amount(target.indicator, value)
     if not reason.strip():
         raise LedgerError("目标调整必须填写原因")
     if not 1 <= effective_month <= 12:
         raise LedgerError("适用月份应在 1 到 12 之间")
-    last = target.versions.select_for_update().order_by("-number").first()
+    target = _claim_target(target, version, f"您提交的 {plain(value)} 未保存")
+    last = target.versions.order_by("-number").first()
     if last is not None and effective_month < last.effective_month:
         raise LedgerError(f"调整只能从第{last.effective_month}月或以后起适用")
     return TargetVersion.objects.create(
@@ -64,6 +73,36 @@ def revise_target(user, target: Target, value: Decimal, effective_month: int, re
         effective_month=effective_month,
         reason=reason.strip(),
         created_by=user,
+    )
+
+
+def _claim_target(target: Target, version: int | None, kept: str) -> Target:
+    """Lock the target for a change and bump its version, unless it moved on from ``version`` meanwhile."""
+    locked = (
+        Target.objects.select_for_update(of=("self",))
+        .select_related("area", "indicator", "department")
+        .get(pk=target.pk)
+    )
+    if version is not None and locked.version != version:
+        raise StaleEdit([_target_stale(locked, kept)])
+    locked.version += 1
+    locked.save(update_fields=["version"])
+    return locked
+
+
+def _target_stale(target: Target, kept: str, *, owners: bool = True) -> Stale:
+    """What the last change of a target was, by whom and when: a 目标调整 or (with ``owners``) a new
+    责任单位/责任人."""
+    what = f"{target.area.name}{target.year}年“{target.indicator.name}”目标"
+    revision = target.versions.select_related("created_by").order_by("-number").first()
+    owner = target.changes.filter(kind=ChangeKind.OWNER).select_related("user").order_by("-at", "-id").first()
+    if owners and owner is not None and (revision is None or owner.at >= revision.created_at):
+        return Stale(what, f"改为 {owner.new_text}", kept, owner.author, localtime(owner.at), target.version)
+    if revision is None:
+        return Stale(what, "修改", kept, version=target.version)
+    did = f"{'调整' if revision.number > 1 else '下达'}为 {plain(revision.value)}"
+    return Stale(
+        what, did, kept, name_of(revision.created_by), localtime(revision.created_at), target.version
     )
 
 
@@ -99,13 +138,22 @@ def decompose_target(
 
 @transaction.atomic
 def change_owner(
-    user, target: Target, *, department: Department | None, person: str, reason: str = ""
+    user,
+    target: Target,
+    *,
+    department: Department | None,
+    person: str,
+    reason: str = "",
+    version: int | None = None,
 ) -> None:
-    """Name another 责任单位 or 责任人; the old names stay in the target's 变更记录."""
+    """Name another 责任单位 or 责任人; the old names stay in the target's 变更记录.
+
+    ``version``: as for ``revise_target``.
+    """
     require(user, target.area, Action.ADMINISTER)
     if department is not None and department.area_id != target.area_id:
         raise LedgerError(f"责任单位“{department.name}”不属于{target.area.name}")
-    target = Target.objects.select_for_update().get(pk=target.pk)
+    target = _claim_target(target, version, "您的更改未保存")
     old = owner_text(target)
     target.department, target.responsible_person = department, person.strip()
     new = owner_text(target)
@@ -116,17 +164,22 @@ def change_owner(
 
 
 @transaction.atomic
-def change_part(user, part: TargetPart, *, value: Decimal, person: str, reason: str = "") -> None:
-    """Change a share's amount or person; the old ones stay in the target's 变更记录."""
+def change_part(
+    user, part: TargetPart, *, value: Decimal, person: str, reason: str = "", version: int | None = None
+) -> None:
+    """Change a share's amount or person; the old ones stay in the target's 变更记录.
+
+    ``version``: the share's version the form was shown, as for ``revise_target``.
+    """
     target = part.target
     require(user, target.area, Action.ADMINISTER)
     check_amount(target.indicator, value)
-    part = TargetPart.objects.select_for_update().get(pk=part.pk)
+    part = _claim_part(part, version, f"您提交的 {plain(value)} 未保存")
     old, old_value = part_text(part), part.value
     part.value, part.responsible_person = value, person.strip()
     if part_text(part) == old:
         raise LedgerError(f"“{part.owner_name}”的分解目标和责任人都没有变化")
-    part.save(update_fields=["value", "responsible_person"])
+    part.save(update_fields=["value", "responsible_person", "version"])
     _record(
         user,
         target,
@@ -140,12 +193,40 @@ def change_part(user, part: TargetPart, *, value: Decimal, person: str, reason: 
 
 
 @transaction.atomic
-def remove_part(user, part: TargetPart, *, reason: str = "") -> None:
-    """Take a share back; the record keeps who had it, its amount and its person."""
+def remove_part(user, part: TargetPart, *, reason: str = "", version: int | None = None) -> None:
+    """Take a share back; the record keeps who had it, its amount and its person.
+
+    ``version``: the share's version the form was shown, as for ``revise_target``.
+    """
     target = part.target
     require(user, target.area, Action.ADMINISTER)
+    part = _claim_part(part, version, "您的删除未执行")
     _record(user, target, ChangeKind.PART_REMOVED, old=part_text(part), old_value=part.value, reason=reason)
     part.delete()
+
+
+def _claim_part(part: TargetPart, version: int | None, kept: str) -> TargetPart:
+    """Lock a share for a change and bump its version, unless it moved on from ``version`` meanwhile."""
+    locked = (
+        TargetPart.objects.select_for_update(of=("self",))
+        .select_related("target__indicator", "department", "village")
+        .get(pk=part.pk)
+    )
+    if version is not None and locked.version != version:
+        now = part_text(locked)
+        made = (
+            locked.target.changes.filter(
+                kind__in=[ChangeKind.PART_ADDED, ChangeKind.PART_CHANGED], new_text=now
+            )
+            .select_related("user")
+            .order_by("-at", "-id")
+            .first()
+        )
+        what = f"“{locked.target.indicator.name}”分解给{locked.owner_name}的目标"
+        by, at = (made.author, localtime(made.at)) if made else ("", None)
+        raise StaleEdit([Stale(what, f"改为 {now}", kept, by, at, locked.version)])
+    locked.version += 1
+    return locked
 
 
 @dataclass
@@ -165,12 +246,21 @@ def issue_targets(
     *,
     effective_month: int = 1,
     reason: str = "",
+    numbers: Mapping[tuple[int, int], int] | None = None,
 ) -> Issued:
     """Issue many areas' targets at once: new ones are set, changed ones revised — all or none.
 
     An amount equal to the target in force changes nothing; a different one is a 目标调整
     from ``effective_month`` with ``reason``, so the old version is kept.
+
+    ``numbers`` gives, per (area pk, indicator pk), the number of the target's latest version
+    (第N版) the amounts were filled against, 0 for no target; a target set or revised since is
+    not changed: ``StaleEdit`` names every such target and nothing is written. Without
+    ``numbers`` every amount is issued whatever happened meanwhile.
     """
+    amounts = list(amounts)
+    if numbers is not None:
+        _check_numbers(year, amounts, numbers)
     issued = Issued()
     for area, indicator, value in amounts:
         target = Target.objects.filter(indicator=indicator, area=area, year=year).first()
@@ -184,6 +274,29 @@ def issue_targets(
             revise_target(user, target, value, effective_month, reason)
             issued.revised += 1
     return issued
+
+
+def _check_numbers(
+    year: int, amounts: list[tuple[Area, Indicator, Decimal]], numbers: Mapping[tuple[int, int], int]
+) -> None:
+    """Refuse the amounts whose target was set or revised after the version they were filled against."""
+    targets = {
+        (target.area_id, target.indicator_id): target
+        for target in Target.objects.select_for_update(of=("self",))
+        .select_related("area", "indicator")
+        .filter(
+            year=year, area__in={area for area, _, _ in amounts}, indicator__in={i for _, i, _ in amounts}
+        )
+    }
+    stale = []
+    for area, indicator, value in amounts:
+        target = targets.get((area.pk, indicator.pk))
+        last = target.versions.order_by("-number").first() if target else None
+        if last is None or last.number == numbers.get((area.pk, indicator.pk), 0) or last.value == value:
+            continue
+        stale.append(_target_stale(target, f"您提交的 {plain(value)} 未保存", owners=False))
+    if stale:
+        raise StaleEdit(stale)
 
 
 def current_amount(target: Target) -> Decimal | None:

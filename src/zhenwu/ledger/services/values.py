@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
+from zhenwu.figures import format_number
 from zhenwu.ledger.models import (
     HistoryAction,
     Indicator,
@@ -19,6 +22,7 @@ from zhenwu.ledger.models import (
     ValueHistory,
     ValueStatus,
 )
+from zhenwu.lib.stale import Stale, name_of
 
 
 class LedgerError(Exception):
@@ -36,16 +40,65 @@ def require(user, area: Area, action: str) -> None:
 
 
 @dataclass(frozen=True)
-class Change:
-    """What one call changed: how many figures were changed, cleared, and left as they were."""
+class StaleFigure:
+    """A figure somebody else changed after the form was loaded: what it is now, by whom, when.
+
+    ``submitted`` is what the form sent (``None``: it emptied the cell), ``current`` what is
+    stored now (``None``: no figure), ``version`` the figure's version now (0 without one).
+    """
+
+    area: Area
+    indicator: Indicator
+    submitted: Decimal | None
+    current: Decimal | None
+    version: int
+    by: str = ""
+    at: datetime | None = None
+
+    @property
+    def stale(self) -> Stale:
+        did = "清除" if self.current is None else f"改为 {format_number(self.current)}"
+        kept = (
+            "您提交的清除未执行"
+            if self.submitted is None
+            else f"您提交的 {format_number(self.submitted)} 未保存"
+        )
+        at = timezone.localtime(self.at) if self.at else None
+        return Stale(self.indicator.name, did, kept, self.by, at, self.version)
+
+    @property
+    def message(self) -> str:
+        """ "固定资产投资已被 李娟 于 12月7日 10:32 改为 111（您提交的 222 未保存）"."""
+        return self.stale.message
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What one save did: figures changed, cleared and left as they were — or nothing, and why.
+
+    When any figure the save would change was changed by somebody else after the form was
+    loaded, nothing is written (not even the figures that were not stale: a grid is saved whole
+    or not at all) and ``stale`` lists them. ``versions`` maps (area pk, indicator pk) of every
+    figure the save was given to its version afterwards (0: no figure), for the next save.
+    """
 
     changed: int = 0
     unchanged: int = 0
     cleared: int = 0
+    stale: tuple[StaleFigure, ...] = ()
+    versions: Mapping[tuple[int, int], int] = field(default_factory=dict)
 
-    def __add__(self, other: Change) -> Change:
-        return Change(
-            self.changed + other.changed, self.unchanged + other.unchanged, self.cleared + other.cleared
+    @property
+    def saved(self) -> bool:
+        return not self.stale
+
+    def __add__(self, other: SaveResult) -> SaveResult:
+        return SaveResult(
+            self.changed + other.changed,
+            self.unchanged + other.unchanged,
+            self.cleared + other.cleared,
+            self.stale + other.stale,
+            {**self.versions, **other.versions},
         )
 
 
@@ -61,6 +114,82 @@ def _history(row: ReportedValue, **fields) -> ValueHistory:
     )
 
 
+def _stale_figures(
+    area: Area,
+    year: int,
+    month: int,
+    wanted: Mapping[Indicator, Decimal | None],
+    versions: Mapping[Indicator, int],
+    existing: Mapping[int, ReportedValue],
+) -> list[StaleFigure]:
+    """The figures in ``wanted`` whose version is no longer the one the form was shown.
+
+    A figure already equal to what is wanted is not stale (nothing would be lost), nor is an
+    empty cell that is to stay empty.
+    """
+    stale = []
+    for indicator, value in wanted.items():
+        row = existing.get(indicator.pk)
+        if indicator not in versions or versions[indicator] == (row.version if row else 0):
+            continue
+        if (row.value if row else None) == value:
+            continue
+        stale.append(StaleFigure(area, indicator, value, row and row.value, row.version if row else 0))
+    gone = [item for item in stale if item.current is None]
+    if not gone:
+        return [_with_author(item, existing[item.indicator.pk]) for item in stale]
+    clearings = {
+        record.indicator_id: record
+        for record in ValueHistory.objects.filter(
+            area=area,
+            year=year,
+            month=month,
+            action=HistoryAction.CLEAR,
+            indicator__in=[i.indicator for i in gone],
+        ).select_related("user")
+    }  # ordered by time: the last clearing of each figure wins
+    return [
+        _with_author(item, existing.get(item.indicator.pk) or clearings.get(item.indicator.pk))
+        for item in stale
+    ]
+
+
+def _with_author(item: StaleFigure, source) -> StaleFigure:
+    """``item`` naming who made the last change and when: from the stored figure or its clearing record."""
+    if source is None:
+        return item
+    if isinstance(source, ReportedValue):
+        user, at = source.updated_by, source.updated_at
+    else:
+        user, at = source.user, source.at
+    return replace(item, by=name_of(user) or "系统", at=at)
+
+
+def _next_versions(area: Area, year: int, month: int, indicators: list[Indicator]) -> dict[int, int]:
+    """The version a new figure starts at: past every version the figure had before it was cleared.
+
+    A figure cleared and entered again is not the figure a form showed before the clearing, so its
+    version never starts over.
+    """
+    if not indicators:
+        return {}
+    last = dict(
+        ValueHistory.objects.filter(area=area, year=year, month=month, indicator__in=indicators)
+        .values("indicator")
+        .annotate(last=Max("version"))
+        .values_list("indicator", "last")
+    )
+    return {indicator.pk: (last.get(indicator.pk) or 0) + 1 for indicator in indicators}
+
+
+def _lock_areas(areas: Iterable[Area]) -> None:
+    """Save one area's figures at a time, so two saves of a figure not yet stored cannot both find it
+    missing (PostgreSQL; SQLite takes the whole database when the transaction starts). The areas are
+    taken in one order, so two sheets naming the same towns cannot deadlock."""
+    pks = sorted({area.pk for area in areas})
+    list(Area.objects.select_for_update().filter(pk__in=pks).order_by("pk").values_list("pk", flat=True))
+
+
 @transaction.atomic
 def enter_values(
     user,
@@ -70,32 +199,45 @@ def enter_values(
     figures: Mapping[Indicator, Decimal | None],
     *,
     clear: Iterable[Indicator] = (),
+    versions: Mapping[Indicator, int] | None = None,
     reason: str = "",
     action: str = HistoryAction.ENTER,
-) -> Change:
+) -> SaveResult:
     """Record the figures a 填报员 typed (or uploaded) for one area and month.
 
     A figure equal to the stored one is left alone; a changed figure goes back to 填报中 and
     must be submitted again. ``None`` means the cell was left empty and changes nothing.
     The figures of the indicators in ``clear`` are deleted (a cell that was emptied); their
     history stays, ending in a 清除 record. Nothing is written if any figure to change or
-    clear is locked.
+    clear is locked (``LockedError``).
+
+    ``versions`` gives, per indicator, the version the form was shown (0: no figure). If any
+    figure to change or clear has moved on since, nothing is written and the result lists the
+    stale figures. An indicator missing from ``versions`` is saved whatever its version.
     """
     require(user, area, Action.ENTER)
+    versions = versions or {}
     figures = {indicator: value for indicator, value in figures.items() if value is not None}
     clear = [indicator for indicator in clear if indicator not in figures]
+    _lock_areas([area])
     existing = {
         row.indicator_id: row
-        for row in ReportedValue.objects.select_for_update().filter(
-            area=area, year=year, month=month, indicator__in=[*figures, *clear]
-        )
+        for row in ReportedValue.objects.select_for_update(of=("self",))
+        .select_related("updated_by")
+        .filter(area=area, year=year, month=month, indicator__in=[*figures, *clear])
     }
     locked = [row.indicator.name for row in existing.values() if row.locked]
     if locked:
         raise LockedError(
             f"{year}年{month}月已审核锁定，不能修改：{'、'.join(locked)}。如需更正请联系管理员解锁。"
         )
+    wanted = {**figures, **dict.fromkeys(clear)}
+    stale = _stale_figures(area, year, month, wanted, versions, existing)
+    if stale:
+        current = {(area.pk, i.pk): existing[i.pk].version if i.pk in existing else 0 for i in wanted}
+        return SaveResult(stale=tuple(stale), versions=current)
     now = timezone.now()
+    starts = _next_versions(area, year, month, [i for i in figures if i.pk not in existing])
     history, changed = [], 0
     for indicator, value in figures.items():
         row = existing.get(indicator.pk)
@@ -103,10 +245,15 @@ def enter_values(
             continue
         old_value, old_status = (row.value, row.status) if row else (None, "")
         if row is None:
-            row = ReportedValue(indicator=indicator, area=area, year=year, month=month)
+            row = ReportedValue(
+                indicator=indicator, area=area, year=year, month=month, version=starts[indicator.pk]
+            )
+        else:
+            row.version += 1
         row.value, row.status, row.updated_by, row.updated_at = value, ValueStatus.DRAFT, user, now
         row.submitted_at = None
         row.save()
+        existing[indicator.pk] = row
         changed += 1
         history.append(
             _history(
@@ -119,9 +266,10 @@ def enter_values(
                 reason=reason,
                 user=user,
                 at=now,
+                version=row.version,
             )
         )
-    gone = [existing[indicator.pk] for indicator in clear if indicator.pk in existing]
+    gone = [existing.pop(indicator.pk) for indicator in clear if indicator.pk in existing]
     for row in gone:
         record = _history(
             row,
@@ -133,21 +281,29 @@ def enter_values(
             reason=reason,
             user=user,
             at=now,
+            version=row.version + 1,  # the figure's count of changes goes on, though the cell is empty
         )
         record.reported = None  # the figure goes; its records stay, found by area and period
         history.append(record)
     ReportedValue.objects.filter(pk__in=[row.pk for row in gone]).delete()
     ValueHistory.objects.bulk_create(history)
-    return Change(changed, len(figures) + len(clear) - changed - len(gone), len(gone))
+    return SaveResult(
+        changed,
+        len(figures) + len(clear) - changed - len(gone),
+        len(gone),
+        versions={(area.pk, i.pk): existing[i.pk].version if i.pk in existing else 0 for i in wanted},
+    )
 
 
 @dataclass(frozen=True)
 class AreaFigures:
-    """One area's figures of a month as read from a sheet: values to enter and figures to clear."""
+    """One area's figures of a month as read from a sheet: values to enter, figures to clear, and
+    the version of each as the sheet knew it (see ``enter_values``)."""
 
     area: Area
     figures: Mapping[Indicator, Decimal | None]
     clear: tuple[Indicator, ...] = ()
+    versions: Mapping[Indicator, int] | None = None
 
 
 @transaction.atomic
@@ -159,20 +315,34 @@ def enter_many(
     *,
     reason: str = "",
     action: str = HistoryAction.IMPORT,
-) -> Change:
+) -> SaveResult:
     """Enter several areas' figures of one month (a county's sheet of towns): all of them or none.
 
-    Each area goes through ``enter_values`` (its rights, lock and history); a refusal for one
-    area is raised naming that area, and undoes what the others wrote.
+    Each area goes through ``enter_values`` (its rights, lock, versions and history); a refusal
+    for one area is raised naming that area, and undoes what the others wrote. When any area
+    has stale figures, nothing is written and the result lists the stale figures of every area.
     """
-    total = Change()
+    parts = list(parts)
+    _lock_areas([part.area for part in parts])
+    total = SaveResult()
     for part in parts:
         try:
             total += enter_values(
-                user, part.area, year, month, part.figures, clear=part.clear, reason=reason, action=action
+                user,
+                part.area,
+                year,
+                month,
+                part.figures,
+                clear=part.clear,
+                versions=part.versions,
+                reason=reason,
+                action=action,
             )
         except LedgerError as error:
             raise type(error)(f"{part.area.name}：{error}") from error
+    if total.stale:
+        transaction.set_rollback(True)
+        return SaveResult(stale=total.stale, versions=total.versions)
     return total
 
 
@@ -203,6 +373,7 @@ def _move(
             reason=reason,
             user=user,
             at=now,
+            version=row.version,
         ).save()
     ReportedValue.objects.bulk_update(rows, ["status", "submitted_at", "approved_by", "approved_at"])
     return len(rows)

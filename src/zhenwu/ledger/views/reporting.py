@@ -28,29 +28,41 @@ from zhenwu.ledger.views.common import (
 @login_required
 def entry(request, code, year, month):
     area = visible_area(request, code)
-    checks = {}
+    checks, stale = {}, {}
     if request.method == "POST":
         if not can(request.user, area, Action.ENTER):
             raise PermissionDenied("您的角色无权填报")
         typed = read_grid(tables.entry_grid(area, year, month), request.POST)
-        checks = typed.checks
+        checks = typed.kept
         if typed.ok:
             try:
-                change = services.enter_values(
-                    request.user, area, year, month, typed.figures, clear=typed.clear
+                result = services.enter_values(
+                    request.user, area, year, month, typed.figures, clear=typed.clear, versions=typed.versions
                 )
             except services.LedgerError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, saved_message(change))
-                return redirect("ledger:entry", code=code, year=year, month=month)
+                if result.saved:
+                    messages.success(request, saved_message(result))
+                    return redirect("ledger:entry", code=code, year=year, month=month)
+                stale = {item.indicator.pk: item.message for item in result.stale}
+                messages.error(request, stale_message(result))
         else:
             messages.error(request, "有数值不正确，均未保存；请按提示修改后再保存。")
-    context = {"grid": tables.entry_grid(area, year, month, checks), "unlock_form": UnlockForm()}
+    context = {"grid": tables.entry_grid(area, year, month, checks, stale), "unlock_form": UnlockForm()}
     return render(request, "ledger/entry.html", context | roles(request, area))
 
 
-def saved_message(change: services.Change) -> str:
+def stale_message(result: services.SaveResult) -> str:
+    """Why nothing was saved: each figure changed by somebody else since the page was opened."""
+    return (
+        "您打开本页后，以下数值已被他人修改，本次填写均未保存："
+        + "；".join(item.message for item in result.stale)
+        + "。您填写的内容仍在表中，核对后可再次保存。"
+    )
+
+
+def saved_message(change: services.SaveResult) -> str:
     """ "已保存 3 项，清除 1 项，未变 5 项。" — clearings are named only when there were any."""
     cleared = f"清除 {change.cleared} 项，" if change.cleared else ""
     return f"已保存 {change.changed} 项，{cleared}未变 {change.unchanged} 项。"
@@ -133,7 +145,7 @@ def history(request, code, year, month):
 @login_required
 def template(request, code, year, month):
     area = visible_area(request, code)
-    data = excel.build_template(tables.entry_grid(area, year, month))
+    data = excel.area_template(area, year, month)
     return xlsx_response(data, f"{area.name}{year}年{month}月报表.xlsx")
 
 
@@ -166,6 +178,9 @@ def upload(request):
             except services.LedgerError as error:
                 result.errors.append(str(error))
             else:
+                if not change.saved:
+                    result.errors += excel.stale_errors(result, change)
+                    return render(request, "ledger/upload.html", {"form": form, "result": result})
                 messages.success(request, imported_message(result, change))
                 for warning in result.warnings:
                     messages.warning(request, warning)
@@ -173,7 +188,7 @@ def upload(request):
     return render(request, "ledger/upload.html", {"form": form, "result": result})
 
 
-def imported_message(result: excel.Upload, change: services.Change) -> str:
+def imported_message(result: excel.Upload, change: services.SaveResult) -> str:
     """ "已导入 青山镇2025年6月：更新 3 项，清除 1 项，未变 2 项。" (for a county sheet: "青溪县下辖 12 个单位")."""
     who = f"{result.area.name}下辖 {len(result.parts)} 个单位" if result.many else result.area.name
     cleared = f"清除 {change.cleared} 项，" if change.cleared else ""

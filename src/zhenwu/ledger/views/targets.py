@@ -27,6 +27,7 @@ from zhenwu.ledger.forms import (
 from zhenwu.ledger.models import Target, TargetPart
 from zhenwu.ledger.services.targets import plain
 from zhenwu.ledger.views.common import roles, visible_area, wants_xlsx, xlsx_response
+from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
 
 
 @login_required
@@ -46,12 +47,14 @@ class PanelForms:
     revise: RevisionForm
     owner: OwnerForm
     part: PartForm
-    part_changes: list[tuple[TargetPart, PartChangeForm]]
-    part_remove: PartRemoveForm
+    part_changes: list[tuple[TargetPart, PartChangeForm, PartRemoveForm]]
 
 
-def _page(request, area: Area, year: int, **extra) -> dict:
-    """The targets page: every target with its history, and the forms when the user is the 管理员."""
+def _page(request, area: Area, year: int, kept: dict | None = None, **extra) -> dict:
+    """The targets page: every target with its history, and the forms when the user is the 管理员.
+
+    ``kept`` maps ("revise", target pk) and the like to a form refused as stale, shown again as filled.
+    """
     context = {"area": area, "year": year, **roles(request, area), **extra}
     if target_tables.issues_to_children(area):
         context["issued"] = target_tables.issued_table(area, year)
@@ -59,48 +62,71 @@ def _page(request, area: Area, year: int, **extra) -> dict:
     if not context["may_administer"]:
         return context | {"panels": [(panel, None) for panel in panels]}
     return context | {
-        "panels": [(panel, _forms(area, panel)) for panel in panels],
+        "panels": [(panel, _forms(area, panel, kept or {})) for panel in panels],
         "target_form": TargetForm(area=area, year=year),
         "issues_to_children": target_tables.issues_to_children(area),
         "sheet_form": extra.get("sheet_form") or TargetSheetForm(),
     }
 
 
-def _forms(area: Area, panel: target_tables.TargetPanel) -> PanelForms:
+def _forms(area: Area, panel: target_tables.TargetPanel, kept: dict) -> PanelForms:
     target = panel.row.target
     return PanelForms(
-        revise=RevisionForm(auto_id=f"revise{target.pk}_%s"),
-        owner=OwnerForm(
-            area=area,
-            initial={"department": target.department_id, "person": target.responsible_person},
-            auto_id=f"owner{target.pk}_%s",
-        ),
+        revise=kept.get(("revise", target.pk))
+        or RevisionForm(initial={"version": target.version}, auto_id=f"revise{target.pk}_%s"),
+        owner=kept.get(("owner", target.pk))
+        or OwnerForm(area=area, initial=_owner_initial(target), auto_id=f"owner{target.pk}_%s"),
         part=PartForm(area=area, auto_id=f"part{target.pk}_%s"),
         part_changes=[
             (
                 part,
-                PartChangeForm(
-                    initial={"value": plain(part.value), "person": part.responsible_person},
-                    auto_id=f"change{part.pk}_%s",
-                ),
+                kept.get(("change", part.pk))
+                or PartChangeForm(initial=_part_initial(part), auto_id=f"change{part.pk}_%s"),
+                kept.get(("remove", part.pk))
+                or PartRemoveForm(initial={"version": part.version}, auto_id=f"remove{part.pk}_%s"),
             )
             for part in panel.row.parts
         ],
-        part_remove=PartRemoveForm(auto_id=False),
     )
 
 
-def _apply(request, form, change: Callable[[dict], object], done: str, failed: str) -> None:
-    """Run one service change with a valid form, and tell the user in Chinese what happened."""
+def _owner_initial(target: Target) -> dict:
+    return {
+        "department": target.department_id,
+        "person": target.responsible_person,
+        "version": target.version,
+    }
+
+
+def _part_initial(part: TargetPart) -> dict:
+    return {"value": plain(part.value), "person": part.responsible_person, "version": part.version}
+
+
+def _apply(request, form, change: Callable[[dict], object], done: str, failed: str) -> StaleEdit | None:
+    """Run one service change with a valid form, and tell the user in Chinese what happened.
+
+    A change refused because somebody else changed the target meanwhile is returned, for the page
+    to show the form again as the user filled it.
+    """
     if not form.is_valid():
         messages.error(request, f"{failed}：{describe_errors(form)}")
-        return
+        return None
     try:
         change(form.cleaned_data)
+    except StaleEdit as error:
+        messages.error(request, f"{failed}：{error}。{AGAIN}")
+        return error
     except services.LedgerError as error:
         messages.error(request, f"{failed}：{error}")
     else:
         messages.success(request, done)
+    return None
+
+
+def _again(request, target: Target, key: tuple[str, int], form, stale: StaleEdit):
+    """The targets page with ``form`` as the user filled it, now carrying the version it was refused for."""
+    keep_for_second_try(form, stale)
+    return render(request, "ledger/targets.html", _page(request, target.area, target.year, kept={key: form}))
 
 
 def _back(target: Target):
@@ -145,28 +171,32 @@ def new_target(request, code, year):
 @require_POST
 def revise(request, pk):
     target = _writable_target(request, pk)
-    _apply(
+    form = RevisionForm(request.POST, auto_id=f"revise{target.pk}_%s")
+    stale = _apply(
         request,
-        RevisionForm(request.POST),
+        form,
         lambda data: services.revise_target(request.user, target, **data),
         done=f"已调整“{target.indicator.name}”目标。",
         failed="目标调整未保存",
     )
-    return _back(target)
+    return _again(request, target, ("revise", target.pk), form, stale) if stale else _back(target)
 
 
 @login_required
 @require_POST
 def owner(request, pk):
     target = _writable_target(request, pk)
-    _apply(
+    form = OwnerForm(
+        request.POST, area=target.area, initial=_owner_initial(target), auto_id=f"owner{target.pk}_%s"
+    )
+    stale = _apply(
         request,
-        OwnerForm(request.POST, area=target.area),
+        form,
         lambda data: services.change_owner(request.user, target, **data),
         done=f"已更改“{target.indicator.name}”的责任单位/责任人。",
         failed="责任单位/责任人未更改",
     )
-    return _back(target)
+    return _again(request, target, ("owner", target.pk), form, stale) if stale else _back(target)
 
 
 @login_required
@@ -190,14 +220,15 @@ def add_part(request, pk):
 @require_POST
 def change_part(request, pk):
     part = _writable_part(request, pk)
-    _apply(
+    form = PartChangeForm(request.POST, initial=_part_initial(part), auto_id=f"change{part.pk}_%s")
+    stale = _apply(
         request,
-        PartChangeForm(request.POST),
+        form,
         lambda data: services.change_part(request.user, part, **data),
         done=f"已修改“{part.owner_name}”的分解目标。",
         failed="分解目标未修改",
     )
-    return _back(part.target)
+    return _again(request, part.target, ("change", part.pk), form, stale) if stale else _back(part.target)
 
 
 @login_required
@@ -205,14 +236,15 @@ def change_part(request, pk):
 def remove_part(request, pk):
     part = _writable_part(request, pk)
     target, name = part.target, part.owner_name
-    _apply(
+    form = PartRemoveForm(request.POST, auto_id=f"remove{part.pk}_%s")
+    stale = _apply(
         request,
-        PartRemoveForm(request.POST),
+        form,
         lambda data: services.remove_part(request.user, part, **data),
         done=f"已删除“{name}”的分解目标，原数值保留在变更记录中。",
         failed="分解目标未删除",
     )
-    return _back(target)
+    return _again(request, target, ("remove", part.pk), form, stale) if stale else _back(target)
 
 
 # --- 目标任务分解表 --------------------------------------------------------------------------------------
@@ -250,7 +282,10 @@ def upload_sheet(request, code, year):
                 [(amount.area, amount.indicator, amount.value) for amount in result.amounts],
                 effective_month=data["effective_month"],
                 reason=data["reason"],
+                numbers=result.numbers,
             )
+        except StaleEdit as error:
+            result.errors += target_excel.stale_errors(result, error)
         except services.LedgerError as error:
             result.errors.append(str(error))
         else:
@@ -258,6 +293,8 @@ def upload_sheet(request, code, year):
                 request,
                 f"已导入目标任务分解表：新下达 {issued.set} 项，调整 {issued.revised} 项，未变 {issued.unchanged} 项。",
             )
+            for warning in result.warnings:
+                messages.warning(request, warning)
             return redirect("ledger:targets", code=area.code, year=year)
     return render(
         request,
