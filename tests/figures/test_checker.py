@@ -312,3 +312,15 @@ def test_capital_numerals_and_mixed_forms_are_read():
         ("兩千六百元", "2600", "元"),
         ("廿二个", "22", "个"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全镇辖5个村（其中一个深度贫困）2个社区，36个村民小组，",
+        "财政总收入突破10亿达到45.54亿元，首次突破億元大關。",
+        "人民幸福感最强的一个时期，土地租赁租金伍万元，乡(镇)位于张北县 XX 部，",
+    ],
+)
+def test_bounds_brackets_articles_and_capitals_raise_no_error(text):
+    assert _codes(text) == []

@@ -257,6 +257,9 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
     for marker in _MARKERS.finditer(text):
         index = bisect_left(starts, marker.start())
         after = _listed_after(breaks, stops, figures, index, marker.end())
+        closing = _bracket_closing(text, marker.start(), marker.end())
+        if closing is not None:  # （其中一个深度贫困）: the parts end with the bracket
+            after = [(f, past) for f, past in after if f.end <= closing]
         for unit in dict.fromkeys(f.unit for f, _ in after):
             whole = _whole_before(stops, figures, index, unit, marker.start())
             if whole is None or whole.approx:
@@ -294,6 +297,16 @@ def _listed_after(
         if figure.kind in _LEVEL and not figure.approx:
             found.append((figure, breaks.between(position, figure.start)))
     return found
+
+
+def _bracket_closing(text: str, start: int, end: int) -> int | None:
+    """Where the bracket closes that holds ``text[start:end]``, if one opened just before it."""
+    window = max(0, start - 30)
+    opened = max(text.rfind("（", window, start), text.rfind("(", window, start))
+    if opened < 0 or max(text.rfind("）", opened, start), text.rfind(")", opened, start)) >= 0:
+        return None
+    closes = [at for mark in "）)" if (at := text.find(mark, end, end + 200)) >= 0]
+    return min(closes) if closes else None
 
 
 def _named_like(whole: Figure, part: Figure) -> bool:

@@ -60,7 +60,9 @@ _MISSING_AFTER_BLANK = re.compile(
 _MISSING_BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;])")
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
 _MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
-_NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人/")
+_NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人/") | set(
+    _data.CAPITAL_DIGITS + "廿卅"
+)
 _NOT_BEFORE_MAGNITUDE = set("超过近逾约上破")  # 突破亿元大关: a bare magnitude is a number
 _NOT_AFTER = set("均产级位数")
 
@@ -160,7 +162,7 @@ def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
         return True
     if bare in _NAME_UNITS or text.startswith(_WORD_AFTER_MASK, end - len(bare)):
         # 乡*所在地, ，*家庭农场: masked names, unless a verb or the clause's end says a count
-        before = text[start - 1] if start else ""
+        before = text[:start].rstrip(" \u3000")[-1:]  # 张北县 XX 部: the place before the spaces
         ends_clause = (end == len(text) or text[end] in _AFTER_BARE) and before not in _PLACE_SUFFIXES
         return ends_clause or before in _COUNT_VERBS
     return True  # xx户, *棵, xx人次: nothing but a number stands there

@@ -66,13 +66,13 @@ _FIGURE = (
     r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r")"
     rf"(?P<post>{_alternation(_data.APPROX_AFTER)})?"
-    r"|(?P<pre2>超|逾|过)(?P<bare>千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
+    r"|(?P<pre2>突破|超|逾|过)(?P<bare>千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
     r"|(?P<flat>同比持平|与上年持平|与去年持平)"
 )
 # The lookahead lets the engine skip, in C, every position where no alternative can start.
 _FIRST = "".join(
     sorted(
-        set("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过廿卅")
+        set("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过突廿卅")
         | set(_data.CAPITAL_DIGITS)
         | {word[0] for word in (*_data.IDIOMS, *_data.APPROX_BEFORE)}
     )
@@ -208,6 +208,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
     if value_max is not None and match["mag"] is None and match["mag2"]:
         value = _value(number, match["mag2"])  # 3-5万元: the magnitude belongs to both ends
     qualifier = match["pre"] or match["in1"] or match["in2"] or match["post"]
+    if qualifier is None and text.endswith("突破", 0, start):
+        qualifier = "突破"  # 突破10亿: a lower bound, the word left outside the figure as written
     dimension = _data.UNITS.get(unit, "money" if implicit else "number")
     return Figure(
         start, end, match.group(), value, unit, "amount", dimension, approx=qualifier is not None,
@@ -235,6 +237,8 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
         return False
     if len(match["cn"]) == 1 and match["cn"] in _data.CAPITAL_DIGITS and unit not in ("元", "圆"):
         return False  # 队伍人员: a capital numeral alone counts only money
+    if match["cn"] == "一" and unit == "个" and text.endswith("的", 0, match.start()):
+        return False  # 最强的一个时期: an article
     end = match.end()
     if end < len(text) and text[end] in _data.DIGITS:
         return False  # 七个一
