@@ -324,3 +324,11 @@ def test_capital_numerals_and_mixed_forms_are_read():
 )
 def test_bounds_brackets_articles_and_capitals_raise_no_error(text):
     assert _codes(text) == []
+
+
+def test_a_share_of_an_implied_whole_and_a_breakdown_without_qizhong_are_checked():
+    assert _codes("发现问题105处，已整改100处，占90%。") == [("share-mismatch", "90%")]
+    assert _codes("发现问题105处，已整改100处，占95.2%。") == []
+    breakdown = "全镇农林牧渔业总产值10.13亿元，种植业总产值74410万元，林果业总产值5120万元，畜牧业总产值21392万元，渔业总产值7万元。"
+    assert _codes(breakdown) == [("parts-sum-mismatch", "10.13亿元")]
+    assert _codes(breakdown.replace("渔业总产值7万元", "渔业总产值378万元")) == []
