@@ -332,3 +332,22 @@ def test_a_share_of_an_implied_whole_and_a_breakdown_without_qizhong_are_checked
     breakdown = "全镇农林牧渔业总产值10.13亿元，种植业总产值74410万元，林果业总产值5120万元，畜牧业总产值21392万元，渔业总产值7万元。"
     assert _codes(breakdown) == [("parts-sum-mismatch", "10.13亿元")]
     assert _codes(breakdown.replace("渔业总产值7万元", "渔业总产值378万元")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("整改情况报告201X/X/XX为认真贯彻落实，2020/1/15", [("placeholder", "201X/X/XX")]),
+        (
+            "政府工作报告 年月日在镇第十二届人代会上。 年政府工作回顾 年，是我镇",
+            [("missing-number", "年月日"), ("missing-number", "年"), ("missing-number", "年")],
+        ),
+        (
+            "养殖面积开展到万余亩。园区累计征地余亩，其余亩数，节余万元，共计1万余亩",
+            [("missing-number", "万余亩"), ("missing-number", "余亩")],
+        ),
+        ("请填写出生年月日。全 年 工 作，今年", []),
+    ],
+)
+def test_blank_dates_and_approximate_amounts_in_templates(text, expected):
+    assert _codes(text) == expected

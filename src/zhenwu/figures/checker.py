@@ -23,6 +23,9 @@ _PLACEHOLDER = re.compile(
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
     rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
+_DATE_MASK = re.compile(
+    rf"(?<![0-9A-Za-z])[0-9]{{2,4}}[{_MARK}]{{0,2}}[/\-.．][{_MARK}0-9]{{1,2}}[/\-.．][{_MARK}0-9]{{1,2}}(?![0-9A-Za-z])"
+)
 _STRONG_UNITS = {d for u, d in _data.UNITS.items() if d not in ("count", "duration")} | {"年", "月"}
 _BEFORE_COUNT = set("达到为共计增长降了约近超有建成设办完逾余，,、：:（( ")
 _PLACE_SUFFIXES = set("省市县区乡镇村街社")  # xx村xx组: an address
@@ -50,14 +53,25 @@ _BEFORE_BARE = set("达到为共计增长降了约近超有占第")
 _AFTER_BARE = set("，,。；;、）)\n")
 
 _MISSING = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?P<unit>亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|亩|万吨|吨)"
+    r"(?=[亿万美%％‰个平公亩吨])(?<=[\u4e00-\u9fff])(?P<unit>亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|亩|万吨|吨)"
 )
 # A blank where the number was erased before any unit (基金 万元，来访群众 人次，结案 件，参合率达 %。),
 # and two units whose bare use is never a word before a clause's end (人均元，新批协会个，).
 _MISSING_AFTER_BLANK = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]{{1,3}}(?P<unit>(?:万|亿)?(?:{_UNITS}))(?=[，,。；;、）)]|以上|$)"
+    rf"(?=[ \u3000\u00a0])(?<=[\u4e00-\u9fff])[ \u3000\u00a0]{{1,3}}(?P<unit>(?:万|亿)?(?:{_UNITS}))(?=[，,。；;、）)]|以上|$)"
 )
-_MISSING_BARE = re.compile(r"(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;])")
+# 到万余亩, 征地余亩: an approximate amount whose number was erased.
+_MISSING_APPROX = re.compile(
+    r"(?=[万余])(?<=[\u4e00-\u9fff])(?P<unit>万?余(?:亩|万元|元|人|户|平方米|公里|吨))"
+)
+_NOT_BEFORE_APPROX = set("其多业剩结盈残富节有")
+# A template's date left blank: 年月日在镇第十二届人代会上; 。 年政府工作回顾; 回顾 年，
+_MISSING_DATE = (
+    re.compile(r"(?=年月日)(?<![0-9０-９〇零一二三四五六七八九十xX×*＊生期])(?P<unit>年月日)"),
+    re.compile(r"(?=年)(?<=[。，；：、\n][ \u3000])(?P<unit>年)"),
+    re.compile(r"(?=年[，,])(?<=[\u4e00-\u9fff][ \u3000])(?P<unit>年)"),
+)
+_MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;])")
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
 _MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
 _NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人/") | set(
@@ -132,9 +146,20 @@ def _findings(text: str, figures: list[Figure]) -> list[Finding]:
 
 
 def placeholders(text: str) -> list[Finding]:
-    """Template marks left where a number belongs: *亿元, x.x%, 20xx年, XX个."""
+    """Template marks left where a number belongs: *亿元, x.x%, 20xx年, XX个, 201X/X/XX."""
     found = []
+    dates_end = -1
+    for match in _DATE_MASK.finditer(text):
+        if any(ch in _MARK for ch in match.group()):
+            span = match.group()
+            found.append(
+                Finding("placeholder", "error", match.start(), match.end(), span,
+                        f"“{span}”是未替换的模板占位符，应填入实际日期")
+            )  # fmt: skip
+            dates_end = match.end()
     for match in _PLACEHOLDER.finditer(text):
+        if match.start() < dates_end and any(f.start <= match.start() < f.end for f in found):
+            continue
         token, unit = match["token"], (match["unit"] or "").strip()
         has_digits = any(ch.isdigit() for ch in token)
         if has_digits and token[0].isdigit() and token[-1].isdigit() and "." not in token:
@@ -189,11 +214,15 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 亩均, 亩产, 万吨级
         unit = match["unit"]
         found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
-    for pattern in (_MISSING_AFTER_BLANK, _MISSING_BARE):
+    for pattern in (_MISSING_AFTER_BLANK, _MISSING_BARE, _MISSING_APPROX, *_MISSING_DATE):
         for match in pattern.finditer(text):
             start, end = match.span("unit")
-            before = text[match.start() - 1]
-            if before in _NOT_BEFORE_ANY or (pattern is _MISSING_BARE and before in _NOT_BEFORE_BARE):
+            before = text[match.start() - 1] if match.start() else ""
+            if pattern not in _MISSING_DATE and before in _NOT_BEFORE_ANY:
+                continue
+            if pattern is _MISSING_BARE and before in _NOT_BEFORE_BARE:
+                continue
+            if pattern is _MISSING_APPROX and before in _NOT_BEFORE_APPROX:
                 continue
             unit = match["unit"]
             found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
