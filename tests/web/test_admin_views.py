@@ -129,3 +129,19 @@ def test_the_bulk_delete_never_removes_a_row_the_admin_may_only_read(client, wor
     response = client.post(changelist, data)
     assert response.status_code in (200, 403)
     assert Scheme.objects.filter(pk=county_scheme.pk).exists()
+
+
+def test_a_change_in_the_admin_makes_pages_shown_before_it_stale(rf, world, superuser):
+    """The admin bumps the optimistic version as a page's save does, so an older page is refused."""
+    from tests.projects import factories
+    from zhenwu.projects.models import Project
+
+    project = factories.make_project(world, world.town_a)
+    request = rf.post("/admin/")
+    request.user = superuser
+    model_admin = admin.site.get_model_admin(Project)
+    before = project.version
+    project.name = "改名后的项目"
+    model_admin.save_model(request, project, form=None, change=True)
+    project.refresh_from_db()
+    assert project.version == before + 1

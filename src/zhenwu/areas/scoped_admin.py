@@ -200,6 +200,8 @@ class ScopedAdmin(ScopedChoices, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not self.may_write(request.user, obj):
             raise PermissionDenied("不在您的管辖范围内，不能保存")
+        if change and _versioned(obj):
+            obj.version += 1  # a page shown before this change is now stale, as after a change on a page
         super().save_model(request, obj, form, change)
 
     def delete_model(self, request, obj):
@@ -236,3 +238,9 @@ class ScopedInline(ScopedChoices):
 
     def has_delete_permission(self, request, obj=None):
         return self._may_write_parent(request, obj)
+
+
+def _versioned(obj) -> bool:
+    """Rows that carry an optimistic-concurrency version (an integer no form may edit)."""
+    field = next((f for f in obj._meta.concrete_fields if f.name == "version"), None)
+    return field is not None and not field.editable
