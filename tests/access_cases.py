@@ -130,6 +130,7 @@ def _ledger_cases():
         TargetChange,
         TargetPart,
         TargetVersion,
+        ValidationRule,
         ValueHistory,
     )
 
@@ -166,6 +167,12 @@ def _ledger_cases():
         ScopedModelCase(ReportedValue, f.make_value),
         ScopedModelCase(ValueHistory, f.make_history),
         ScopedModelCase(ReportingRules, lambda world, area: ReportingRules.objects.create(area=area)),
+        ScopedModelCase(
+            ValidationRule,
+            lambda world, area: ValidationRule.objects.create(
+                area=area, left=f.indicator(), kind="yoy_within", limit=50, severity="warning"
+            ),
+        ),
         ScopedModelCase(
             RulesChange,
             lambda world, area: RulesChange.objects.create(
@@ -513,6 +520,7 @@ def _admin_cases():
         RulesChange,
         Target,
         TargetChange,
+        ValidationRule,
         ValueHistory,
     )
     from zhenwu.projects.models import MonthlyUpdate, Project
@@ -623,6 +631,17 @@ def _admin_cases():
         scoped(ValueHistory),
         scoped(TargetChange),
         scoped(RulesChange),
+        scoped(
+            ValidationRule,
+            lambda world, area: {
+                "area": area.pk,
+                "left": ledger.indicator().pk,
+                "kind": "yoy_within",
+                "limit": "50",
+                "severity": "warning",
+                "is_active": "on",
+            },
+        ),
         AdminCase(FindingCategory, lambda world, area: inspections.category(), category_form, shared=True),
         scoped(
             Inspection,

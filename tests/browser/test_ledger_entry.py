@@ -79,3 +79,34 @@ def test_on_a_phone_each_indicator_is_a_card_and_its_figure_is_entered_without_s
     )
     assert '"完成率"' in labels and '"对照时序进度"' in labels
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_1583_typed_into_the_retail_cell_is_not_saved_until_confirmed_with_a_reason(
+    page, live_server, live_world
+):
+    from zhenwu.ledger.models import Indicator, Kind
+
+    retail = Indicator.objects.create(
+        code="SXLS", name="社会消费品零售总额", unit="亿元", kind=Kind.CUMULATIVE
+    )
+    ReportedValue.objects.create(
+        indicator=retail, area=live_world.town_a, year=2025, month=5, value=Decimal("13.72")
+    )
+    sign_in(page, live_server, "town_a_clerk")
+    page.goto(f"{live_server.url}/ledger/entry/{live_world.town_a.code}/2025/6/")
+
+    cell = page.get_by_label("社会消费品零售总额")
+    cell.fill("1583")
+    cell.dispatch_event("change")
+    page.locator("text=存疑，须确认").wait_for()
+    page.get_by_role("button", name="保存").click()
+    page.locator("text=以下数值存疑，均未保存").wait_for()
+    assert not ReportedValue.objects.filter(indicator=retail, month=6).exists()
+    assert page.get_by_label("社会消费品零售总额").input_value() == "1583"
+
+    page.get_by_label("存疑数值已核实，确认无误").check()
+    page.locator("#confirm-reason").fill("新开大型商超，已与统计站核对")
+    page.get_by_role("button", name="保存").click()
+    page.locator("text=已保存 1 项").wait_for()
+    assert ReportedValue.objects.get(indicator=retail, month=6).value == Decimal("1583")
+    page.locator("text=经填报员确认").wait_for()

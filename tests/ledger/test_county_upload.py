@@ -22,12 +22,11 @@ def download(client, area):
     return load_workbook(io.BytesIO(response.content))
 
 
-def upload(client, workbook, follow=False):
+def upload(client, workbook, follow=False, confirm_reason=""):
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return client.post(
-        reverse("ledger:upload"), {"file": SimpleUploadedFile("汇总.xlsx", buffer.getvalue())}, follow=follow
-    )
+    data = {"file": SimpleUploadedFile("汇总.xlsx", buffer.getvalue()), "confirm_reason": confirm_reason}
+    return client.post(reverse("ledger:upload"), data, follow=follow)
 
 
 def places(sheet):
@@ -193,7 +192,7 @@ def test_an_area_not_under_the_sheets_county_is_refused(client, world):
     assert f"第 {row} 行 A 列：白沙镇不是青山镇的下辖单位" in page
 
 
-def test_a_jump_is_a_warning_and_the_sheet_is_still_written(client, world):
+def test_a_cumulative_below_last_month_holds_the_sheet_until_confirmed_with_a_reason(client, world):
     f.all_indicators()
     f.make_value(world, world.town_a, month=5, value="5.8")
     client.force_login(world.county_admin)
@@ -201,9 +200,14 @@ def test_a_jump_is_a_warning_and_the_sheet_is_still_written(client, world):
     sheet = workbook[SHEET]
     rows, columns = places(sheet)
     sheet.cell(rows[world.town_a.code], columns["GDTZ"]).value = 5.0  # smaller than last month's 1-5月
-    page = upload(client, workbook, follow=True).content.decode()
-    assert "还小" in page and "已导入" in page
+    page = upload(client, workbook).content.decode()
+    assert "存疑" in page and "累计数比上月（5.8）还小" in page
+    assert not ReportedValue.objects.filter(month=6).exists()
+    page = upload(client, workbook, follow=True, confirm_reason="5月数据多报，已更正").content.decode()
+    assert "已导入" in page
     assert ReportedValue.objects.get(month=6).value == D("5")
+    record = ValueHistory.objects.get(month=6)
+    assert "还小" in record.confirmed and "5月数据多报，已更正" in record.reason
 
 
 def test_clearing_a_town_figure_with_the_word(client, world):

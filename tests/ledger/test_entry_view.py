@@ -36,15 +36,15 @@ def test_a_bad_cell_blocks_the_whole_save_and_says_why(client, world):
     client.force_login(world.town_a_clerk)
     response = client.post(
         url(world),
-        {f"v-{gdtz.pk}": "6.02", f"v-{gycz.pk}": "六亿", f"v-{sgqs.pk}": "-1", f"v-{lrzz.pk}": "-20"},
+        {f"v-{gdtz.pk}": "6.02", f"v-{gycz.pk}": "六亿吨", f"v-{sgqs.pk}": "-1", f"v-{lrzz.pk}": "-20"},
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "不是数字" in page and "不能为负数" in page and 'value="六亿"' in page
+    assert "不是数字" in page and "不能为负数" in page and 'value="六亿吨"' in page
     assert not ReportedValue.objects.exists()
 
 
-def test_the_cell_check_warns_of_an_implausible_jump_without_blocking(client, world):
+def test_the_cell_check_asks_to_confirm_a_cumulative_that_falls(client, world):
     gdtz = f.indicator()
     f.make_value(world, world.town_a, month=5, value="5.8")
     client.force_login(world.town_a_clerk)
@@ -52,7 +52,10 @@ def test_the_cell_check_warns_of_an_implausible_jump_without_blocking(client, wo
     assert "还小" in client.post(check, {f"v-{gdtz.pk}": "5.0"}).content.decode()
     assert "不是数字" in client.post(check, {f"v-{gdtz.pk}": "abc"}).content.decode()
     assert client.post(check, {f"v-{gdtz.pk}": "6.02"}).content.decode().strip() == ""
-    assert client.post(url(world), {f"v-{gdtz.pk}": "5.0"}).status_code == 302  # a warning does not block
+    assert client.post(url(world), {f"v-{gdtz.pk}": "5.0"}).status_code == 200  # held until confirmed
+    assert not ReportedValue.objects.filter(month=6).exists()
+    confirmed = {f"v-{gdtz.pk}": "5.0", "confirm": "1", "confirm_reason": "5月多报，已更正"}
+    assert client.post(url(world), confirmed).status_code == 302
 
 
 def test_submit_and_approve_buttons_follow_the_role(client, world):

@@ -150,7 +150,7 @@ def test_a_revision_may_not_reach_back_before_the_latest_one(admin, world):
 BAD_FILES = {
     "text in a number cell": (
         lambda w: workbook([(w.town_a.code, "青山镇", 12, "约5亿")]),
-        "工作表“目标任务分解”第 6 行 D 列：不是数字（规上工业产值）",
+        "工作表“目标任务分解”第 6 行 D 列：请填写确数，不要带“约”（规上工业产值）",
     ),
     "an unknown indicator": (
         lambda w: workbook([(w.town_a.code, "青山镇", 12, 3)], codes=("GDTZ", "XXXX")),

@@ -23,6 +23,8 @@ from zhenwu.ledger.models import (
     Catalogue,
     CatalogueEntry,
     CatalogueKind,
+    CheckKind,
+    CheckSeverity,
     Direction,
     Frequency,
     HistoryAction,
@@ -34,6 +36,7 @@ from zhenwu.ledger.models import (
     TargetPart,
     TargetVersion,
     Theme,
+    ValidationRule,
     ValueHistory,
     ValueStatus,
 )
@@ -218,6 +221,7 @@ def _indicators() -> dict[str, Indicator]:
             theme=theme,
             aliases=aliases,
             frequency=Frequency.QUARTERLY if code in QUARTERLY else Frequency.MONTHLY,
+            maximum=Decimal(100) if unit == "%" else None,  # rates and shares: none passes 100%
             sort_order=order,
         )
         for order, (
@@ -277,6 +281,40 @@ def _rules(county: Area, calendar: Calendar) -> None:
         severe_below=Decimal(-10),
     )
     services.set_deadline(admin, county, calendar.current, 1, date(calendar.current, 2, 12), "春节顺延")
+    _validation_rules(county)
+
+
+def _validation_rules(county: Area) -> None:
+    """The county's 校验规则: 增加值 within 产值, 工业投资 within 固定资产投资, 税收 not swinging past ±50%."""
+    code = {
+        indicator.code: indicator
+        for indicator in Indicator.objects.filter(code__in=["GSZJ", "GSCZ", "GYTZ", "GDTZ", "SSSR"])
+    }
+    ValidationRule.objects.bulk_create(
+        [
+            ValidationRule(
+                area=county,
+                left=code["GSZJ"],
+                kind=CheckKind.NOT_ABOVE,
+                right=code["GSCZ"],
+                severity=CheckSeverity.ERROR,
+            ),
+            ValidationRule(
+                area=county,
+                left=code["GYTZ"],
+                kind=CheckKind.PART_OF,
+                right=code["GDTZ"],
+                severity=CheckSeverity.ERROR,
+            ),
+            ValidationRule(
+                area=county,
+                left=code["SSSR"],
+                kind=CheckKind.YOY_WITHIN,
+                limit=Decimal(50),
+                severity=CheckSeverity.WARNING,
+            ),
+        ]
+    )
 
 
 def _annual_actuals(

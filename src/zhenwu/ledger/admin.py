@@ -17,6 +17,7 @@ from zhenwu.ledger.models import (
     TargetChange,
     TargetPart,
     TargetVersion,
+    ValidationRule,
     ValueHistory,
 )
 
@@ -54,6 +55,20 @@ class CatalogueAdmin(ScopedAdmin):
     owner_lookup = "issued_by"
     list_display = ["name", "kind", "issued_by", "year"]
     inlines = [CatalogueEntryInline]
+
+
+@admin.register(ValidationRule)
+class ValidationRuleAdmin(ScopedAdmin):
+    """校验规则: a 管理员 sets them for its subtree; they run on entry, upload, the county page and 审核."""
+
+    list_display = ["wording", "area", "severity", "is_active"]
+    list_filter = ["severity", "kind", "is_active"]
+    autocomplete_fields = ["left", "right"]
+    fields = ["area", "left", "kind", "right", "limit", "severity", "note", "is_active"]
+
+    @admin.display(description="规则")
+    def wording(self, rule: ValidationRule) -> str:
+        return rule.wording
 
 
 class ReadOnly:

@@ -34,7 +34,7 @@ from openpyxl.utils import get_column_letter
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
 from zhenwu.figures import format_number
-from zhenwu.ledger import progress, tables
+from zhenwu.ledger import progress, tables, validation
 from zhenwu.ledger.entry import check_cell
 from zhenwu.ledger.models import VALUE_ACTIONS, HistoryAction, Indicator, ReportedValue, ValueHistory
 from zhenwu.ledger.services.values import AreaFigures, SaveResult
@@ -249,6 +249,27 @@ def read_upload(data: bytes, filename: str, user) -> Upload:
     return upload
 
 
+def held_errors(result: SaveResult) -> list[str]:
+    """Why an upload was held back: impossible figures (fix the sheet) or doubtful ones (confirm with a reason)."""
+    if result.refused:
+        return [
+            "以下数值不可能成立，整个文件均未导入，请改正后再上传：",
+            *(f"{item.area.name}：{item.text}" for item in result.refused),
+        ]
+    return [
+        "以下数值存疑，整个文件均未导入。请核实；确属无误，请填写确认原因并重新选择文件上传：",
+        *(f"{item.area.name}：{item.text}" for item in result.checks),
+    ]
+
+
+def violation_warnings(upload: Upload) -> list[str]:
+    """The 校验规则 the uploaded areas' figures now break, one line each, for the message after the upload."""
+    found = validation.areas_violations([part.area for part in upload.parts], upload.year, upload.month)
+    return [
+        f"{violations[0].area.name}校验未通过：{v.text}" for violations in found.values() for v in violations
+    ]
+
+
 def stale_errors(upload: Upload, result: SaveResult) -> list[str]:
     """Why an upload was refused: the figures changed after its template was downloaded, and what to do."""
     if upload.generated is None:
@@ -380,7 +401,7 @@ def _read_figure(
         return None, stored is not None and not stored.locked
     if isinstance(raw, float):  # Excel keeps binary floats: 0.1 + 0.2 must not fail as 17 decimals
         raw = Decimal(repr(raw)).quantize(Decimal("0.0001")) if abs(raw) < 1e15 else raw
-    check = check_cell(raw, allow_negative=indicator.allow_negative, kind=indicator.kind, previous=previous)
+    check = check_cell(raw, indicator, previous=previous)
     if check.error:
         upload.errors.append(f"{where}：{check.error}（{indicator.name}）")
         return None, False

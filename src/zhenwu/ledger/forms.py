@@ -16,6 +16,12 @@ class UnlockForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label="填好的报表（.xlsx）")
+    confirm_reason = forms.CharField(
+        label="存疑数值确认无误的原因",
+        max_length=150,
+        required=False,
+        help_text="上传时提示存疑的数值，核实无误后填写原因并重新选择文件上传",
+    )
 
 
 def version_field() -> forms.IntegerField:

@@ -18,6 +18,7 @@ from zhenwu.ledger import loading, progress
 from zhenwu.ledger.charts import Sparkline, sparkline
 from zhenwu.ledger.entry import CellCheck
 from zhenwu.ledger.models import (
+    VALUE_ACTIONS,
     Aggregation,
     Catalogue,
     CatalogueEntry,
@@ -30,8 +31,10 @@ from zhenwu.ledger.models import (
     Target,
     TargetPart,
     TargetVersion,
+    ValueHistory,
     ValueStatus,
 )
+from zhenwu.ledger.validation import Violation, period_violations
 
 
 def active_indicators() -> list[Indicator]:
@@ -522,6 +525,8 @@ class GridRow:
     reported: ReportedValue | None
     check: CellCheck | None = None  # what the user typed, when a save was refused
     stale: str = ""  # why the save was refused: somebody else changed this figure meanwhile
+    held: str = ""  # why the save was held back: the figure is impossible, or doubtful until confirmed
+    confirmed: ValueHistory | None = None  # the stored figure was kept though doubtful: what and why
 
     @property
     def stored(self) -> str:
@@ -558,10 +563,20 @@ class Grid:
     has_draft: bool
     has_submitted: bool
     deadline: Deadline
+    violations: list[Violation]
 
     @property
     def due(self) -> date:
         return self.deadline.due
+
+    @property
+    def asks_confirmation(self) -> bool:
+        """Some typed figure is doubtful: the form offers “确认无误” with a reason."""
+        return any(row.held or (row.check and row.check.doubts) for row in self.rows)
+
+    @property
+    def blocking(self) -> list[Violation]:
+        return [violation for violation in self.violations if violation.blocking]
 
 
 def previous_figure(indicator: Indicator, year: int, month: int, monthly_prev: dict) -> Decimal | None:
@@ -577,11 +592,14 @@ def entry_grid(
     month: int,
     checks: dict[int, CellCheck] | None = None,
     stale: dict[int, str] | None = None,
+    held: dict[int, str] | None = None,
 ) -> Grid:
     """The 报表 for one area and month: each indicator with last year's figure, the target and this month's.
 
-    After a refused save, ``checks`` holds what the user typed (by indicator pk) and ``stale``
-    why a cell was refused; every other cell shows the figure stored now.
+    After a refused save, ``checks`` holds what the user typed (by indicator pk), ``stale`` and
+    ``held`` why a cell was refused; every other cell shows the figure stored now. A stored
+    figure the clerk kept though it was doubtful carries the record saying why (for the 审核员),
+    and the grid lists the 校验规则 the stored figures break.
     """
     indicators = [indicator for indicator in active_indicators() if indicator.reported_in(month)]
     prev_year, prev_month = progress.previous_period(year, month)
@@ -599,6 +617,7 @@ def entry_grid(
         )
     )
     targets = loading.targets_in_force([area.pk], year, month)
+    confirmed = confirmed_doubts(area, year, month, current)
     rows = [
         GridRow(
             indicator,
@@ -608,6 +627,8 @@ def entry_grid(
             current.get(indicator.pk),
             (checks or {}).get(indicator.pk),
             (stale or {}).get(indicator.pk, ""),
+            (held or {}).get(indicator.pk, ""),
+            confirmed.get(indicator.pk),
         )
         for indicator in indicators
     ]
@@ -622,7 +643,25 @@ def entry_grid(
         has_draft=ValueStatus.DRAFT in statuses,
         has_submitted=ValueStatus.SUBMITTED in statuses,
         deadline=deadline(area, year, month),
+        violations=period_violations(area, year, month),
     )
+
+
+def confirmed_doubts(
+    area: Area, year: int, month: int, current: dict[int, ReportedValue]
+) -> dict[int, ValueHistory]:
+    """The stored figures the clerk kept though doubtful (indicator pk → the record with the doubt and reason)."""
+    found = {}
+    records = ValueHistory.objects.filter(
+        area=area, year=year, month=month, action__in=VALUE_ACTIONS
+    ).select_related("user")
+    for record in records:  # oldest first: the last change of each figure wins
+        found[record.indicator_id] = record
+    return {
+        pk: record
+        for pk, record in found.items()
+        if record.confirmed and pk in current and current[pk].value == record.new_value
+    }
 
 
 # --- targets and their decomposition ----------------------------------------------------------------------

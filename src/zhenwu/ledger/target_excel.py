@@ -217,7 +217,7 @@ def _read_areas(rows: list[tuple], user, area: Area, result: TargetSheet) -> dic
 def _read_amount(raw, indicator: Indicator, row: int, column: int, result: TargetSheet) -> Decimal | None:
     if isinstance(raw, float) and abs(raw) < 1e15:  # Excel keeps binary floats: 0.1 + 0.2 is not 17 decimals
         raw = Decimal(repr(raw)).quantize(Decimal("0.0001"))
-    check = check_cell(raw, allow_negative=indicator.allow_negative, kind=indicator.kind, previous=None)
+    check = check_cell(raw, indicator)
     if check.error:
         result.errors.append(f"{where(row, column)}：{check.error}（{indicator.name}）")
     return check.value

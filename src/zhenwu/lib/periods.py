@@ -77,3 +77,13 @@ class MonthConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+def month_ended(year: int, month: int, today) -> bool:
+    """Whether the month is over on ``today``: figures of a month are entered only after it ends.
+
+    >>> import datetime
+    >>> month_ended(2026, 11, datetime.date(2026, 12, 7)), month_ended(2026, 12, datetime.date(2026, 12, 31))
+    (True, False)
+    """
+    return (year, month) < (today.year, today.month)

@@ -1,5 +1,6 @@
 """The ledger's models, split by domain: indicators and catalogues, targets, reported values."""
 
+from zhenwu.ledger.models.checks import CheckKind, CheckSeverity, ValidationRule
 from zhenwu.ledger.models.indicators import (
     Aggregation,
     Catalogue,
@@ -28,6 +29,8 @@ __all__ = [
     "CatalogueEntry",
     "CatalogueKind",
     "ChangeKind",
+    "CheckKind",
+    "CheckSeverity",
     "Direction",
     "Frequency",
     "HistoryAction",
@@ -43,6 +46,7 @@ __all__ = [
     "TargetPart",
     "TargetVersion",
     "Theme",
+    "ValidationRule",
     "ValueHistory",
     "ValueStatus",
 ]

@@ -72,6 +72,14 @@ class Indicator(models.Model):
         "报送频率", max_length=10, choices=Frequency.choices, default=Frequency.MONTHLY
     )
     allow_negative = models.BooleanField("可为负数", default=False)
+    maximum = models.DecimalField(
+        "上限",
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="不可能超过的数值，如城镇化率、覆盖率填 100；超过即拒收",
+    )
     is_active = models.BooleanField("启用", default=True)
     sort_order = models.PositiveIntegerField("排序", default=0)
 

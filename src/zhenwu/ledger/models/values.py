@@ -111,6 +111,9 @@ class ValueHistory(AreaOwned):
         "新状态", max_length=10, choices=ValueStatus.choices, blank=True, help_text="清除后为空"
     )
     reason = models.CharField("原因", max_length=200, blank=True)
+    confirmed = models.CharField(
+        "经确认的存疑", max_length=300, blank=True, help_text="填报员确认后保存的存疑之处，原因见“原因”"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -17,6 +17,7 @@ from zhenwu.ledger.services.targets import (
 )
 from zhenwu.ledger.services.values import (
     AreaFigures,
+    FigureCheck,
     LedgerError,
     LockedError,
     SaveResult,
@@ -24,6 +25,7 @@ from zhenwu.ledger.services.values import (
     approve_period,
     enter_many,
     enter_values,
+    figure_checks,
     require,
     submit_period,
     unlock_period,
@@ -31,6 +33,7 @@ from zhenwu.ledger.services.values import (
 
 __all__ = [
     "AreaFigures",
+    "FigureCheck",
     "Issued",
     "LedgerError",
     "LockedError",
@@ -42,6 +45,7 @@ __all__ = [
     "decompose_target",
     "enter_many",
     "enter_values",
+    "figure_checks",
     "inherit_rules",
     "issue_targets",
     "remove_deadline",

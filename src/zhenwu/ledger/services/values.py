@@ -15,13 +15,18 @@ from django.utils import timezone
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
 from zhenwu.figures import format_number
+from zhenwu.ledger.entry import doubts, impossible
 from zhenwu.ledger.models import (
     HistoryAction,
     Indicator,
+    Kind,
     ReportedValue,
     ValueHistory,
     ValueStatus,
 )
+from zhenwu.ledger.progress import previous_period
+from zhenwu.ledger.validation import period_violations
+from zhenwu.lib.periods import month_ended
 from zhenwu.lib.stale import Stale, name_of
 
 
@@ -73,6 +78,29 @@ class StaleFigure:
 
 
 @dataclass(frozen=True)
+class FigureCheck:
+    """A figure held back: impossible (``refused``, never saved) or doubtful until confirmed with a reason.
+
+    ``code`` names the check for the API: ``negative``/``fraction``/``over_maximum`` (refused;
+    all as ``impossible``), ``vs_last_year``, ``vs_previous``, ``cumulative_falls``.
+    """
+
+    area: Area
+    indicator: Indicator
+    code: str
+    message: str
+    refused: bool = False
+
+    @property
+    def text(self) -> str:
+        """ "社会消费品零售总额 1583：是上年同期（13.72）的 115.4 倍"."""
+        return f"{self.indicator.name}：{self.message}"
+
+    def as_dict(self) -> dict:
+        return {"indicator": self.indicator.code, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
 class SaveResult:
     """What one save did: figures changed, cleared and left as they were — or nothing, and why.
 
@@ -87,10 +115,16 @@ class SaveResult:
     cleared: int = 0
     stale: tuple[StaleFigure, ...] = ()
     versions: Mapping[tuple[int, int], int] = field(default_factory=dict)
+    checks: tuple[FigureCheck, ...] = ()  # what held the save back (nothing written)
 
     @property
     def saved(self) -> bool:
-        return not self.stale
+        return not self.stale and not self.checks
+
+    @property
+    def refused(self) -> tuple[FigureCheck, ...]:
+        """The impossible figures: a confirmation does not save them."""
+        return tuple(check for check in self.checks if check.refused)
 
     def __add__(self, other: SaveResult) -> SaveResult:
         return SaveResult(
@@ -99,6 +133,7 @@ class SaveResult:
             self.cleared + other.cleared,
             self.stale + other.stale,
             {**self.versions, **other.versions},
+            self.checks + other.checks,
         )
 
 
@@ -182,6 +217,37 @@ def _next_versions(area: Area, year: int, month: int, indicators: list[Indicator
     return {indicator.pk: (last.get(indicator.pk) or 0) + 1 for indicator in indicators}
 
 
+def figure_checks(
+    area: Area, year: int, month: int, figures: Mapping[Indicator, Decimal]
+) -> list[FigureCheck]:
+    """The impossible and doubtful figures among ``figures`` (see ``entry.impossible`` and ``entry.doubts``),
+    each judged against the area's same month last year and its figure of last month."""
+    before_year, before_month = previous_period(year, month)
+    last_year, previous = {}, {}
+    for row in ReportedValue.objects.filter(area=area, indicator__in=list(figures)).filter(
+        year=year - 1, month=month
+    ) | ReportedValue.objects.filter(
+        area=area, indicator__in=list(figures), year=before_year, month=before_month
+    ):
+        (last_year if row.year == year - 1 and row.month == month else previous)[row.indicator_id] = row.value
+    checks = []
+    for indicator, value in figures.items():
+        refusal = impossible(indicator, value)
+        if refusal:
+            checks.append(
+                FigureCheck(
+                    area, indicator, "impossible", f"{format_number(value)}{indicator.unit}{refusal}", True
+                )
+            )
+            continue
+        before = None if month == 1 and indicator.kind == Kind.CUMULATIVE else previous.get(indicator.pk)
+        for code, message in doubts(indicator, value, previous=before, last_year=last_year.get(indicator.pk)):
+            checks.append(
+                FigureCheck(area, indicator, code, f"{format_number(value)}{indicator.unit}{message}")
+            )
+    return checks
+
+
 def _lock_areas(areas: Iterable[Area]) -> None:
     """Save one area's figures at a time, so two saves of a figure not yet stored cannot both find it
     missing (PostgreSQL; SQLite takes the whole database when the transaction starts). The areas are
@@ -200,10 +266,17 @@ def enter_values(
     *,
     clear: Iterable[Indicator] = (),
     versions: Mapping[Indicator, int] | None = None,
+    confirm: bool = False,
     reason: str = "",
     action: str = HistoryAction.ENTER,
 ) -> SaveResult:
     """Record the figures a 填报员 typed (or uploaded) for one area and month.
+
+    Only months that have ended take figures. A figure to change that is impossible (negative,
+    a fraction of 家, over its 上限) or doubtful (5× or a fifth of last year's or last month's,
+    a cumulative below last month's) holds the whole save back: nothing is written and the
+    result's ``checks`` say why. Doubtful figures are saved with ``confirm`` and a ``reason``,
+    which their history keeps; impossible ones never are.
 
     A figure equal to the stored one is left alone; a changed figure goes back to 填报中 and
     must be submitted again. ``None`` means the cell was left empty and changes nothing.
@@ -216,6 +289,8 @@ def enter_values(
     stale figures. An indicator missing from ``versions`` is saved whatever its version.
     """
     require(user, area, Action.ENTER)
+    if not month_ended(year, month, timezone.localdate()):
+        raise LedgerError(f"{year}年{month}月尚未结束，不能填报；月末之后再填报本月数据")
     versions = versions or {}
     figures = {indicator: value for indicator, value in figures.items() if value is not None}
     clear = [indicator for indicator in clear if indicator not in figures]
@@ -236,6 +311,16 @@ def enter_values(
     if stale:
         current = {(area.pk, i.pk): existing[i.pk].version if i.pk in existing else 0 for i in wanted}
         return SaveResult(stale=tuple(stale), versions=current)
+    changing = {i: v for i, v in figures.items() if i.pk not in existing or existing[i.pk].value != v}
+    checks = figure_checks(area, year, month, changing)
+    if checks and confirm and not reason.strip():
+        raise LedgerError("确认存疑数值须填写原因")
+    if any(check.refused for check in checks) or (checks and not confirm):
+        current = {(area.pk, i.pk): existing[i.pk].version if i.pk in existing else 0 for i in wanted}
+        return SaveResult(versions=current, checks=tuple(checks))
+    confirmed = {}
+    for check in checks:
+        confirmed.setdefault(check.indicator.pk, []).append(check.message)
     now = timezone.now()
     starts = _next_versions(area, year, month, [i for i in figures if i.pk not in existing])
     history, changed = [], 0
@@ -264,6 +349,7 @@ def enter_values(
                 old_status=old_status,
                 new_status=ValueStatus.DRAFT,
                 reason=reason,
+                confirmed="；".join(confirmed.get(indicator.pk, ()))[:300],
                 user=user,
                 at=now,
                 version=row.version,
@@ -313,6 +399,7 @@ def enter_many(
     month: int,
     parts: Iterable[AreaFigures],
     *,
+    confirm: bool = False,
     reason: str = "",
     action: str = HistoryAction.IMPORT,
 ) -> SaveResult:
@@ -320,7 +407,8 @@ def enter_many(
 
     Each area goes through ``enter_values`` (its rights, lock, versions and history); a refusal
     for one area is raised naming that area, and undoes what the others wrote. When any area
-    has stale figures, nothing is written and the result lists the stale figures of every area.
+    has stale figures, or figures held back by their checks (see ``enter_values``), nothing is
+    written and the result lists them for every area.
     """
     parts = list(parts)
     _lock_areas([part.area for part in parts])
@@ -335,14 +423,15 @@ def enter_many(
                 part.figures,
                 clear=part.clear,
                 versions=part.versions,
+                confirm=confirm,
                 reason=reason,
                 action=action,
             )
         except LedgerError as error:
             raise type(error)(f"{part.area.name}：{error}") from error
-    if total.stale:
+    if not total.saved:
         transaction.set_rollback(True)
-        return SaveResult(stale=total.stale, versions=total.versions)
+        return SaveResult(stale=total.stale, versions=total.versions, checks=total.checks)
     return total
 
 
@@ -403,6 +492,12 @@ def approve_period(user, area: Area, year: int, month: int) -> int:
     require(user, area, Action.REVIEW)
     if ReportedValue.objects.filter(area=area, year=year, month=month, status=ValueStatus.DRAFT).exists():
         raise LedgerError("本期还有未上报的数据，请填报员先上报")
+    blocking = [violation for violation in period_violations(area, year, month) if violation.blocking]
+    if blocking:
+        raise LedgerError(
+            f"本期 {len(blocking)} 条校验未通过，改正后才能审核通过："
+            + "；".join(violation.text for violation in blocking)
+        )
     count = _move(
         user,
         area,

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from zhenwu.ledger import detail, exports, tables
+from zhenwu.ledger import detail, exports, tables, validation
 from zhenwu.ledger.views.common import (
     get_visible_indicator,
     requested_period,
@@ -42,7 +42,9 @@ def indicator(request, code, pk):
 def county(request, code):
     area = visible_area(request, code)
     year, month = requested_period(request, area)
-    return render(request, "ledger/county.html", {"table": tables.county_table(area, year, month)})
+    table = tables.county_table(area, year, month)
+    violations = validation.areas_violations([child.area for child in table.children], year, month)
+    return render(request, "ledger/county.html", {"table": table, "violations": violations.values()})
 
 
 @login_required

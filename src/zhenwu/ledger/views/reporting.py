@@ -28,7 +28,7 @@ from zhenwu.ledger.views.common import (
 @login_required
 def entry(request, code, year, month):
     area = visible_area(request, code)
-    checks, stale = {}, {}
+    checks, stale, held = {}, {}, {}
     if request.method == "POST":
         if not can(request.user, area, Action.ENTER):
             raise PermissionDenied("您的角色无权填报")
@@ -37,7 +37,15 @@ def entry(request, code, year, month):
         if typed.ok:
             try:
                 result = services.enter_values(
-                    request.user, area, year, month, typed.figures, clear=typed.clear, versions=typed.versions
+                    request.user,
+                    area,
+                    year,
+                    month,
+                    typed.figures,
+                    clear=typed.clear,
+                    versions=typed.versions,
+                    confirm=bool(request.POST.get("confirm")),
+                    reason=request.POST.get("confirm_reason", "").strip()[:200],
                 )
             except services.LedgerError as error:
                 messages.error(request, str(error))
@@ -45,12 +53,29 @@ def entry(request, code, year, month):
                 if result.saved:
                     messages.success(request, saved_message(result))
                     return redirect("ledger:entry", code=code, year=year, month=month)
-                stale = {item.indicator.pk: item.message for item in result.stale}
-                messages.error(request, stale_message(result))
+                if result.stale:
+                    stale = {item.indicator.pk: item.message for item in result.stale}
+                    messages.error(request, stale_message(result))
+                else:
+                    held = {item.indicator.pk: item.message for item in result.checks}
+                    messages.error(request, held_message(result))
         else:
             messages.error(request, "有数值不正确，均未保存；请按提示修改后再保存。")
-    context = {"grid": tables.entry_grid(area, year, month, checks, stale), "unlock_form": UnlockForm()}
-    return render(request, "ledger/entry.html", context | roles(request, area))
+    grid = tables.entry_grid(area, year, month, checks, stale, held)
+    return render(
+        request, "ledger/entry.html", {"grid": grid, "unlock_form": UnlockForm()} | roles(request, area)
+    )
+
+
+def held_message(result: services.SaveResult) -> str:
+    """Why nothing was saved: figures that cannot be, or that look like slips until confirmed."""
+    if result.refused:
+        return "以下数值不可能成立，均未保存：" + "；".join(item.text for item in result.refused) + "。"
+    return (
+        "以下数值存疑，均未保存："
+        + "；".join(item.text for item in result.checks)
+        + "。请核实；确属无误，请勾选“确认无误”并填写原因后再保存（原因记入修改记录，供审核员查看）。"
+    )
 
 
 def stale_message(result: services.SaveResult) -> str:
@@ -165,6 +190,7 @@ def upload(request):
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         result = excel.read_upload(uploaded.read(), uploaded.name, request.user)
+        confirmed = form.cleaned_data["confirm_reason"]
         if result.ok:
             try:
                 change = services.enter_many(
@@ -172,17 +198,22 @@ def upload(request):
                     result.year,
                     result.month,
                     result.parts,
-                    reason=f"Excel 导入：{uploaded.name}",
+                    confirm=bool(confirmed),
+                    reason=f"Excel 导入：{uploaded.name}" + (f"；确认：{confirmed}" if confirmed else ""),
                     action=HistoryAction.IMPORT,
                 )
             except services.LedgerError as error:
                 result.errors.append(str(error))
             else:
-                if not change.saved:
+                if change.stale:
                     result.errors += excel.stale_errors(result, change)
                     return render(request, "ledger/upload.html", {"form": form, "result": result})
+                if not change.saved:
+                    result.errors += excel.held_errors(change)
+                    context = {"form": form, "result": result, "held": not change.refused}
+                    return render(request, "ledger/upload.html", context)
                 messages.success(request, imported_message(result, change))
-                for warning in result.warnings:
+                for warning in result.warnings + excel.violation_warnings(result):
                     messages.warning(request, warning)
                 return redirect(uploaded_page(result))
     return render(request, "ledger/upload.html", {"form": form, "result": result})
