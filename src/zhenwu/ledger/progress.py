@@ -362,6 +362,43 @@ def aggregate_ratio(
     return Aggregate(value, len(present), len(pairs))
 
 
+def partial_label(total: Aggregate, children_word: str = "个下辖单位") -> str:
+    """What a parent's total rests on when not every child has reported ("" when all have).
+
+    >>> partial_label(Aggregate(Decimal(5), 9, 12), "个乡镇"), partial_label(Aggregate(Decimal(5), 12, 12))
+    ('9/12 个乡镇已报，合计仅含已报单位', '')
+    """
+    if total.complete or total.reported == 0:
+        return ""
+    return f"{total.completeness} {children_word}已报，合计仅含已报单位"
+
+
+def target_for_total(
+    total: Aggregate, whole: Decimal | None, reported_targets: Mapping[str, Decimal | None]
+) -> tuple[Decimal | None, str]:
+    """The target a children's total is judged against, and why it is not judged when it is not.
+
+    A complete total is held against the whole year's target (``whole``). A partial one — some
+    children have not reported yet — against the targets of the children it includes
+    (``reported_targets``, child name → its own target): held against the whole, it would read
+    as 严重滞后 only because children are late. When a child in the total has no target of its
+    own, there is nothing fair to hold the total against, and the reason says so.
+
+    >>> target_for_total(Aggregate(Decimal(5), 1, 2), Decimal(24), {"青山镇": Decimal(12)})
+    (Decimal('12'), '')
+    >>> target_for_total(Aggregate(Decimal(5), 1, 2), Decimal(24), {"青山镇": None})
+    (None, '已报单位中青山镇没有全年目标，不作评价')
+    >>> target_for_total(Aggregate(Decimal(5), 2, 2), Decimal(24), {})
+    (Decimal('24'), '')
+    """
+    if total.complete or total.reported == 0:  # nobody reported: nothing is judged anyway
+        return whole, ""
+    missing = [name for name, target in reported_targets.items() if target is None]
+    if missing or not reported_targets:
+        return None, f"已报单位中{'、'.join(missing)}没有全年目标，不作评价" if missing else ""
+    return sum(reported_targets.values(), Decimal(0)), ""
+
+
 # --- targets ---------------------------------------------------------------------------------------
 
 
