@@ -25,7 +25,9 @@ def export_area_table(table: AreaTable) -> bytes:
     heads = [
         "指标",
         "单位",
+        "填报口径",
         "1-N月",
+        "上年同期",
         "全年目标",
         "完成率(%)",
         "时序进度(%)",
@@ -40,7 +42,9 @@ def export_area_table(table: AreaTable) -> bytes:
         [
             f"{row.indicator.name} {row.as_of}" if row.as_of else row.indicator.name,
             row.indicator.unit,
+            row.basis,
             row.progress.value,
+            row.last_year,
             row.progress.target,
             _round(row.progress.rate),
             _round(row.progress.schedule),

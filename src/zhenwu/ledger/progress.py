@@ -278,6 +278,19 @@ def to_date(kind: str, monthly: Mapping[int, Decimal], month: int) -> Decimal | 
     return monthly[max(earlier)] if earlier else None
 
 
+def entry_basis(kind: str, month: int) -> str:
+    """What a clerk types for ``month``: 1-N月累计, the month's own count, or the level at its end.
+
+    >>> entry_basis(CUMULATIVE, 11), entry_basis(FLOW, 11), entry_basis(LEVEL, 11), entry_basis(LEVEL, 12)
+    ('1-11月累计', '11月当月', '期末数', '年末数')
+    """
+    if kind == FLOW:
+        return f"{month}月当月"
+    if kind == LEVEL:
+        return "年末数" if month == 12 else "期末数"
+    return f"1-{month}月累计"
+
+
 def previous_period(year: int, month: int) -> tuple[int, int]:
     """The month before (January goes back to last December)."""
     return (year - 1, 12) if month == 1 else (year, month - 1)

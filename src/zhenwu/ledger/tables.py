@@ -181,6 +181,8 @@ class IndicatorRow:
     share: Decimal | None = None  # 占比 of the parent's total, per cent
     as_of: str = ""  # “1-9月（季报）” when a quarterly figure stands for a later month
     note: str = ""  # “9/12 个乡镇已报，合计仅含已报单位” when the total is partial
+    last_year: Decimal | None = None  # 上年同期, last year's 1-N月 (of the same children for a total)
+    basis: str = ""  # what the towns type for the month (progress.entry_basis)
 
     @property
     def partial(self) -> bool:
@@ -275,7 +277,8 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
             reporting = [
                 child for child in children if _aggregate(indicator, [child], figures.current).reported
             ]
-            last = _aggregate(indicator, reporting, figures.last_year).value if reporting else None
+            if reporting:
+                last = _aggregate(indicator, reporting, figures.last_year).value
         elif target is None and children and indicator.aggregation == Aggregation.SUM:
             target = progress.aggregate_sum(
                 figures.targets.get((child, indicator.pk)) for child in children
@@ -290,6 +293,8 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
                 person=owner.responsible_person if owner else "",
                 as_of=f"1-{at}月（季报）" if at != month else "",
                 note=note,
+                last_year=last,
+                basis=progress.entry_basis(indicator.kind, at),
             )
         )
     counts = defaultdict(int)
@@ -595,12 +600,13 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
 @dataclass
 class GridRow:
     indicator: Indicator
-    last_year: Decimal | None  # same month last year, as entered
+    last_year: Decimal | None  # 上年同期: last year's 1-N月 figure (loading.same_period_last_year)
     target: Decimal | None
     previous: Decimal | None  # last month, for the jump warning
     reported: ReportedValue | None
     check: CellCheck | None = None  # what the user typed, when a save was refused
     stale: str = ""  # why the save was refused: somebody else changed this figure meanwhile
+    basis: str = ""  # what to type: “1-11月累计”, “11月当月”, “期末数” (progress.entry_basis)
 
     @property
     def stored(self) -> str:
@@ -667,11 +673,7 @@ def entry_grid(
     current = {
         row.indicator_id: row for row in ReportedValue.objects.filter(area=area, year=year, month=month)
     }
-    last_year = dict(
-        ReportedValue.objects.filter(area=area, year=year - 1, month=month).values_list(
-            "indicator_id", "value"
-        )
-    )
+    last_year = loading.same_period_last_year([area.pk], indicators, year, month)
     previous = dict(
         ReportedValue.objects.filter(area=area, year=prev_year, month=prev_month).values_list(
             "indicator_id", "value"
@@ -681,12 +683,13 @@ def entry_grid(
     rows = [
         GridRow(
             indicator,
-            last_year.get(indicator.pk),
+            last_year.get((area.pk, indicator.pk)),
             targets.get((area.pk, indicator.pk)),
             previous_figure(indicator, year, month, previous),
             current.get(indicator.pk),
             (checks or {}).get(indicator.pk),
             (stale or {}).get(indicator.pk, ""),
+            progress.entry_basis(indicator.kind, month),
         )
         for indicator in indicators
     ]
