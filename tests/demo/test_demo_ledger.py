@@ -24,7 +24,10 @@ def test_the_demo_ledger_has_a_years_story_with_late_lagging_and_county_figures(
 
     overview = tables.area_table(county.county, calendar.current, calendar.last_month)
     standings = Counter(row.progress.standing for row in overview.rows)
-    assert standings["严重滞后"] >= 3 and standings["滞后"] >= 3 and standings["正常"] >= 3
+    # lagging towns pull totals behind, but towns still to report do not: a partial total is judged
+    # against the reporting towns' targets (see tests/demo/test_demo_partial_totals.py)
+    assert standings["严重滞后"] + standings["滞后"] >= 6 and standings["正常"] >= 3
+    assert any(row.partial for row in overview.rows)
     assert standings["无数据"] <= 2  # the county reports what does not add up over towns itself
     owned = {row.indicator.code: row.department for row in overview.rows if row.department}
     assert set(owned) == set(COUNTY_OWNERS) and owned["PM25"] == "清江市生态环境局青溪分局"

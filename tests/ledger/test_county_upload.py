@@ -58,7 +58,7 @@ def test_the_template_lists_the_towns_and_indicators_with_stored_figures_and_loc
     ]
     assert (sheet.cell(5, columns["GDTZ"]).value, sheet.cell(6, columns["GDTZ"]).value) == (
         "固定资产投资",
-        "亿元",
+        "亿元（1-6月累计）",  # the unit and what to type
     )
     assert sheet.cell(rows[world.town_a.code], columns["GDTZ"]).value == 6.02
     locked = sheet.cell(rows[world.town_b.code], columns["GYCZ"])

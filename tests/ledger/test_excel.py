@@ -39,7 +39,8 @@ def test_the_template_carries_the_area_period_and_last_years_figures(client, wor
     assert sheet["B1"].value == world.town_a.code and sheet["B2"].value == "2025-06"
     assert [cell.value for cell in sheet[4]][:4] == ["指标代码", "指标名称", "单位", "本期数值"]
     row = rows_by_code(sheet)["GDTZ"]
-    assert sheet.cell(row, 2).value == "固定资产投资" and sheet.cell(row, 5).value == 4.76
+    assert sheet.cell(row, 2).value == "固定资产投资" and sheet.cell(row, 5).value == "1-6月累计"
+    assert sheet.cell(row, 6).value == 4.76  # 上年同期
 
 
 def test_a_filled_template_uploads_with_history(client, world):

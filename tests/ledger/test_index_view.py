@@ -24,7 +24,7 @@ def test_the_county_table_adds_up_its_towns_and_says_how_many_reported(client, w
     f.make_value(world, world.town_b, code="GYCZ", value="3")
     client.force_login(world.county_admin)
     page = client.get(reverse("ledger:index") + "?period=2025-06").content.decode()
-    assert "青溪县" in page and "1/2 已报" in page
+    assert "青溪县" in page and "1/2 个乡镇已报，合计仅含已报单位" in page
 
 
 def test_the_county_view_lists_who_has_not_reported(client, world):

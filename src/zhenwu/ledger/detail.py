@@ -23,6 +23,7 @@ class MonthLine:
     month: int
     progress: progress.Progress
     last_year: Decimal | None
+    note: str = ""  # “9/12 个乡镇已报，合计仅含已报单位” when the total is partial
 
     @property
     def standing_class(self) -> str:
@@ -72,22 +73,24 @@ def indicator_detail(area: Area, indicator: Indicator, year: int, month: int) ->
     month = indicator.latest_reported(month)
     rules = ReportingRules.objects.for_area(area)
     below = children_of(area)
-    child_ids = [child.pk for child in below]
-    this_year = monthly_series(area, child_ids, [indicator], year, month)[indicator.pk]
-    last_year = monthly_series(area, child_ids, [indicator], year - 1, 12)[indicator.pk]
+    this_year = monthly_series(area, below, [indicator], year, month)[indicator.pk]
+    last_year = monthly_series(area, below, [indicator], year - 1, 12)[indicator.pk]
     months = [
         MonthLine(
             m,
-            assess_figure(indicator, rules, year, m, value=value, target=target, last_year=last_year[m][0]),
-            last_year[m][0],
+            assess_figure(
+                indicator, rules, year, m, value=now.value, target=now.target, last_year=last_year[m].value
+            ),
+            last_year[m].value,
+            now.note,
         )
-        for m, (value, target) in this_year.items()
+        for m, now in this_year.items()
         if indicator.reported_in(m) or m == month
     ]
     chart = month_chart(
-        {m: value for m, (value, _) in this_year.items()},
-        {m: value for m, (value, _) in last_year.items()},
-        this_year[month][1],
+        {m: figure.value for m, figure in this_year.items()},
+        {m: figure.value for m, figure in last_year.items()},
+        this_year[month].target,
         builds_up=indicator.kind != Kind.LEVEL,
         unit=indicator.unit,
     )

@@ -1,7 +1,7 @@
 """The 报表 as an Excel file: a filled template to download, and reading it back with every error listed.
 
 The sheet "填报" carries the area code and the period in its first rows, then one row per
-indicator: 指标代码 | 指标名称 | 单位 | 本期数值 | 上年同期 | 全年目标 | 备注. Only column D is read back
+indicator: 指标代码 | 指标名称 | 单位 | 本期数值 | 填报口径 | 上年同期 | 全年目标 | 备注. Only column D is read back
 (with the code in column A); the others are there to help the person filling it in.
 
 The sheet "汇总填报" is a county's month on one sheet: the county's code and the period at the
@@ -54,7 +54,7 @@ from zhenwu.workbooks import (
 SHEET = "填报"
 HEADER_ROW = 4
 FIRST_ROW = HEADER_ROW + 1
-HEADERS = ["指标代码", "指标名称", "单位", "本期数值", "上年同期", "全年目标", "备注"]
+HEADERS = ["指标代码", "指标名称", "单位", "本期数值", "填报口径", "上年同期", "全年目标", "备注"]
 VALUE_COLUMN = "D"
 CLEAR_WORD = "清除"  # typed in a figure cell, deletes the stored figure (an empty cell changes nothing)
 
@@ -106,7 +106,8 @@ def build_template(grid: Grid, generated: datetime) -> bytes:
     sheet["A2"], sheet["B2"] = "报告期", f"{grid.year}-{grid.month:02d}"
     stamp(sheet, generated)
     sheet["A3"] = (
-        f"请在 {VALUE_COLUMN} 列填写 {grid.year}年1-{grid.month}月数值（累计指标填累计数），其他列请勿修改。"
+        f"请在 {VALUE_COLUMN} 列按“填报口径”填写 {grid.year}年{grid.month}月数值（累计指标填1-{grid.month}月累计数，"
+        f"当月指标填{grid.month}月当月数，时点指标填期末数），其他列请勿修改。"
         f"空白表示不修改；要删除已填报的数值请填“{CLEAR_WORD}”。"
     )
     for column, title in enumerate(HEADERS, start=1):
@@ -119,11 +120,12 @@ def build_template(grid: Grid, generated: datetime) -> bytes:
         sheet.cell(line, 3, row.indicator.unit)
         value_cell = sheet.cell(line, 4, cell_number(row.value))
         value_cell.fill = INPUT_FILL
-        sheet.cell(line, 5, cell_number(row.last_year))
-        sheet.cell(line, 6, cell_number(row.target))
+        sheet.cell(line, 5, row.basis)
+        sheet.cell(line, 6, cell_number(row.last_year))
+        sheet.cell(line, 7, cell_number(row.target))
         if row.locked:
-            sheet.cell(line, 7, "已审核锁定")
-    for column, width in zip("ABCDEFG", [12, 28, 10, 14, 14, 14, 16], strict=True):
+            sheet.cell(line, 8, "已审核锁定")
+    for column, width in zip("ABCDEFGH", [12, 28, 10, 14, 12, 14, 14, 16], strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = f"A{FIRST_ROW}"
     return workbook_bytes(workbook)
@@ -167,14 +169,16 @@ def build_county_template(data: CountySheet) -> bytes:
     sheet["A2"], sheet["B2"] = "报告期", f"{data.year}-{data.month:02d}"
     stamp(sheet, data.generated)
     sheet["A3"] = (
-        f"每行一个下辖单位，每列一个指标，填写 {data.year}年1-{data.month}月数值（累计指标填累计数）。"
+        f"每行一个下辖单位，每列一个指标，按单位行括号中的口径填写 {data.year}年{data.month}月数值"
+        f"（累计指标填1-{data.month}月累计数，当月指标填{data.month}月当月数，时点指标填期末数）。"
         f"空白单元格表示不修改；要删除已填报的数值请填“{CLEAR_WORD}”；灰色单元格已审核锁定，不能修改。"
     )
     sheet.cell(CODE_ROW, 1, "区划代码"), sheet.cell(CODE_ROW, 2, "单位名称")
-    sheet.cell(NAME_ROW, 2, "（指标名称）"), sheet.cell(UNIT_ROW, 2, "（计量单位）")
+    sheet.cell(NAME_ROW, 2, "（指标名称）"), sheet.cell(UNIT_ROW, 2, "（单位和填报口径）")
     for offset, indicator in enumerate(data.indicators):
         column = FIRST_COLUMN + offset
-        for row, text in ((CODE_ROW, indicator.code), (NAME_ROW, indicator.name), (UNIT_ROW, indicator.unit)):
+        unit = f"{indicator.unit}（{progress.entry_basis(indicator.kind, data.month)}）"
+        for row, text in ((CODE_ROW, indicator.code), (NAME_ROW, indicator.name), (UNIT_ROW, unit)):
             sheet.cell(row, column, text)
         sheet.column_dimensions[get_column_letter(column)].width = 14
     for row in range(CODE_ROW, UNIT_ROW + 1):

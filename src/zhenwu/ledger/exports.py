@@ -25,7 +25,9 @@ def export_area_table(table: AreaTable) -> bytes:
     heads = [
         "指标",
         "单位",
+        "填报口径",
         "1-N月",
+        "上年同期",
         "全年目标",
         "完成率(%)",
         "时序进度(%)",
@@ -34,12 +36,15 @@ def export_area_table(table: AreaTable) -> bytes:
         "同比(%)",
         "责任单位",
         "责任人",
+        "说明",
     ]
     rows = [
         [
             f"{row.indicator.name} {row.as_of}" if row.as_of else row.indicator.name,
             row.indicator.unit,
+            row.basis,
             row.progress.value,
+            row.last_year,
             row.progress.target,
             _round(row.progress.rate),
             _round(row.progress.schedule),
@@ -48,6 +53,7 @@ def export_area_table(table: AreaTable) -> bytes:
             _round(row.progress.yoy.percent),
             row.department,
             row.person,
+            row.note,
         ]
         for row in table.rows
     ]
@@ -86,7 +92,18 @@ def indicator_detail(detail: IndicatorDetail) -> bytes:
     months = TableSheet(
         "逐月",
         f"{detail.area.name} {indicator.name}（{indicator.unit}）{period}逐月情况",
-        ["月份", "1-N月", "上年同期", "同比(%)", "目标", "完成率(%)", "时序进度(%)", "差距(百分点)", "状态"],
+        [
+            "月份",
+            "1-N月",
+            "上年同期",
+            "同比(%)",
+            "目标",
+            "完成率(%)",
+            "时序进度(%)",
+            "差距(百分点)",
+            "状态",
+            "说明",
+        ],
         [
             [
                 f"{line.month}月",
@@ -98,6 +115,7 @@ def indicator_detail(detail: IndicatorDetail) -> bytes:
                 _round(line.progress.schedule),
                 _round(line.progress.gap),
                 line.progress.standing,
+                line.note,
             ]
             for line in detail.months
         ],

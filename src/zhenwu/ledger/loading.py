@@ -90,6 +90,17 @@ def _to_date(
     return figures
 
 
+def same_period_last_year(
+    area_ids: list[int] | None, indicators: list[Indicator], year: int, month: int
+) -> dict[tuple[int, int], Decimal]:
+    """(area, indicator) → 上年同期: last year's 1-N月 figure at ``month`` (``progress.to_date``).
+
+    The one 上年同期 every page and sheet shows and 同比 compares with — for a flow the months
+    summed, never the month alone.
+    """
+    return _to_date(area_ids, indicators, [year - 1], month)[year - 1]
+
+
 _FIGURE = DecimalField(max_digits=20, decimal_places=4)
 _PLACES = Decimal("0.0001")
 _DECIMAL_PLACES = 4  # as the figure columns keep them

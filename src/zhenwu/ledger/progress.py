@@ -278,6 +278,19 @@ def to_date(kind: str, monthly: Mapping[int, Decimal], month: int) -> Decimal | 
     return monthly[max(earlier)] if earlier else None
 
 
+def entry_basis(kind: str, month: int) -> str:
+    """What a clerk types for ``month``: 1-N月累计, the month's own count, or the level at its end.
+
+    >>> entry_basis(CUMULATIVE, 11), entry_basis(FLOW, 11), entry_basis(LEVEL, 11), entry_basis(LEVEL, 12)
+    ('1-11月累计', '11月当月', '期末数', '年末数')
+    """
+    if kind == FLOW:
+        return f"{month}月当月"
+    if kind == LEVEL:
+        return "年末数" if month == 12 else "期末数"
+    return f"1-{month}月累计"
+
+
 def previous_period(year: int, month: int) -> tuple[int, int]:
     """The month before (January goes back to last December)."""
     return (year - 1, 12) if month == 1 else (year, month - 1)
@@ -360,6 +373,43 @@ def aggregate_ratio(
     bottom = sum((d for _, d in present), Decimal(0))
     value = top * scale / bottom if present and bottom else None
     return Aggregate(value, len(present), len(pairs))
+
+
+def partial_label(total: Aggregate, children_word: str = "个下辖单位") -> str:
+    """What a parent's total rests on when not every child has reported ("" when all have).
+
+    >>> partial_label(Aggregate(Decimal(5), 9, 12), "个乡镇"), partial_label(Aggregate(Decimal(5), 12, 12))
+    ('9/12 个乡镇已报，合计仅含已报单位', '')
+    """
+    if total.complete or total.reported == 0:
+        return ""
+    return f"{total.completeness} {children_word}已报，合计仅含已报单位"
+
+
+def target_for_total(
+    total: Aggregate, whole: Decimal | None, reported_targets: Mapping[str, Decimal | None]
+) -> tuple[Decimal | None, str]:
+    """The target a children's total is judged against, and why it is not judged when it is not.
+
+    A complete total is held against the whole year's target (``whole``). A partial one — some
+    children have not reported yet — against the targets of the children it includes
+    (``reported_targets``, child name → its own target): held against the whole, it would read
+    as 严重滞后 only because children are late. When a child in the total has no target of its
+    own, there is nothing fair to hold the total against, and the reason says so.
+
+    >>> target_for_total(Aggregate(Decimal(5), 1, 2), Decimal(24), {"青山镇": Decimal(12)})
+    (Decimal('12'), '')
+    >>> target_for_total(Aggregate(Decimal(5), 1, 2), Decimal(24), {"青山镇": None})
+    (None, '已报单位中青山镇没有全年目标，不作评价')
+    >>> target_for_total(Aggregate(Decimal(5), 2, 2), Decimal(24), {})
+    (Decimal('24'), '')
+    """
+    if total.complete or total.reported == 0:  # nobody reported: nothing is judged anyway
+        return whole, ""
+    missing = [name for name, target in reported_targets.items() if target is None]
+    if missing or not reported_targets:
+        return None, f"已报单位中{'、'.join(missing)}没有全年目标，不作评价" if missing else ""
+    return sum(reported_targets.values(), Decimal(0)), ""
 
 
 # --- targets ---------------------------------------------------------------------------------------

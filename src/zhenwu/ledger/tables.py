@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from django.db.models import Max
 from django.utils import timezone
@@ -127,6 +128,48 @@ def _aggregate(indicator: Indicator, children: list[int], values: dict) -> progr
     return progress.Aggregate(None, 0, len(children))
 
 
+CHILDREN_WORDS = {Level.TOWN: "个乡镇", Level.VILLAGE: "个村（社区）"}
+
+
+@dataclass(frozen=True)
+class ChildrenTotal:
+    """A parent's figure added up from its children, and the target it is judged against."""
+
+    aggregate: progress.Aggregate
+    target: Decimal | None
+    note: str = ""  # “9/12 个乡镇已报，合计仅含已报单位”, and why it is not judged when it is not
+
+
+def children_total(
+    indicator: Indicator,
+    children: list[Area],
+    values: dict,
+    targets: dict,
+    own_target: Decimal | None,
+) -> ChildrenTotal:
+    """The children's total of ``indicator`` and its target: the whole while all have reported,
+    else only the reporting children's targets (``progress.target_for_total``), labelled partial.
+
+    ``values`` and ``targets`` are keyed by (area id, indicator id); ``own_target`` is the parent's.
+    """
+    ids = [child.pk for child in children]
+    aggregate = _aggregate(indicator, ids, values)
+    target, reason = own_target, ""
+    if indicator.aggregation == Aggregation.SUM:
+        whole = own_target
+        if whole is None:
+            whole = progress.aggregate_sum(targets.get((pk, indicator.pk)) for pk in ids).value
+        reporting = {
+            child.name: targets.get((child.pk, indicator.pk))
+            for child in children
+            if _aggregate(indicator, [child.pk], values).reported
+        }
+        target, reason = progress.target_for_total(aggregate, whole, reporting)
+    word = CHILDREN_WORDS.get(children[0].level, "个下辖单位") if children else ""
+    note = "；".join(text for text in (progress.partial_label(aggregate, word), reason) if text)
+    return ChildrenTotal(aggregate, target, note)
+
+
 # --- the area's indicator table -------------------------------------------------------------------------
 
 
@@ -140,6 +183,14 @@ class IndicatorRow:
     trend: Sparkline | None = None
     share: Decimal | None = None  # 占比 of the parent's total, per cent
     as_of: str = ""  # “1-9月（季报）” when a quarterly figure stands for a later month
+    note: str = ""  # “9/12 个乡镇已报，合计仅含已报单位” when the total is partial
+    last_year: Decimal | None = None  # 上年同期, last year's 1-N月 (of the same children for a total)
+    basis: str = ""  # what the towns type for the month (progress.entry_basis)
+
+    @property
+    def partial(self) -> bool:
+        """Added up from children of whom some have not reported."""
+        return bool(self.aggregate and self.aggregate.reported and not self.aggregate.complete)
 
     @property
     def standing_class(self) -> str:
@@ -172,6 +223,11 @@ class AreaTable:
     parent: Area | None = None  # the area whose total the 占比 column divides by
 
     @property
+    def partial_count(self) -> int:
+        """How many totals rest on only some of the children (towns still to report)."""
+        return sum(1 for row in self.rows if row.partial)
+
+    @property
     def schedule_basis(self) -> str:
         """How 时序进度 is counted here, as the page explains it."""
         if self.rules.by_days:
@@ -192,7 +248,8 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
     indicators = active_indicators()
     rules = ReportingRules.objects.for_area(area)
     schedule = rules.schedule(year, month)
-    children = [child.pk for child in children_of(area)]
+    below = children_of(area)
+    children = [child.pk for child in below]
     shown = {indicator.pk: indicator.latest_reported(month) for indicator in indicators}
     at_month = {
         m: _with_parts(indicators, {i for i, at in shown.items() if at == m}) for m in set(shown.values())
@@ -209,21 +266,23 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
     for indicator in indicators:
         key, at = (area.pk, indicator.pk), shown[indicator.pk]
         figures = figures_at[at]
-        value, last, target, aggregate = (
+        value, last, target, aggregate, note = (
             figures.current.get(key),
             figures.last_year.get(key),
             figures.targets.get(key),
             None,
+            "",
         )
         if value is None and children:
-            aggregate = _aggregate(indicator, children, figures.current)
-            value = aggregate.value
+            total = children_total(indicator, below, figures.current, figures.targets, target)
+            aggregate, value, target, note = total.aggregate, total.aggregate.value, total.target, total.note
             # 同比 compares like with like: last year's total of the same children that reported now
             reporting = [
                 child for child in children if _aggregate(indicator, [child], figures.current).reported
             ]
-            last = _aggregate(indicator, reporting, figures.last_year).value if reporting else None
-        if target is None and children and indicator.aggregation == Aggregation.SUM:
+            if reporting:
+                last = _aggregate(indicator, reporting, figures.last_year).value
+        elif target is None and children and indicator.aggregation == Aggregation.SUM:
             target = progress.aggregate_sum(
                 figures.targets.get((child, indicator.pk)) for child in children
             ).value
@@ -236,10 +295,13 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
                 department=owner.department.name if owner and owner.department else "",
                 person=owner.responsible_person if owner else "",
                 as_of=f"1-{at}月（季报）" if at != month else "",
+                note=note,
+                last_year=last,
+                basis=progress.entry_basis(indicator.kind, at),
             )
         )
     counts = defaultdict(int)
-    lines = trends(area, children, indicators, year, month)
+    lines = trends(area, below, indicators, year, month)
     parent, totals = totals_at[month]
     for row in rows:
         counts[row.progress.standing] += 1
@@ -283,15 +345,15 @@ def parent_totals(
 
 
 def trends(
-    area: Area, children: list[int], indicators: list[Indicator], year: int, month: int
+    area: Area, children: list[Area], indicators: list[Indicator], year: int, month: int
 ) -> dict[int, Sparkline]:
     """Each indicator's 1-N月 完成率 month by month up to ``month``, against the target then in force."""
     lines = {}
     series = monthly_series(area, children, indicators, year, month)
     for indicator in indicators:
         rates = {
-            m: progress.completion(value, target, indicator.direction, indicator.kind)
-            for m, (value, target) in series[indicator.pk].items()
+            m: progress.completion(figure.value, figure.target, indicator.direction, indicator.kind)
+            for m, figure in series[indicator.pk].items()
         }
         line = sparkline(rates, level=indicator.kind == Kind.LEVEL)
         if line is not None:
@@ -299,15 +361,25 @@ def trends(
     return lines
 
 
-def monthly_series(
-    area: Area, children: list[int], indicators: list[Indicator], year: int, month: int
-) -> dict[int, dict[int, tuple[Decimal | None, Decimal | None]]]:
-    """indicator → month → (1-N月 figure, target in force then), for months 1 to ``month``.
+class MonthFigure(NamedTuple):
+    """An area's 1-N月 figure at the end of a month and the target it is judged against then."""
 
-    Like the indicator table, an area without its own figure is added up from its children, and
-    a summed indicator without its own target takes the children's targets added up.
+    value: Decimal | None
+    target: Decimal | None
+    note: str = ""  # “9/12 个乡镇已报，合计仅含已报单位” when added up from some of the children
+
+
+def monthly_series(
+    area: Area, children: list[Area], indicators: list[Indicator], year: int, month: int
+) -> dict[int, dict[int, MonthFigure]]:
+    """indicator → month → the 1-N月 figure and the target in force then, for months 1 to ``month``.
+
+    Like the indicator table, an area without its own figure is added up from its children (and
+    judged as ``children_total`` says), and a summed indicator without its own target takes the
+    children's targets added up.
     """
-    area_ids = [area.pk, *children]
+    ids = [child.pk for child in children]
+    area_ids = [area.pk, *ids]
     codes = {code for i in indicators for code in (i.pk, i.numerator_id, i.denominator_id) if code}
     monthly: dict[tuple[int, int], dict[int, Decimal]] = defaultdict(dict)
     rows = (
@@ -326,20 +398,28 @@ def monthly_series(
         for m in range(1, month + 1):
             value = progress.to_date(indicator.kind, monthly.get((area.pk, indicator.pk), {}), m)
             target = progress.target_in_force(versions.get((area.pk, indicator.pk), []), m)
+            note = ""
             if value is None and children:
                 at_month = {
                     (child, code): figure
-                    for child in children
+                    for child in ids
                     for code in {indicator.pk, indicator.numerator_id, indicator.denominator_id} - {None}
                     if (figure := progress.to_date(indicator.kind, monthly.get((child, code), {}), m))
                     is not None
                 }
-                value = _aggregate(indicator, children, at_month).value
-            if target is None and children and indicator.aggregation == Aggregation.SUM:
+                targets = {
+                    (child, indicator.pk): progress.target_in_force(
+                        versions.get((child, indicator.pk), []), m
+                    )
+                    for child in ids
+                }
+                total = children_total(indicator, children, at_month, targets, target)
+                value, target, note = total.aggregate.value, total.target, total.note
+            elif target is None and children and indicator.aggregation == Aggregation.SUM:
                 target = progress.aggregate_sum(
-                    progress.target_in_force(versions.get((child, indicator.pk), []), m) for child in children
+                    progress.target_in_force(versions.get((child, indicator.pk), []), m) for child in ids
                 ).value
-            line[m] = (value, target)
+            line[m] = MonthFigure(value, target, note)
     return series
 
 
@@ -379,6 +459,7 @@ class ChildState:
     cells: list[Cell]
     ranking_gap: Decimal | None = None  # see ranking_gap
     rank: int | None = None
+    unreported: int = 0  # indicators with a target not reported: in the ranking as nothing done
     clerks: str = ""  # the town's 填报员, whom the county calls when the month is late
 
 
@@ -471,7 +552,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
     clerks = clerks_of(children)
     states = []
     for child in children:
-        cells, gaps = [], []
+        cells, gaps, unreported = [], [], 0
         for indicator in indicators:
             key = (child.pk, indicator.pk)
             assessed = assess_figure(
@@ -492,7 +573,9 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 )
             )
             if indicator.kind != Kind.LEVEL and figures.targets.get(key) is not None:
-                gaps.append(-assessed.schedule if figures.current.get(key) is None else assessed.gap)
+                missing = figures.current.get(key) is None
+                unreported += missing
+                gaps.append(-assessed.schedule if missing else assessed.gap)
         state = reporting_state(statuses[child.pk], len(indicators))
         states.append(
             ChildState(
@@ -504,6 +587,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
                 cells=cells,
                 ranking_gap=ranking_gap(gaps),
                 clerks=clerks.get(child.pk, ""),
+                unreported=unreported,
             )
         )
     for state, place in zip(states, places([s.ranking_gap for s in states]), strict=True):
@@ -519,7 +603,7 @@ def county_table(area: Area, year: int, month: int, today: date | None = None) -
 @dataclass
 class GridRow:
     indicator: Indicator
-    last_year: Decimal | None  # same month last year, as entered
+    last_year: Decimal | None  # 上年同期: last year's 1-N月 figure (loading.same_period_last_year)
     target: Decimal | None
     previous: Decimal | None  # last month, for the jump warning
     reported: ReportedValue | None
@@ -527,6 +611,7 @@ class GridRow:
     stale: str = ""  # why the save was refused: somebody else changed this figure meanwhile
     held: str = ""  # why the save was held back: the figure is impossible, or doubtful until confirmed
     confirmed: ValueHistory | None = None  # the stored figure was kept though doubtful: what and why
+    basis: str = ""  # what to type: “1-11月累计”, “11月当月”, “期末数” (progress.entry_basis)
 
     @property
     def stored(self) -> str:
@@ -606,11 +691,7 @@ def entry_grid(
     current = {
         row.indicator_id: row for row in ReportedValue.objects.filter(area=area, year=year, month=month)
     }
-    last_year = dict(
-        ReportedValue.objects.filter(area=area, year=year - 1, month=month).values_list(
-            "indicator_id", "value"
-        )
-    )
+    last_year = loading.same_period_last_year([area.pk], indicators, year, month)
     previous = dict(
         ReportedValue.objects.filter(area=area, year=prev_year, month=prev_month).values_list(
             "indicator_id", "value"
@@ -621,7 +702,7 @@ def entry_grid(
     rows = [
         GridRow(
             indicator,
-            last_year.get(indicator.pk),
+            last_year.get((area.pk, indicator.pk)),
             targets.get((area.pk, indicator.pk)),
             previous_figure(indicator, year, month, previous),
             current.get(indicator.pk),
@@ -629,6 +710,7 @@ def entry_grid(
             (stale or {}).get(indicator.pk, ""),
             (held or {}).get(indicator.pk, ""),
             confirmed.get(indicator.pk),
+            progress.entry_basis(indicator.kind, month),
         )
         for indicator in indicators
     ]

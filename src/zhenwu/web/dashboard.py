@@ -61,6 +61,8 @@ def ledger_tile(area: Area) -> Tile:
         waiting = [f"{state.area.name}（{state.state}）" for state in county.not_reported]
         tile.figures.append(Figure("未报齐", str(len(waiting)), "warn" if waiting else "good"))
         tile.lines = waiting[:6]
+    if table.partial_count:  # the totals above rest on the towns that reported: say so
+        tile.lines.insert(0, f"{table.partial_count} 项合计仅含已报单位，按已报单位目标评价")
     return tile
 
 
