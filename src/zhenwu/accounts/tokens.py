@@ -38,9 +38,10 @@ def create_token(user, name: str = "", days: int | None = None) -> tuple[ApiToke
         raise ValueError(f"有效天数应为正整数，收到 {days}")
     while True:
         token = TOKEN_START + secrets.token_urlsafe(6)[:PREFIX_LENGTH] + secrets.token_urlsafe(32)
-        if len(_prefix_of(token)) == PREFIX_LENGTH and not ApiToken.objects.filter(
-            prefix=_prefix_of(token)
-        ).exists():
+        if (
+            len(_prefix_of(token)) == PREFIX_LENGTH
+            and not ApiToken.objects.filter(prefix=_prefix_of(token)).exists()
+        ):
             break
     expires = timezone.now() + timedelta(days=days) if days else None
     row = ApiToken.objects.create(

@@ -9,7 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from zhenwu.accounts import services, tokens as api_tokens
+from zhenwu.accounts import services
+from zhenwu.accounts import tokens as api_tokens
 
 
 @login_required

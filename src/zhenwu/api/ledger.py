@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhenwu.api.common import Page, month_of, visible_area, year_of
@@ -227,34 +227,43 @@ def enter_month(request, area: str, period: str, payload: ValuesIn):
         **extra,
     )
     if result.stale:
-        return 409, {
-            "detail": stale_message(result),
-            "stale": [
-                {
-                    "indicator": item.indicator.name,
-                    "code": item.indicator.code,
-                    "message": item.message,
-                    "current": item.current,
-                    "version": item.version,
-                    "by": item.by,
-                }
-                for item in result.stale
-            ],
-        }
+        return Status(
+            409,
+            {
+                "detail": stale_message(result),
+                "stale": [
+                    {
+                        "indicator": item.indicator.name,
+                        "code": item.indicator.code,
+                        "message": item.message,
+                        "current": item.current,
+                        "version": item.version,
+                        "by": item.by,
+                    }
+                    for item in result.stale
+                ],
+            },
+        )
     checks = getattr(result, "checks", ())
     if checks and not getattr(result, "changed", 0) and not payload.confirm:
-        return 422, {
-            "detail": "有数值需要核实，均未保存；确认无误请带上 confirm: true 和 reason 再次提交",
-            "checks": [_check_item(item) for item in checks],
-        }
+        return Status(
+            422,
+            {
+                "detail": "有数值需要核实，均未保存；确认无误请带上 confirm: true 和 reason 再次提交",
+                "checks": [_check_item(item) for item in checks],
+            },
+        )
     codes = {indicator.pk: code for code, indicator in ((c, r.indicator) for c, r in rows.items())}
-    return 200, {
-        "detail": saved_message(result),
-        "changed": result.changed,
-        "unchanged": result.unchanged,
-        "cleared": result.cleared,
-        "versions": {codes[pk]: version for (_, pk), version in result.versions.items()},
-    }
+    return Status(
+        200,
+        {
+            "detail": saved_message(result),
+            "changed": result.changed,
+            "unchanged": result.unchanged,
+            "cleared": result.cleared,
+            "versions": {codes[pk]: version for (_, pk), version in result.versions.items()},
+        },
+    )
 
 
 def _act(request, area: str, period: str, action) -> dict:
@@ -317,5 +326,3 @@ def _progress_row(row: tables.IndicatorRow) -> dict:
         "reported": row.aggregate.reported if row.aggregate else None,
         "expected": row.aggregate.expected if row.aggregate else None,
     }
-
-
