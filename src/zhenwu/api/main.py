@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from ninja import NinjaAPI, Swagger
+from ninja.renderers import JSONRenderer
 
 from zhenwu.api import areas, errors, ledger
 from zhenwu.api.auth import AUTH
 
+
+class ChineseJSON(JSONRenderer):
+    """JSON with Chinese as it is written, not as \\u escapes: a curl user reads the messages."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=ChineseJSON(),
     title="镇务 API",
     version="1",
     description=(
