@@ -456,12 +456,20 @@ def _accounts_cases():
     def account(world):  # an account of town B's village, named by the reset and unlock URLs
         return {"pk": make_user("nantang_clerk", world.village_b1, Role.CLERK).pk}
 
+    def token(world):  # one of town B's clerk's API tokens
+        from zhenwu.accounts.tokens import create_token
+
+        return {"pk": create_token(world.town_b_clerk, "统计平台")[0].pk}
+
     views = [
         ViewCase("accounts:index"),
         ViewCase("accounts:password_change"),
         # a 填报员 sees that town B's accounts exist but may not reset or unlock them
         ViewCase("accounts:reset", kwargs=account, owner_status=403, names_object=True),
         ViewCase("accounts:unlock", kwargs=account, method="post", owner_status=403, names_object=True),
+        ViewCase("accounts:tokens"),
+        # a token is its owner's alone: town B's clerk revokes their own, anyone else gets 404
+        ViewCase("accounts:token_revoke", kwargs=token, method="post", owner_status=302, names_object=True),
     ]
     return [], views
 
@@ -664,3 +672,58 @@ def _admin_cases():
 
 
 ADMIN_CASES = _admin_cases()
+
+
+# The JSON API (/api/v1/): every operation of its schema, with the query naming town B's area.
+@dataclass(frozen=True)
+class ApiCase:
+    """One API operation: what town B's clerk (owner) and a 领导 of town B (reader) get; anonymous: 401.
+
+    ``query`` names town B's area, so town A's clerk (the outsider) gets 404. ``prepare`` makes
+    what the owner's call needs (a figure to submit).
+    """
+
+    method: str
+    path: str
+    query: Callable = field(default=lambda world: {})
+    body: dict | None = None
+    owner_status: int = 200
+    reader_status: int = 200  # a 领导 reads but changes nothing: 403 for every change
+    names_object: bool = True
+    public: bool = False
+    prepare: Callable = field(default=lambda world: None)
+
+    def __str__(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+
+def _town_b_month(world):
+    return {"area": world.town_b.code, "period": "2025-06"}
+
+
+def _draft_in_town_b(world):
+    from tests.ledger.factories import make_value
+
+    make_value(world, world.town_b)
+
+
+API_CASES = [
+    ApiCase("get", "/api/v1/openapi.json", public=True, names_object=False),
+    ApiCase("get", "/api/v1/docs", public=True, names_object=False),
+    ApiCase("get", "/api/v1/areas", names_object=False),
+    ApiCase("get", "/api/v1/ledger/indicators", lambda world: {"area": world.town_b.code, "year": 2025}),
+    ApiCase("get", "/api/v1/ledger/values", _town_b_month),
+    ApiCase("get", "/api/v1/ledger/progress", _town_b_month),
+    ApiCase("put", "/api/v1/ledger/values", _town_b_month, body={"values": {}}, reader_status=403),
+    ApiCase("post", "/api/v1/ledger/submit", _town_b_month, reader_status=403, prepare=_draft_in_town_b),
+    # a 填报员 may neither approve nor unlock
+    ApiCase("post", "/api/v1/ledger/approve", _town_b_month, owner_status=403, reader_status=403),
+    ApiCase(
+        "post",
+        "/api/v1/ledger/unlock",
+        _town_b_month,
+        body={"reason": "更正"},
+        owner_status=403,
+        reader_status=403,
+    ),
+]

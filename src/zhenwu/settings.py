@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "csp",
+    "ninja",  # the API docs page loads swagger-ui from /static/ninja/, not from a CDN
     "treebeard",
     "zhenwu.areas",
     "zhenwu.ledger",

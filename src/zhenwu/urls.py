@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from zhenwu.api.main import api
 from zhenwu.web import views as web_views
 
 admin.site.site_header = "镇务 · 管理后台"
@@ -21,5 +22,6 @@ urlpatterns = [
     path("inspections/", include("zhenwu.inspections.urls")),
     path("assessment/", include("zhenwu.assessment.urls")),
     path("summaries/", include("zhenwu.summaries.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

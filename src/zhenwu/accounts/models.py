@@ -45,3 +45,52 @@ class AccountChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def live(self):
+        """Tokens that still open the API: not revoked and not past their expiry."""
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
+
+
+class ApiToken(models.Model):
+    """A key for ``Authorization: Bearer``: it acts as its user, no more.
+
+    Only a hash of the secret is kept; the secret is shown once, when the token is made. The
+    first characters (``prefix``) are stored in clear so a token is found by an index and can
+    be told apart on the "API 令牌" page.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name="账号"
+    )
+    name = models.CharField("名称", max_length=60, blank=True)
+    prefix = models.CharField("前缀", max_length=16, unique=True)
+    digest = models.CharField("摘要", max_length=64)  # sha256 of the whole token, hex
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    expires_at = models.DateTimeField("到期时间", null=True, blank=True)
+    last_used_at = models.DateTimeField("上次使用", null=True, blank=True)
+    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "API 令牌"
+        verbose_name_plural = "API 令牌"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.name or self.prefix}"
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at:
+            return "已吊销"
+        return "已过期" if self.expired else "有效"

@@ -8,4 +8,6 @@ urlpatterns = [
     path("password/", views.PasswordChange.as_view(), name="password_change"),
     path("<int:pk>/reset/", views.reset, name="reset"),
     path("<int:pk>/unlock/", views.unlock, name="unlock"),
+    path("tokens/", views.tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", views.revoke_token, name="token_revoke"),
 ]

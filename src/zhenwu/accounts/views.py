@@ -10,6 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from zhenwu.accounts import services
+from zhenwu.accounts import tokens as api_tokens
 
 
 @login_required
@@ -75,3 +76,17 @@ def unlock(request, pk):
     services.unlock(request.user, account)
     messages.success(request, f"已解除 {account.get_full_name() or account.get_username()} 的登录锁定。")
     return redirect("accounts:index")
+
+
+@login_required
+def tokens(request):
+    """API 令牌: the user's own tokens, when each was made and last used; made with ``zhenwu token create``."""
+    return render(request, "accounts/tokens.html", {"tokens": api_tokens.tokens_of(request.user)})
+
+
+@login_required
+@require_POST
+def revoke_token(request, pk):
+    token = api_tokens.revoke_token(request.user, pk)
+    messages.success(request, f"已吊销令牌 {token.name or token.prefix}，使用它的程序将无法再访问。")
+    return redirect("accounts:tokens")

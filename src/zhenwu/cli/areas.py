@@ -17,6 +17,7 @@ def run(args: argparse.Namespace) -> int:
     from zhenwu.cli.django_setup import setup_django
 
     setup_django()
+    from zhenwu.areas.listing import flat_listing
     from zhenwu.areas.models import Area, Level
 
     areas = Area.objects.all()
@@ -26,16 +27,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"找不到区划代码 {args.under}；不带 --under 运行可列出全部区划。")
             return 2
         areas = areas.subtree(root)
-    rows = list(areas.values_list("code", "name", "level", "path", "depth"))
-    parent_paths = {path[: -Area.steplen] for *_, path, _ in rows}
-    code_by_path = dict(Area.objects.filter(path__in=parent_paths).values_list("path", "code"))
     if args.json:
-        listing = [
-            {"code": code, "name": name, "level": level, "parent": code_by_path.get(path[: -Area.steplen])}
-            for code, name, level, path, _ in rows
-        ]
-        print(json.dumps(listing, ensure_ascii=False, indent=1))
+        print(json.dumps(flat_listing(areas), ensure_ascii=False, indent=1))
         return 0
+    rows = list(areas.values_list("code", "name", "level", "path", "depth"))
     top = min((depth for *_, depth in rows), default=0)
     for code, name, level, _, depth in rows:
         print(f"{'  ' * (depth - top)}{name}  {code}  {Level(level).label}")

@@ -1,0 +1,36 @@
+"""What every endpoint needs: the area and period of the query string, read as the pages read them."""
+
+from __future__ import annotations
+
+from ninja.pagination import PageNumberPagination
+
+from zhenwu.api.errors import FieldErrors
+from zhenwu.areas.access import get_visible_or_404
+from zhenwu.areas.models import Area
+from zhenwu.lib.periods import check_year, parse_month
+
+
+class Page(PageNumberPagination):
+    """``?page=N`` (from 1) and ``?page_size=`` (100 unless asked, at most 1000); answers ``{items, count}``."""
+
+    def __init__(self, **kwargs):
+        super().__init__(page_size=100, max_page_size=1000, **kwargs)
+
+
+def visible_area(request, code: str) -> Area:
+    """The area of ``?area=CODE``: 404 outside the user's subtree, as on the pages."""
+    return get_visible_or_404(Area.objects, request.user, code=code)
+
+
+def month_of(period: str) -> tuple[int, int]:
+    try:
+        return parse_month(period)
+    except ValueError as error:
+        raise FieldErrors({"period": f"报告期无效：{error}（应写作 2025-06）"}) from error
+
+
+def year_of(year: int) -> int:
+    try:
+        return check_year(year)
+    except ValueError as error:
+        raise FieldErrors({"year": str(error)}) from error
