@@ -86,7 +86,7 @@ def test_bad_figures_are_422_with_a_chinese_message_per_field_and_nothing_saved(
     )
     assert response.status_code == 422
     assert response.json()["errors"] == {
-        "values.GDTZ": "固定资产投资：不是数字",
+        "values.GDTZ": "固定资产投资：请填写确数，不要带“约”",
         "values.GYCZ": "规上工业产值：不能为负数",
         "values.NOPE": "2025年6月不填报指标 NOPE",
     }
@@ -160,3 +160,31 @@ def test_a_browser_session_needs_the_csrf_token_to_change_figures(client, world,
         token = browser.cookies["csrftoken"].value
     saved = browser.put(url, body, content_type="application/json", headers={"X-CSRFToken": token})
     assert saved.status_code == 200
+
+
+def test_a_figure_a_hundred_times_last_years_is_422_until_confirmed_with_a_reason(api_as, world, month):
+    clerk = api_as(world.town_a_clerk)
+    make_value(world, world.town_a, code="GDTZ", value="6.02", year=2024)
+
+    held = clerk.put(VALUES, {"values": {"GDTZ": "602"}}, **month)
+
+    assert held.status_code == 422, held.content
+    [check] = held.json()["checks"]
+    assert check["indicator"] == "GDTZ" and check["message"]
+    assert not ReportedValue.objects.filter(indicator__code="GDTZ", year=2025).exists()
+    without_reason = clerk.put(VALUES, {"values": {"GDTZ": "602"}, "confirm": True}, **month)
+    assert without_reason.status_code == 422
+    confirmed = clerk.put(
+        VALUES, {"values": {"GDTZ": "602"}, "confirm": True, "reason": "新增大项目"}, **month
+    )
+    assert confirmed.status_code == 200, confirmed.content
+    assert ReportedValue.objects.get(indicator__code="GDTZ", year=2025).value == Decimal(602)
+
+
+def test_a_month_not_yet_over_is_422(api_as, world):
+    all_indicators()
+    refused = api_as(world.town_a_clerk).put(
+        VALUES, {"values": {"GDTZ": "6"}}, area=world.town_a.code, period="2099-12"
+    )
+    assert refused.status_code == 422
+    assert not ReportedValue.objects.exists()

@@ -6,7 +6,6 @@ what may be typed, ``entry.check_grid_cell`` for each figure, ``services.enter_v
 
 from __future__ import annotations
 
-import inspect
 from datetime import datetime
 from decimal import Decimal
 
@@ -166,20 +165,6 @@ def month_values(request, area: str, period: str, children: bool = False):
     return answer
 
 
-def _accepts(function, name: str) -> bool:
-    return name in inspect.signature(function).parameters
-
-
-def _check_item(item) -> dict:
-    """One figure a save asks to confirm, as ``{indicator, code, message}``."""
-    indicator = getattr(item, "indicator", None)
-    return {
-        "indicator": getattr(indicator, "name", str(indicator or "")),
-        "code": getattr(indicator, "code", ""),
-        "message": getattr(item, "message", str(item)),
-    }
-
-
 @router.put(
     "/ledger/values",
     response={200: SavedOut, 409: dict, 422: dict},
@@ -214,7 +199,6 @@ def enter_month(request, area: str, period: str, payload: ValuesIn):
     if errors:
         raise FieldErrors(errors)
     versions = {rows[code].indicator: version for code, version in payload.versions.items()}
-    extra = {"confirm": payload.confirm} if _accepts(services.enter_values, "confirm") else {}
     result = services.enter_values(
         request.user,
         place,
@@ -223,8 +207,8 @@ def enter_month(request, area: str, period: str, payload: ValuesIn):
         figures,
         clear=clear,
         versions=versions,
+        confirm=payload.confirm,
         reason=payload.reason.strip(),
-        **extra,
     )
     if result.stale:
         return Status(
@@ -244,15 +228,13 @@ def enter_month(request, area: str, period: str, payload: ValuesIn):
                 ],
             },
         )
-    checks = getattr(result, "checks", ())
-    if checks and not getattr(result, "changed", 0) and not payload.confirm:
-        return Status(
-            422,
-            {
-                "detail": "有数值需要核实，均未保存；确认无误请带上 confirm: true 和 reason 再次提交",
-                "checks": [_check_item(item) for item in checks],
-            },
+    if result.checks:  # nothing was written: doubtful figures unconfirmed, or impossible ones
+        detail = (
+            "有数值不可能成立，均未保存"
+            if result.refused
+            else "有数值需要核实，均未保存；确认无误请带上 confirm: true 和 reason 再次提交"
         )
+        return Status(422, {"detail": detail, "checks": [check.as_dict() for check in result.checks]})
     codes = {indicator.pk: code for code, indicator in ((c, r.indicator) for c, r in rows.items())}
     return Status(
         200,
