@@ -22,11 +22,11 @@ from zhenwu.inspections.tallies import facts_from
 from zhenwu.inspections.tallies import summarise as summarise_findings
 from zhenwu.ledger import tables
 from zhenwu.ledger.models import ReportedValue, Theme
+from zhenwu.lib.periods import Period
 from zhenwu.projects.facts import latest_photo, load_facts, photo_data
 from zhenwu.projects.models import Project, Status
 from zhenwu.projects.rates import Month, ProjectFacts, by_category, summarise
 from zhenwu.projects.rates import Summary as ProjectSummary
-from zhenwu.summaries.periods import Period
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from zhenwu.documents import Document
 from zhenwu.figures import Finding, extract, review
-from zhenwu.summaries import matching
+from zhenwu.ledger import matching
+from zhenwu.ledger.writing import write_value
 from zhenwu.summaries.facts import Facts, IndicatorFact
-from zhenwu.summaries.sentences import write_value
 
 RATE_KINDS = {"completion": "rate", "growth": "yoy"}
 

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Protocol
 
+from zhenwu.ledger.writing import split_unit
+
 CLAUSE_BREAKS = "，,。；;：:\n！？"
 CLAUSE_REACH = 200
 NOT_THE_FIGURE = ("目标", "还差", "计划", "上年", "去年", "同期", "任务", "预计", "力争", "确保", "全年要")
 VALUE_KINDS = ("amount", "count", "measure", "percent")
-MAGNITUDES = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
 
 
 class Named(Protocol):
@@ -36,22 +37,15 @@ def clause_before(text: str, start: int) -> str:
     return text[max(begin, window) : start]
 
 
-def base_unit(unit: str) -> tuple[Decimal, str]:
-    """亿元 → (10^8, 元); 平方米 → (1, 平方米)."""
-    if len(unit) > 1 and unit[0] in MAGNITUDES:
-        return MAGNITUDES[unit[0]], unit[1:]
-    return Decimal(1), unit
-
-
 def same_dimension(figure_unit: str, indicator_unit: str) -> bool:
     """Whether a figure written in ``figure_unit`` (base, as the scanner gives it) can be the indicator's."""
-    _, base = base_unit(indicator_unit)
+    _, base = split_unit(indicator_unit)
     return figure_unit.replace("％", "%") == base.replace("％", "%")
 
 
 def to_indicator_unit(value: Decimal, indicator_unit: str) -> Decimal:
     """A figure's value (万/亿 already expanded) in the indicator's unit: 602000000 元 → 6.02 亿元."""
-    factor, _ = base_unit(indicator_unit)
+    factor, _ = split_unit(indicator_unit)
     return value / factor
 
 
