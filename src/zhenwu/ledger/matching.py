@@ -15,6 +15,7 @@ from typing import Protocol
 from zhenwu.ledger.writing import split_unit
 
 CLAUSE_BREAKS = "，,。；;：:\n！？"
+SENTENCE_BREAKS = "。；;\n！？"
 CLAUSE_REACH = 200
 NOT_THE_FIGURE = ("目标", "还差", "计划", "上年", "去年", "同期", "任务", "预计", "力争", "确保", "全年要")
 VALUE_KINDS = ("amount", "count", "measure", "percent")
@@ -25,15 +26,17 @@ class Named(Protocol):
     unit: str
 
 
-def clause_before(text: str, start: int) -> str:
-    """The text of the clause up to a figure.
+def clause_before(text: str, start: int, breaks: str = CLAUSE_BREAKS) -> str:
+    """The text of the clause (or with ``SENTENCE_BREAKS``, the sentence) up to a figure.
 
     >>> clause_before("上半年，全镇完成固定资产投资6.02亿元", 14)
     '全镇完成固定资产投资'
+    >>> clause_before("上半年，全镇完成固定资产投资6.02亿元", 14, SENTENCE_BREAKS)
+    '上半年，全镇完成固定资产投资'
     """
     # A clause is never longer than this: looking further back made a long paragraph quadratic.
     window = max(0, start - CLAUSE_REACH)
-    begin = max(text.rfind(mark, window, start) for mark in CLAUSE_BREAKS) + 1
+    begin = max(text.rfind(mark, window, start) for mark in breaks) + 1
     return text[max(begin, window) : start]
 
 
