@@ -174,6 +174,7 @@ def _allowed(actual: Decimal, low: Decimal, high: Decimal, tolerance: Decimal, q
     """Whether ``actual`` is what a figure written as ``low`` (to ``high``, a range) with ``qualifier`` allows.
 
     Written plainly, the figure is the actual one rounded: [low − tolerance, high + tolerance).
+    A bound (超过, 不足, 近) is a bound, not a rounding; 约 and 近 allow a tenth.
 
     >>> d = Decimal
     >>> _allowed(d("6.015"), d("6.02"), d("6.02"), d("0.005"), None), _allowed(d("6.025"), d("6.02"), d("6.02"), d("0.005"), None)
@@ -184,12 +185,12 @@ def _allowed(actual: Decimal, low: Decimal, high: Decimal, tolerance: Decimal, q
     if not qualifier:
         return low - tolerance <= actual < high + tolerance
     if any(word in qualifier for word in BELOW):
-        return actual < high + tolerance
+        return actual <= high
     if any(word in qualifier for word in AT_LEAST):
-        return actual >= low - tolerance
+        return actual >= low
     margin = max(low * ABOUT_SHARE, tolerance)
     if any(word in qualifier for word in JUST_BELOW):
-        return low - margin <= actual < high + tolerance
+        return low - margin <= actual <= high
     return low - margin <= actual <= high + margin  # 约, 左右, 上下
 
 
