@@ -105,3 +105,14 @@ def test_the_finding_says_what_the_ledger_has_and_where_it_comes_from():
     [finding] = compare(text, extract(text), [added_up], SCOPE).mismatches
     assert finding.message.endswith("为6.02亿元（由下辖单位汇总，2/2 已报）")
     assert finding.to_dict()["ledger"]["status"] == "aggregated"
+
+
+def test_a_rate_after_a_figure_is_that_figures_rate_within_the_sentence():
+    forest = LedgerFigure(
+        "ZLMJ", "新增造林面积", ("新增造林面积",), "亩", 0, Decimal("481"), rate=Decimal("49.6")
+    )
+    assert mismatches("新增造林面积481亩，占全年目标的40.0%。", forest) == (["40.0%"], 2)
+    # the figure before is no indicator's (工业投资 is not kept here): its rate is not 固投's
+    fact = investment(rate=Decimal("50.2"))
+    assert mismatches("固投6.02亿元，其中工业投资2亿元，占全年目标的40.0%。", fact) == ([], 1)
+    assert mismatches("固投6.02亿元。占全年目标的40.0%。", fact) == ([], 1)  # another sentence

@@ -18,6 +18,7 @@ reads the ledger for an area and adds what ``compare`` finds to a :class:`zhenwu
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -37,7 +38,8 @@ AT_LEAST = ("超过", "不少于", "不低于", "以上", "之多", "有余", "�
 BELOW = ("不足", "不到", "以下", "以内")
 JUST_BELOW = ("将近", "接近", "近")
 ABOUT_SHARE = Decimal("0.1")  # 约X, 近X: clearly outside when more than a tenth away
-FOUR_PLACES = Decimal("0.0001")  # as the ledger keeps figures
+FOUR_PLACES = Decimal("0.0001")
+_SENTENCE_END = re.compile(f"[{re.escape(matching.SENTENCE_BREAKS)}]")  # as the ledger keeps figures
 
 
 class LedgerFact(Protocol):
@@ -122,21 +124,28 @@ class Comparison:
 
 
 def compare(text: str, figures: Iterable[Figure], facts: Sequence[LedgerFact], scope: Scope) -> Comparison:
-    """The figures of ``text`` that state an indicator for ``scope``'s period, compared with ``facts``."""
+    """The figures of ``text`` that state an indicator for ``scope``'s period, compared with ``facts``.
+
+    A rate names its indicator in its own clause or is the rate of the figure just before it in
+    the sentence: “新增造林面积481亩，同比增长5.2%，占全年目标的49.6%”.
+    """
     facts = [fact for fact in facts if fact.value is not None]
     mismatches, compared = [], 0
+    stated, previous_end = None, 0  # the indicator of the sentence's last level figure, and where that ended
     for figure in figures:
+        if _SENTENCE_END.search(text, previous_end, figure.start):
+            stated = None
+        previous_end = max(previous_end, figure.end)
         if figure.value is None:
             continue
         clause = matching.clause_before(text, figure.start)
         if figure.kind in RATE_KINDS:
-            fact = matching.match(clause + figure.subject, facts)
+            fact = matching.match(clause + figure.subject, facts) or stated
             expected = getattr(fact, RATE_KINDS[figure.kind]) if fact else None
             measure = figure.kind
-        elif figure.kind in matching.VALUE_KINDS and matching.states_the_period(clause):
-            fact = matching.match(clause, facts, figure.unit)
-            expected = fact.value if fact else None
-            measure = "value"
+        elif figure.kind in matching.VALUE_KINDS:
+            fact = matching.match(clause, facts, figure.unit) if matching.states_the_period(clause) else None
+            stated, expected, measure = fact, fact.value if fact else None, "value"
         else:
             continue
         if expected is None or not _about_the_period(text, figure, scope.period):
