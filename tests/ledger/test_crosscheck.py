@@ -116,3 +116,28 @@ def test_a_rate_after_a_figure_is_that_figures_rate_within_the_sentence():
     fact = investment(rate=Decimal("50.2"))
     assert mismatches("固投6.02亿元，其中工业投资2亿元，占全年目标的40.0%。", fact) == ([], 1)
     assert mismatches("固投6.02亿元。占全年目标的40.0%。", fact) == ([], 1)  # another sentence
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["上半年，全镇完成固定资产投资6.02亿元，同比增长8.1%，占全年目标的50.2%，", "固投6.02亿元同比增长8.1%"],
+    ids=["a draft's sentences, never a full stop", "no punctuation at all"],
+)
+def test_comparing_takes_time_in_proportion_to_the_text(unit):
+    import time
+
+    fact = investment(yoy=Decimal("8.1"), rate=Decimal("50.2"))
+
+    def best_of_three(length: int) -> float:
+        text = (unit * (length // len(unit) + 1))[:length]
+        figures = extract(text)
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            compare(text, figures, [fact], SCOPE)
+            best = min(best, time.process_time() - started)
+        return best
+
+    small, large = best_of_three(20_000), best_of_three(80_000)
+    # linear work takes about four times as long for four times the text, quadratic sixteen
+    assert large / max(small, 0.005) < 7, f"4× the text took {large / max(small, 0.005):.1f}× the time"

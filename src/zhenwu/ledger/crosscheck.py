@@ -38,8 +38,9 @@ AT_LEAST = ("超过", "不少于", "不低于", "以上", "之多", "有余", "�
 BELOW = ("不足", "不到", "以下", "以内")
 JUST_BELOW = ("将近", "接近", "近")
 ABOUT_SHARE = Decimal("0.1")  # 约X, 近X: clearly outside when more than a tenth away
-FOUR_PLACES = Decimal("0.0001")
-_SENTENCE_END = re.compile(f"[{re.escape(matching.SENTENCE_BREAKS)}]")  # as the ledger keeps figures
+FOUR_PLACES = Decimal("0.0001")  # as the ledger keeps figures
+SENTENCE = matching.SENTENCE_BREAKS
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE)}]")
 
 
 class LedgerFact(Protocol):
@@ -130,6 +131,7 @@ def compare(text: str, figures: Iterable[Figure], facts: Sequence[LedgerFact], s
     the sentence: “新增造林面积481亩，同比增长5.2%，占全年目标的49.6%”.
     """
     facts = [fact for fact in facts if fact.value is not None]
+    in_dimension, clauses = matching.by_dimension(facts), matching.Clauses(text)
     mismatches, compared = [], 0
     stated, previous_end = None, 0  # the indicator of the sentence's last level figure, and where that ended
     for figure in figures:
@@ -138,17 +140,18 @@ def compare(text: str, figures: Iterable[Figure], facts: Sequence[LedgerFact], s
         previous_end = max(previous_end, figure.end)
         if figure.value is None:
             continue
-        clause = matching.clause_before(text, figure.start)
+        clause = clauses.before(figure.start)
         if figure.kind in RATE_KINDS:
             fact = matching.match(clause + figure.subject, facts) or stated
             expected = getattr(fact, RATE_KINDS[figure.kind]) if fact else None
             measure = figure.kind
         elif figure.kind in matching.VALUE_KINDS:
-            fact = matching.match(clause, facts, figure.unit) if matching.states_the_period(clause) else None
+            same_unit = in_dimension.get(figure.unit.replace("％", "%"), ())
+            fact = matching.match(clause, same_unit) if matching.states_the_period(clause) else None
             stated, expected, measure = fact, fact.value if fact else None, "value"
         else:
             continue
-        if expected is None or not _about_the_period(text, figure, scope.period):
+        if expected is None or not _about_the_period(clauses.before(figure.start, SENTENCE), scope.period):
             continue
         compared += 1
         if _disagrees(figure, expected, fact.unit if measure == "value" else "%"):
@@ -156,15 +159,12 @@ def compare(text: str, figures: Iterable[Figure], facts: Sequence[LedgerFact], s
     return Comparison(mismatches, compared)
 
 
-def _about_the_period(text: str, figure: Figure, period: Period) -> bool:
-    """False when the figure's sentence names another period first (1-5月 in a half-year report)."""
-    sentence = matching.clause_before(text, figure.start, matching.SENTENCE_BREAKS)
+def _about_the_period(sentence: str, period: Period) -> bool:
+    """False when the sentence up to a figure names another period first (1-5月 in a half-year report)."""
     named = first_period_named(sentence, period.year)
-    return named is None or (named.year, named.first_month, named.last_month) == (
-        period.year,
-        1,
-        period.last_month,
-    )
+    if named is None:
+        return True
+    return (named.year, named.first_month, named.last_month) == (period.year, 1, period.last_month)
 
 
 def _disagrees(figure: Figure, expected: Decimal, unit: str) -> bool:

@@ -8,6 +8,8 @@ last year or what is left are not the period's figure and are skipped.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Protocol
@@ -40,10 +42,44 @@ def clause_before(text: str, start: int, breaks: str = CLAUSE_BREAKS) -> str:
     return text[max(begin, window) : start]
 
 
+class Clauses:
+    """``clause_before`` for the many figures of one text: the breaks are found once, in one pass.
+
+    >>> clauses = Clauses("上半年，全镇完成固定资产投资6.02亿元")
+    >>> clauses.before(14), clauses.before(14, SENTENCE_BREAKS)
+    ('全镇完成固定资产投资', '上半年，全镇完成固定资产投资')
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._breaks: dict[str, list[int]] = {}
+
+    def before(self, start: int, breaks: str = CLAUSE_BREAKS) -> str:
+        if breaks not in self._breaks:
+            pattern = re.compile(f"[{re.escape(breaks)}]")
+            self._breaks[breaks] = [found.start() for found in pattern.finditer(self.text)]
+        marks = self._breaks[breaks]
+        index = bisect_left(marks, start)
+        begin = marks[index - 1] + 1 if index else 0
+        return self.text[max(begin, start - CLAUSE_REACH) : start]
+
+
 def same_dimension(figure_unit: str, indicator_unit: str) -> bool:
     """Whether a figure written in ``figure_unit`` (base, as the scanner gives it) can be the indicator's."""
-    _, base = split_unit(indicator_unit)
-    return figure_unit.replace("％", "%") == base.replace("％", "%")
+    return figure_unit.replace("％", "%") == dimension(indicator_unit)
+
+
+def dimension(indicator_unit: str) -> str:
+    """The base unit a figure of the indicator is written in: 亿元 → 元, ％ → %."""
+    return split_unit(indicator_unit)[1].replace("％", "%")
+
+
+def by_dimension(candidates: Iterable[Named]) -> dict[str, list]:
+    """The candidates grouped by ``dimension``: matching a text's many figures looks in one group each."""
+    groups: dict[str, list] = {}
+    for candidate in candidates:
+        groups.setdefault(dimension(candidate.unit), []).append(candidate)
+    return groups
 
 
 def to_indicator_unit(value: Decimal, indicator_unit: str) -> Decimal:
