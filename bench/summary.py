@@ -56,7 +56,7 @@ def main() -> int:
 
         from zhenwu.areas.models import Area, Level
         from zhenwu.demo.ledger import Calendar
-        from zhenwu.summaries.periods import parse_period
+        from zhenwu.lib.periods import parse_period
 
         calendar = Calendar.on(timezone.localdate())  # the demo's figures follow the day it is loaded
         period = parse_period(

@@ -55,6 +55,12 @@ VIEW_CASES = [
     ViewCase("logout", method="post", public=True, owner_status=302),
     ViewCase("home"),
     ViewCase("checking:index"),
+    ViewCase(  # comparing a report with town B's ledger
+        "checking:index",
+        method="post",
+        data=lambda world: {"text": "上半年完成固定资产投资6.02亿元。", "area": world.town_b.code},
+        names_object=True,
+    ),
     ViewCase("areas:detail", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
     ViewCase(
         "areas:switch",

@@ -11,9 +11,9 @@ from django.urls import reverse
 from tests.ledger import factories as f
 from tests.probes.conftest import within
 from tests.probes.test_document_uploads import compile_upload, nothing_compiled
+from zhenwu.lib.periods import parse_period
 from zhenwu.summaries import services, views
 from zhenwu.summaries.models import ExtractedFigure
-from zhenwu.summaries.periods import parse_period
 
 SENTENCE = "上半年完成固定资产投资6.02亿元，同比增长8.1%。"
 

@@ -9,9 +9,9 @@ import pytest
 
 from tests.ledger.factories import make_target, make_value
 from zhenwu.ledger.models import ValueStatus
+from zhenwu.lib.periods import parse_period
 from zhenwu.summaries import drafting
 from zhenwu.summaries.facts import gather
-from zhenwu.summaries.periods import parse_period
 
 TODAY = datetime.date(2025, 7, 5)
 H1 = parse_period("2025-H1")

@@ -45,7 +45,7 @@ def test_each_edit_of_a_paragraph_keeps_the_old_words(ledger):
 def test_words_belong_to_one_area_and_period(ledger):
     services.save_narrative(ledger.town_a_clerk, ledger.town_a, H1, "opening", "今年以来，青山镇真抓实干。")
     assert services.narratives_of(ledger.town_a, H1) == {"opening": "今年以来，青山镇真抓实干。"}
-    from zhenwu.summaries.periods import parse_period
+    from zhenwu.lib.periods import parse_period
 
     assert services.narratives_of(ledger.town_a, parse_period("2025-Q3")) == {}
 

@@ -1,6 +1,6 @@
 import pytest
 
-from zhenwu.summaries.periods import PeriodError, parse_period, summary_periods
+from zhenwu.lib.periods import PeriodError, parse_period, summary_periods
 
 
 @pytest.mark.parametrize(

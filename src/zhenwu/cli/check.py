@@ -1,7 +1,9 @@
 """``zhenwu check``: 核稿 — find placeholders, missing numbers and sums that do not add up.
 
-Needs no Django and no database. Exit status: 1 when any finding is an error, 2 when an
-input cannot be read (or --annotate cannot be honoured), otherwise 0.
+Needs no Django and no database; with ``--area`` it also compares the figures with that area's
+ledger (``zhenwu.ledger.crosscheck``), and only then starts Django. Exit status: 1 when any
+finding is an error, 2 when an input cannot be read (or --annotate, --area or --period cannot
+be honoured), otherwise 0.
 """
 
 from __future__ import annotations
@@ -24,6 +26,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="OUT.docx",
         help="为 .docx 输入另存一份在每处问题加了 Word 批注的副本；多个 .docx 时给一个文件夹",
     )
+    parser.add_argument(
+        "--area",
+        metavar="CODE",
+        help="同时与该区划的指标台账比对（12 位区划代码，zhenwu areas 可列出；需要数据库）",
+    )
+    parser.add_argument(
+        "--period",
+        type=_period,
+        metavar="PERIOD",
+        help="与台账比对的报告期：2026-H1（上半年）、2026-Q3（前三季度）、2026-09（1-9月）、2026（全年）；"
+        "不给时取文中开头写明的报告期（如“2026年上半年”），看不出则不比对",
+    )
+
+
+def _period(text: str):
+    from zhenwu.lib.periods import PeriodError, parse_period
+
+    try:
+        return parse_period(text)
+    except PeriodError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +57,16 @@ def run(args: argparse.Namespace) -> int:
     # checker is linear, some 2,000,000 characters a second), but still no zip bomb.
     limits = ReadLimits(chars=100_000_000, pdf_pages=10_000)
 
-    results, unreadable = [], False
+    if args.period is not None and not args.area:
+        print("zhenwu check: --period 只能与 --area 一起使用", file=sys.stderr)
+        return 2
+    against_ledger = None
+    if args.area:
+        against_ledger = _ledger(args.area, args.period)
+        if against_ledger is None:
+            return 2
+
+    results, notes, unreadable = [], {}, False
     for name in expand(args.files):
         try:
             if name == "-":
@@ -45,19 +77,38 @@ def run(args: argparse.Namespace) -> int:
             print(f"zhenwu check: {name}: {error}", file=sys.stderr)
             unreadable = True
             continue
-        results.append((name, review(text)))
+        result = review(text)
+        if against_ledger:
+            result, notes[name] = against_ledger(result)
+        results.append((name, result))
 
     if args.annotate and not _annotate(args.annotate, results):
         return 2
     if args.format == "json":
         several = len(args.files) > 1 or any(name != "-" and Path(name).is_dir() for name in args.files)
-        _print_json(results, several)
+        _print_json(results, several, notes)
     else:
         for name, result in results:
-            print(render_text(name, result))
+            print(render_text(name, result, notes.get(name)))
     if unreadable:
         return 2
     return 1 if any(result.has_errors for _, result in results) else 0
+
+
+def _ledger(code: str, period):
+    """A function adding the area's ledger mismatches to a review; None (with a message) for an unknown area."""
+    from zhenwu.cli.django_setup import setup_django
+
+    setup_django()
+    from zhenwu.areas.models import Area
+    from zhenwu.ledger.crosscheck import check_review
+
+    # The command runs with the server's own rights: any area, and its whole subtree.
+    area = Area.objects.filter(code=code.strip()).first()
+    if area is None:
+        print(f"zhenwu check: 找不到区划代码 {code}；运行 zhenwu areas 可列出全部区划代码", file=sys.stderr)
+        return None
+    return lambda result: check_review(result, area, period)
 
 
 def expand(names: list[str]) -> list[str]:
@@ -75,9 +126,14 @@ def expand(names: list[str]) -> list[str]:
     return expanded
 
 
-def _print_json(results, several: bool) -> None:
+def _print_json(results, several: bool, notes: dict) -> None:
     """One object for one file; an array for several files or a folder, even of one report."""
-    objects = [_json_object(result.to_dict(file=name)) for name, result in results]
+    objects = [
+        _json_object(
+            result.to_dict(file=name, **({"ledger_check": notes[name].to_dict()} if name in notes else {}))
+        )
+        for name, result in results
+    ]
     if several or len(objects) != 1:
         sys.stdout.write("[\n" + ",\n".join(objects) + "\n]\n")
     else:
@@ -128,8 +184,9 @@ def _annotate(out: str, results) -> bool:
     return True
 
 
-def render_text(name: str, result) -> str:
-    """Human output: ``file:line:column: severity [code] message`` and the marked excerpt."""
+def render_text(name: str, result, ledger=None) -> str:
+    """Human output: ``file:line:column: severity [code] message``, the marked excerpt, and what
+    was compared with the ledger (``ledger``: a ``crosscheck.LedgerCheck``) when it was."""
     from zhenwu.figures import Lines
 
     lines, text = [], result.text
@@ -147,6 +204,8 @@ def render_text(name: str, result) -> str:
         lines.append(f"{name}: {errors} 个错误，{warnings} 个提示；共找到 {len(result.figures)} 个数字")
     else:
         lines.append(f"{name}: 未发现问题；共找到 {len(result.figures)} 个数字")
+    if ledger is not None:
+        lines.append(f"{name}: {ledger.note}")
     return "\n".join(lines)
 
 

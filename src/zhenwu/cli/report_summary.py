@@ -7,7 +7,7 @@ import sys
 
 
 def _period(text: str):
-    from zhenwu.summaries.periods import PeriodError, parse_period
+    from zhenwu.lib.periods import PeriodError, parse_period
 
     try:
         return parse_period(text)

@@ -87,15 +87,18 @@ def _split_at(segment: Segment, position: int) -> None:
             return
 
 
-def review_docx(data: bytes, *, author: str = AUTHOR, limits: ReadLimits = DEFAULT_LIMITS):
+def review_docx(data: bytes, *, author: str = AUTHOR, limits: ReadLimits = DEFAULT_LIMITS, amend=None):
     """Check a .docx and return ``(review, annotated_bytes)``: what a 核稿 page needs in one call.
 
     ``review`` is a :class:`zhenwu.figures.Review` (``.text``, ``.figures``, ``.findings``,
     ``.to_dict()``); its offsets refer to the text read from the document, opened once.
+    ``amend`` (a Review → Review function) adds findings of its own, e.g. those of a ledger.
     """
     from zhenwu.figures import review
 
     document = open_docx(data, limits.package)
     text, segments = docx_segments(document, limits)
     result = review(text)
+    if amend is not None:
+        result = amend(result)
     return result, _annotated(document, segments, result.findings, author)

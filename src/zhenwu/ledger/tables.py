@@ -312,6 +312,17 @@ def area_table(area: Area, year: int, month: int) -> AreaTable:
     return AreaTable(area, year, month, schedule, rows, dict(counts), rules, parent if totals else None)
 
 
+def value_records(area: Area, year: int, month: int) -> dict[int, tuple[int, str]]:
+    """indicator id → (record id, status) of the figures ``area`` itself reported for the month:
+    where a figure in a report comes from, and whether it was approved."""
+    return {
+        indicator_id: (pk, status)
+        for indicator_id, pk, status in ReportedValue.objects.filter(
+            area=area, year=year, month=month
+        ).values_list("indicator_id", "pk", "status")
+    }
+
+
 def _with_parts(indicators: list[Indicator], wanted: set[int]) -> list[Indicator]:
     """The indicators in ``wanted`` and the numerators and denominators their ratios are worked from."""
     parts = {

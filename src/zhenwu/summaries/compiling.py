@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zhenwu.figures import extract
-from zhenwu.summaries import matching
+from zhenwu.ledger import matching
 
 DECIMAL_PLACES = Decimal("0.0001")  # the ledger keeps four decimals
 

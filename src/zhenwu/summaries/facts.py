@@ -21,12 +21,12 @@ from zhenwu.inspections.tallies import Summary as SupervisionSummary
 from zhenwu.inspections.tallies import facts_from
 from zhenwu.inspections.tallies import summarise as summarise_findings
 from zhenwu.ledger import tables
-from zhenwu.ledger.models import ReportedValue, Theme
+from zhenwu.ledger.models import Theme
+from zhenwu.lib.periods import Period
 from zhenwu.projects.facts import latest_photo, load_facts, photo_data
 from zhenwu.projects.models import Project, Status
 from zhenwu.projects.rates import Month, ProjectFacts, by_category, summarise
 from zhenwu.projects.rates import Summary as ProjectSummary
-from zhenwu.summaries.periods import Period
 
 
 @dataclass(frozen=True)
@@ -134,12 +134,7 @@ def _scoped(queryset, user):
 def indicator_facts(area: Area, period: Period) -> list[IndicatorFact]:
     """The area's indicators for the period from the ledger's own table (summed from the towns where needed)."""
     table = tables.area_table(area, period.year, period.last_month)
-    records = {
-        indicator_id: (pk, status)
-        for indicator_id, pk, status in ReportedValue.objects.filter(
-            area=area, year=period.year, month=period.last_month
-        ).values_list("indicator_id", "pk", "status")
-    }
+    records = tables.value_records(area, period.year, period.last_month)
     facts = []
     for row in table.rows:
         indicator, progress = row.indicator, row.progress

@@ -12,11 +12,8 @@ from dataclasses import dataclass
 
 from zhenwu.documents import Document
 from zhenwu.figures import Finding, extract, review
-from zhenwu.summaries import matching
-from zhenwu.summaries.facts import Facts, IndicatorFact
-from zhenwu.summaries.sentences import write_value
-
-RATE_KINDS = {"completion": "rate", "growth": "yoy"}
+from zhenwu.ledger import crosscheck
+from zhenwu.summaries.facts import Facts
 
 
 @dataclass(frozen=True)
@@ -44,45 +41,8 @@ def _excerpt(text: str, start: int, end: int, context: int = 14) -> str:
 
 def ledger_disagreements(text: str, facts: Facts) -> list[Finding]:
     """Figures in ``text`` whose subject is an indicator and whose value is not the ledger's."""
-    indicators = [fact for fact in facts.indicators if fact.value is not None]
-    found = []
-    for figure in extract(text):
-        if figure.value is None or figure.approx:
-            continue
-        clause = matching.clause_before(text, figure.start)
-        if not matching.states_the_period(clause) and figure.kind not in RATE_KINDS:
-            continue
-        if figure.kind in RATE_KINDS:
-            fact = matching.match(clause + figure.subject, indicators)
-            expected = getattr(fact, RATE_KINDS[figure.kind]) if fact else None
-            if expected is None:
-                continue
-            if abs(figure.signed - expected) > figure.tolerance:
-                label = "完成全年目标" if figure.kind == "completion" else "同比"
-                found.append(
-                    _mismatch(figure, f"台账中{fact.name}{label}为{expected:.1f}%，文中写的是“{figure.span}”")
-                )
-            continue
-        if figure.kind not in matching.VALUE_KINDS:
-            continue
-        fact: IndicatorFact | None = matching.match(clause, indicators, figure.unit)
-        if fact is None:
-            continue
-        written = matching.to_indicator_unit(figure.value, fact.unit)
-        tolerance = matching.to_indicator_unit(figure.tolerance, fact.unit)
-        if abs(written - fact.value) > tolerance:
-            ledger = write_value(fact.value, fact.unit, fact.decimals)
-            found.append(
-                _mismatch(
-                    figure,
-                    f"与台账不符：{facts.area_name}{facts.period.span}{fact.name}为{ledger}，文中写的是“{figure.span}”",
-                )
-            )
-    return found
-
-
-def _mismatch(figure, message: str) -> Finding:
-    return Finding("ledger-mismatch", "error", figure.start, figure.end, figure.span, message)
+    scope = crosscheck.Scope(facts.area_name, facts.area_code, facts.period)
+    return crosscheck.compare(text, extract(text), facts.indicators, scope).mismatches
 
 
 def proofread(document: Document, narratives: Mapping[str, str], facts: Facts) -> list[Problem]:

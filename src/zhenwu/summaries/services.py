@@ -18,9 +18,11 @@ from django.utils import timezone
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area
 from zhenwu.documents.reading import UnreadableDocument, read_bytes
+from zhenwu.ledger import matching
 from zhenwu.ledger import services as ledger_services
 from zhenwu.ledger.models import HistoryAction, Indicator
-from zhenwu.summaries import compiling, drafting, matching
+from zhenwu.lib.periods import Period, parse_period
+from zhenwu.summaries import compiling, drafting
 from zhenwu.summaries.facts import gather
 from zhenwu.summaries.models import (
     BatchStatus,
@@ -32,7 +34,6 @@ from zhenwu.summaries.models import (
     NarrativeBlock,
     NarrativeRevision,
 )
-from zhenwu.summaries.periods import Period, parse_period
 from zhenwu.uploads import read_limits
 
 

@@ -21,6 +21,7 @@ from zhenwu.documents import render_html, write_docx
 from zhenwu.ledger import tables
 from zhenwu.ledger.models import Indicator
 from zhenwu.lib.files import safe_filename
+from zhenwu.lib.periods import PeriodError, parse_period, summary_periods
 from zhenwu.summaries import proofing, services
 from zhenwu.summaries.drafting import SECTION_HEADINGS, build_document
 from zhenwu.summaries.facts import gather
@@ -35,7 +36,6 @@ from zhenwu.summaries.models import (
     Slot,
     section_slot,
 )
-from zhenwu.summaries.periods import PeriodError, parse_period, summary_periods
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FIGURES_PER_PAGE = 200  # rows of the compile table on one page, each with the indicator list

@@ -8,15 +8,19 @@ last year or what is left are not the period's figure and are skipped.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Protocol
 
+from zhenwu.ledger.writing import split_unit
+
 CLAUSE_BREAKS = "，,。；;：:\n！？"
+SENTENCE_BREAKS = "。；;\n！？"
 CLAUSE_REACH = 200
 NOT_THE_FIGURE = ("目标", "还差", "计划", "上年", "去年", "同期", "任务", "预计", "力争", "确保", "全年要")
 VALUE_KINDS = ("amount", "count", "measure", "percent")
-MAGNITUDES = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
 
 
 class Named(Protocol):
@@ -24,34 +28,63 @@ class Named(Protocol):
     unit: str
 
 
-def clause_before(text: str, start: int) -> str:
-    """The text of the clause up to a figure.
+def clause_before(text: str, start: int, breaks: str = CLAUSE_BREAKS) -> str:
+    """The text of the clause (or with ``SENTENCE_BREAKS``, the sentence) up to a figure.
 
     >>> clause_before("上半年，全镇完成固定资产投资6.02亿元", 14)
     '全镇完成固定资产投资'
+    >>> clause_before("上半年，全镇完成固定资产投资6.02亿元", 14, SENTENCE_BREAKS)
+    '上半年，全镇完成固定资产投资'
     """
     # A clause is never longer than this: looking further back made a long paragraph quadratic.
     window = max(0, start - CLAUSE_REACH)
-    begin = max(text.rfind(mark, window, start) for mark in CLAUSE_BREAKS) + 1
+    begin = max(text.rfind(mark, window, start) for mark in breaks) + 1
     return text[max(begin, window) : start]
 
 
-def base_unit(unit: str) -> tuple[Decimal, str]:
-    """亿元 → (10^8, 元); 平方米 → (1, 平方米)."""
-    if len(unit) > 1 and unit[0] in MAGNITUDES:
-        return MAGNITUDES[unit[0]], unit[1:]
-    return Decimal(1), unit
+class Clauses:
+    """``clause_before`` for the many figures of one text: the breaks are found once, in one pass.
+
+    >>> clauses = Clauses("上半年，全镇完成固定资产投资6.02亿元")
+    >>> clauses.before(14), clauses.before(14, SENTENCE_BREAKS)
+    ('全镇完成固定资产投资', '上半年，全镇完成固定资产投资')
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._breaks: dict[str, list[int]] = {}
+
+    def before(self, start: int, breaks: str = CLAUSE_BREAKS) -> str:
+        if breaks not in self._breaks:
+            pattern = re.compile(f"[{re.escape(breaks)}]")
+            self._breaks[breaks] = [found.start() for found in pattern.finditer(self.text)]
+        marks = self._breaks[breaks]
+        index = bisect_left(marks, start)
+        begin = marks[index - 1] + 1 if index else 0
+        return self.text[max(begin, start - CLAUSE_REACH) : start]
 
 
 def same_dimension(figure_unit: str, indicator_unit: str) -> bool:
     """Whether a figure written in ``figure_unit`` (base, as the scanner gives it) can be the indicator's."""
-    _, base = base_unit(indicator_unit)
-    return figure_unit.replace("％", "%") == base.replace("％", "%")
+    return figure_unit.replace("％", "%") == dimension(indicator_unit)
+
+
+def dimension(indicator_unit: str) -> str:
+    """The base unit a figure of the indicator is written in: 亿元 → 元, ％ → %."""
+    return split_unit(indicator_unit)[1].replace("％", "%")
+
+
+def by_dimension(candidates: Iterable[Named]) -> dict[str, list]:
+    """The candidates grouped by ``dimension``: matching a text's many figures looks in one group each."""
+    groups: dict[str, list] = {}
+    for candidate in candidates:
+        groups.setdefault(dimension(candidate.unit), []).append(candidate)
+    return groups
 
 
 def to_indicator_unit(value: Decimal, indicator_unit: str) -> Decimal:
     """A figure's value (万/亿 already expanded) in the indicator's unit: 602000000 元 → 6.02 亿元."""
-    factor, _ = base_unit(indicator_unit)
+    factor, _ = split_unit(indicator_unit)
     return value / factor
 
 
