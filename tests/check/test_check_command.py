@@ -220,7 +220,7 @@ def test_check_starts_fast_without_django(report_txt):
     )
     elapsed = time.perf_counter() - started
     assert result.stdout.strip().splitlines()[-1] == "1 []"
-    assert elapsed < 1.0
+    assert elapsed < 2.5  # a guard against importing Django and friends, not a benchmark: CI shares the core
 
 
 def test_the_installed_command_gives_the_same_exit_status(report_txt):

@@ -19,7 +19,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(url: str, process, seconds: float = 90) -> None:
+def wait_for(url: str, process, seconds: float = 240) -> None:  # the demo loads a county first
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
