@@ -351,3 +351,57 @@ def test_a_share_of_an_implied_whole_and_a_breakdown_without_qizhong_are_checked
 )
 def test_blank_dates_and_approximate_amounts_in_templates(text, expected):
     assert _codes(text) == expected
+
+
+# --- forms met in reports outside both corpora (2026-12-07 session)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("预计全镇人均生产总值1XX32元,比上年增长11.2%", "1XX32元"),
+        ("固定资产投资32073万元,比增21.X%;", "21.X%"),
+        ("三次产业结构不断优化,比例为x.x:xx.x:xx.x。", "x.x:xx.x:xx.x"),
+    ],
+)
+def test_masks_inside_digits_and_masked_ratios_are_placeholders(text, expected):
+    assert (expected, "placeholder") in [(f.span, f.code) for f in check(text)]
+
+
+def test_a_product_and_a_time_are_not_masks():
+    assert check("种植密度为3×4米，会议于10:30开始。") == []
+
+
+def test_spoken_magnitudes_and_bare_wan_after_money_are_read_as_yuan():
+    figures = review("预计一季度完成固定资产投资4.9个亿,同比增长28%;预算收入任务174万,完成198万。").figures
+    assert [(f.span, f.value, f.unit) for f in figures if f.unit == "元"] == [
+        ("4.9个亿", Decimal("490000000"), "元"),
+        ("174万", Decimal("1740000"), "元"),
+        ("198万", Decimal("1980000"), "元"),
+    ]
+
+
+def test_classes_of_projects_and_sector_names_are_not_figures_or_blanks():
+    result = review("已落户投资亿元以上的项目10个，签约亿元项目3个；三次产业结构不断优化，xxx片区全部清零。")
+    assert result.findings == []
+    assert [f.span for f in result.figures] == ["10个", "3个"]
+
+
+def test_new_statements_and_nested_lists_are_not_parts_of_the_first_whole():
+    text = (
+        "全乡总人口15244人,其中农业人口14321人,现有劳动力6811人,现有贫困户952户3122人"
+        "(其中两因户182户159人,两缺户467户1630人,两无户214户437人)。"
+    )
+    assert [f.code for f in check(text) if f.severity == "error"] == []
+
+
+def test_parts_that_really_exceed_their_whole_are_still_found():
+    text = "全年完成其他农作物种植6675亩(其中:油菜1830亩、蔬菜3850亩、花卉745亩、小米辣280亩、草莓50亩)。"
+    assert [f.code for f in check(text)] == ["parts-exceed-whole"]
+
+
+def test_a_year_after_qizhong_is_not_a_part_of_another_years_figure():
+    text = (
+        "全镇财政总收入由2016年的2.66亿元增加到2020年的4.56亿元,其中2018年财政总收入突破10亿达到15.54亿元。"
+    )
+    assert [f.code for f in check(text) if f.code.startswith("part")] == []

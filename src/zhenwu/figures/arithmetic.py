@@ -30,6 +30,9 @@ _NEARLY_ALL = Decimal("0.97")  # a breakdown summing to 97–100% of its whole c
 _SUBSET_PARTS = 12  # parts searched for a subset that adds up
 _SUBSET_BUDGET = 200_000  # subset sums visited in one text, about a tenth of a second
 _MARKERS = re.compile(r"其中|分别为|分别是|分别达到?")
+# 总人口15244人,其中农业人口14321人,现有劳动力6811人: a clause that starts a new statement ends the parts.
+_NEW_STATEMENT = re.compile(r"[，,](?:现有|共有|全[乡镇村县区街]|累计|此外|另外|同时|目前|截至)")
+_YEAR = re.compile(r"[0-9０-９xX×*]{2,4}年")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
 _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至|为)|增至|降至")
 _LAST_YEAR_BEFORE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年)(?:同期)?的?$")
@@ -301,13 +304,13 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
     stops = Marks(text, "。\n")
     for marker in _MARKERS.finditer(text):
         index = bisect_left(starts, marker.start())
-        after = _listed_after(breaks, stops, figures, index, marker.end())
+        after = _listed_after(text, breaks, stops, figures, index, marker.end())
         closing = _bracket_closing(text, marker.start(), marker.end())
         if closing is not None:  # （其中一个深度贫困）: the parts end with the bracket
             after = [(f, past) for f, past in after if f.end <= closing]
         for unit in dict.fromkeys(f.unit for f, _ in after):
             whole = _whole_before(stops, figures, index, unit, marker.start())
-            if whole is None or whole.approx:
+            if whole is None or whole.approx or _other_year(text, marker.end(), whole):
                 continue
             # Past the first ；only parts named like the whole: 其中种植业总产值…；林果业总产值…
             parts = _top_level(
@@ -329,16 +332,34 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
     return findings
 
 
+def _other_year(text: str, position: int, whole: Figure) -> bool:
+    """由2.66亿元增加到202x年的4.559亿元，其中201x年…突破10亿: 其中 a year, the whole another year's figure."""
+    part_year = _YEAR.match(text, position)
+    whole_year = _YEAR.search(text, max(0, whole.start - 8), whole.start)
+    return bool(part_year and whole_year and part_year.group() != whole_year.group())
+
+
+def _inside_nested_list(text: str, start: int, end: int) -> bool:
+    opened = max(text.rfind("（", start, end), text.rfind("(", start, end))
+    return (
+        opened >= 0
+        and text.startswith(("其中", "含"), opened + 1)
+        and max(text.find("）", opened, end), text.find(")", opened, end)) < 0
+    )
+
+
 def _listed_after(
-    breaks: Marks, stops: Marks, figures: list[Figure], index: int, position: int
+    text: str, breaks: Marks, stops: Marks, figures: list[Figure], index: int, position: int
 ) -> list[tuple[Figure, bool]]:
     """The level figures after 其中 to the sentence's end, each with whether a ；stands before it."""
     found = []
     for figure in figures[index : index + _PARTS_REACH]:
         if figure.start < position:
             continue
-        if stops.between(position, figure.start):
+        if stops.between(position, figure.start) or _NEW_STATEMENT.search(text, position, figure.start):
             break
+        if _inside_nested_list(text, position, figure.start):
+            continue  # （其中两因户…）: a list of its own inside this one
         if figure.kind in _LEVEL and not figure.approx:
             found.append((figure, breaks.between(position, figure.start)))
     return found

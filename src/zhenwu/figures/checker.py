@@ -19,12 +19,16 @@ _MARK = "xX×*＊"
 # A placeholder is a masked number: 20xx, x.x, *, XX — but * also masks names (*镇, S*线),
 # so a bare mask counts only when a unit, a magnitude or 年 follows it.
 _PLACEHOLDER = re.compile(
-    rf"(?<![A-Za-z0-9.])(?P<token>[0-9]*[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?)"
+    rf"(?<![A-Za-z0-9.])(?P<token>[0-9]*[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|[0-9]+[.．][0-9]*[{_MARK}]+[0-9]*)"
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
     rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
 _DATE_MASK = re.compile(
     rf"(?<![0-9A-Za-z])[0-9]{{2,4}}[{_MARK}]{{0,2}}[/\-.．][{_MARK}0-9]{{1,2}}[/\-.．][{_MARK}0-9]{{1,2}}(?![0-9A-Za-z])"
+)
+# 三次产业结构为x.x:xx.x:xx.x — a masked ratio.
+_RATIO_MASK = re.compile(
+    rf"(?<![0-9A-Za-z.])[{_MARK}0-9]+(?:[.．][{_MARK}0-9]+)?(?:[:：∶][{_MARK}0-9]+(?:[.．][{_MARK}0-9]+)?)+"
 )
 _STRONG_UNITS = {d for u, d in _data.UNITS.items() if d not in ("count", "duration")} | {"年", "月"}
 _BEFORE_COUNT = set("达到为共计增长降了约近超有建成设办完逾余，,、：:（( ")
@@ -47,6 +51,7 @@ _WORD_AFTER_MASK = (
     "次要",
     "件事",
     "台州",
+    "片区",
 )
 # A bare mask stands for a number when the sentence expects one there (增长XX，排名第X).
 _BEFORE_BARE = set("达到为共计增长降了约近超有占第")
@@ -79,6 +84,7 @@ _NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多
 )
 _NOT_BEFORE_MAGNITUDE = set("超过近逾约上破")  # 突破亿元大关: a bare magnitude is a number
 _NOT_AFTER = set("均产级位数")
+_CLASS_AFTER_MAGNITUDE = ("以上", "以下", "项目", "企业", "大关")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,12 +163,20 @@ def placeholders(text: str) -> list[Finding]:
                         f"“{span}”是未替换的模板占位符，应填入实际日期")
             )  # fmt: skip
             dates_end = match.end()
+    for match in _RATIO_MASK.finditer(text):
+        span = match.group()
+        if any(ch in _MARK for ch in span) and not re.fullmatch(r"[0-9:：∶.．]*[×*＊][0-9:：∶.．]*", span):
+            found.append(
+                Finding("placeholder", "error", match.start(), match.end(), span,
+                        f"“{span}”是未替换的模板占位符，应填入实际比例")
+            )  # fmt: skip
+            dates_end = max(dates_end, match.end())
     for match in _PLACEHOLDER.finditer(text):
         if match.start() < dates_end and any(f.start <= match.start() < f.end for f in found):
             continue
         token, unit = match["token"], (match["unit"] or "").strip()
         has_digits = any(ch.isdigit() for ch in token)
-        if has_digits and token[0].isdigit() and token[-1].isdigit() and "." not in token:
+        if _is_product(token):
             continue  # 3×4: a product, not a mask
         if unit and match.start() and text[match.start() - 1] == "第":
             continue  # 第xx次人代会: a masked ordinal, a name
@@ -178,6 +192,12 @@ def placeholders(text: str) -> list[Finding]:
                     f"“{span}”是未替换的模板占位符，应填入实际数字")
         )  # fmt: skip
     return found
+
+
+def _is_product(token: str) -> bool:
+    """3×4, 2*3: one multiplication sign between digits; 1XX32 is a masked number."""
+    marks = [ch for ch in token if ch in _MARK]
+    return token[0].isdigit() and token[-1].isdigit() and len(marks) == 1 and marks[0] in "×*＊"
 
 
 def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
@@ -212,6 +232,8 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 超亿元企业, 近亿元: a bare magnitude is a number
         if end < len(text) and text[end] in _NOT_AFTER:
             continue  # 亩均, 亩产, 万吨级
+        if match["unit"] in _MAGNITUDE_UNITS and text.startswith(_CLASS_AFTER_MAGNITUDE, end):
+            continue  # 投资亿元以上的项目, 签约亿元项目: a class of projects, not a blank
         unit = match["unit"]
         found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
     for pattern in (_MISSING_AFTER_BLANK, _MISSING_BARE, _MISSING_APPROX, *_MISSING_DATE):
@@ -247,5 +269,5 @@ def _missing_units(figures: list[Figure]) -> list[Finding]:
             "missing-unit", "warning", f.start, f.end, f.span, f"数字“{f.span}”缺少单位，按“{f.unit}”理解"
         )
         for f in figures
-        if f.implicit_unit and f.dimension != "percent" and f.span[:1].isdigit()
-    ]
+        if f.implicit_unit and f.dimension != "percent" and f.span[:1].isdigit() and f.span[-1] not in "万亿"
+    ]  # 收入突破10亿, 完成198万: a magnitude in a clause about money is written so, not a slip

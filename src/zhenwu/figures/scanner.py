@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import pairwise
 
 from zhenwu.figures import _data
 from zhenwu.figures._traditional import SIMPLIFIED, TRADITIONAL
@@ -30,7 +31,7 @@ _NUM_START = r"(?<![0-9A-Za-z.０-９．第])"  # not inside a number, a code (S
 _CN_START = (
     r"(?<![〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟第数几])"  # nor a vague 数十, 几百
 )
-_MAG = r"(?:万亿|千万|百万|十万|亿|万|千(?![米克瓦]))"
+_MAG = r"(?:万亿|千万|百万|十万|个亿|亿|万|千(?![米克瓦]))"  # 4.9个亿: spoken 亿元
 _UNITS = _alternation(_data.UNITS)
 # A number and its unit may stand apart (3212 万元; a table cell's 3.5⏎亿美元), but across a
 # line break only a unit that cannot start a word of its own (项目, 人员, 方案 could).
@@ -143,7 +144,7 @@ def _extract(text: str, dates: bool) -> list[Figure]:
             figure = _figure(match, text)
         if figure is not None:
             figures.append(figure)
-    return classify(text, _merge_ranges(text, figures))
+    return classify(text, _merge_ranges(text, _money_like_neighbour(text, figures)))
 
 
 def _date(match: re.Match) -> Figure:
@@ -188,6 +189,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
                 unit, implicit = _data.MONEY_DEFAULT_UNIT, True
             else:
                 return None
+        elif _money_magnitude(text, match):
+            unit, implicit = _data.MONEY_DEFAULT_UNIT, True
     elif end < len(text) and _glued_to_latin(text, end) and _data.UNITS.get(unit) == "count":
         return None
     if match["pct"] is not None:
@@ -218,6 +221,7 @@ def _figure(match: re.Match, text: str) -> Figure | None:
 
 
 def _value(number: str, magnitude: str | None) -> Decimal:
+    magnitude = magnitude and magnitude.removeprefix("个")
     return parse_number(number + (magnitude or "")) if number[0] not in _data.DIGITS else _chinese(number)
 
 
@@ -286,6 +290,30 @@ def _implicit_money(text: str, match: re.Match) -> bool:
         return False
     clause = re.split("[，,。；;：:]", before)[-1]
     return any(word in clause for word in _data.MONEY_SUBJECT_WORDS)
+
+
+def _money_magnitude(text: str, match: re.Match) -> bool:
+    """4.9个亿, 财政收入突破10亿: a magnitude with no unit, in a clause about money, is 元."""
+    if (match["mag"] or "").startswith("个"):
+        return True
+    clause = re.split("[，,。；;：:\n]", text[max(0, match.start() - 14) : match.start()])[-1]
+    return any(word in clause for word in _data.MONEY_SUBJECT_WORDS)
+
+
+def _money_like_neighbour(text: str, figures: list[Figure]) -> list[Figure]:
+    """预算收入任务174万,完成198万: a bare magnitude just after a sum of money is money too."""
+    for previous, figure in pairwise(figures):
+        if (
+            figure.unit == ""
+            and figure.kind == "amount"
+            and figure.value is not None
+            and figure.span[-1] in "万亿"
+            and previous.unit == _data.MONEY_DEFAULT_UNIT
+            and 0 <= figure.start - previous.end <= 8
+            and not any(mark in text[previous.end : figure.start] for mark in "。；;\n")
+        ):
+            figure.unit, figure.dimension, figure.implicit_unit = previous.unit, "money", True
+    return figures
 
 
 def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
