@@ -405,3 +405,33 @@ def test_a_year_after_qizhong_is_not_a_part_of_another_years_figure():
         "全镇财政总收入由2016年的2.66亿元增加到2020年的4.56亿元,其中2018年财政总收入突破10亿达到15.54亿元。"
     )
     assert [f.code for f in check(text) if f.code.startswith("part")] == []
+
+
+def test_a_space_where_the_decimal_point_was_is_read_and_reported():
+    result = review("全年预计完成国内生产总值5 9亿元,财税收入870万元,占全年任务的108 3%。")
+    assert [(f.span, f.value) for f in result.figures if " " in f.span] == [
+        ("5 9亿元", Decimal("590000000")),
+        ("108 3%", Decimal("108.3")),
+    ]
+    assert [f.code for f in result.findings] == ["lost-decimal-point", "lost-decimal-point"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("全镇工农业总产值可达23.92亿元(2020年20.15亿元),比上年增长8%。", "8%"),
+        ("村集体收入已经到达4.8万元,比之上年的1.2万元,增长幅度达200%。", "200%"),
+        ("现有贫困户135户,人均纯收入高于2500元的贫困户有69户,占比61.1%。", "61.1%"),
+    ],
+)
+def test_growth_against_a_bracketed_base_and_shares_past_other_units_are_checked(text, span):
+    assert [f.span for f in check(text) if f.severity == "error"] == [span]
+
+
+def test_the_same_sentences_when_right_raise_nothing():
+    text = (
+        "全镇工农业总产值可达23.92亿元(2020年22.15亿元),比上年增长8%;村集体收入已经到达4.8万元,"
+        "比之上年的1.2万元,增长幅度达300%;现有贫困户135户,人均纯收入高于2500元的贫困户有69户,占比51.1%。"
+        "1-9月固定资产投资已完成8.14亿元,其中,总投资20亿元的华能光伏项目,已完成5.44亿元。"
+    )
+    assert check(text) == []

@@ -35,7 +35,9 @@ _NEW_STATEMENT = re.compile(r"[，,](?:现有|共有|全[乡镇村县区街]|累
 _YEAR = re.compile(r"[0-9０-９xX×*]{2,4}年")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
 _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至|为)|增至|降至")
-_LAST_YEAR_BEFORE = re.compile(r"(?:较|比|同比)(?:上年|去年|上一年)(?:同期)?的?$")
+_LAST_YEAR_BEFORE = re.compile(r"(?:较|比之?|同比)(?:上年|去年|上一年|[0-9]{4}年)(?:同期)?的?$")
+# 可达23.92亿元（2020年22.15亿元），比上年增长8%: the base in brackets after the value.
+_BASE_IN_BRACKETS = re.compile(r"[（(](?:[0-9]{4}年|上年|去年)(?:同期)?(?:为|是)?$")
 _LAST_YEAR_BRACKET = re.compile(r"[（(](?:上年同期|去年同期|上年|去年)(?:为|是)?")
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻)(?:了|到|至|为)?(?:近|约)?$")
 _MULTIPLE_OF = re.compile(r"(?:到|至|为)$")
@@ -173,17 +175,14 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | 
 def _implied_whole(breaks: Marks, figures: list[Figure], at: int) -> Figure | None:
     """The figure just before the part, of its kind and unit, when the share names no whole."""
     part = figures[at]
-    if at == 0:
+    for candidate in reversed(figures[max(0, at - 4) : at]):  # past figures of other units: 高于2500元的
+        if breaks.between(candidate.end, part.start):
+            return None
+        if candidate.unit != part.unit:
+            continue
+        if candidate.kind == part.kind and candidate.value is not None and candidate.value > part.value:
+            return candidate
         return None
-    candidate = figures[at - 1]
-    if (
-        candidate.kind == part.kind
-        and candidate.unit == part.unit
-        and candidate.value is not None
-        and candidate.value > part.value
-        and not breaks.between(candidate.end, part.start)
-    ):
-        return candidate
     return None
 
 
@@ -274,6 +273,13 @@ def _values_compared(
             and not breaks.between(current.end, stated.start)
         ):
             return base, current  # 完成B，较上年的A增长X%
+        if (
+            _comparable(base, current)
+            and _BASE_IN_BRACKETS.search(text, max(0, base.start - 10), base.start)
+            and text.startswith(("）", ")"), base.end)
+            and not breaks.between(current.end, stated.start)
+        ):
+            return base, current  # 可达B（2020年A），比上年增长X%
     if 1 <= index < len(figures) - 1:
         current, base = figures[index - 1], figures[index + 1]
         if (
@@ -360,7 +366,8 @@ def _listed_after(
             break
         if _inside_nested_list(text, position, figure.start):
             continue  # （其中两因户…）: a list of its own inside this one
-        if figure.kind in _LEVEL and not figure.approx:
+        if figure.kind in _LEVEL and not figure.approx and not text.startswith("的", figure.end):
+            # 总投资20亿元的华能光伏项目: a figure that describes a name is no part
             found.append((figure, breaks.between(position, figure.start)))
     return found
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from zhenwu.figures import _data
 from zhenwu.figures.arithmetic import check_arithmetic
 from zhenwu.figures.model import Figure, Finding
-from zhenwu.figures.scanner import extract, fold
+from zhenwu.figures.scanner import LOST_POINT, extract, fold
 
+_LOST_POINT = re.compile(LOST_POINT)
 _UNITS = "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True))
 _MARK = "xX×*＊"
 # A placeholder is a masked number: 20xx, x.x, *, XX — but * also masks names (*镇, S*线),
@@ -145,6 +146,7 @@ def _findings(text: str, figures: list[Figure]) -> list[Finding]:
         *missing_numbers(text),
         *missing_percent_signs(figures),
         *_missing_units(figures),
+        *lost_decimal_points(figures),
         *check_arithmetic(text, figures),
     ]
     findings.sort(key=lambda f: (f.start, f.end, f.code))
@@ -260,6 +262,22 @@ def missing_percent_signs(figures: list[Figure]) -> list[Finding]:
         Finding("missing-percent", "error", f.start, f.end, f.span, f"百分数“{f.span}”缺少“%”")
         for f in figures
         if f.implicit_unit and f.dimension == "percent"
+    ]
+
+
+def lost_decimal_points(figures: list[Figure]) -> list[Finding]:
+    """5 9亿元, 108 3%: a space where the decimal point was; read as 5.9, reported to be fixed."""
+    return [
+        Finding(
+            "lost-decimal-point",
+            "error",
+            f.start,
+            f.end,
+            f.span,
+            f"数字“{f.span}”中间是空格，疑似漏了小数点，按“{f.span.replace(' ', '.', 1)}”理解",
+        )
+        for f in figures
+        if _LOST_POINT.match(f.span)
     ]
 
 

@@ -96,7 +96,7 @@ def _assign_role(figure: Figure, left: str) -> None:
         if match := _SHARE.search(left):
             base = match["base"]
             figure.kind = "completion" if any(word in base for word in _data.TARGET_WORDS) else "share"
-            figure.base = base
+            figure.base = base.removeprefix("比") or None  # 占比61.1%: no whole named
         elif match := _COMPLETION.search(left):
             figure.kind, figure.base = "completion", match["base"]
         elif match := _GROWTH.search(left):

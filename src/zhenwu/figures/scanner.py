@@ -23,6 +23,8 @@ def _alternation(words) -> str:
 
 # A PDF's text layer may put a space after the decimal point (22. 30亿元).
 _AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．] ?[0-9０-９]+)?"
+# 5 9亿元, 108 3%: a PDF's text layer that dropped the decimal point and left a space.
+LOST_POINT = r"[0-9]{1,3} [0-9]{1,2}(?=(?:万|亿)?(?:元|%|％)|亿|万)"
 _CN = (
     r"[〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾廿卅][〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
     r"(?:点[〇零一二三四五六七八九]+)?"
@@ -59,7 +61,7 @@ _RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶]{_AR})+)"
 _FIGURE = (
     rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)})?"
     r"(?:"
-    rf"(?:{_NUM_START}(?P<num>{_AR})|{_CN_START}(?P<cn>{_CN}))"
+    rf"(?:{_NUM_START}(?P<num>{LOST_POINT}|{_AR})|{_CN_START}(?P<cn>{_CN}))"
     rf"(?P<in1>[多余])?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千|(?<=万)[0-9]{{3,4}}(?![0-9.])|(?<=万)[一二两三四五六七八九]千(?:[零一二三四五六七八九]百)?)?"
     rf"(?:(?P<sep>[-－—~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
     r"(?P<in2>[多余])?"
@@ -201,6 +203,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
             return None
     else:
         number = match["num"]
+        if " " in number and "." not in number:
+            number = number.replace(" ", ".")  # 5 9亿元: read as 5.9亿元, reported by the checker
     try:
         value = _value(number, match["mag"])
         value_max = _value(match["num2"], match["mag2"] or match["mag"]) if match["num2"] else None
