@@ -435,3 +435,17 @@ def test_the_same_sentences_when_right_raise_nothing():
         "1-9月固定资产投资已完成8.14亿元,其中,总投资20亿元的华能光伏项目,已完成5.44亿元。"
     )
     assert check(text) == []
+
+
+def test_a_projects_planned_investment_later_in_the_text_is_not_the_year_target():
+    text = (
+        "完成国内生产总值31100万元,占年计划的58.2%;完成2个投资额在500万元以上的项目"
+        "(河南海天化工有限公司计划投资1400万元;河南恒兴化工有限公司计划投资1400万元)。"
+    )
+    assert check(text) == []
+
+
+def test_a_rate_after_zhan_nian_renwu_without_de_is_a_percentage_without_its_sign():
+    assert [
+        (f.code, f.span) for f in check("完成限额以上工业总产值13675万元,占年任务52,同比增长45.8%。")
+    ] == [("missing-percent", "52")]

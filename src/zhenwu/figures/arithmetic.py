@@ -142,7 +142,14 @@ def _shares(breaks: Marks, figures: list[Figure]) -> list[Finding]:
         elif stated.kind == "share":
             whole = _implied_whole(breaks, figures, at)  # 发现问题105处，已整改100处，占95%
         else:
-            whole = next((t for t in targets.get((part.kind, part.unit), ()) if t is not part), None)
+            whole = next(
+                (
+                    t
+                    for t in targets.get((part.kind, part.unit), ())
+                    if t is not part and t.start < stated.start
+                ),
+                None,
+            )
         if whole is None or whole.approx:
             continue
         low, high = _percent_range(part, whole)
@@ -190,11 +197,16 @@ def _targets(figures: list[Figure]) -> dict[tuple[str, str], list[Figure]]:
     """The first two stated targets of each kind and unit: what 完成全年目标的X% is taken of."""
     targets: dict[tuple[str, str], list[Figure]] = {}
     for candidate in figures:
-        if candidate.value > 0 and any(word in candidate.subject for word in _TARGET):
+        if candidate.value > 0 and _names_a_target(candidate.subject):
             found = targets.setdefault((candidate.kind, candidate.unit), [])
             if len(found) < 2:
                 found.append(candidate)
     return targets
+
+
+def _names_a_target(subject: str) -> bool:
+    """全年目标, 年计划: a target; 公司计划投资1400万元 is a project's planned size, not a target."""
+    return any(word in subject for word in _TARGET) and not subject.endswith(("计划投资", "计划总投资"))
 
 
 def _growth(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
