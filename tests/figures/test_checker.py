@@ -449,3 +449,29 @@ def test_a_rate_after_zhan_nian_renwu_without_de_is_a_percentage_without_its_sig
     assert [
         (f.code, f.span) for f in check("完成限额以上工业总产值13675万元,占年任务52,同比增长45.8%。")
     ] == [("missing-percent", "52")]
+
+
+def test_pinyin_glosses_of_mirror_sites_do_not_split_a_figure():
+    result = review("同比提高2.7個(gè)百分點,完成投資3.2億(yì)元。投資(tóu)亿元。")
+    assert [(f.span, f.unit) for f in result.figures] == [
+        ("2.7個(gè)百分點", "个百分点"),
+        ("3.2億(yì)元", "元"),
+    ]
+    assert [(f.code, f.span) for f in result.findings] == [("missing-number", "亿元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("现代服务业、商贸物流业、建筑房地产三大支柱性产业发展质量明显提高。", ["三大"]),
+        ("水产养殖成为镇的五大优势产业(水产养殖、蔬菜种植、大棚西瓜、水稻种植、柑桔生产)之首。", ["五大"]),
+        ("按照“实施四大战略、打造四大平台”的目标。", []),
+        ("坚持工业强镇、农业稳镇、商贸活镇、依法治镇四大战略。", []),
+    ],
+)
+def test_a_count_like_sanda_is_a_figure_only_when_the_text_names_that_many(text, spans):
+    assert [f.span for f in review(text).figures if f.span.endswith("大")] == spans
+
+
+def test_a_masked_place_in_a_list_keeps_its_count():
+    assert check("分别为广西26个、陕西22个、贵州9个、*1个。") == []

@@ -15,6 +15,7 @@ from zhenwu.figures.model import Figure, Finding
 from zhenwu.figures.scanner import LOST_POINT, extract, fold
 
 _LOST_POINT = re.compile(LOST_POINT)
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňḿ]{1,6}[)）]")
 _UNITS = "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True))
 _MARK = "xX×*＊"
 # A placeholder is a masked number: 20xx, x.x, *, XX — but * also masks names (*镇, S*线),
@@ -119,14 +120,41 @@ def review(text: str) -> Review:
     >>> [(f.code, f.span) for f in review("規模以上工業總產值達*億元").findings]
     [('placeholder', '*億元')]
     """
-    folded = fold(text)
+    folded, positions = _without_pinyin(fold(text))
     figures = extract(folded)
     findings = _findings(folded, figures)
+    if positions is not None:  # back to the offsets of the text with its pinyin
+        for figure in figures:
+            figure.start, figure.end = positions[figure.start], positions[figure.end - 1] + 1
+        findings = [
+            replace(f, start=positions[f.start], end=positions[f.end - 1] + 1)
+            for f in findings
+            if f.end > f.start
+        ]
     if folded is not text:  # spans as written, in the text's own script
         for figure in figures:
             figure.span = text[figure.start : figure.end]
         findings = [replace(finding, span=text[finding.start : finding.end]) for finding in findings]
     return Review(text, figures, findings)
+
+
+def _without_pinyin(text: str) -> tuple[str, list[int] | None]:
+    """完成投資3.2億(yì)元, 2.7個(gè)百分點: mirror sites gloss characters with pinyin in brackets.
+
+    Returns the text without the glosses and, for each of its characters, where it stands in
+    ``text`` (None when there was nothing to take out).
+    """
+    glosses = list(_PINYIN.finditer(text))
+    if not glosses:
+        return text, None
+    kept, positions, at = [], [], 0
+    for gloss in glosses:
+        kept.append(text[at : gloss.start()])
+        positions.extend(range(at, gloss.start()))
+        at = gloss.end()
+    kept.append(text[at:])
+    positions.extend(range(at, len(text)))
+    return "".join(kept), positions
 
 
 def check(text: str) -> list[Finding]:
@@ -180,6 +208,8 @@ def placeholders(text: str) -> list[Finding]:
         has_digits = any(ch.isdigit() for ch in token)
         if _is_product(token):
             continue  # 3×4: a product, not a mask
+        if token[0] in "*＊" and has_digits and match.start() and text[match.start() - 1] in "、，,":
+            continue  # 贵州9个、*1个: a place masked in a list, its count written
         if unit and match.start() and text[match.start() - 1] == "第":
             continue  # 第xx次人代会: a masked ordinal, a name
         if match["date"]:

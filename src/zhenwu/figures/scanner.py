@@ -147,6 +147,8 @@ def _extract(text: str, dates: bool) -> list[Figure]:
             figure = _figure(match, text)
         if figure is not None:
             figures.append(figure)
+    figures += _enumerated_counts(text)
+    figures.sort(key=lambda f: f.start)
     return classify(text, _merge_ranges(text, _money_like_neighbour(text, figures)))
 
 
@@ -295,6 +297,47 @@ def _implicit_money(text: str, match: re.Match) -> bool:
         return False
     clause = re.split("[，,。；;：:]", before)[-1]
     return any(word in clause for word in _data.MONEY_SUBJECT_WORDS)
+
+
+# 四大战略, 三大攻坚战: names of programmes even when their parts are listed.
+_N_BIG = re.compile(
+    r"(?<![一二两三四五六七八九十百千万第])(?P<n>[两三四五六七八九十])大"
+    r"(?=[\u4e00-\u9fff])(?!战略|攻坚|行动|工程|举措|理念|目标|原则|任务|专项)"
+)
+_LIST_STOP = re.compile(r"[，,。；;：:\n“”‘’\"（()）]")
+_LIST_SEPARATOR = re.compile(r"、|及|和|与")
+
+
+def _enumerated_counts(text: str) -> list[Figure]:
+    """服务业、物流业、房地产三大支柱性产业; 五大优势产业（水产、蔬菜、西瓜、水稻、柑桔）: a 三大/五大
+    is a count when the text names that many things; without them it is a slogan (四大战略)."""
+    found = []
+    for match in _N_BIG.finditer(text):
+        n = _data.DIGITS.get(match["n"], 10)
+        if _items_before(text, match.start()) == n or _items_in_brackets_after(text, match.end()) == n:
+            found.append(
+                Figure(match.start(), match.end(), match.group(), Decimal(n), "个", "amount", "count")
+            )
+    return found
+
+
+def _items_before(text: str, position: int) -> int:
+    window = text[max(0, position - 60) : position]
+    stops = list(_LIST_STOP.finditer(window))
+    clause = window[stops[-1].end() :] if stops else window
+    if not _LIST_SEPARATOR.search(clause):
+        return 0
+    return len([item for item in _LIST_SEPARATOR.split(clause.removesuffix("等")) if item.strip()])
+
+
+def _items_in_brackets_after(text: str, position: int) -> int:
+    opened = re.compile(r"[\u4e00-\u9fff]{1,8}?[（(]").match(text, position)
+    if opened is None:
+        return 0
+    closing = re.compile(r"[^）)]{1,80}[）)]").match(text, opened.end())
+    if closing is None:
+        return 0
+    return len([item for item in text[opened.end() : closing.end() - 1].split("、") if item.strip()])
 
 
 def _money_magnitude(text: str, match: re.Match) -> bool:
