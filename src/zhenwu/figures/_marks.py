@@ -25,9 +25,10 @@ class Marks:
 
     __slots__ = ("_positions",)
 
-    def __init__(self, text: str, characters: str) -> None:
-        pattern = "[" + re.escape(characters) + "]"
-        self._positions = [match.start() for match in re.finditer(pattern, text)]
+    def __init__(self, text: str, characters: str = "", *, pattern: re.Pattern | None = None) -> None:
+        """The places of ``characters``, or of the matches of ``pattern`` (a word or a phrase)."""
+        pattern = pattern or re.compile("[" + re.escape(characters) + "]")
+        self._positions = [match.start() for match in pattern.finditer(text)]
 
     def between(self, start: int, end: int) -> bool:
         """True when one of the characters stands in ``text[start:end]``."""

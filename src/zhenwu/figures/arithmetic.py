@@ -32,6 +32,7 @@ _SUBSET_BUDGET = 200_000  # subset sums visited in one text, about a tenth of a 
 _MARKERS = re.compile(r"其中|分别为|分别是|分别达到?")
 # 总人口15244人,其中农业人口14321人,现有劳动力6811人: a clause that starts a new statement ends the parts.
 _NEW_STATEMENT = re.compile(r"[，,](?:现有|共有|全[乡镇村县区街]|累计|此外|另外|同时|目前|截至)")
+_NESTED_LIST = re.compile(r"[（(](?:其中|含)")
 _YEAR = re.compile(r"[0-9０-９xX×*]{2,4}年")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
 _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至|为)|增至|降至")
@@ -320,9 +321,10 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
     figures = [f for f in figures if f.value is not None]
     starts = [figure.start for figure in figures]
     stops = Marks(text, "。\n")
+    limits = _ListLimits(text)
     for marker in _MARKERS.finditer(text):
         index = bisect_left(starts, marker.start())
-        after = _listed_after(text, breaks, stops, figures, index, marker.end())
+        after = _listed_after(limits, breaks, stops, figures, index, marker.end())
         closing = _bracket_closing(text, marker.start(), marker.end())
         if closing is not None:  # （其中一个深度贫困）: the parts end with the bracket
             after = [(f, past) for f, past in after if f.end <= closing]
@@ -357,29 +359,41 @@ def _other_year(text: str, position: int, whole: Figure) -> bool:
     return bool(part_year and whole_year and part_year.group() != whole_year.group())
 
 
-def _inside_nested_list(text: str, start: int, end: int) -> bool:
-    opened = max(text.rfind("（", start, end), text.rfind("(", start, end))
-    return (
-        opened >= 0
-        and text.startswith(("其中", "含"), opened + 1)
-        and max(text.find("）", opened, end), text.find(")", opened, end)) < 0
-    )
+class _ListLimits:
+    """Where a list after 其中 ends early: a new statement, or a nested （其中…） of its own.
+    Positions found once per text, so that each question is a binary search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.statements = Marks(text, pattern=_NEW_STATEMENT)
+        self.nested = Marks(text, pattern=_NESTED_LIST)
+        self.closings = Marks(text, "）)")
+
+    def new_statement(self, start: int, end: int) -> bool:
+        return self.statements.between(start, end)
+
+    def inside_nested_list(self, start: int, end: int) -> bool:
+        opened = self.nested.last_before(end)
+        return opened >= start and not self.closings.between(opened, end)
+
+    def describes_a_name(self, figure: Figure) -> bool:
+        """总投资20亿元的华能光伏项目: the figure is said of a name, it is no part."""
+        return self.text.startswith("的", figure.end)
 
 
 def _listed_after(
-    text: str, breaks: Marks, stops: Marks, figures: list[Figure], index: int, position: int
+    limits: _ListLimits, breaks: Marks, stops: Marks, figures: list[Figure], index: int, position: int
 ) -> list[tuple[Figure, bool]]:
     """The level figures after 其中 to the sentence's end, each with whether a ；stands before it."""
     found = []
     for figure in figures[index : index + _PARTS_REACH]:
         if figure.start < position:
             continue
-        if stops.between(position, figure.start) or _NEW_STATEMENT.search(text, position, figure.start):
+        if stops.between(position, figure.start) or limits.new_statement(position, figure.start):
             break
-        if _inside_nested_list(text, position, figure.start):
+        if limits.inside_nested_list(position, figure.start):
             continue  # （其中两因户…）: a list of its own inside this one
-        if figure.kind in _LEVEL and not figure.approx and not text.startswith("的", figure.end):
-            # 总投资20亿元的华能光伏项目: a figure that describes a name is no part
+        if figure.kind in _LEVEL and not figure.approx and not limits.describes_a_name(figure):
             found.append((figure, breaks.between(position, figure.start)))
     return found
 
