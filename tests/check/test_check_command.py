@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -214,13 +213,11 @@ def test_check_starts_fast_without_django(report_txt):
         "heavy = [m for m in ('django', 'docx', 'pdfplumber', 'charset_normalizer') if m in sys.modules]; "
         "print(code, heavy)"
     )
-    started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", script, str(report_txt)], capture_output=True, text=True, check=True
     )
-    elapsed = time.perf_counter() - started
+    # What keeps it fast is what it leaves unimported; a clock here only measured the shared CI core.
     assert result.stdout.strip().splitlines()[-1] == "1 []"
-    assert elapsed < 2.5  # a guard against importing Django and friends, not a benchmark: CI shares the core
 
 
 def test_the_installed_command_gives_the_same_exit_status(report_txt):
