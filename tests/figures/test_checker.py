@@ -475,3 +475,9 @@ def test_a_count_like_sanda_is_a_figure_only_when_the_text_names_that_many(text,
 
 def test_a_masked_place_in_a_list_keeps_its_count():
     assert check("分别为广西26个、陕西22个、贵州9个、*1个。") == []
+
+
+def test_sectors_of_a_named_whole_must_add_up_without_qizhong():
+    text = "全镇农林牧渔业总产值10.13亿元，种植业产值5.21亿元，林业产值1.12亿元，牧业产值2.47亿元，渔业产值1.29亿元。"
+    assert [f.code for f in check(text)] == ["parts-sum-mismatch"]
+    assert check(text.replace("1.29亿元", "1.33亿元")) == []

@@ -33,6 +33,11 @@ _MARKERS = re.compile(r"其中|分别为|分别是|分别达到?")
 # 总人口15244人,其中农业人口14321人,现有劳动力6811人: a clause that starts a new statement ends the parts.
 _NEW_STATEMENT = re.compile(r"[，,](?:现有|共有|全[乡镇村县区街]|累计|此外|另外|同时|目前|截至)")
 _NESTED_LIST = re.compile(r"[（(](?:其中|含)")
+# Wholes that name their sectors in one word, and how each sector's figure is named (统计用语).
+_SECTORS = {
+    "农林牧渔": ("农业", "种植业", "林业", "牧业", "畜牧业", "渔业", "农林牧渔服务业", "农林牧渔专业及辅助"),
+    "工农业": ("工业", "农业"),
+}
 _YEAR = re.compile(r"[0-9０-９xX×*]{2,4}年")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
 _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至|为)|增至|降至")
@@ -409,8 +414,14 @@ def _bracket_closing(text: str, start: int, end: int) -> int | None:
 
 
 def _named_like(whole: Figure, part: Figure) -> bool:
-    """Part and whole end in the same name of three characters or more (业总产值, 贫困户): one measure broken down."""
-    return len(_common_suffix(whole.subject, part.subject)) >= 3
+    """Part and whole end in the same name of three characters or more (业总产值, 贫困户): one measure broken
+    down; or the whole names its sectors (农林牧渔业总产值) and the part is one of them (渔业产值)."""
+    if len(_common_suffix(whole.subject, part.subject)) >= 3:
+        return True
+    return any(
+        whole_word in whole.subject and part.subject.lstrip("其中，,：:").startswith(sectors)
+        for whole_word, sectors in _SECTORS.items()
+    )
 
 
 def _common_suffix(first: str, second: str) -> str:
