@@ -481,3 +481,11 @@ def test_sectors_of_a_named_whole_must_add_up_without_qizhong():
     text = "全镇农林牧渔业总产值10.13亿元，种植业产值5.21亿元，林业产值1.12亿元，牧业产值2.47亿元，渔业产值1.29亿元。"
     assert [f.code for f in check(text)] == ["parts-sum-mismatch"]
     assert check(text.replace("1.29亿元", "1.33亿元")) == []
+
+
+def test_units_left_alone_after_a_blank_or_in_pairs_are_missing_numbers():
+    found = [
+        (f.code, f.span)
+        for f in check("完成下水道 米，公路绿化 里，征地宗万平方米。今年征地12宗5万平方米，涌现百家万元户。")
+    ]
+    assert found == [("missing-number", "米"), ("missing-number", "里"), ("missing-number", "宗万平方米")]

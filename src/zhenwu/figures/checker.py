@@ -65,7 +65,7 @@ _MISSING = re.compile(
 # A blank where the number was erased before any unit (基金 万元，来访群众 人次，结案 件，参合率达 %。),
 # and two units whose bare use is never a word before a clause's end (人均元，新批协会个，).
 _MISSING_AFTER_BLANK = re.compile(
-    rf"(?=[ \u3000\u00a0])(?<=[\u4e00-\u9fff])[ \u3000\u00a0]{{1,3}}(?P<unit>(?:万|亿)?(?:{_UNITS}))(?=[，,。；;、）)]|以上|$)"
+    rf"(?=[ \u3000\u00a0])(?<=[\u4e00-\u9fff])[ \u3000\u00a0]{{1,3}}(?P<unit>(?:万|亿)?(?:{_UNITS}|里))(?=[，,。；;、）)]|以上|$)"
 )
 # 到万余亩, 征地余亩: an approximate amount whose number was erased.
 _MISSING_APPROX = re.compile(
@@ -78,6 +78,8 @@ _MISSING_DATE = (
     re.compile(r"(?=年)(?<=[。，；：、\n][ \u3000])(?P<unit>年)"),
     re.compile(r"(?=年[，,])(?<=[\u4e00-\u9fff][ \u3000])(?P<unit>年)"),
 )
+# 征地宗万平方米: a count and an amount, both numbers erased.
+_MISSING_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?P<unit>[宗户个家处项件]万(?:平方米|亩|元|吨))")
 _MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;])")
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
 _MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
@@ -85,7 +87,7 @@ _NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多
     _data.CAPITAL_DIGITS + "廿卅"
 )
 _NOT_BEFORE_MAGNITUDE = set("超过近逾约上破")  # 突破亿元大关: a bare magnitude is a number
-_NOT_AFTER = set("均产级位数")
+_NOT_AFTER = set("均产级位数户")  # 亩均, 亩产, 万吨级, 万元户
 _CLASS_AFTER_MAGNITUDE = ("以上", "以下", "项目", "企业", "大关")
 
 
@@ -268,7 +270,7 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 投资亿元以上的项目, 签约亿元项目: a class of projects, not a blank
         unit = match["unit"]
         found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
-    for pattern in (_MISSING_AFTER_BLANK, _MISSING_BARE, _MISSING_APPROX, *_MISSING_DATE):
+    for pattern in (_MISSING_AFTER_BLANK, _MISSING_PAIR, _MISSING_BARE, _MISSING_APPROX, *_MISSING_DATE):
         for match in pattern.finditer(text):
             start, end = match.span("unit")
             before = text[match.start() - 1] if match.start() else ""
