@@ -489,3 +489,12 @@ def test_units_left_alone_after_a_blank_or_in_pairs_are_missing_numbers():
         for f in check("完成下水道 米，公路绿化 里，征地宗万平方米。今年征地12宗5万平方米，涌现百家万元户。")
     ]
     assert found == [("missing-number", "米"), ("missing-number", "里"), ("missing-number", "宗万平方米")]
+
+
+def test_three_sectors_after_a_qizhong_that_opens_the_next_sentence_must_add_up_to_gdp():
+    text = (
+        "前三季度,全区实现地区生产总值1291.92亿元,同比增长6.2%。其中,第一产业实现增加值72.61亿元,"
+        "同比增长3.8%;第二产业实现增加值730.64亿元,同比增长7.2%;第三产业实现增加值488.68亿元,同比增长4.8%。"
+    )
+    assert check(text) == []  # 1291.93 against 1291.92: rounding
+    assert [f.code for f in check(text.replace("488.68", "486.68"))] == ["parts-sum-mismatch"]

@@ -37,7 +37,9 @@ _NESTED_LIST = re.compile(r"[（(](?:其中|含)")
 _SECTORS = {
     "农林牧渔": ("农业", "种植业", "林业", "牧业", "畜牧业", "渔业", "农林牧渔服务业", "农林牧渔专业及辅助"),
     "工农业": ("工业", "农业"),
+    "生产总值": ("第一产业", "第二产业", "第三产业", "一产", "二产", "三产"),
 }
+_CHANGE_AMOUNT = re.compile(r"(?:增收|减收|增加|减少|多收|少收)了?$")
 _YEAR = re.compile(r"[0-9０-９xX×*]{2,4}年")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
 _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至|为)|增至|降至")
@@ -72,7 +74,7 @@ def _unmarked_breakdowns(
 ) -> list[Finding]:
     """总产值10.13亿元，种植业总产值…林果业总产值…: three or more parts named like the whole
     follow it with no 其中; when they fall just short of it, a figure is wrong."""
-    stops = Marks(text, "。\n")
+    stops, names = Marks(text, "。\n"), _Names(text)
     levels = [f for f in figures if f.kind in _LEVEL and f.value is not None and not f.approx]
     findings = []
     for index, whole in enumerate(levels):
@@ -82,7 +84,11 @@ def _unmarked_breakdowns(
         for part in levels[index + 1 : index + 1 + _PARTS_REACH]:
             if stops.between(whole.end, part.start):
                 break
-            if part.unit == whole.unit and part.kind == whole.kind and _named_like(whole, part):
+            if (
+                part.unit == whole.unit
+                and part.kind == whole.kind
+                and _named_like(whole, part, names.of(part))
+            ):
                 parts.append(part)
         parts = _top_level(parts)
         if len(parts) >= 3 and all(part.value < whole.value for part in parts):
@@ -326,7 +332,7 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
     figures = [f for f in figures if f.value is not None]
     starts = [figure.start for figure in figures]
     stops = Marks(text, "。\n")
-    limits = _ListLimits(text)
+    limits, names = _ListLimits(text), _Names(text)
     for marker in _MARKERS.finditer(text):
         index = bisect_left(starts, marker.start())
         after = _listed_after(limits, breaks, stops, figures, index, marker.end())
@@ -334,7 +340,7 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
         if closing is not None:  # （其中一个深度贫困）: the parts end with the bracket
             after = [(f, past) for f, past in after if f.end <= closing]
         for unit in dict.fromkeys(f.unit for f, _ in after):
-            whole = _whole_before(stops, figures, index, unit, marker.start())
+            whole = _whole_before(text, stops, figures, index, unit, _sentence_opening(text, marker.start()))
             if whole is None or whole.approx or _other_year(text, marker.end(), whole):
                 continue
             # Past the first ；only parts named like the whole: 其中种植业总产值…；林果业总产值…
@@ -342,7 +348,9 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
                 [
                     f
                     for f, past_clause in after
-                    if f.unit == unit and f.kind == whole.kind and (not past_clause or _named_like(whole, f))
+                    if f.unit == unit
+                    and f.kind == whole.kind
+                    and (not past_clause or _named_like(whole, f, names.of(f)))
                 ]
             )
             if not parts:
@@ -350,7 +358,7 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
             exhaustive = marker.group().startswith("分别") and _TOTAL_WORDS.search(
                 text, max(0, whole.start - 8), whole.start
             )
-            breakdown = len(parts) >= 3 and all(_named_like(whole, part) for part in parts)
+            breakdown = len(parts) >= 3 and all(_named_like(whole, part, names.of(part)) for part in parts)
             finding = _compare_parts(whole, parts, bool(exhaustive), subsets, breakdown=breakdown)
             if finding is not None:
                 findings.append(finding)
@@ -413,15 +421,27 @@ def _bracket_closing(text: str, start: int, end: int) -> int | None:
     return min(closes) if closes else None
 
 
-def _named_like(whole: Figure, part: Figure) -> bool:
+def _named_like(whole: Figure, part: Figure, clause: str = "") -> bool:
     """Part and whole end in the same name of three characters or more (业总产值, 贫困户): one measure broken
-    down; or the whole names its sectors (农林牧渔业总产值) and the part is one of them (渔业产值)."""
+    down; or the whole names its sectors (农林牧渔业总产值) and the part's clause names one (渔业产值,
+    第二产业实现增加值)."""
     if len(_common_suffix(whole.subject, part.subject)) >= 3:
         return True
+    name = (clause or part.subject).lstrip("其中，,：: ")
     return any(
-        whole_word in whole.subject and part.subject.lstrip("其中，,：:").startswith(sectors)
-        for whole_word, sectors in _SECTORS.items()
+        whole_word in whole.subject and name.startswith(sectors) for whole_word, sectors in _SECTORS.items()
     )
+
+
+class _Names:
+    """The words of a figure's own clause before it (第二产业实现增加值), found by binary search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = Marks(text, "，,；;。：:\n")
+
+    def of(self, figure: Figure) -> str:
+        return self.text[max(self.breaks.last_before(figure.start) + 1, figure.start - 30) : figure.start]
 
 
 def _common_suffix(first: str, second: str) -> str:
@@ -431,15 +451,26 @@ def _common_suffix(first: str, second: str) -> str:
     return first[len(first) - size :]
 
 
-def _whole_before(stops: Marks, figures: list[Figure], index: int, unit: str, position: int) -> Figure | None:
+def _sentence_opening(text: str, position: int) -> int:
+    """…1291.92亿元，同比增长6.2%。其中，第一产业…: a 其中 that opens a sentence looks back across its full stop."""
+    return position - 1 if position and text[position - 1] == "。" else position
+
+
+def _whole_before(
+    text: str, stops: Marks, figures: list[Figure], index: int, unit: str, position: int
+) -> Figure | None:
     for at in range(index - 1, max(-1, index - 1 - _WHOLE_REACH), -1):
         candidate = figures[at]
         if candidate.end > position:
             continue
         if stops.between(candidate.end, position):
             return None
-        if candidate.unit == unit and candidate.kind in _LEVEL:
-            return candidate
+        if (
+            candidate.unit == unit
+            and candidate.kind in _LEVEL
+            and not _CHANGE_AMOUNT.search(text, max(0, candidate.start - 3), candidate.start)
+        ):
+            return candidate  # 累计完成61646万元…增收5939万元。其中: the whole, not its change
     return None
 
 
@@ -488,7 +519,7 @@ def _compare_parts(
     if breakdown and total + slack < whole_low and total >= whole.value * _NEARLY_ALL:
         message = (
             f"分项之和与总数不符：{listed}={_amount(total, whole)}，总数为{whole.span}"
-            f"（各分项与总数同名，似应相加等于总数）"
+            f"（所列分项与总数同名或是其组成部分，似应相加等于总数）"
         )
         return Finding("parts-sum-mismatch", "error", whole.start, whole.end, whole.span, message)
     return None
