@@ -498,3 +498,8 @@ def test_three_sectors_after_a_qizhong_that_opens_the_next_sentence_must_add_up_
     )
     assert check(text) == []  # 1291.93 against 1291.92: rounding
     assert [f.code for f in check(text.replace("488.68", "486.68"))] == ["parts-sum-mismatch"]
+
+
+def test_more_than_half_in_words_is_a_percentage():
+    figures = review("基本实现时间与任务双过半的目标。过半年后再议。").figures
+    assert [(f.span, f.value, f.unit, f.approx) for f in figures] == [("过半", Decimal(50), "%", True)]

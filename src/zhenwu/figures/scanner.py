@@ -147,7 +147,7 @@ def _extract(text: str, dates: bool) -> list[Figure]:
             figure = _figure(match, text)
         if figure is not None:
             figures.append(figure)
-    figures += _enumerated_counts(text)
+    figures += _enumerated_counts(text) + _more_than_half(text)
     figures.sort(key=lambda f: f.start)
     return classify(text, _merge_ranges(text, _money_like_neighbour(text, figures)))
 
@@ -319,6 +319,19 @@ def _enumerated_counts(text: str) -> list[Figure]:
                 Figure(match.start(), match.end(), match.group(), Decimal(n), "个", "amount", "count")
             )
     return found
+
+
+_HALF = re.compile(r"过半(?![年月天日周小个])")
+
+
+def _more_than_half(text: str) -> list[Figure]:
+    """时间与任务双过半: more than half (of the year's target), a percentage written in words."""
+    return [
+        Figure(
+            m.start(), m.end(), m.group(), Decimal(50), "%", "amount", "percent", approx=True, qualifier="过"
+        )
+        for m in _HALF.finditer(text)
+    ]
 
 
 def _items_before(text: str, position: int) -> int:
