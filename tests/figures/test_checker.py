@@ -503,3 +503,8 @@ def test_three_sectors_after_a_qizhong_that_opens_the_next_sentence_must_add_up_
 def test_more_than_half_in_words_is_a_percentage():
     figures = review("基本实现时间与任务双过半的目标。过半年后再议。").figures
     assert [(f.span, f.value, f.unit, f.approx) for f in figures] == [("过半", Decimal(50), "%", True)]
+
+
+def test_a_count_of_points_the_text_then_lists_is_a_figure():
+    figures = review("重点抓好两点：一是招商，二是项目。新建两点一线。主要有三点体会:一是坚持。").figures
+    assert [(f.span, f.value) for f in figures] == [("两点", 2), ("三点", 3)]

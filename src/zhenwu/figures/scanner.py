@@ -147,7 +147,7 @@ def _extract(text: str, dates: bool) -> list[Figure]:
             figure = _figure(match, text)
         if figure is not None:
             figures.append(figure)
-    figures += _enumerated_counts(text) + _more_than_half(text)
+    figures += _enumerated_counts(text) + _more_than_half(text) + _counted_points(text)
     figures.sort(key=lambda f: f.start)
     return classify(text, _merge_ranges(text, _money_like_neighbour(text, figures)))
 
@@ -322,6 +322,19 @@ def _enumerated_counts(text: str) -> list[Figure]:
 
 
 _HALF = re.compile(r"过半(?![年月天日周小个])")
+
+
+_N_POINTS = re.compile(
+    r"(?<![一二两三四五六七八九十第])(?P<n>[两二三四五六七八九十])点(?=[\u4e00-\u9fff]{0,4}[：:，,]?\s*(?:一是|一、|（一）|\(一\)|1[、.]|首先|第一))"
+)
+
+
+def _counted_points(text: str) -> list[Figure]:
+    """重点抓好两点：一是…: a count of points that the text then lists."""
+    return [
+        Figure(m.start(), m.end(), m.group(), Decimal(_data.DIGITS.get(m["n"], 10)), "点", "amount", "count")
+        for m in _N_POINTS.finditer(text)
+    ]
 
 
 def _more_than_half(text: str) -> list[Figure]:
