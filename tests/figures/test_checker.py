@@ -508,3 +508,14 @@ def test_more_than_half_in_words_is_a_percentage():
 def test_a_count_of_points_the_text_then_lists_is_a_figure():
     figures = review("重点抓好两点：一是招商，二是项目。新建两点一线。主要有三点体会:一是坚持。").figures
     assert [(f.span, f.value) for f in figures] == [("两点", 2), ("三点", 3)]
+
+
+def test_amounts_in_capitals_with_yuan_jiao_fen_and_zheng():
+    figures = review(
+        "金额人民币壹拾贰万叁仟伍佰圆整，合同价款玖仟陆佰陆拾伍圆壹角捌分，投资100万元三分之一用于建设。"
+    ).figures
+    assert [(f.span, f.value) for f in figures] == [
+        ("壹拾贰万叁仟伍佰圆", Decimal("123500")),
+        ("玖仟陆佰陆拾伍圆壹角捌分", Decimal("9665.18")),
+        ("100万元", Decimal("1000000")),
+    ]

@@ -55,6 +55,7 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 UNITS = {
     # money
     "元": "money",
+    "圆": "money",  # 大写金额: 壹佰圆整
     "美元": "money",
     "欧元": "money",
     "港元": "money",

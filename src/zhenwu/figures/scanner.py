@@ -30,6 +30,7 @@ _CN = (
     r"(?:点[〇零一二三四五六七八九]+)?"
 )
 _NUM_START = r"(?<![0-9A-Za-z.０-９．第])"  # not inside a number, a code (S274) or an ordinal (第3名)
+_CN_DIGIT = "[零一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"  # 壹角捌分: the 角 and 分 of an amount
 _CN_START = (
     r"(?<![〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟第数几])"  # nor a vague 数十, 几百
 )
@@ -66,6 +67,7 @@ _FIGURE = (
     rf"(?:(?P<sep>[-－—~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
     r"(?P<in2>[多余])?"
     rf"(?:{_SPACE}(?P<unit>{_UNITS})|{_BREAK}(?P<unit_nl>{_UNITS_ACROSS_LINES}))?"
+    rf"(?:(?<=[元圆])(?P<jiao>{_CN_DIGIT}角)?(?P<fen>{_CN_DIGIT}分(?!之))?)?"  # 整/正 after stays outside
     r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r")"
     rf"(?P<post>{_alternation(_data.APPROX_AFTER)})?"
@@ -215,6 +217,9 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         return None
     if match["tail"]:
         value += parse_number(match["tail"])  # 1亿2千万
+    for part, scale in ((match["jiao"], Decimal("0.1")), (match["fen"], Decimal("0.01"))):
+        if part:
+            value += _chinese(part[:-1].translate(_data.CAPITALS)) * scale  # 玖仟陆佰陆拾伍圆壹角捌分
     if value_max is not None and match["mag"] is None and match["mag2"]:
         value = _value(number, match["mag2"])  # 3-5万元: the magnitude belongs to both ends
     qualifier = match["pre"] or match["in1"] or match["in2"] or match["post"]
