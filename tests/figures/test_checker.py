@@ -519,3 +519,10 @@ def test_amounts_in_capitals_with_yuan_jiao_fen_and_zheng():
         ("玖仟陆佰陆拾伍圆壹角捌分", Decimal("9665.18")),
         ("100万元", Decimal("1000000")),
     ]
+
+
+def test_doublings_are_loose_multiples_outside_slogans():
+    figures = review("由1200万元增长到5003万元,翻了两番多;紧紧咬住“财政收入三年翻一番”的目标。").figures
+    assert [(f.span, f.value, f.unit, f.approx) for f in figures if f.unit == "倍"] == [
+        ("两番多", Decimal(4), "倍", True)
+    ]

@@ -149,7 +149,7 @@ def _extract(text: str, dates: bool) -> list[Figure]:
             figure = _figure(match, text)
         if figure is not None:
             figures.append(figure)
-    figures += _enumerated_counts(text) + _more_than_half(text) + _counted_points(text)
+    figures += _enumerated_counts(text) + _more_than_half(text) + _counted_points(text) + _doublings(text)
     figures.sort(key=lambda f: f.start)
     return classify(text, _merge_ranges(text, _money_like_neighbour(text, figures)))
 
@@ -340,6 +340,23 @@ def _counted_points(text: str) -> list[Figure]:
         Figure(m.start(), m.end(), m.group(), Decimal(_data.DIGITS.get(m["n"], 10)), "点", "amount", "count")
         for m in _N_POINTS.finditer(text)
     ]
+
+
+_DOUBLINGS = re.compile(r"翻了?(?P<span>(?P<n>[一两二三四五1-5])番(?P<more>多)?)")
+
+
+def _doublings(text: str) -> list[Figure]:
+    """翻了两番多: doubled twice, about four times as much; a loose multiple, never recomputed."""
+    found = []
+    for m in _DOUBLINGS.finditer(text):
+        if _inside_quotes(text, m.start(), m.end()):
+            continue  # “财政收入三年翻一番”的目标: a slogan
+        n = int(m["n"]) if m["n"].isdigit() else _data.DIGITS[m["n"]]
+        found.append(
+            Figure(m.start("span"), m.end("span"), m["span"], Decimal(2**n), "倍", "multiple", "multiple",
+                   approx=True, qualifier=m["more"] or "翻")
+        )  # fmt: skip
+    return found
 
 
 def _more_than_half(text: str) -> list[Figure]:
