@@ -526,3 +526,8 @@ def test_doublings_are_loose_multiples_outside_slogans():
     assert [(f.span, f.value, f.unit, f.approx) for f in figures if f.unit == "倍"] == [
         ("两番多", Decimal(4), "倍", True)
     ]
+
+
+def test_a_points_unit_split_by_a_pdf_is_one_unit():
+    figures = review("战略新兴产业增加值占比达 25%,比去年提升 5 个百 分点。").figures
+    assert [(f.span, f.unit, f.kind) for f in figures][-1] == ("5 个百 分点", "个百分点", "points")

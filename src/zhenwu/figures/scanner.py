@@ -36,6 +36,7 @@ _CN_START = (
 )
 _MAG = r"(?:万亿|千万|百万|十万|个亿|亿|万|千(?![米克瓦]))"  # 4.9个亿: spoken 亿元
 _UNITS = _alternation(_data.UNITS)
+_SPLIT_POINTS = r"个 ?百 ?分 ?点"  # 5 个百 分点: a PDF text layer split the unit
 # A number and its unit may stand apart (3212 万元; a table cell's 3.5⏎亿美元), but across a
 # line break only a unit that cannot start a word of its own (项目, 人员, 方案 could).
 _SPACE = r"[ \t\u00a0\u3000]{0,3}"
@@ -66,7 +67,7 @@ _FIGURE = (
     rf"(?P<in1>[多余])?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千|(?<=万)[0-9]{{3,4}}(?![0-9.])|(?<=万)[一二两三四五六七八九]千(?:[零一二三四五六七八九]百)?)?"
     rf"(?:(?P<sep>[-－—~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
     r"(?P<in2>[多余])?"
-    rf"(?:{_SPACE}(?P<unit>{_UNITS})|{_BREAK}(?P<unit_nl>{_UNITS_ACROSS_LINES}))?"
+    rf"(?:{_SPACE}(?P<unit>{_SPLIT_POINTS}|{_UNITS})|{_BREAK}(?P<unit_nl>{_UNITS_ACROSS_LINES}))?"
     rf"(?:(?<=[元圆])(?P<jiao>{_CN_DIGIT}角)?(?P<fen>{_CN_DIGIT}分(?!之))?)?"  # 整/正 after stays outside
     r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r")"
@@ -182,7 +183,7 @@ def _figure(match: re.Match, text: str) -> Figure | None:
             start, end, match.group(), value, unit, "amount", "money", approx=True,
             qualifier=match["pre2"] + (match["post2"] or ""), implicit_unit=match["bunit"] is None,
         )  # fmt: skip
-    unit = match["unit"] or match["unit_nl"] or ""
+    unit = (match["unit"] or match["unit_nl"] or "").replace(" ", "")
     implicit = False
     if not unit and match["pct"] is None:
         if end < len(text) and (_glued_to_latin(text, end) or text[end] in "年月日号级"):
