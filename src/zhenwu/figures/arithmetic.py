@@ -64,17 +64,18 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
         findings += _shares(breaks, paragraph)
         findings += _growth(text, breaks, paragraph)
         findings += _records(text, breaks, paragraph, subsets)
-    findings += _parts(text, breaks, figures, subsets)
-    findings += _unmarked_breakdowns(text, figures, subsets, {f.start for f in findings})
+    lists = _Lists(text)
+    findings += _parts(text, breaks, figures, subsets, lists)
+    findings += _unmarked_breakdowns(figures, subsets, lists, {f.start for f in findings})
     return findings
 
 
 def _unmarked_breakdowns(
-    text: str, figures: list[Figure], subsets: _Subsets, found: set[int]
+    figures: list[Figure], subsets: _Subsets, lists: _Lists, found: set[int]
 ) -> list[Finding]:
     """总产值10.13亿元，种植业总产值…林果业总产值…: three or more parts named like the whole
     follow it with no 其中; when they fall just short of it, a figure is wrong."""
-    stops, names = Marks(text, "。\n"), _Names(text)
+    stops = lists.stops
     levels = [f for f in figures if f.kind in _LEVEL and f.value is not None and not f.approx]
     findings = []
     for index, whole in enumerate(levels):
@@ -84,11 +85,7 @@ def _unmarked_breakdowns(
         for part in levels[index + 1 : index + 1 + _PARTS_REACH]:
             if stops.between(whole.end, part.start):
                 break
-            if (
-                part.unit == whole.unit
-                and part.kind == whole.kind
-                and _named_like(whole, part, names.of(part))
-            ):
+            if part.unit == whole.unit and part.kind == whole.kind and _named_like(whole, part, lists):
                 parts.append(part)
         parts = _top_level(parts)
         if len(parts) >= 3 and all(part.value < whole.value for part in parts):
@@ -326,16 +323,17 @@ def _comparable(first: Figure, second: Figure) -> bool:
     )
 
 
-def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -> list[Finding]:
+def _parts(
+    text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets, lists: _Lists
+) -> list[Finding]:
     """其中 … / 分别为 … after a whole: parts may not exceed it; 共…分别为 must add up."""
     findings = []
     figures = [f for f in figures if f.value is not None]
     starts = [figure.start for figure in figures]
-    stops = Marks(text, "。\n")
-    limits, names = _ListLimits(text), _Names(text)
+    stops = lists.stops
     for marker in _MARKERS.finditer(text):
         index = bisect_left(starts, marker.start())
-        after = _listed_after(limits, breaks, stops, figures, index, marker.end())
+        after = _listed_after(lists, breaks, stops, figures, index, marker.end())
         closing = _bracket_closing(text, marker.start(), marker.end())
         if closing is not None:  # （其中一个深度贫困）: the parts end with the bracket
             after = [(f, past) for f, past in after if f.end <= closing]
@@ -350,7 +348,7 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
                     for f, past_clause in after
                     if f.unit == unit
                     and f.kind == whole.kind
-                    and (not past_clause or _named_like(whole, f, names.of(f)))
+                    and (not past_clause or _named_like(whole, f, lists))
                 ]
             )
             if not parts:
@@ -358,7 +356,7 @@ def _parts(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets) -
             exhaustive = marker.group().startswith("分别") and _TOTAL_WORDS.search(
                 text, max(0, whole.start - 8), whole.start
             )
-            breakdown = len(parts) >= 3 and all(_named_like(whole, part, names.of(part)) for part in parts)
+            breakdown = len(parts) >= 3 and all(_named_like(whole, part, lists) for part in parts)
             finding = _compare_parts(whole, parts, bool(exhaustive), subsets, breakdown=breakdown)
             if finding is not None:
                 findings.append(finding)
@@ -372,12 +370,14 @@ def _other_year(text: str, position: int, whole: Figure) -> bool:
     return bool(part_year and whole_year and part_year.group() != whole_year.group())
 
 
-class _ListLimits:
-    """Where a list after 其中 ends early: a new statement, or a nested （其中…） of its own.
-    Positions found once per text, so that each question is a binary search."""
+class _Lists:
+    """What the list checks ask of one text — where sentences stop, where a 其中 list ends early (a new
+    statement, a nested （其中…）), the words of a part's own clause — each found once per text, so that
+    every question is a binary search."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.stops = Marks(text, "。\n")
         self.statements = Marks(text, pattern=_NEW_STATEMENT)
         self.nested = Marks(text, pattern=_NESTED_LIST)
         self.closings = Marks(text, "）)")
@@ -393,9 +393,14 @@ class _ListLimits:
         """总投资20亿元的华能光伏项目: the figure is said of a name, it is no part."""
         return self.text.startswith("的", figure.end)
 
+    def name_of(self, figure: Figure) -> str:
+        """The words of the figure's clause before it, at most 30 characters (第二产业实现增加值)."""
+        window = self.text[max(0, figure.start - 30) : figure.start]
+        return window[max(window.rfind(mark) for mark in "，,；;。：:\n") + 1 :]
+
 
 def _listed_after(
-    limits: _ListLimits, breaks: Marks, stops: Marks, figures: list[Figure], index: int, position: int
+    limits: _Lists, breaks: Marks, stops: Marks, figures: list[Figure], index: int, position: int
 ) -> list[tuple[Figure, bool]]:
     """The level figures after 其中 to the sentence's end, each with whether a ；stands before it."""
     found = []
@@ -421,27 +426,17 @@ def _bracket_closing(text: str, start: int, end: int) -> int | None:
     return min(closes) if closes else None
 
 
-def _named_like(whole: Figure, part: Figure, clause: str = "") -> bool:
+def _named_like(whole: Figure, part: Figure, lists: _Lists | None = None) -> bool:
     """Part and whole end in the same name of three characters or more (业总产值, 贫困户): one measure broken
     down; or the whole names its sectors (农林牧渔业总产值) and the part's clause names one (渔业产值,
     第二产业实现增加值)."""
     if len(_common_suffix(whole.subject, part.subject)) >= 3:
         return True
-    name = (clause or part.subject).lstrip("其中，,：: ")
-    return any(
-        whole_word in whole.subject and name.startswith(sectors) for whole_word, sectors in _SECTORS.items()
-    )
-
-
-class _Names:
-    """The words of a figure's own clause before it (第二产业实现增加值), found by binary search."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.breaks = Marks(text, "，,；;。：:\n")
-
-    def of(self, figure: Figure) -> str:
-        return self.text[max(self.breaks.last_before(figure.start) + 1, figure.start - 30) : figure.start]
+    for whole_word, sectors in _SECTORS.items():
+        if whole_word in whole.subject:
+            name = lists.name_of(part) if lists is not None else part.subject
+            return name.lstrip("其中，,：: ").startswith(sectors)
+    return False
 
 
 def _common_suffix(first: str, second: str) -> str:

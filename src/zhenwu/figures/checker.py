@@ -15,13 +15,13 @@ from zhenwu.figures.model import Figure, Finding
 from zhenwu.figures.scanner import LOST_POINT, extract, fold
 
 _LOST_POINT = re.compile(LOST_POINT)
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňḿ]{1,6}[)）]")
+_PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňḿ]{1,6}[)）]")
 _UNITS = "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True))
 _MARK = "xX×*＊"
 # A placeholder is a masked number: 20xx, x.x, *, XX — but * also masks names (*镇, S*线),
 # so a bare mask counts only when a unit, a magnitude or 年 follows it.
 _PLACEHOLDER = re.compile(
-    rf"(?<![A-Za-z0-9.])(?P<token>[0-9]*[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|[0-9]+[.．][0-9]*[{_MARK}]+[0-9]*)"
+    rf"(?<![A-Za-z0-9.])(?P<token>[0-9]*(?:[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|(?<=[0-9])[.．][0-9]*[{_MARK}]+[0-9]*))"
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
     rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
@@ -32,6 +32,7 @@ _DATE_MASK = re.compile(
 _RATIO_MASK = re.compile(
     rf"(?<![0-9A-Za-z.])[{_MARK}0-9]+(?:[.．][{_MARK}0-9]+)?(?:[:：∶][{_MARK}0-9]+(?:[.．][{_MARK}0-9]+)?)+"
 )
+_COLONS = re.compile("[:：∶]")
 _STRONG_UNITS = {d for u, d in _data.UNITS.items() if d not in ("count", "duration")} | {"年", "月"}
 _BEFORE_COUNT = set("达到为共计增长降了约近超有建成设办完逾余，,、：:（( ")
 _PLACE_SUFFIXES = set("省市县区乡镇村街社")  # xx村xx组: an address
@@ -60,7 +61,9 @@ _BEFORE_BARE = set("达到为共计增长降了约近超有占第")
 _AFTER_BARE = set("，,。；;、）)\n")
 
 _MISSING = re.compile(
-    r"(?=[亿万美%％‰个平公亩吨])(?<=[\u4e00-\u9fff])(?P<unit>亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|亩|万吨|吨)"
+    r"(?=[亿万美%％‰个平公亩吨宗户家处项件])(?<=[\u4e00-\u9fff])"
+    r"(?P<unit>[宗户个家处项件]万(?:平方米|亩|元|吨)"  # 征地宗万平方米: a count and an amount, both erased
+    r"|亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|亩|万吨|吨)"
 )
 # A blank where the number was erased before any unit (基金 万元，来访群众 人次，结案 件，参合率达 %。),
 # and two units whose bare use is never a word before a clause's end (人均元，新批协会个，).
@@ -78,8 +81,6 @@ _MISSING_DATE = (
     re.compile(r"(?=年)(?<=[。，；：、\n][ \u3000])(?P<unit>年)"),
     re.compile(r"(?=年[，,])(?<=[\u4e00-\u9fff][ \u3000])(?P<unit>年)"),
 )
-# 征地宗万平方米: a count and an amount, both numbers erased.
-_MISSING_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?P<unit>[宗户个家处项件]万(?:平方米|亩|元|吨))")
 _MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;])")
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
 _MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
@@ -195,7 +196,7 @@ def placeholders(text: str) -> list[Finding]:
                         f"“{span}”是未替换的模板占位符，应填入实际日期")
             )  # fmt: skip
             dates_end = match.end()
-    for match in _RATIO_MASK.finditer(text):
+    for match in _ratio_masks(text):
         span = match.group()
         if any(ch in _MARK for ch in span) and not re.fullmatch(r"[0-9:：∶.．]*[×*＊][0-9:：∶.．]*", span):
             found.append(
@@ -225,6 +226,24 @@ def placeholders(text: str) -> list[Finding]:
             Finding("placeholder", "error", match.start(), match.start() + len(span), span,
                     f"“{span}”是未替换的模板占位符，应填入实际数字")
         )  # fmt: skip
+    return found
+
+
+def _ratio_masks(text: str) -> list[re.Match]:
+    """x.x:xx.x:xx.x, looked for only around the colons of the text (few), each in a bounded window."""
+    found: list[re.Match] = []
+    for colon in _COLONS.finditer(text):
+        if found and colon.start() < found[-1].end():
+            continue
+        start = colon.start() - 12
+        while start < colon.start():
+            match = _RATIO_MASK.search(text, max(0, start), colon.end() + 40)
+            if match is None or match.start() >= colon.start():
+                break
+            if match.end() > colon.start():
+                found.append(match)
+                break
+            start = match.end()
     return found
 
 
@@ -270,7 +289,7 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 投资亿元以上的项目, 签约亿元项目: a class of projects, not a blank
         unit = match["unit"]
         found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
-    for pattern in (_MISSING_AFTER_BLANK, _MISSING_PAIR, _MISSING_BARE, _MISSING_APPROX, *_MISSING_DATE):
+    for pattern in (_MISSING_AFTER_BLANK, _MISSING_BARE, _MISSING_APPROX, *_MISSING_DATE):
         for match in pattern.finditer(text):
             start, end = match.span("unit")
             before = text[match.start() - 1] if match.start() else ""

@@ -150,8 +150,8 @@ def _extract(text: str, dates: bool) -> list[Figure]:
             figure = _figure(match, text)
         if figure is not None:
             figures.append(figure)
-    figures += _enumerated_counts(text) + _more_than_half(text) + _counted_points(text) + _doublings(text)
-    figures.sort(key=lambda f: f.start)
+    if extra := _enumerated_counts(text) + _more_than_half(text) + _counted_points(text) + _doublings(text):
+        figures = sorted(figures + extra, key=lambda f: f.start)
     return classify(text, _merge_ranges(text, _money_like_neighbour(text, figures)))
 
 
@@ -183,7 +183,9 @@ def _figure(match: re.Match, text: str) -> Figure | None:
             start, end, match.group(), value, unit, "amount", "money", approx=True,
             qualifier=match["pre2"] + (match["post2"] or ""), implicit_unit=match["bunit"] is None,
         )  # fmt: skip
-    unit = (match["unit"] or match["unit_nl"] or "").replace(" ", "")
+    unit = match["unit"] or match["unit_nl"] or ""
+    if " " in unit:
+        unit = unit.replace(" ", "")  # 5 个百 分点
     implicit = False
     if not unit and match["pct"] is None:
         if end < len(text) and (_glued_to_latin(text, end) or text[end] in "年月日号级"):
@@ -218,9 +220,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         return None
     if match["tail"]:
         value += parse_number(match["tail"])  # 1亿2千万
-    for part, scale in ((match["jiao"], Decimal("0.1")), (match["fen"], Decimal("0.01"))):
-        if part:
-            value += _chinese(part[:-1].translate(_data.CAPITALS)) * scale  # 玖仟陆佰陆拾伍圆壹角捌分
+    if match["jiao"] or match["fen"]:
+        value += _small_change(match["jiao"], match["fen"])
     if value_max is not None and match["mag"] is None and match["mag2"]:
         value = _value(number, match["mag2"])  # 3-5万元: the magnitude belongs to both ends
     qualifier = match["pre"] or match["in1"] or match["in2"] or match["post"]
@@ -231,6 +232,15 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         start, end, match.group(), value, unit, "amount", dimension, approx=qualifier is not None,
         qualifier=qualifier, value_max=value_max, implicit_unit=implicit,
     )  # fmt: skip
+
+
+def _small_change(jiao: str | None, fen: str | None) -> Decimal:
+    """玖仟陆佰陆拾伍圆壹角捌分: the 角 and 分 after the 元."""
+    change = Decimal(0)
+    for part, scale in ((jiao, Decimal("0.1")), (fen, Decimal("0.01"))):
+        if part:
+            change += _chinese(part[:-1].translate(_data.CAPITALS)) * scale
+    return change
 
 
 def _value(number: str, magnitude: str | None) -> Decimal:
@@ -307,7 +317,7 @@ def _implicit_money(text: str, match: re.Match) -> bool:
 
 # 四大战略, 三大攻坚战: names of programmes even when their parts are listed.
 _N_BIG = re.compile(
-    r"(?<![一二两三四五六七八九十百千万第])(?P<n>[两三四五六七八九十])大"
+    r"(?P<n>[两三四五六七八九十])(?<![一二两三四五六七八九十百千万第].)大"
     r"(?=[\u4e00-\u9fff])(?!战略|攻坚|行动|工程|举措|理念|目标|原则|任务|专项)"
 )
 _LIST_STOP = re.compile(r"[，,。；;：:\n“”‘’\"（()）]")
@@ -331,7 +341,7 @@ _HALF = re.compile(r"过半(?![年月天日周小个])")
 
 
 _N_POINTS = re.compile(
-    r"(?<![一二两三四五六七八九十第])(?P<n>[两二三四五六七八九十])点(?=[\u4e00-\u9fff]{0,4}[：:，,]?\s*(?:一是|一、|（一）|\(一\)|1[、.]|首先|第一))"
+    r"(?P<n>[两二三四五六七八九十])(?<![一二两三四五六七八九十第].)点(?=[\u4e00-\u9fff]{0,4}[：:，,]?\s*(?:一是|一、|（一）|\(一\)|1[、.]|首先|第一))"
 )
 
 
