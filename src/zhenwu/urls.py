@@ -14,6 +14,7 @@ urlpatterns = [
     path("", web_views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("settings/<str:code>/", web_views.settings_index, name="settings"),
     path("accounts/", include("zhenwu.accounts.urls")),
     path("areas/", include("zhenwu.areas.urls")),
     path("ledger/", include("zhenwu.ledger.urls")),

@@ -12,6 +12,10 @@ class AccountAction(models.TextChoices):
     PASSWORD_GENERATED = "password_generated", "生成临时密码"
     OWN_CHANGE = "own_change", "本人修改密码"
     UNLOCK = "unlock", "解除登录锁定"
+    CREATED = "created", "新建账号"
+    ROLE_CHANGED = "role_changed", "变更角色"
+    DEACTIVATED = "deactivated", "停用账号"
+    REACTIVATED = "reactivated", "恢复账号"
 
 
 # A password someone else chose: its owner replaces it at the next sign-in.
@@ -20,7 +24,8 @@ PASSWORD_ACTIONS = (*RESET_ACTIONS, AccountAction.OWN_CHANGE)
 
 
 class AccountChange(models.Model):
-    """Who reset or unlocked whose account and when — written by the service that did it."""
+    """Who created, reset, unlocked, re-roled or stopped whose account and when — written by the service
+    that did it, with what the account was before and after where that is more than the action."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -37,6 +42,8 @@ class AccountChange(models.Model):
         verbose_name="操作人",
     )
     at = models.DateTimeField("时间", default=timezone.now)
+    old_text = models.CharField("变更前", max_length=200, blank=True)
+    new_text = models.CharField("变更后", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "账号操作记录"

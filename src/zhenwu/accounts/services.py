@@ -18,7 +18,8 @@ from django.utils.crypto import get_random_string
 
 from zhenwu.accounts.models import PASSWORD_ACTIONS, RESET_ACTIONS, AccountAction, AccountChange
 from zhenwu.areas.access import grants_of
-from zhenwu.areas.models import ROLE_ACTIONS, Action, Membership
+from zhenwu.areas.changes import require_admin
+from zhenwu.areas.models import ROLE_ACTIONS, Action, Membership, Role
 
 # No 0/O, 1/l/i: a temporary password is read out over the telephone.
 TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -169,3 +170,79 @@ def account_rows(users) -> list[AccountRow]:
         )
         for user in users
     ]
+
+
+# --- accounts a 管理员 sets up ------------------------------------------------------------------------------
+
+
+class AccountError(Exception):
+    """An account change that cannot be made as asked; the message says why, in words for the page."""
+
+
+def place_text(membership: Membership) -> str:
+    """A role where it is held, as the pages say it: “青山镇 填报员”."""
+    return f"{membership.area.name} {membership.get_role_display()}"
+
+
+def accounts_in(admin, area) -> QuerySet:
+    """The accounts ``admin`` manages that hold a role in ``area``'s subtree, inactive ones included."""
+    return managed_users(admin).filter(memberships__area__path__startswith=area.path).distinct()
+
+
+def create_account(admin, *, username: str, name: str, area, role: str) -> tuple[object, str]:
+    """Open an account with one role and a temporary password (returned once, to be passed on).
+
+    Its owner replaces the password at the first sign-in, as after any reset.
+    """
+    require_admin(admin, area)
+    username = username.strip()
+    User = get_user_model()
+    if User.objects.filter(username__iexact=username).exists():
+        raise AccountError(f"用户名“{username}”已被使用，请换一个")
+    with transaction.atomic():
+        user = User.objects.create_user(username=username, first_name=name.strip())
+        membership = Membership.objects.create(user=user, area=area, role=role)
+        AccountChange.objects.create(
+            user=user, action=AccountAction.CREATED, changed_by=admin, new_text=place_text(membership)
+        )
+        password = set_temporary_password(admin, user)
+    return user, password
+
+
+def change_role(admin, membership: Membership, role: str) -> Membership:
+    """Give an account another role in the same area; the old one is kept in the account's history."""
+    require_admin(admin, membership.area)
+    get_managed_user_or_404(admin, membership.user_id)
+    if membership.role == role:
+        return membership
+    if Membership.objects.filter(user=membership.user, area=membership.area, role=role).exists():
+        raise AccountError(f"该账号在{membership.area.name}已有{Role(role).label}角色")
+    with transaction.atomic():
+        before = place_text(membership)
+        membership.role = role
+        membership.save(update_fields=["role"])
+        AccountChange.objects.create(
+            user=membership.user,
+            action=AccountAction.ROLE_CHANGED,
+            changed_by=admin,
+            old_text=before,
+            new_text=place_text(membership),
+        )
+    return membership
+
+
+def set_active(admin, user, active: bool) -> None:
+    """Stop an account signing in (停用) or let it again; what it entered and did stays, under its name."""
+    get_managed_user_or_404(admin, user.pk)
+    if user.is_active == active:
+        return
+    with transaction.atomic():
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        AccountChange.objects.create(
+            user=user,
+            action=AccountAction.REACTIVATED if active else AccountAction.DEACTIVATED,
+            changed_by=admin,
+            old_text="停用" if active else "启用",
+            new_text="启用" if active else "停用",
+        )

@@ -8,6 +8,10 @@ urlpatterns = [
     path("password/", views.PasswordChange.as_view(), name="password_change"),
     path("<int:pk>/reset/", views.reset, name="reset"),
     path("<int:pk>/unlock/", views.unlock, name="unlock"),
+    path("setup/<str:code>/", views.setup, name="setup"),
+    path("<int:pk>/", views.account, name="account"),
+    path("<int:pk>/roles/<int:membership>/", views.change_role, name="role"),
+    path("<int:pk>/active/", views.set_active, name="active"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.revoke_token, name="token_revoke"),
 ]

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import PasswordChangeView
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -11,6 +11,9 @@ from django.views.decorators.http import require_POST
 
 from zhenwu.accounts import services
 from zhenwu.accounts import tokens as api_tokens
+from zhenwu.accounts.forms import AccountForm, RoleForm
+from zhenwu.areas.access import get_writable_or_403
+from zhenwu.areas.models import Action, Area, Membership
 
 
 @login_required
@@ -90,3 +93,74 @@ def revoke_token(request, pk):
     token = api_tokens.revoke_token(request.user, pk)
     messages.success(request, f"已吊销令牌 {token.name or token.prefix}，使用它的程序将无法再访问。")
     return redirect("accounts:tokens")
+
+
+# --- 设置 · 账号 ----------------------------------------------------------------------------------------------
+
+
+@login_required
+def setup(request, code):
+    """The accounts of an area's subtree, and a new one (its temporary password is shown once)."""
+    area = get_writable_or_403(Area.objects, request.user, Action.ADMINISTER, code=code)
+    form = AccountForm(request.POST or None, area=area)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            account, temporary = services.create_account(request.user, **data)
+        except services.AccountError as error:
+            form.add_error("username", str(error))
+        else:
+            context = {"account": account, "temporary": temporary, "created": True, "area": area}
+            return render(request, "accounts/reset_done.html", context)
+    rows = services.account_rows(services.accounts_in(request.user, area))
+    return render(request, "accounts/setup.html", {"area": area, "rows": rows, "form": form})
+
+
+@login_required
+def account(request, pk):
+    """One account: its roles (each can be changed), 停用/恢复, password reset, and everything done to it."""
+    user = services.get_managed_user_or_404(request.user, pk)
+    memberships = [
+        (membership, RoleForm(initial={"role": membership.role}, auto_id=f"m{membership.pk}_%s"))
+        for membership in user.memberships.select_related("area")
+    ]
+    context = {
+        "account": user,
+        "memberships": memberships,
+        "changes": user.account_changes.select_related("changed_by"),
+    }
+    return render(request, "accounts/account.html", context)
+
+
+@login_required
+@require_POST
+def change_role(request, pk, membership):
+    user = services.get_managed_user_or_404(request.user, pk)
+    held = get_object_or_404(Membership.objects.select_related("area", "user"), pk=membership, user=user)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "角色未变更：请选择角色")
+        return redirect("accounts:account", pk=user.pk)
+    try:
+        services.change_role(request.user, held, form.cleaned_data["role"])
+    except services.AccountError as error:
+        messages.error(request, f"角色未变更：{error}")
+    else:
+        messages.success(
+            request, f"已将 {user.get_full_name() or user.username} 的角色改为{held.get_role_display()}。"
+        )
+    return redirect("accounts:account", pk=user.pk)
+
+
+@login_required
+@require_POST
+def set_active(request, pk):
+    """停用 an account (it can no longer sign in; its records stay) or 恢复 it."""
+    user = services.get_managed_user_or_404(request.user, pk)
+    active = request.POST.get("active") == "1"
+    services.set_active(request.user, user, active)
+    name = user.get_full_name() or user.username
+    messages.success(
+        request, f"已恢复 {name} 的账号。" if active else f"已停用 {name} 的账号，其填报和操作记录全部保留。"
+    )
+    return redirect("accounts:account", pk=user.pk)

@@ -165,3 +165,41 @@ class Membership(AreaOwned):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.area} · {self.get_role_display()}"
+
+
+class SettingChange(AreaOwned):
+    """One change a 管理员 made to a setting (指标, 目录, 考核方案, 部门, 账号): who, when, before → after.
+
+    Written by the service function that makes the change; ``subject`` names the row changed
+    ("indicator:12"), so a setting's page lists its own history.
+    """
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="区划")
+    subject = models.CharField("对象", max_length=40, db_index=True)
+    label = models.CharField("名称", max_length=160)
+    before = models.TextField("变更前", blank=True)
+    after = models.TextField("变更后", blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "设置变更记录"
+        verbose_name_plural = "设置变更记录"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def author(self) -> str:
+        """Who made the change, by name ("—" when the account is gone)."""
+        if self.user is None:
+            return "—"
+        return self.user.get_full_name() or self.user.username

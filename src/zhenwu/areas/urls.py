@@ -6,4 +6,6 @@ app_name = "areas"
 urlpatterns = [
     path("switch/", views.switch_area, name="switch"),
     path("<str:code>/", views.area_detail, name="detail"),
+    path("setup/<str:code>/departments/", views.departments, name="departments"),
+    path("setup/<str:code>/departments/<int:pk>/", views.department_change, name="department_change"),
 ]

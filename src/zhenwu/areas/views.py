@@ -1,11 +1,15 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from zhenwu.areas.access import get_visible_or_404
+from zhenwu.areas.access import get_visible_or_404, get_writable_or_403
+from zhenwu.areas.changes import SettingError, history, subject_of
+from zhenwu.areas.departments import add_department, change_department
+from zhenwu.areas.forms import DepartmentForm
 from zhenwu.areas.middleware import SESSION_KEY
-from zhenwu.areas.models import Area
+from zhenwu.areas.models import Action, Area, Department
 from zhenwu.areas.overview import area_overview
 
 
@@ -24,3 +28,61 @@ def switch_area(request):
     if target != "home" and not url_has_allowed_host_and_scheme(target, {request.get_host()}):
         target = "home"
     return redirect(target)
+
+
+def _admin_area(request, code: str) -> Area:
+    return get_writable_or_403(Area.objects, request.user, Action.ADMINISTER, code=code)
+
+
+def _save_department(request, form: DepartmentForm, change, failed: str) -> bool:
+    """Run the department change with a valid form; False (and the reason on the page) when refused."""
+    if not form.is_valid():
+        messages.error(
+            request, f"{failed}：" + "；".join(e for errors in form.errors.values() for e in errors)
+        )
+        return False
+    try:
+        change(form.cleaned_data)
+    except SettingError as error:
+        messages.error(request, f"{failed}：{error}")
+        return False
+    return True
+
+
+@login_required
+def departments(request, code):
+    """设置 · 部门: the area's departments, a new one, and their history."""
+    area = _admin_area(request, code)
+    form = DepartmentForm(request.POST or None)
+    if request.method == "POST" and _save_department(
+        request, form, lambda data: add_department(request.user, area, **data), "部门未新增"
+    ):
+        messages.success(request, f"已新增部门“{form.cleaned_data['name']}”。")
+        return redirect("areas:departments", code=area.code)
+    rows = list(Department.objects.filter(area=area))
+    context = {
+        "area": area,
+        "departments": [
+            (row, DepartmentForm(initial=_initial(row), auto_id=f"d{row.pk}_%s")) for row in rows
+        ],
+        "form": form,
+        "changes": history(*(subject_of(row) for row in rows)),
+    }
+    return render(request, "areas/departments.html", context)
+
+
+def _initial(department: Department) -> dict:
+    return {"name": department.name, "short_name": department.short_name}
+
+
+@login_required
+@require_POST
+def department_change(request, code, pk):
+    area = _admin_area(request, code)
+    department = get_object_or_404(Department, pk=pk, area=area)
+    form = DepartmentForm(request.POST)
+    if _save_department(
+        request, form, lambda data: change_department(request.user, department, **data), "部门未保存"
+    ):
+        messages.success(request, f"已保存部门“{department.name}”。")
+    return redirect("areas:departments", code=area.code)

@@ -1,10 +1,21 @@
 from django.urls import path
 
-from zhenwu.assessment import views
+from zhenwu.assessment import setup_views, views
 
 app_name = "assessment"
 urlpatterns = [
     path("", views.index, name="index"),
+    # 设置 first: “setup/…” would otherwise read as a scheme's slug and period.
+    path("setup/<str:code>/", setup_views.scheme_list, name="setup_schemes"),
+    path("setup/<str:code>/criterion/<int:pk>/", setup_views.criterion, name="setup_criterion"),
+    path(
+        "setup/<str:code>/criterion/<int:pk>/remove/",
+        setup_views.criterion_remove,
+        name="setup_criterion_remove",
+    ),
+    path("setup/<str:code>/<slug:slug>/", setup_views.scheme, name="setup_scheme"),
+    path("setup/<str:code>/<slug:slug>/criteria/", setup_views.criterion_add, name="setup_criterion_add"),
+    path("setup/<str:code>/<slug:slug>/preview/", setup_views.preview, name="setup_preview"),
     path("scores/<int:pk>/", views.score_detail, name="detail"),
     path("<slug:slug>/", views.scheme_detail, name="scheme"),
     path("<slug:slug>/history/", views.history, name="history"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from zhenwu.areas.models import Area, Department
-from zhenwu.ledger.models import Indicator
+from zhenwu.ledger.models import Catalogue, CatalogueKind, Indicator
 from zhenwu.lib.periods import parse_month
 from zhenwu.lib.stale import remember_shown
 
@@ -157,3 +157,113 @@ class TargetSheetForm(forms.Form):
     file = forms.FileField(label="填好的目标任务分解表（.xlsx）")
     effective_month = forms.IntegerField(label="调整自几月起", min_value=1, max_value=12, initial=1)
     reason = _reason("调整原因（已有目标改动时必填）")
+
+
+# --- 设置: indicators and catalogues ---------------------------------------------------------------------
+
+
+class IndicatorForm(forms.ModelForm):
+    """新增或修改指标: what it is called, how it is counted over time and summed up the tree."""
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "code",
+            "name",
+            "unit",
+            "decimals",
+            "direction",
+            "kind",
+            "aggregation",
+            "theme",
+            "frequency",
+        ]
+        fields += ["aliases"]
+        widgets = {"aliases": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"code": "大写字母或数字，如 GDTZ；保存后不能修改"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decimals"].max_value = 4
+        self.fields["decimals"].widget.attrs["max"] = 4
+        if self.instance.pk:
+            del self.fields["code"]
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].strip().upper()
+        if not code.replace("_", "").isalnum() or not code.isascii():
+            raise forms.ValidationError("指标代码只能用英文字母、数字和下划线")
+        return code
+
+
+class CatalogueForm(forms.Form):
+    """新建目录: 年度目标考核指标 for one year, or a 创建标准 (any year when left blank)."""
+
+    name = forms.CharField(label="目录名称", max_length=80)
+    kind = forms.ChoiceField(label="类别", choices=CatalogueKind.choices)
+    year = forms.IntegerField(
+        label="年度", min_value=2000, max_value=2100, required=False, help_text="创建标准可留空"
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == CatalogueKind.ASSESSMENT and not cleaned.get("year"):
+            self.add_error("year", "年度目标考核指标须填写年度")
+        return cleaned
+
+
+class CatalogueCopyForm(forms.Form):
+    """复制上年目录: start a year's list from another year's."""
+
+    source = forms.ModelChoiceField(label="复制哪个目录", queryset=None, empty_label="（请选择目录）")
+    year = forms.IntegerField(label="新目录年度", min_value=2000, max_value=2100)
+
+    def __init__(self, *args, area: Area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = Catalogue.objects.filter(issued_by=area)
+
+
+def _weight() -> forms.DecimalField:
+    return forms.DecimalField(label="权重分", max_digits=6, decimal_places=2, min_value=0, required=False)
+
+
+def _threshold() -> forms.DecimalField:
+    return forms.DecimalField(
+        label="达标要求",
+        max_digits=20,
+        decimal_places=4,
+        required=False,
+        help_text="创建标准的最低（越低越好的指标为最高）值",
+    )
+
+
+class EntryForm(forms.Form):
+    """把指标加入目录, with its weight (考核指标) or threshold (创建标准)."""
+
+    indicator = forms.ModelChoiceField(label="指标", queryset=None, empty_label="（请选择指标）")
+    weight = _weight()
+    threshold = _threshold()
+
+    def __init__(self, *args, catalogue: Catalogue, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = Indicator.objects.filter(is_active=True).exclude(
+            pk__in=catalogue.entries.values("indicator")
+        )
+        _keep_kind_fields(self, catalogue)
+
+
+class EntryChangeForm(forms.Form):
+    weight = _weight()
+    threshold = _threshold()
+
+    def __init__(self, *args, catalogue: Catalogue, **kwargs):
+        super().__init__(*args, **kwargs)
+        _keep_kind_fields(self, catalogue)
+
+
+def _keep_kind_fields(form: forms.Form, catalogue: Catalogue) -> None:
+    """A 考核指标 list carries weights, a 创建标准 thresholds: the other field is not shown."""
+    drop = "threshold" if catalogue.kind == CatalogueKind.ASSESSMENT else "weight"
+    del form.fields[drop]
+    if drop == "weight":
+        form.fields["threshold"].required = True

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zhenwu.ledger.views import overview, reporting, rules, targets
+from zhenwu.ledger.views import overview, reporting, rules, setup, targets
 
 app_name = "ledger"
 period = "<str:code>/<year:year>/<month:month>"
@@ -33,4 +33,15 @@ urlpatterns = [
     path("target-part/<int:pk>/change/", targets.change_part, name="target_part_change"),
     path("target-part/<int:pk>/remove/", targets.remove_part, name="target_part_remove"),
     path("catalogue/<str:code>/<year:year>/", targets.catalogue, name="catalogue"),
+    path("setup/<str:code>/indicators/", setup.indicators, name="setup_indicators"),
+    path("setup/<str:code>/indicators/<int:pk>/", setup.indicator, name="setup_indicator"),
+    path(
+        "setup/<str:code>/indicators/<int:pk>/active/", setup.indicator_active, name="setup_indicator_active"
+    ),
+    path("setup/<str:code>/catalogues/", setup.catalogues, name="setup_catalogues"),
+    path("setup/<str:code>/catalogues/copy/", setup.catalogue_copy, name="setup_catalogue_copy"),
+    path("setup/<str:code>/catalogues/<int:pk>/", setup.catalogue, name="setup_catalogue"),
+    path("setup/<str:code>/entries/<int:pk>/", setup.entry_change, name="setup_entry_change"),
+    path("setup/<str:code>/entries/<int:pk>/remove/", setup.entry_remove, name="setup_entry_remove"),
+    path("setup/<str:code>/entries/<int:pk>/move/", setup.entry_move, name="setup_entry_move"),
 ]

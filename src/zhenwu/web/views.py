@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views import defaults
 
+from zhenwu.areas.access import get_writable_or_403
+from zhenwu.areas.models import LEVEL_DEPTH, Action, Area, Level
 from zhenwu.areas.overview import area_overview
 from zhenwu.documents.packages import size_text
 from zhenwu.web.dashboard import dashboard
@@ -34,3 +36,15 @@ def bad_request(request, exception):
         context = {"files": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
         return render(request, "web/too_big.html", context, status=413)
     return defaults.bad_request(request, exception)
+
+
+@login_required
+def settings_index(request, code):
+    """设置: where an area's 管理员 finds every page that sets the area up — none of them in /admin/."""
+    area = get_writable_or_403(Area.objects, request.user, Action.ADMINISTER, code=code)
+    context = {
+        "area": area,
+        "keeps_indicators": area.depth <= LEVEL_DEPTH[Level.COUNTY],
+        "year": timezone.localdate().year + 1,
+    }
+    return render(request, "web/settings.html", context)

@@ -153,11 +153,12 @@ class CatalogueEntry(models.Model):
         help_text="创建标准的最低（或最高）值",
     )
     weight = models.DecimalField("权重分", max_digits=6, decimal_places=2, null=True, blank=True)
+    order = models.PositiveSmallIntegerField("排序", default=0, help_text="目录中的先后；相同时按指标排序")
 
     class Meta:
         verbose_name = "目录指标"
         verbose_name_plural = "目录指标"
-        ordering = ["catalogue", "indicator__sort_order"]
+        ordering = ["catalogue", "order", "indicator__sort_order"]
         constraints = [
             models.UniqueConstraint(fields=["catalogue", "indicator"], name="catalogue_entry_unique")
         ]
