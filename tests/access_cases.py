@@ -485,6 +485,90 @@ SCOPED_MODELS += _models
 VIEW_CASES += _views
 
 
+# 设置 (the 管理员's setup pages of ledger, assessment, areas and accounts): a 填报员 is refused (403)
+# on their own area, the outsider gets 404.
+def _setup_cases():
+    from tests.assessment import factories as assessment
+    from tests.conftest import make_user
+    from tests.ledger import factories as ledger
+    from zhenwu.areas.models import Role, SettingChange
+    from zhenwu.ledger.models import Catalogue, CatalogueEntry, CatalogueKind
+
+    def town_b(world):
+        return {"code": world.town_b.code}
+
+    def indicator(world):
+        return town_b(world) | {"pk": ledger.indicator().pk}
+
+    def catalogue(world):
+        return town_b(world) | {"pk": _catalogue(world).pk}
+
+    def _catalogue(world):
+        return Catalogue.objects.create(
+            name="白沙镇考核指标", kind=CatalogueKind.ASSESSMENT, issued_by=world.town_b, year=2025
+        )
+
+    def entry(world):
+        made = CatalogueEntry.objects.create(catalogue=_catalogue(world), indicator=ledger.indicator())
+        return town_b(world) | {"pk": made.pk}
+
+    def scheme(world):
+        return town_b(world) | {"slug": assessment.make_scheme(world, world.town_b).slug}
+
+    def criterion(world):
+        return town_b(world) | {"pk": assessment.make_criterion(world, world.town_b).pk}
+
+    def department(world):
+        return town_b(world) | {"pk": world.department_b.pk}
+
+    def account(world):
+        return {"pk": make_user("nantang_reporter", world.village_b1, Role.CLERK).pk}
+
+    def membership(world):
+        user = make_user("nantang_reporter", world.village_b1, Role.CLERK)
+        return {"pk": user.pk, "membership": user.memberships.get().pk}
+
+    models = [
+        ScopedModelCase(
+            SettingChange,
+            lambda world, area: SettingChange.objects.create(
+                area=area, subject="department:1", label="部门“党政办”", after="名称：党政办"
+            ),
+        ),
+    ]
+    forbidden = {"owner_status": 403, "names_object": True}
+    views = [
+        ViewCase("settings", kwargs=town_b, **forbidden),
+        ViewCase("ledger:setup_indicators", kwargs=town_b, **forbidden),
+        ViewCase("ledger:setup_indicator", kwargs=indicator, **forbidden),
+        ViewCase("ledger:setup_indicator_active", kwargs=indicator, method="post", **forbidden),
+        ViewCase("ledger:setup_catalogues", kwargs=town_b, **forbidden),
+        ViewCase("ledger:setup_catalogue_copy", kwargs=town_b, method="post", **forbidden),
+        ViewCase("ledger:setup_catalogue", kwargs=catalogue, **forbidden),
+        ViewCase("ledger:setup_entry_change", kwargs=entry, method="post", **forbidden),
+        ViewCase("ledger:setup_entry_remove", kwargs=entry, method="post", **forbidden),
+        ViewCase("ledger:setup_entry_move", kwargs=entry, method="post", **forbidden),
+        ViewCase("assessment:setup_schemes", kwargs=town_b, **forbidden),
+        ViewCase("assessment:setup_scheme", kwargs=scheme, **forbidden),
+        ViewCase("assessment:setup_criterion_add", kwargs=scheme, method="post", **forbidden),
+        ViewCase("assessment:setup_preview", kwargs=scheme, **forbidden),
+        ViewCase("assessment:setup_criterion", kwargs=criterion, **forbidden),
+        ViewCase("assessment:setup_criterion_remove", kwargs=criterion, method="post", **forbidden),
+        ViewCase("areas:departments", kwargs=town_b, **forbidden),
+        ViewCase("areas:department_change", kwargs=department, method="post", **forbidden),
+        ViewCase("accounts:setup", kwargs=town_b, **forbidden),
+        ViewCase("accounts:account", kwargs=account, **forbidden),
+        ViewCase("accounts:role", kwargs=membership, method="post", **forbidden),
+        ViewCase("accounts:active", kwargs=account, method="post", **forbidden),
+    ]
+    return models, views
+
+
+_models, _views = _setup_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views
+
+
 # The Django admin (/admin/): every registered model, held to the admin's subtree like every page.
 @dataclass(frozen=True)
 class AdminCase:
