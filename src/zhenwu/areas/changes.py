@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area, SettingChange
@@ -23,6 +23,17 @@ def require_admin(user, area: Area) -> None:
     """Refuse (403) unless the user is 管理员 of ``area`` or of an area above it."""
     if not can(user, area, Action.ADMINISTER):
         raise PermissionDenied(f"您不是{area.name}的管理员，不能修改设置")
+
+
+def validation_text(error: ValidationError, model) -> str:
+    """A model's validation errors on one line, each after its field's Chinese name: “等次：…”."""
+    if not hasattr(error, "error_dict"):
+        return "；".join(error.messages)
+    lines = []
+    for name, errors in error.message_dict.items():
+        label = model._meta.get_field(name).verbose_name if name != "__all__" else ""
+        lines += [f"{label}：{message}" if label else message for message in errors]
+    return "；".join(lines)
 
 
 def in_words(fields: Mapping[str, object]) -> str:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from zhenwu.areas.changes import record, require_admin, subject_of
+from zhenwu.areas.changes import record, require_admin, subject_of, validation_text
 from zhenwu.areas.models import Area
 from zhenwu.assessment import scoring, services
 from zhenwu.assessment.models import Criterion, ManualScore, Scheme, ScoreDetail
@@ -78,17 +78,7 @@ def _full_clean(row, **kwargs) -> None:
     try:
         row.full_clean(**kwargs)
     except ValidationError as error:
-        raise AssessmentError(_messages(error, type(row))) from error
-
-
-def _messages(error: ValidationError, model) -> str:
-    if not hasattr(error, "error_dict"):
-        return "；".join(error.messages)
-    lines = []
-    for name, errors in error.message_dict.items():
-        label = model._meta.get_field(name).verbose_name if name != "__all__" else ""
-        lines += [f"{label}：{message}" if label else message for message in errors]
-    return "；".join(lines)
+        raise AssessmentError(validation_text(error, type(row))) from error
 
 
 def _check_assessed(area: Area, assessed: list[Area]) -> None:

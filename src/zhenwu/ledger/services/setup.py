@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from zhenwu.areas.changes import record, require_admin, subject_of
+from zhenwu.areas.changes import record, require_admin, subject_of, validation_text
 from zhenwu.areas.models import LEVEL_DEPTH, Area, Level
 from zhenwu.ledger.models import Aggregation, Catalogue, CatalogueEntry, Indicator
 from zhenwu.ledger.services.values import LedgerError
@@ -57,18 +57,7 @@ def _check_indicator(indicator: Indicator) -> None:
     try:
         indicator.full_clean()
     except ValidationError as error:
-        raise LedgerError(_messages(error, Indicator)) from error
-
-
-def _messages(error: ValidationError, model) -> str:
-    """A model's validation errors in one line, each after its field's Chinese name."""
-    if not hasattr(error, "error_dict"):
-        return "；".join(error.messages)
-    lines = []
-    for name, errors in error.message_dict.items():
-        label = model._meta.get_field(name).verbose_name if name != "__all__" else ""
-        lines += [f"{label}：{message}" if label else message for message in errors]
-    return "；".join(lines)
+        raise LedgerError(validation_text(error, Indicator)) from error
 
 
 @transaction.atomic
