@@ -41,3 +41,14 @@ def test_the_settings_entry_shows_for_a_manager_only(client, world):
     assert "/admin/" not in page.split("<main>")[1]
     client.force_login(world.town_a_clerk)
     assert ">设置<" not in client.get(reverse("home")).content.decode()
+
+
+def test_a_town_admins_settings_never_link_the_county_only_indicator_pages(client, world, town_a_admin):
+    client.force_login(town_a_admin)
+    for url in (
+        reverse("settings", kwargs={"code": world.town_a.code}),
+        reverse("areas:departments", kwargs={"code": world.town_a.code}),
+    ):
+        page = client.get(url).content.decode()
+        assert "/ledger/setup/" in page  # the catalogues
+        assert reverse("ledger:setup_indicators", kwargs={"code": world.town_a.code}) not in page

@@ -158,3 +158,14 @@ def test_past_periods_are_those_ended(world):
     scheme = make_scheme(world, world.county)
     keys = [p.key for p in schemes.past_periods(scheme, today=datetime.date(2026, 5, 1), years=1)]
     assert keys == ["2026-Q1", "2025-Q4", "2025-Q3", "2025-Q2", "2025-Q1"]
+
+
+def test_a_scheme_with_results_keeps_its_period_type(world):
+    scheme = make_scheme(world, world.county, assessed=[world.town_a])
+    services.compute_draft(scheme, Period(2025, "quarter", 1))
+    with pytest.raises(services.AssessmentError, match="不能改变考核周期"):
+        schemes.change_scheme(
+            world.county_admin, scheme, assessed=[world.town_a], period_type="month", name=scheme.name
+        )
+    scheme.refresh_from_db()
+    assert scheme.period_type == "quarter"

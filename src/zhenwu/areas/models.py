@@ -91,6 +91,11 @@ class Area(MP_Node):
         """An area belongs to itself, so the access helpers treat it like any area-owned object."""
         return self
 
+    @property
+    def is_county_or_above(self) -> bool:
+        """Counties and above keep what every town shares (指标); towns and villages follow them."""
+        return self.depth <= LEVEL_DEPTH[Level.COUNTY]
+
     def contains(self, other: Area) -> bool:
         """True when ``other`` is this area or lies below it."""
         return other.path.startswith(self.path)

@@ -112,6 +112,8 @@ def change_scheme(user, scheme: Scheme, *, assessed: list[Area], **fields) -> Sc
     scheme = Scheme.objects.select_for_update().get(pk=scheme.pk)
     before = scheme_words(scheme)
     fields.pop("slug", None)  # the slug is in every URL and command that names the scheme
+    if fields.get("period_type", scheme.period_type) != scheme.period_type and scheme.results.exists():
+        raise AssessmentError("方案已有考核结果，不能改变考核周期；请另建方案")
     _check_assessed(scheme.area, assessed)
     for name, value in fields.items():
         setattr(scheme, name, value)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views import defaults
 
 from zhenwu.areas.access import get_writable_or_403
-from zhenwu.areas.models import LEVEL_DEPTH, Action, Area, Level
+from zhenwu.areas.models import Action, Area
 from zhenwu.areas.overview import area_overview
 from zhenwu.documents.packages import size_text
 from zhenwu.web.dashboard import dashboard
@@ -44,7 +44,6 @@ def settings_index(request, code):
     area = get_writable_or_403(Area.objects, request.user, Action.ADMINISTER, code=code)
     context = {
         "area": area,
-        "keeps_indicators": area.depth <= LEVEL_DEPTH[Level.COUNTY],
         "year": timezone.localdate().year + 1,
     }
     return render(request, "web/settings.html", context)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from zhenwu.areas.changes import record, require_admin, subject_of, validation_text
-from zhenwu.areas.models import LEVEL_DEPTH, Area, Level
+from zhenwu.areas.models import Area
 from zhenwu.ledger.models import Aggregation, Catalogue, CatalogueEntry, Indicator
 from zhenwu.ledger.services.values import LedgerError
 
@@ -35,7 +35,7 @@ INDICATOR_FIELDS = {
 def require_keeper(user, area: Area) -> None:
     """Indicators are read by every town: only the 管理员 of a county (or above) changes them."""
     require_admin(user, area)
-    if area.depth > LEVEL_DEPTH[Level.COUNTY]:
+    if not area.is_county_or_above:
         raise PermissionDenied("指标由县级及以上管理员统一设置")
 
 
