@@ -147,7 +147,7 @@ def _detail(request, pk, kept: dict | None = None):
     """The finding's page; ``kept`` holds a step's form refused as stale, shown again as it was filled."""
     finding = get_visible_or_404(
         Finding.objects.select_related(
-            "category", "area", "department", "inspection", "reported_by", "repeat_of"
+            "category", "area", "department", "inspection__area", "reported_by", "repeat_of__area"
         ),
         request.user,
         pk=pk,
@@ -168,6 +168,10 @@ def _detail(request, pk, kept: dict | None = None):
             "evidence_photos": [photo for photo in photos if photo.kind == PhotoKind.EVIDENCE],
             "transitions": finding.transitions.select_related("actor").prefetch_related("photos"),
             "repeats": finding.repeats.for_user(request.user),
+            # a county's 暗访 round is named to the town, but its page is the county's
+            "inspection_visible": finding.inspection is not None
+            and can(request.user, finding.inspection.area, Action.VIEW),
+            "repeat_visible": finding.repeat_of is not None and can(request.user, finding.repeat_of.area, Action.VIEW),
             "assign_form": form(Step.ASSIGN, lambda: AssignForm(user=request.user, finding=finding)),
             "may_start": Step.START in steps,
             "may_submit": Step.SUBMIT in steps,

@@ -11,6 +11,7 @@ from django.views import defaults
 from zhenwu.areas.overview import area_overview
 from zhenwu.documents.packages import size_text
 from zhenwu.web import help as help_pages
+from zhenwu.web.actions import home_tasks
 from zhenwu.web.dashboard import dashboard
 from zhenwu.web.search import search as search_site
 
@@ -20,9 +21,11 @@ def home(request):
     area = request.area
     if not area:
         return render(request, "web/home.html", {"overview": None})
+    today = timezone.localdate()
     context = {
         "overview": area_overview(area, request.user),
-        "tiles": dashboard(area, request.user, timezone.localdate()),
+        "tasks": home_tasks(area, request.user, today),
+        "tiles": dashboard(area, request.user, today),
     }
     return render(request, "web/home.html", context)
 
