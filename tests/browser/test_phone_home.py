@@ -19,7 +19,12 @@ def live_world(transactional_db):
     for number in range(3, 13):
         town = add(county, code=f"390123{100 + number:03d}000", name=f"第{number}镇", level=Level.TOWN)
         for village in range(1, 15):
-            add(town, code=f"{town.code[:9]}{200 + village:03d}", name=f"第{number}镇{village}村", level=Level.VILLAGE)
+            add(
+                town,
+                code=f"{town.code[:9]}{200 + village:03d}",
+                name=f"第{number}镇{village}村",
+                level=Level.VILLAGE,
+            )
         make_user(f"town_{number}_clerk", town, Role.CLERK, first_name=f"填报员{number}")
     make_user("county_inspector", county, Role.INSPECTOR, first_name="刘敏")
     return world

@@ -42,4 +42,6 @@ def test_the_ranking_fits_a_phone(phone, live_server, live_world):  # noqa: F811
         for cell in table.locator(f"tbody {column}").all():
             box = cell.bounding_box()
             assert box["x"] + box["width"] <= 390, f"{column} is off the screen"
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # only the criteria scroll, inside the card
+    assert (
+        phone.evaluate("document.documentElement.scrollWidth") <= 390
+    )  # only the criteria scroll, inside the card

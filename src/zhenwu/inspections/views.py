@@ -171,7 +171,8 @@ def _detail(request, pk, kept: dict | None = None):
             # a county's 暗访 round is named to the town, but its page is the county's
             "inspection_visible": finding.inspection is not None
             and can(request.user, finding.inspection.area, Action.VIEW),
-            "repeat_visible": finding.repeat_of is not None and can(request.user, finding.repeat_of.area, Action.VIEW),
+            "repeat_visible": finding.repeat_of is not None
+            and can(request.user, finding.repeat_of.area, Action.VIEW),
             "assign_form": form(Step.ASSIGN, lambda: AssignForm(user=request.user, finding=finding)),
             "may_start": Step.START in steps,
             "may_submit": Step.SUBMIT in steps,

@@ -33,7 +33,12 @@ def _inspector_tasks(area: Area, user) -> list[Task]:
     waiting = Finding.objects.for_user(user).in_subtree(area).filter(status=Status.SUBMITTED).count()
     return [
         Task("记录问题", reverse("inspections:new_finding"), "现场拍照，交办整改", primary=True),
-        Task("待验收", f"{reverse('inspections:index')}?status={Status.SUBMITTED}", "已提交整改，等您验收", waiting),
+        Task(
+            "待验收",
+            f"{reverse('inspections:index')}?status={Status.SUBMITTED}",
+            "已提交整改，等您验收",
+            waiting,
+        ),
         Task("督查活动", reverse("inspections:inspections"), "暗访和检查记录"),
     ]
 

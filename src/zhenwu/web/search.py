@@ -50,15 +50,17 @@ def search(user, area: Area, query: str) -> list[Group]:
         .filter(Q(name__icontains=query) | Q(code__startswith=query))
         .order_by("path")
     )
-    indicators = (
-        Indicator.objects.filter(
-            Q(name__icontains=query) | Q(code__iexact=query) | Q(aliases__icontains=query)
-        ).order_by("code")
-    )
+    indicators = Indicator.objects.filter(
+        Q(name__icontains=query) | Q(code__iexact=query) | Q(aliases__icontains=query)
+    ).order_by("code")
     projects = (
         Project.objects.for_user(user)
         .in_subtree(area)
-        .filter(Q(name__icontains=query) | Q(owner_company__icontains=query) | Q(responsible_person__icontains=query))
+        .filter(
+            Q(name__icontains=query)
+            | Q(owner_company__icontains=query)
+            | Q(responsible_person__icontains=query)
+        )
         .select_related("area")
         .order_by("name")
     )
@@ -81,16 +83,26 @@ def search(user, area: Area, query: str) -> list[Group]:
         .order_by("area__path", "user__username")
     )
     groups = [
-        _group("区划", areas, lambda a: Hit(a.name, f"{a.get_level_display()} · {a.code}", reverse("areas:detail", args=[a.code]))),
+        _group(
+            "区划",
+            areas,
+            lambda a: Hit(
+                a.name, f"{a.get_level_display()} · {a.code}", reverse("areas:detail", args=[a.code])
+            ),
+        ),
         _group(
             "指标",
             indicators,
-            lambda i: Hit(i.name, f"{i.code} · {i.unit}", reverse("ledger:indicator", args=[area.code, i.pk])),
+            lambda i: Hit(
+                i.name, f"{i.code} · {i.unit}", reverse("ledger:indicator", args=[area.code, i.pk])
+            ),
         ),
         _group(
             "重点项目",
             projects,
-            lambda p: Hit(p.name, f"{p.area.name} · {p.get_status_display()}", reverse("projects:detail", args=[p.pk])),
+            lambda p: Hit(
+                p.name, f"{p.area.name} · {p.get_status_display()}", reverse("projects:detail", args=[p.pk])
+            ),
         ),
         _group(
             "督查问题",
@@ -106,7 +118,11 @@ def search(user, area: Area, query: str) -> list[Group]:
             memberships,
             lambda m: Hit(
                 m.user.get_full_name() or m.user.get_username(),
-                "、".join(filter(None, [m.area.name, m.department.name if m.department else "", m.get_role_display()])),
+                "、".join(
+                    filter(
+                        None, [m.area.name, m.department.name if m.department else "", m.get_role_display()]
+                    )
+                ),
                 None,
             ),
         ),

@@ -110,5 +110,7 @@ def server_error(request):
         return _error_page(request, 500)
     except Exception:  # the error page must not fail in turn
         title, explanation = ERRORS[500]
-        body = loader.get_template("web/error_plain.html").render({"title": title, "explanation": explanation})
+        body = loader.get_template("web/error_plain.html").render(
+            {"title": title, "explanation": explanation}
+        )
         return HttpResponseServerError(body)
