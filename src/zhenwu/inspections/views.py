@@ -21,6 +21,7 @@ from zhenwu.inspections.forms import (
     EvidenceForm,
     FindingFilterForm,
     FindingForm,
+    InspectionFilterForm,
     InspectionForm,
     NoteForm,
     ReturnForm,
@@ -86,7 +87,8 @@ def todo(request):
         .select_related("category", "area", "department")
         .order_by("deadline", "id")
     )
-    return render(request, "inspections/todo.html", {"findings": findings})
+    page = Paginator(findings, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "inspections/todo.html", {"findings": page.object_list, "page": page})
 
 
 def _record(request, source: str):
@@ -317,11 +319,21 @@ def inspection_list(request):
     inspections = Inspection.objects.for_user(request.user)
     if request.area is not None:
         inspections = inspections.in_subtree(request.area)
-    inspections = inspections.select_related("area").prefetch_related("covered_areas")[:200]
+    filters = InspectionFilterForm(request.GET or None)
+    inspections = filters.filter(inspections).select_related("area").prefetch_related("covered_areas")
+    page = Paginator(inspections, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "inspections/inspection_list.html",
-        {"inspections": inspections, "may_inspect": areas_for(request.user, {Action.INSPECT}).exists()},
+        {
+            "inspections": page.object_list,
+            "page": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "may_inspect": areas_for(request.user, {Action.INSPECT}).exists(),
+        },
     )
 
 
@@ -344,12 +356,15 @@ def inspection_detail(request, pk):
     inspection = get_visible_or_404(
         Inspection.objects.select_related("area", "created_by"), request.user, pk=pk
     )
+    findings = inspection.findings.for_user(request.user).select_related("category", "area", "department")
+    page = Paginator(findings, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "inspections/inspection_detail.html",
         {
             "inspection": inspection,
-            "findings": inspection.findings.for_user(request.user).select_related("category", "area"),
+            "findings": page.object_list,
+            "page": page,
             "may_record": can(request.user, inspection.area, Action.INSPECT),
         },
     )
