@@ -58,3 +58,9 @@ def test_the_api_keeps_answering_json(client, world, path):
     response = client.get(path)
     assert response.status_code in (401, 404)
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_chinese_path_that_matches_nothing_shows_no_internals(client, world):
+    client.force_login(world.town_a_clerk)
+    page = client.get("/青山镇/台账/").content.decode()
+    assert "没有找到这一页" in page and "tried" not in page and "URLPattern" not in page

@@ -92,8 +92,9 @@ def _error_page(request, status: int, reason: str = ""):
 
 def _reason(exception) -> str:
     """The Chinese message an access helper raised with (e.g. 您的角色无权填报此项), not Django's English."""
-    message = str(exception.args[0]) if exception and exception.args else ""
-    return message if message and not message.isascii() else ""
+    message = exception.args[0] if exception and exception.args else ""
+    # the resolver's own 404 carries a dict of the patterns tried: never shown
+    return message if isinstance(message, str) and not message.isascii() else ""
 
 
 def permission_denied(request, exception):
