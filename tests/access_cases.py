@@ -54,6 +54,9 @@ VIEW_CASES = [
     ViewCase("login", public=True, owner_status=302),  # signed in: straight on
     ViewCase("logout", method="post", public=True, owner_status=302),
     ViewCase("home"),
+    ViewCase("search"),  # what a query finds is scoped: tests/web/test_search.py
+    ViewCase("help:index"),
+    ViewCase("help:topic", lambda world: {"topic": "ledger"}),
     ViewCase("checking:index"),
     ViewCase(  # comparing a report with town B's ledger
         "checking:index",

@@ -9,6 +9,14 @@ admin.site.site_header = "镇务 · 管理后台"
 admin.site.site_title = "镇务管理后台"
 admin.site.index_title = "数据管理"
 handler400 = web_views.bad_request
+handler403 = web_views.permission_denied
+handler404 = web_views.page_not_found
+handler500 = web_views.server_error
+
+help_urls = [
+    path("", web_views.help_index, name="index"),
+    path("<slug:topic>/", web_views.help_topic, name="topic"),
+]
 
 urlpatterns = [
     path("", web_views.home, name="home"),
@@ -23,6 +31,8 @@ urlpatterns = [
     path("inspections/", include("zhenwu.inspections.urls")),
     path("assessment/", include("zhenwu.assessment.urls")),
     path("summaries/", include("zhenwu.summaries.urls")),
+    path("help/", include((help_urls, "help"))),
+    path("search/", web_views.search, name="search"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

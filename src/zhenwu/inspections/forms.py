@@ -275,3 +275,25 @@ class FindingFilterForm(forms.Form):
         if data["overdue"]:
             findings = findings.overdue(today)
         return findings
+
+
+class InspectionFilterForm(forms.Form):
+    """The rounds list's filters: a year, the way (暗访 or 例行) and words of the title; all optional."""
+
+    year = forms.IntegerField(label="年度", required=False, min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(
+        label="方式", required=False, choices=[("", "全部方式"), *InspectionKind.choices]
+    )
+    q = forms.CharField(label="名称", required=False, max_length=40)
+
+    def filter(self, inspections):
+        if not self.is_valid():
+            return inspections
+        data = self.cleaned_data
+        if data["year"]:
+            inspections = inspections.filter(date__year=data["year"])
+        if data["kind"]:
+            inspections = inspections.filter(kind=data["kind"])
+        if data["q"]:
+            inspections = inspections.filter(title__icontains=data["q"].strip())
+        return inspections

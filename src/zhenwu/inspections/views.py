@@ -21,6 +21,7 @@ from zhenwu.inspections.forms import (
     EvidenceForm,
     FindingFilterForm,
     FindingForm,
+    InspectionFilterForm,
     InspectionForm,
     NoteForm,
     ReturnForm,
@@ -86,7 +87,8 @@ def todo(request):
         .select_related("category", "area", "department")
         .order_by("deadline", "id")
     )
-    return render(request, "inspections/todo.html", {"findings": findings})
+    page = Paginator(findings, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "inspections/todo.html", {"findings": page.object_list, "page": page})
 
 
 def _record(request, source: str):
@@ -147,7 +149,7 @@ def _detail(request, pk, kept: dict | None = None):
     """The finding's page; ``kept`` holds a step's form refused as stale, shown again as it was filled."""
     finding = get_visible_or_404(
         Finding.objects.select_related(
-            "category", "area", "department", "inspection", "reported_by", "repeat_of"
+            "category", "area", "department", "inspection__area", "reported_by", "repeat_of__area"
         ),
         request.user,
         pk=pk,
@@ -168,6 +170,11 @@ def _detail(request, pk, kept: dict | None = None):
             "evidence_photos": [photo for photo in photos if photo.kind == PhotoKind.EVIDENCE],
             "transitions": finding.transitions.select_related("actor").prefetch_related("photos"),
             "repeats": finding.repeats.for_user(request.user),
+            # a county's 暗访 round is named to the town, but its page is the county's
+            "inspection_visible": finding.inspection is not None
+            and can(request.user, finding.inspection.area, Action.VIEW),
+            "repeat_visible": finding.repeat_of is not None
+            and can(request.user, finding.repeat_of.area, Action.VIEW),
             "assign_form": form(Step.ASSIGN, lambda: AssignForm(user=request.user, finding=finding)),
             "may_start": Step.START in steps,
             "may_submit": Step.SUBMIT in steps,
@@ -312,11 +319,21 @@ def inspection_list(request):
     inspections = Inspection.objects.for_user(request.user)
     if request.area is not None:
         inspections = inspections.in_subtree(request.area)
-    inspections = inspections.select_related("area").prefetch_related("covered_areas")[:200]
+    filters = InspectionFilterForm(request.GET or None)
+    inspections = filters.filter(inspections).select_related("area").prefetch_related("covered_areas")
+    page = Paginator(inspections, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "inspections/inspection_list.html",
-        {"inspections": inspections, "may_inspect": areas_for(request.user, {Action.INSPECT}).exists()},
+        {
+            "inspections": page.object_list,
+            "page": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "may_inspect": areas_for(request.user, {Action.INSPECT}).exists(),
+        },
     )
 
 
@@ -339,12 +356,15 @@ def inspection_detail(request, pk):
     inspection = get_visible_or_404(
         Inspection.objects.select_related("area", "created_by"), request.user, pk=pk
     )
+    findings = inspection.findings.for_user(request.user).select_related("category", "area", "department")
+    page = Paginator(findings, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "inspections/inspection_detail.html",
         {
             "inspection": inspection,
-            "findings": inspection.findings.for_user(request.user).select_related("category", "area"),
+            "findings": page.object_list,
+            "page": page,
             "may_record": can(request.user, inspection.area, Action.INSPECT),
         },
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +16,7 @@ from zhenwu.areas.models import Action
 from zhenwu.ledger import excel, exports, services, tables
 from zhenwu.ledger.entry import check_grid_cell, read_grid
 from zhenwu.ledger.forms import UnlockForm, UploadForm
-from zhenwu.ledger.models import HistoryAction, ValueHistory
+from zhenwu.ledger.models import HistoryAction, Indicator, ValueHistory
 from zhenwu.ledger.views.common import (
     get_visible_indicator,
     roles,
@@ -23,6 +24,8 @@ from zhenwu.ledger.views.common import (
     wants_xlsx,
     xlsx_response,
 )
+
+HISTORY_PAGE_SIZE = 100  # a month's changes: every save of every figure, a page at a time
 
 
 @login_required
@@ -162,9 +165,24 @@ def history(request, code, year, month):
         return xlsx_response(
             exports.history(area, year, month, records), f"{area.name}{year}年{month}月报表修改记录.xlsx"
         )
-    return render(
-        request, "ledger/history.html", {"area": area, "year": year, "month": month, "records": records}
-    )
+    indicators = Indicator.objects.filter(pk__in=records.values("indicator")).order_by("code")
+    chosen = request.GET.get("indicator", "")
+    if chosen.isdigit():
+        records = records.filter(indicator_id=int(chosen))
+    page = Paginator(records, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "area": area,
+        "year": year,
+        "month": month,
+        "records": page.object_list,
+        "page": page,
+        "query": query.urlencode(),
+        "indicators": indicators,
+        "chosen": chosen,
+    }
+    return render(request, "ledger/history.html", context)
 
 
 @login_required

@@ -52,6 +52,8 @@ def rules(request, code):
         "area": area,
         "governing": governing,
         "own": governing is not None and governing.area_id == area.pk,
+        # a town sees which county set its rules, but the county's page is not the town's to open
+        "governing_visible": governing is not None and can(request.user, governing.area, Action.VIEW),
         "explained": progress.explain_rules(in_force),
         "form": form,
         "changes": RulesChange.objects.filter(area=area).select_related("user"),
