@@ -15,8 +15,16 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from zhenwu.areas.models import Area, Department, Level, Membership, Role
+
+# CI shares its cores: a property test is judged on what it finds, never on how fast its examples come.
+hypothesis_settings.register_profile(
+    "shared-core", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("shared-core")
 
 
 @dataclass
