@@ -6,9 +6,11 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from zhenwu import demo
 from zhenwu.ledger import tables
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.ledger.progress import Standing
 
 
@@ -16,7 +18,8 @@ from zhenwu.ledger.progress import Standing
 def test_a_county_total_is_severe_only_where_a_town_that_reported_is(client, db, day):
     with time_machine.travel(day, tick=False):
         county = demo.load().county
-        year, month = tables.latest_period(county)
+        reported = reporting_month(county, timezone.localdate()).current
+        year, month = reported.year, reported.month
         overview = tables.area_table(county, year, month)
         matrix = tables.county_table(county, year, month)
         rates = {  # indicator → the 完成率 of each town that reported it
