@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from zhenwu import demo
 from zhenwu.ledger import tables
-from zhenwu.ledger.reporting import reporting_month
 from zhenwu.ledger.progress import Standing
+from zhenwu.ledger.reporting import reporting_month
 
 
 @pytest.mark.parametrize("day", ["2026-12-07 10:00 +0800", "2026-07-03 10:00 +0800"])

@@ -98,7 +98,9 @@ def test_the_default_deadline_is_after_the_day_found(world, county_inspector):
     assert finding.deadline > finding.found_on == TODAY
 
 
-def test_assigning_a_grid_report_with_a_past_deadline_is_refused(client, world, county_inspector, grid_worker):
+def test_assigning_a_grid_report_with_a_past_deadline_is_refused(
+    client, world, county_inspector, grid_worker
+):
     found = datetime.date(2026, 11, 20)
     finding = record(grid_worker, world.village_a1, source=Source.GRID, found_on=found)
     with pytest.raises(ValidationError, match="已过"):  # 20 November + 7 days is long gone on 7 December

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from tests.inspections.conftest import stored_files
 from tests.inspections.factories import category, jpeg_bytes

@@ -41,7 +41,9 @@ def on_the_demo_day():
 
 
 def silent(update_due: bool) -> ProjectFacts:
-    return ProjectFacts("溪东片区老旧小区改造工程", "building", annual_plan=Decimal(8000), update_due=update_due)
+    return ProjectFacts(
+        "溪东片区老旧小区改造工程", "building", annual_plan=Decimal(8000), update_due=update_due
+    )
 
 
 def test_a_project_is_not_silent_before_the_months_deadline():

@@ -3,7 +3,6 @@
 import datetime
 
 import time_machine
-
 from django.urls import reverse
 
 from tests.inspections.factories import make_finding
