@@ -14,7 +14,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from tests.assessment.factories import make_scheme
 from tests.ledger import factories as ledger
+from zhenwu.assessment.services import period_lines
 from zhenwu.projects import services
 from zhenwu.projects.models import MonthlyUpdate
 
@@ -112,3 +114,12 @@ def test_on_the_demo_day_projects_report_november_with_its_own_time_progress(cli
         overview = client.get(reverse("projects:overview")).content.decode()
     assert "1-12月" not in overview
     assert "91.7%" in overview  # 时序进度 of November, not 100%
+
+
+@pytest.mark.parametrize(
+    ("day", "latest"), [("2026-12-07", "2026-Q3"), ("2027-01-01", "2026-Q4"), ("2026-10-01", "2026-Q3")]
+)
+def test_the_assessment_lists_quarters_up_to_the_month_being_reported(world, day, latest):
+    scheme = make_scheme(world, world.county, first_year=2026)
+    lines = period_lines(scheme, world.county_admin, datetime.date.fromisoformat(day))
+    assert lines[0].period.key == latest  # a quarter still running has no figures to assess
