@@ -6,17 +6,20 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from zhenwu import demo
 from zhenwu.ledger import tables
 from zhenwu.ledger.progress import Standing
+from zhenwu.ledger.reporting import reporting_month
 
 
 @pytest.mark.parametrize("day", ["2026-12-07 10:00 +0800", "2026-07-03 10:00 +0800"])
 def test_a_county_total_is_severe_only_where_a_town_that_reported_is(client, db, day):
     with time_machine.travel(day, tick=False):
         county = demo.load().county
-        year, month = tables.latest_period(county)
+        reported = reporting_month(county, timezone.localdate()).current
+        year, month = reported.year, reported.month
         overview = tables.area_table(county, year, month)
         matrix = tables.county_table(county, year, month)
         rates = {  # indicator → the 完成率 of each town that reported it

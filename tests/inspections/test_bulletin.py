@@ -14,6 +14,7 @@ from zhenwu.documents import render_html
 from zhenwu.inspections.bulletin import build_bulletin
 from zhenwu.inspections.models import Status
 from zhenwu.inspections.tallies import Period
+from zhenwu.ledger.reporting import reporting_month
 
 MARCH = Period.month(2026, 3)
 TODAY = datetime.date(2026, 4, 2)
@@ -109,8 +110,8 @@ def test_the_command_refuses_a_bad_month_or_an_unknown_area(march, tmp_path, cap
 
 def test_the_desk_offers_the_bulletin_as_a_download(client, march, county_inspector):
     client.force_login(county_inspector)
-    today = timezone.localdate()
-    this_month = reverse("inspections:bulletin", args=[march.county.code, today.year, today.month])
+    reported = reporting_month(march.county, timezone.localdate()).current  # the month being reported
+    this_month = reverse("inspections:bulletin", args=[march.county.code, reported.year, reported.month])
     assert this_month in client.get(reverse("inspections:index")).content.decode()
     url = reverse("inspections:bulletin", args=[march.county.code, 2026, 3])
     response = client.get(url)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from tests.inspections.conftest import stored_files
 from tests.inspections.factories import category, jpeg_bytes
@@ -56,13 +57,12 @@ def test_a_grid_worker_reports_only_in_the_village_and_waits_to_be_assigned(
     with pytest.raises(PermissionDenied):
         record(grid_worker, world.village_a2, source=Source.GRID)
 
-    services.assign(
-        finding, county_inspector, deadline=datetime.date(2026, 3, 9), department=world.department_a
-    )
+    deadline = timezone.localdate() + datetime.timedelta(days=7)
+    services.assign(finding, county_inspector, deadline=deadline, department=world.department_a)
     finding.refresh_from_db()
     assert (finding.status, finding.deadline, finding.department) == (
         Status.ASSIGNED,
-        datetime.date(2026, 3, 9),
+        deadline,
         world.department_a,
     )
 

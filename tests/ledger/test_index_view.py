@@ -2,12 +2,14 @@
 
 from decimal import Decimal
 
+import time_machine
 from django.urls import reverse
 
 from tests.ledger import factories as f
 from zhenwu.ledger.models import ValueStatus
 
 
+@time_machine.travel("2025-07-20 10:00 +0800", tick=False)  # the month being reported is June
 def test_the_town_table_compares_completion_with_time_progress(client, world):
     f.make_target(world, world.town_a, value="12")
     f.make_value(world, world.town_a, value="5.1")  # 42.5% against 50%

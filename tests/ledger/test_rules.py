@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from tests.conftest import make_user
@@ -26,6 +27,7 @@ def test_a_town_follows_its_countys_rules_until_it_sets_its_own(world):
     assert ReportingRules.objects.for_area(world.town_b).due_day == 10
 
 
+@time_machine.travel("2025-07-20 10:00 +0800", tick=False)  # the month being reported is June 2025
 def test_looser_thresholds_turn_a_small_lag_into_on_track(client, world):
     f.make_target(world, world.town_a, value="12")
     f.make_value(world, world.town_a, value="5.7")  # 47.5% against 50%: 2.5 points behind
@@ -36,6 +38,7 @@ def test_looser_thresholds_turn_a_small_lag_into_on_track(client, world):
     assert '<span class="st on-track">正常</span>' in page and '<span class="st lagging">' not in page
 
 
+@time_machine.travel("2025-07-20 10:00 +0800", tick=False)  # the month being reported is June 2025
 def test_time_progress_counted_in_days_is_shown_and_used(client, world):
     f.make_target(world, world.town_a, value="12")
     f.make_value(world, world.town_a, value="5.97")  # 49.75%: behind N/12 (50%), ahead of 181/365 (49.6%)
@@ -59,6 +62,7 @@ def test_the_deadline_day_decides_who_is_late(world):
     assert tables.entry_grid(world.town_a, 2025, 6).due == date(2025, 7, 10)
 
 
+@time_machine.travel("2025-07-20 10:00 +0800", tick=False)  # the month being reported is June 2025
 def test_a_towns_share_of_the_county_total(client, world):
     f.make_value(world, world.town_a, value="6")
     f.make_value(world, world.town_b, value="2")

@@ -4,6 +4,7 @@ import re
 from decimal import Decimal as D
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from tests.conftest import make_user
@@ -339,6 +340,7 @@ def test_a_catalogue_of_another_year_does_not_apply(client, world, assessment):
     assert "青溪县2025年度乡镇目标考核指标" not in page and "还没有适用于青溪县的年度目标考核指标" in page
 
 
+@time_machine.travel("2025-07-20 10:00 +0800", tick=False)  # the month being reported is June 2025
 def test_the_ledger_links_to_the_catalogue(client, world):
     f.make_value(world, world.town_a)
     client.force_login(world.town_a_clerk)

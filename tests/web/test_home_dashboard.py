@@ -2,6 +2,7 @@
 
 import datetime
 
+import time_machine
 from django.urls import reverse
 
 from tests.inspections.factories import make_finding
@@ -31,11 +32,13 @@ def test_a_town_sees_its_own_findings_and_projects_only(client, world):
     assert "白沙" not in page
 
 
+@time_machine.travel("2025-07-03 10:00 +0800", tick=False)  # June's figures are due by 5 July
 def test_a_county_sees_which_towns_have_not_reported(client, world):
     ledger.all_indicators()
     ledger.make_value(world, world.town_a, month=6)
     client.force_login(world.county_admin)
     page = client.get(reverse("home")).content.decode()
     indicators = tile_text(page, "指标台账")
-    assert "未报齐" in indicators
+    assert "2025年1-6月" in indicators and "未报齐" in indicators
     assert "白沙镇（未填报）" in indicators and "青山镇（填报中）" in indicators  # one draft figure so far
+    assert "7月5日前报送，尚未逾期" in indicators

@@ -29,6 +29,7 @@ from zhenwu.assessment.models import (
     ScoreDetail,
 )
 from zhenwu.assessment.periods import Period
+from zhenwu.ledger.reporting import reporting_month
 
 
 class AssessmentError(Exception):
@@ -322,10 +323,15 @@ class PeriodLine:
 
 
 def period_lines(scheme: Scheme, user, today: datetime.date | None = None) -> list[PeriodLine]:
-    """The scheme's periods up to the current one, newest first, each with the result the user may see."""
+    """The scheme's periods up to the month being reported, newest first, each with the result the user may see.
+
+    A quarter still running on ``today`` has no figures to assess yet: it is listed once its
+    last month is the one being reported (``ledger.reporting``), as every other page has it.
+    """
     from zhenwu.assessment.periods import periods_of
 
     today = today or timezone.localdate()
+    reported = reporting_month(scheme.area, today).current.last_day
     last = min(today.year, scheme.last_year or today.year)
     results: dict[str, Result] = {}
     for result in Result.objects.for_user(user).filter(scheme=scheme).exclude(status=ResultStatus.SUPERSEDED):
@@ -335,6 +341,6 @@ def period_lines(scheme: Scheme, user, today: datetime.date | None = None) -> li
         PeriodLine(period, results.get(period.key))
         for year in range(scheme.first_year, last + 1)
         for period in periods_of(scheme.period_type, year)
-        if period.start <= today or period.key in results
+        if period.end <= reported or period.key in results
     ]
     return lines[::-1]

@@ -70,12 +70,13 @@ def _user(username: str):
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    """That hour of ``day``, or now when it is later: the demo dates nothing after its today."""
+    return min(timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour))), timezone.now())
 
 
 def build(demo: DemoCounty, rng: random.Random) -> None:
     """Create the scheme, the quarters' manual scores, and publish every ended quarter of the year."""
-    today = timezone.localdate()
+    today = demo.today
     year = today.year if ended_by(QUARTER, today.year, today) else today.year - 1
     scheme = Scheme.objects.create(
         area=demo.county,

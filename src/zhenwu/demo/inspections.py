@@ -156,7 +156,7 @@ def build(demo: DemoCounty, rng: random.Random) -> None:
     names = [name for name in CATEGORY_MIX if name in categories]
     weights = [CATEGORY_MIX[name][0] for name in names]
     colours = {name: SCENE_COLOURS[index % len(SCENE_COLOURS)] for index, name in enumerate(names)}
-    today = timezone.localdate()
+    today = demo.today
     start = today - datetime.timedelta(days=DAYS)
     county_inspector, county_admin = users["qx_inspector"], users["qx_admin"]
     town_inspectors = {"青山镇": users["qs_inspector"], "白沙镇": users["bs_inspector"]}

@@ -526,7 +526,7 @@ def _values(demo, indicators, actual, rng: random.Random, calendar: Calendar) ->
     }
     clerks = {"青山镇": users.get("qs_clerk"), "白沙镇": users.get("bs_clerk")}
     reviewers = {"青山镇": users.get("qs_reviewer"), "白沙镇": users.get("bs_reviewer")}
-    rows = []
+    rows, now = [], timezone.now()
     for town in demo.towns:
         for year in calendar.years:
             last = 12 if year == calendar.previous else calendar.last_month
@@ -540,14 +540,17 @@ def _values(demo, indicators, actual, rng: random.Random, calendar: Calendar) ->
                     status = LATE.get(
                         town.name, ValueStatus.SUBMITTED if town.name in SUBMITTED else ValueStatus.APPROVED
                     )
-                entered = timezone.make_aware(
-                    datetime(
-                        year + (month == 12),
-                        month % 12 + 1,
-                        rng.randint(1, 4),
-                        rng.randint(8, 17),
-                        rng.randint(0, 59),
-                    )
+                entered = min(  # in the first days of the next month, and never after the demo's today
+                    timezone.make_aware(
+                        datetime(
+                            year + (month == 12),
+                            month % 12 + 1,
+                            rng.randint(1, 4),
+                            rng.randint(8, 17),
+                            rng.randint(0, 59),
+                        )
+                    ),
+                    now,
                 )
                 done = _curve(month, rng)
                 for code, indicator in indicators.items():

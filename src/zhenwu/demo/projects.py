@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from zhenwu.areas.models import Department, Membership, Role
 from zhenwu.demo.areas import DemoCounty
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.projects.models import (
     MonthlyUpdate,
     Project,
@@ -31,7 +32,6 @@ from zhenwu.projects.models import (
     UpdatePhoto,
     YearPlan,
 )
-from zhenwu.projects.rates import reporting_month
 
 PROJECTS_PER_TOWN = (11, 15)  # so about 150 in twelve towns
 PHOTO_PROJECTS = 40
@@ -196,8 +196,8 @@ D = Decimal
 
 def build(demo: DemoCounty, rng: random.Random) -> None:
     """About 150 projects, their plans, status logs, a year of monthly updates and some photos."""
-    today = timezone.localdate()
-    reported = reporting_month(today)
+    today = demo.today
+    reported = reporting_month(demo.county, today).current
     months = _months_since(
         datetime.date(reported.year - 1 if reported.month < 6 else reported.year, 1, 1), reported.last_day
     )
@@ -218,8 +218,8 @@ def build(demo: DemoCounty, rng: random.Random) -> None:
         plans += [
             YearPlan(project=story.project, year=y, planned_investment=p) for y, p in story.plans.items()
         ]
-        changes += _status_log(story, entered_by[story.town.pk])
-        updates += _updates(story, months, today, rng, entered_by[story.town.pk])
+        changes += _status_log(story, entered_by[story.town.pk], today)
+        updates += _updates(story, months, reported, rng, entered_by[story.town.pk])
     YearPlan.objects.bulk_create(plans)
     StatusChange.objects.bulk_create(changes)
     MonthlyUpdate.objects.bulk_create(updates, batch_size=500)
@@ -364,7 +364,7 @@ def _content(category: str, total: Decimal, rng: random.Random) -> str:
     }[category]
 
 
-def _status_log(story: _Story, user) -> list[StatusChange]:
+def _status_log(story: _Story, user, today: datetime.date) -> list[StatusChange]:
     project = story.project
     steps = [(Status.PLANNING, Status.SIGNED, project.planned_start - datetime.timedelta(days=60))]
     if project.started_on:
@@ -377,7 +377,6 @@ def _status_log(story: _Story, user) -> list[StatusChange]:
         steps.append((Status.COMPLETED, Status.OPERATING, project.completed_on + datetime.timedelta(days=5)))
     order = [s for s, _ in STATUS_WEIGHTS]
     reached = order.index(Status(project.status))
-    today = timezone.localdate()
     return [
         StatusChange(project=project, from_status=a, to_status=b, date=min(when, today), actor=user, note="")
         for a, b, when in steps
@@ -385,12 +384,17 @@ def _status_log(story: _Story, user) -> list[StatusChange]:
     ]
 
 
-def _updates(story: _Story, months, today, rng: random.Random, user) -> list[MonthlyUpdate]:
+def _updates(story: _Story, months, reported, rng: random.Random, user) -> list[MonthlyUpdate]:
+    """The project's monthly updates up to the month being reported; money and 形象进度 only move on.
+
+    Each is entered in the last days of its month (all before the demo's today, as the month
+    being reported has ended); a quarter of the projects have not yet reported that month.
+    """
     project = story.project
     if project.started_on is None:
         return []
-    updates, ytd, stage, in_stage = [], D(0), 0, 0
-    current = (reporting_month(today).year, reporting_month(today).month)
+    updates, ytd, stage, in_stage, shown = [], D(0), 0, 0, 0
+    current = (reported.year, reported.month)
     reports_now = rng.random() < 0.75  # the rest report by the 5th of next month
     for year, month in months:
         month_end = datetime.date(year, month, 28)
@@ -408,6 +412,7 @@ def _updates(story: _Story, months, today, rng: random.Random, user) -> list[Mon
         ytd += amount
         moved = stage < len(story.stages) - 1 and (rng.random() < 0.45 or in_stage >= 3)
         stage, in_stage = (stage + 1, 1) if moved else (stage, in_stage + 1)
+        shown = max(shown + 1, overall_progress(stage, in_stage, len(story.stages)))
         lagging = story.pace < 0.85
         problem = rng.choice(PROBLEMS) if lagging and rng.random() < 0.7 else ("", "")
         updates.append(
@@ -417,14 +422,12 @@ def _updates(story: _Story, months, today, rng: random.Random, user) -> list[Mon
                 month=month,
                 investment_month=amount,
                 investment_ytd=ytd,
-                progress=_progress(story.stages[stage], in_stage, rng),
+                progress=_progress(story.stages[stage], in_stage, min(shown, 99), rng),
                 milestone=story.stages[stage] + "完成" if rng.random() < 0.15 else "",
                 problems=problem[0],
                 help_needed=problem[1],
                 entered_by=user,
-                entered_at=timezone.make_aware(
-                    datetime.datetime(year, month, min(28, rng.randint(20, 28)), 16)
-                ),
+                entered_at=timezone.make_aware(datetime.datetime(year, month, rng.randint(20, 28), 16)),
             )
         )
     return updates
@@ -438,11 +441,23 @@ def _active_months(project: Project, year: int) -> int:
     return max(1, (last.year - first.year) * 12 + last.month - first.month + 1)
 
 
-def _progress(stage: str, months_in_stage: int, rng: random.Random) -> str:
-    """One line of 形象进度 that moves forward month by month within a stage."""
+def overall_progress(stage: int, months_in_stage: int, stages: int) -> int:
+    """The project's 形象进度 in per cent: the stages done, and part of the one under way.
+
+    A stage's share is filled a fifth a month up to four fifths, so the figure never goes back
+    when the next stage begins (主体结构封顶70% is followed by 钢结构安装 at 72%, not 20%).
+
+    >>> [overall_progress(s, m, 5) for s, m in ((0, 1), (0, 4), (0, 6), (1, 1), (4, 4))]
+    [4, 16, 16, 24, 96]
+    """
+    return round((stage + min(months_in_stage, 4) / 5) * 100 / stages)
+
+
+def _progress(stage: str, months_in_stage: int, percent: int, rng: random.Random) -> str:
+    """One line of 形象进度: the stage under way and the project's overall progress, which only moves on."""
     if stage == "主体结构施工":
-        return f"主体结构施工至第{2 * months_in_stage + rng.randint(0, 1)}层"
-    return f"{stage}，完成{min(95, 20 * months_in_stage + rng.choice([0, 5, 10]))}%"
+        return f"主体结构施工至第{2 * months_in_stage + rng.randint(0, 1)}层，形象进度{percent}%"
+    return f"{stage}，形象进度{percent}%"
 
 
 def _font(size: int):
@@ -512,7 +527,9 @@ def _photos(stories, updates, rng: random.Random, today) -> None:
     for project in largest:
         for update in sorted(latest[project.pk], key=lambda u: (u.year, u.month))[-PHOTO_MONTHS:]:
             for number in (1, 2):
-                taken = datetime.date(update.year, update.month, min(27, 10 + number * 7))
+                taken = min(
+                    datetime.date(update.year, update.month, 10 + number * 7), update.entered_at.date()
+                )
                 caption = update.progress.split("，")[0]
                 image, thumb = site_photo(rng.randrange(10**9), project.name, caption, font)
                 stem = f"projects/demo/{project.pk}-{update.year}{update.month:02d}-{number}"

@@ -20,6 +20,7 @@ from zhenwu.inspections.models import (
     Status,
     Theme,
 )
+from zhenwu.inspections.rectification import deadline_problem
 from zhenwu.photos import MAX_PHOTOS, check_photos
 
 FIELD_LEVELS = (Level.TOWN, Level.VILLAGE)
@@ -157,6 +158,9 @@ class FindingForm(forms.Form):
             self.add_error("inspection", f"“{inspection.title}”不覆盖{area.name}。")
         if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
             cleaned["latitude"] = cleaned["longitude"] = None
+        today = timezone.localdate()  # a finding recorded here is found today
+        if problem := deadline_problem(cleaned.get("deadline"), today, today):
+            self.add_error("deadline", problem)
         return cleaned
 
 
@@ -184,9 +188,17 @@ class AssignForm(StepForm):
             .filter(area__path__in=finding.area.lineage_paths)
             .select_related("area")
         )
-        self.fields["deadline"].initial = finding.found_on + datetime.timedelta(
+        today = timezone.localdate()
+        self.finding = finding
+        self.fields["deadline"].initial = max(finding.found_on, today) + datetime.timedelta(
             days=finding.category.default_days
         )
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if problem := deadline_problem(deadline, self.finding.found_on, timezone.localdate()):
+            raise forms.ValidationError(problem)
+        return deadline
 
 
 class EvidenceForm(StepForm):

@@ -7,6 +7,7 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -231,6 +232,11 @@ class Finding(AreaOwned):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.category} · {self.location}"
+
+    def clean(self) -> None:
+        """The deadline falls after the day the problem was found (the admin checks it too)."""
+        if self.deadline is not None and self.found_on is not None and self.deadline <= self.found_on:
+            raise ValidationError({"deadline": f"整改期限应晚于发现日期（{self.found_on:%Y-%m-%d}）"})
 
     @property
     def is_open(self) -> bool:

@@ -103,6 +103,32 @@ def default_deadline(found_on: datetime.date, days: int) -> datetime.date:
     return found_on + datetime.timedelta(days=days)
 
 
+def deadline_problem(
+    deadline: datetime.date | None, found_on: datetime.date, today: datetime.date
+) -> str | None:
+    """Why ``deadline`` cannot be a finding's rectification deadline, or None when it can.
+
+    It falls after the day the problem was found, and is not already past: a finding must not be
+    overdue (and cost its town points) the moment it is recorded or assigned.
+
+    >>> deadline_problem(datetime.date(2026, 12, 6), datetime.date(2026, 12, 7), datetime.date(2026, 12, 7))
+    '整改期限2026年12月6日已过，应在今天（2026年12月7日）之后'
+    >>> deadline_problem(datetime.date(2026, 12, 14), datetime.date(2026, 12, 7), datetime.date(2026, 12, 7)) is None
+    True
+    """
+    if deadline is None:
+        return None
+    if deadline < today:
+        return f"整改期限{_day(deadline)}已过，应在今天（{_day(today)}）之后"
+    if deadline <= found_on:
+        return f"整改期限{_day(deadline)}应晚于发现日期{_day(found_on)}"
+    return None
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def distance_m(
     lat1: Decimal | float, lng1: Decimal | float, lat2: Decimal | float, lng2: Decimal | float
 ) -> float:

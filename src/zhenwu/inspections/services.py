@@ -30,6 +30,7 @@ from zhenwu.inspections.rectification import (
     REPEAT_WINDOW_DAYS,
     Place,
     action_for,
+    deadline_problem,
     default_deadline,
     is_repeat,
     next_status,
@@ -171,6 +172,7 @@ def record_finding(
     if inspection is not None and not inspection.area.contains(area):
         raise ValidationError(f"所选督查“{inspection.title}”不覆盖{area.name}。")
     _check_department(department, area)
+    _check_deadline(deadline, found_on, timezone.localdate(at))
     assigned = source == Source.INSPECTION
     finding = Finding.objects.create(
         inspection=inspection,
@@ -202,6 +204,11 @@ def record_finding(
     )
     _save_photos(finding, list(photos), PhotoKind.FINDING, user, transition, at)
     return finding
+
+
+def _check_deadline(deadline: datetime.date | None, found_on: datetime.date, today: datetime.date) -> None:
+    if (problem := deadline_problem(deadline, found_on, today)) is not None:
+        raise ValidationError(f"{problem}，请重新选择整改期限。")
 
 
 def _take_step(
@@ -256,6 +263,7 @@ def assign(
 ) -> Transition:
     """交办 a reported problem: set the responsible unit and the deadline (``version``: see ``_take_step``)."""
     _check_department(department, finding.area)
+    _check_deadline(deadline, finding.found_on, timezone.localdate(at or timezone.now()))
     locked, transition = _take_step(
         finding, user, Step.ASSIGN, note or f"限期{deadline:%Y年%m月%d日}前整改", at, version
     )

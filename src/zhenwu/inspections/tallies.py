@@ -56,7 +56,8 @@ class Period:
 
 
 def recent_months(today: datetime.date, count: int) -> list[Period]:
-    """This month and the ``count - 1`` before it, newest first (for the 通报 downloads).
+    """The month of ``today`` and the ``count - 1`` before it, newest first (for the 通报 downloads,
+    from the month being reported).
 
     >>> [p.label for p in recent_months(datetime.date(2026, 2, 10), 3)]
     ['2026年2月', '2026年1月', '2025年12月']

@@ -30,6 +30,7 @@ from zhenwu.inspections.forms import (
 from zhenwu.inspections.models import Finding, FindingPhoto, Inspection, PhotoKind, Source, Status, Step
 from zhenwu.inspections.rectification import StepNotAllowed, action_for
 from zhenwu.inspections.tallies import Period, facts_from, recent_months, summarise
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.files import safe_filename
 from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
 from zhenwu.photos import photo_response
@@ -70,7 +71,7 @@ def index(request):
             "query": query.urlencode(),
             "may_inspect": areas_for(request.user, {Action.INSPECT}).exists(),
             "may_report": areas_for(request.user, {Action.ENTER}).exists(),
-            "bulletin_months": recent_months(today, 3),
+            "bulletin_months": recent_months(reporting_month(request.area, today).current.last_day, 3),
         },
     )
 

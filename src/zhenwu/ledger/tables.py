@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
-from django.db.models import Max
 from django.utils import timezone
 
 from zhenwu.areas.models import Area, Level, Membership, Role
@@ -99,21 +98,6 @@ def deadline(area: Area, year: int, month: int, rules: progress.Rules | None = N
         return Deadline(special.due, special.reason)
     rules = rules or ReportingRules.objects.for_area(area)
     return Deadline(due_date(year, month, rules.due_day))
-
-
-def latest_period(area: Area) -> tuple[int, int]:
-    """The most recent month with any figure in the area's subtree, else last month."""
-    latest = (
-        ReportedValue.objects.in_subtree(area)
-        .values("year")
-        .annotate(month=Max("month"))
-        .order_by("-year")
-        .first()
-    )
-    if latest:
-        return latest["year"], latest["month"]
-    today = timezone.localdate()
-    return progress.previous_period(today.year, today.month)
 
 
 def _aggregate(indicator: Indicator, children: list[int], values: dict) -> progress.Aggregate:

@@ -16,6 +16,8 @@ figure of its own. Pure functions; nothing here touches the database.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -86,6 +88,42 @@ class MonthConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+@dataclass(frozen=True)
+class Month:
+    """A reporting month: the report “1-N月” of ``year`` is as of the last day of ``month``."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """Read ``YYYY-MM`` (or 2025年6月); a wrong value says what was expected.
+
+        >>> Month.parse("2025-06")
+        Month(year=2025, month=6)
+        """
+        return cls(*parse_month(text))
+
+    @classmethod
+    def of(cls, day: datetime.date) -> Month:
+        return cls(day.year, day.month)
+
+    @property
+    def last_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    @property
+    def label(self) -> str:
+        """“1-6月”, or “1月” in January."""
+        return "1月" if self.month == 1 else f"1-{self.month}月"
+
+    def previous(self) -> Month:
+        return Month(self.year - 1, 12) if self.month == 1 else Month(self.year, self.month - 1)
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.month}月"
 
 
 def month_ended(year: int, month: int, today) -> bool:

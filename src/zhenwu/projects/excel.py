@@ -77,10 +77,10 @@ def _number(value: Decimal | None):
     return None if value is None else float(value)
 
 
-def export_ledger(area: Area, projects, month: Month) -> bytes:
+def export_ledger(area: Area, projects, month: Month, *, due: bool = True) -> bytes:
     """The ledger of ``projects`` (already scoped) with the month's figures, as .xlsx."""
     projects = projects.select_related("area", "department").order_by("area__path", "id")
-    facts = {f.pk: f for f in load_facts(projects, month)}
+    facts = {f.pk: f for f in load_facts(projects, month, due=due)}
     latest = latest_updates(list(facts), month)
     workbook = Workbook()
     sheet = workbook.active

@@ -40,8 +40,11 @@ def ytd_by_project(project_ids, month: Month) -> dict[int, Decimal]:
     return {pk: ytd for pk, m, ytd in rows if latest.get(pk) == m}
 
 
-def load_facts(projects, month: Month) -> list[ProjectFacts]:
-    """The facts of every project in ``projects`` (an already scoped queryset) for the month."""
+def load_facts(projects, month: Month, *, due: bool = True) -> list[ProjectFacts]:
+    """The facts of every project in ``projects`` (an already scoped queryset) for the month.
+
+    ``due``: the month's deadline has passed (``ReportingMonth.is_due``), so a missing update is 本月未报.
+    """
     projects = projects.select_related("area")
     ids = list(projects.values_list("pk", flat=True))
     plans = dict(
@@ -67,6 +70,7 @@ def load_facts(projects, month: Month) -> list[ProjectFacts]:
             planned_start=project.planned_start,
             planned_completion=project.planned_completion,
             updated_this_month=project.pk in reported,
+            update_due=due,
             area=towns[project.area.path],
             category=Category(project.category).label,
         )
@@ -87,12 +91,12 @@ class Row:
         return investment_rate(self.facts)
 
 
-def listing(projects, month: Month, behind: str = "") -> list[Row]:
+def listing(projects, month: Month, behind: str = "", *, due: bool = True) -> list[Row]:
     """The rows of the project list; ``behind`` keeps only the lagging ones (``"any"`` or one reason)."""
     projects = list(projects.select_related("area", "department"))
     by_pk = {
         facts.pk: facts
-        for facts in load_facts(Project.objects.filter(pk__in=[p.pk for p in projects]), month)
+        for facts in load_facts(Project.objects.filter(pk__in=[p.pk for p in projects]), month, due=due)
     }
     rows = []
     for project in projects:

@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from zhenwu.areas.access import subtree_filter
 from zhenwu.areas.models import Action, Area, Department, Level
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.stale import remember_shown
 from zhenwu.photos import MAX_PHOTOS, check_photos
 from zhenwu.projects.models import Category, Project, Status, Tier
-from zhenwu.projects.rates import Behind, Month, reporting_month
+from zhenwu.projects.rates import Behind, Month
 
 LEDGER_LEVELS = (Level.COUNTY, Level.TOWN, Level.VILLAGE)
 
@@ -71,13 +72,18 @@ class ProjectFilterForm(forms.Form):
         if area is not None:
             towns = towns.filter(path__startswith=area.path)
         self.fields["area"].queryset = towns
+        self.reporting = reporting_month(area, timezone.localdate())
 
     def selected_month(self) -> Month:
         """The month of ``?month=2025-06``, else the month being reported; a malformed one is a 400."""
         if "month" in self.errors:  # validates a bound form; an unbound one has none
             raise BadRequest(f"月份 month 无效：{self.errors['month'][0]}")
         value = self.cleaned_data.get("month") if self.is_bound else None
-        return value or reporting_month(timezone.localdate())
+        return value or self.reporting.current
+
+    def month_due(self) -> bool:
+        """Whether the selected month's deadline has passed: only then is a missing update 本月未报."""
+        return self.reporting.is_due(self.selected_month())
 
     def filter(self, projects):
         """Narrow a scoped queryset by the chosen town, category, status and search words."""

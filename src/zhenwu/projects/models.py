@@ -9,6 +9,7 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -196,6 +197,14 @@ class MonthlyUpdate(AreaOwned):
     def __str__(self) -> str:
         return f"{self.project} {self.year}年{self.month}月"
 
+    def clean(self) -> None:
+        """An update is entered for a month that has begun, and not in the future (the admin checks it too)."""
+        today = timezone.localdate()
+        if self.entered_at and self.entered_at > timezone.now():
+            raise ValidationError({"entered_at": "填报时间不能晚于现在"})
+        if self.year and self.month and (self.year, self.month) > (today.year, today.month):
+            raise ValidationError({"month": f"不能填报未来月份（{self.year}年{self.month}月）的进展"})
+
     @property
     def version(self) -> int:
         """Counts the changes of the update (``revision`` corrections after the first entry); 0 is no update."""
@@ -267,3 +276,8 @@ class UpdatePhoto(AreaOwned):
 
     def __str__(self) -> str:
         return self.caption or f"照片 #{self.pk}"
+
+    def clean(self) -> None:
+        """A photo shows the site as it was: it cannot be taken after today (the admin checks it too)."""
+        if self.taken_on and self.taken_on > timezone.localdate():
+            raise ValidationError({"taken_on": "拍摄日期不能晚于今天"})

@@ -7,14 +7,13 @@ per cent (``Decimal("50.2")`` is 50.2%), rounded only when shown.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from zhenwu.ledger.progress import DUE_DAY, Standing, gap_points, schedule_by_months, standing
-from zhenwu.lib.periods import parse_month
+from zhenwu.ledger.progress import Standing, gap_points, schedule_by_months, standing
+from zhenwu.lib.periods import Month
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -35,42 +34,6 @@ class Behind:
 
 
 @dataclass(frozen=True)
-class Month:
-    """A reporting month: the report “1-N月” of ``year`` is as of the last day of ``month``."""
-
-    year: int
-    month: int
-
-    @classmethod
-    def parse(cls, text: str) -> Month:
-        """Read ``YYYY-MM`` (or 2025年6月); a wrong value says what was expected.
-
-        >>> Month.parse("2025-06")
-        Month(year=2025, month=6)
-        """
-        return cls(*parse_month(text))
-
-    @classmethod
-    def of(cls, day: datetime.date) -> Month:
-        return cls(day.year, day.month)
-
-    @property
-    def last_day(self) -> datetime.date:
-        return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-
-    @property
-    def label(self) -> str:
-        """“1-6月”, or “1月” in January."""
-        return "1月" if self.month == 1 else f"1-{self.month}月"
-
-    def previous(self) -> Month:
-        return Month(self.year - 1, 12) if self.month == 1 else Month(self.year, self.month - 1)
-
-    def __str__(self) -> str:
-        return f"{self.year}年{self.month}月"
-
-
-@dataclass(frozen=True)
 class ProjectFacts:
     """What the rules need to know about one project for one reporting month (money in 万元)."""
 
@@ -82,21 +45,10 @@ class ProjectFacts:
     planned_start: datetime.date | None = None
     planned_completion: datetime.date | None = None
     updated_this_month: bool = False
+    update_due: bool = True  # the month's deadline has passed: without an update the project is 本月未报
     area: str = ""  # the town's name, for grouping
     category: str = ""  # the category label, for grouping
     pk: int | None = None
-
-
-def reporting_month(today: datetime.date, due_day: int = DUE_DAY) -> Month:
-    """The month being reported on: last month until its updates are due (the county's 台账规则), then this month.
-
-    >>> reporting_month(datetime.date(2025, 7, 3)), reporting_month(datetime.date(2025, 7, 6))
-    (Month(year=2025, month=6), Month(year=2025, month=7))
-    >>> reporting_month(datetime.date(2026, 1, 5))
-    Month(year=2025, month=12)
-    """
-    month = Month.of(today)
-    return month.previous() if today.day <= due_day else month
 
 
 def time_progress(month: Month) -> Decimal:
@@ -166,7 +118,7 @@ def behind_reasons(project: ProjectFacts, month: Month) -> list[str]:
     - 逾期未开工: planned to start by now and not started;
     - 逾期未竣工: planned to be finished by now and not finished;
     - 投资滞后: 投资完成率 below 时序进度;
-    - 本月未报: it should report monthly and has no update for this month.
+    - 本月未报: it should report monthly, the month's deadline has passed and it has no update.
     """
     reasons = []
     if due_to_start(project, month) and project.status not in STARTED:
@@ -176,7 +128,7 @@ def behind_reasons(project: ProjectFacts, month: Month) -> list[str]:
     gap = gap_points(investment_rate(project), time_progress(month))
     if gap is not None and gap < 0:
         reasons.append(Behind.INVESTMENT_LAGGING)
-    if needs_update(project) and not project.updated_this_month:
+    if needs_update(project) and project.update_due and not project.updated_this_month:
         reasons.append(Behind.NO_UPDATE)
     return reasons
 

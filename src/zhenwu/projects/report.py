@@ -252,14 +252,16 @@ def _photos(update: MonthlyUpdate | None, figure_numbers) -> list[Photo]:
     return photos
 
 
-def build_report(area: Area, projects, month: Month, date: datetime.date | None = None) -> Document:
+def build_report(
+    area: Area, projects, month: Month, date: datetime.date | None = None, *, due: bool = True
+) -> Document:
     """The month's illustrated report of the projects of ``area`` (``projects`` is already scoped).
 
     The projects furthest behind (lowest 投资完成率) are written up one by one with their
     latest photos; further lagging ones are listed in a table.
     """
     projects = projects.order_by("area__path", "-total_investment", "id")
-    facts = load_facts(projects, month)
+    facts = load_facts(projects, month, due=due)
     total = summarise(facts, month)
     towns = by_area(facts, month)
     categories = by_category(facts, month)

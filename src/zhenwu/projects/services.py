@@ -271,6 +271,7 @@ def record_update(
     today = timezone.localdate()
     if (month.year, month.month) > (today.year, today.month):
         raise ValidationError(f"不能填报未来月份（{month}）的进展。")
+    dates = photo_dates(photos, today)
     if not progress.strip():
         raise ValidationError("请填写形象进度。")
     previous = _previous_ytd(project, month.year, month.month)
@@ -324,7 +325,7 @@ def record_update(
         update.revision += 1
         update.save()
     _carry_forward(project, month.year, month.month)
-    _save_photos(update, photos, user, caption or f"{project.name}形象进度（{month.month}月）")
+    _save_photos(update, photos, dates, user, caption or f"{project.name}形象进度（{month.month}月）")
     return update
 
 
@@ -354,7 +355,10 @@ def _update_stale(project: Project, update: MonthlyUpdate, values: dict) -> Stal
 
 
 def taken_on(upload, today: datetime.date) -> datetime.date:
-    """The day the photo was taken, from its EXIF data when the camera wrote one, else today."""
+    """The day the photo was taken, from its EXIF data when the camera wrote one, else today.
+
+    A day after ``today`` is kept as the camera wrote it, for ``photo_dates`` to refuse.
+    """
     from PIL import Image
 
     upload.seek(0)
@@ -367,17 +371,35 @@ def taken_on(upload, today: datetime.date) -> datetime.date:
         day = None
     finally:
         upload.seek(0)
-    if day is None or day > today or day.year < 2000:
+    if day is None or day.year < 2000:
         return today
     return day
 
 
-def _save_photos(update: MonthlyUpdate, photos: list[CheckedPhoto], user, caption: str) -> None:
-    today = timezone.localdate()
-    for checked in photos:
+def photo_dates(photos: list[CheckedPhoto], today: datetime.date) -> list[datetime.date]:
+    """The day each photo was taken; a photo dated after today is refused before anything is saved.
+
+    A 形象进度 photo shows the site as it was: one “taken” tomorrow comes from a phone whose clock
+    is wrong or from a picture that is not of the site, and would date the progress wrongly.
+    """
+    dates = [taken_on(checked.upload, today) for checked in photos]
+    for number, (checked, day) in enumerate(zip(photos, dates, strict=True), start=1):
+        if day > today:
+            name = getattr(checked.upload, "name", "") or f"第{number}张"
+            raise ValidationError(
+                f"照片“{name}”的拍摄日期为{day.year}年{day.month}月{day.day}日，晚于今天，"
+                "请核对手机日期后重新拍摄或选择；本次填报未保存。"
+            )
+    return dates
+
+
+def _save_photos(
+    update: MonthlyUpdate, photos: list[CheckedPhoto], dates: list[datetime.date], user, caption: str
+) -> None:
+    for checked, day in zip(photos, dates, strict=True):
         photo = UpdatePhoto(
             update=update,
-            taken_on=taken_on(checked.upload, today),
+            taken_on=day,
             caption=caption[:120],
             content_type=checked.content_type,
             original_name=(getattr(checked.upload, "name", "") or "")[:200],
@@ -392,4 +414,5 @@ def _save_photos(update: MonthlyUpdate, photos: list[CheckedPhoto], user, captio
 def add_photos(update: MonthlyUpdate, user, photos: list[CheckedPhoto], caption: str = "") -> None:
     """Add 形象进度 photos to an update already recorded (填报员 of the project's area)."""
     _require(user, update.project.area, Action.ENTER)
-    _save_photos(update, photos, user, caption or f"{update.project.name}形象进度（{update.month}月）")
+    dates = photo_dates(photos, timezone.localdate())
+    _save_photos(update, photos, dates, user, caption or f"{update.project.name}形象进度（{update.month}月）")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
-from zhenwu.ledger.models import ReportingRules
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.files import safe_filename
 from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
 from zhenwu.photos import photo_response
@@ -30,7 +30,6 @@ from zhenwu.projects.rates import (
     by_area,
     by_category,
     investment_rate,
-    reporting_month,
     summarise,
 )
 from zhenwu.projects.report import build_report
@@ -51,7 +50,9 @@ def _projects(request):
 def index(request):
     filters = ProjectFilterForm(request.GET or None, user=request.user, area=request.area)
     month = filters.selected_month()
-    rows = listing(filters.filter(_projects(request)), month, filters.behind_reason())
+    rows = listing(
+        filters.filter(_projects(request)), month, filters.behind_reason(), due=filters.month_due()
+    )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -74,7 +75,7 @@ def overview(request):
     """县级总览: 开工率, 竣工率 and 投资完成率 by town and by category, and the projects behind."""
     filters = ProjectFilterForm(request.GET or None, user=request.user, area=request.area)
     month = filters.selected_month()
-    facts = load_facts(_projects(request), month)
+    facts = load_facts(_projects(request), month, due=filters.month_due())
     return render(
         request,
         "projects/overview.html",
@@ -91,8 +92,9 @@ def overview(request):
 @login_required
 def detail(request, pk):
     project = get_visible_or_404(Project.objects.select_related("area", "department"), request.user, pk=pk)
-    month = reporting_month(timezone.localdate(), ReportingRules.objects.for_area(project.area).due_day)
-    facts = load_facts(Project.objects.filter(pk=project.pk), month)[0]
+    reporting = reporting_month(project.area, timezone.localdate())
+    month = reporting.current
+    facts = load_facts(Project.objects.filter(pk=project.pk), month, due=reporting.is_due(month))[0]
     may_enter = can(request.user, project.area, Action.ENTER)
     choices = services.next_statuses(project)
     events = timeline(project)
@@ -119,7 +121,7 @@ def detail(request, pk):
 def update(request, pk):
     """The month's update from a phone on site: investment, one line of 形象进度, photos."""
     project = get_writable_or_403(Project.objects.select_related("area"), request.user, Action.ENTER, pk=pk)
-    month = reporting_month(timezone.localdate(), ReportingRules.objects.for_area(project.area).due_day)
+    month = reporting_month(project.area, timezone.localdate()).current
     existing = project.updates.filter(year=month.year, month=month.month).first()
     initial = {"month": month, "version": existing.version if existing else 0, "version_of": month}
     if existing is not None:
@@ -165,7 +167,8 @@ def _report(request, code):
     area = get_visible_or_404(Area.objects, request.user, code=code)
     filters = ProjectFilterForm(request.GET or None, user=request.user, area=area)
     month = filters.selected_month()
-    return area, month, build_report(area, Project.objects.for_user(request.user).in_subtree(area), month)
+    projects = Project.objects.for_user(request.user).in_subtree(area)
+    return area, month, build_report(area, projects, month, due=filters.month_due())
 
 
 @login_required
@@ -195,7 +198,8 @@ def export(request, code):
     area = get_visible_or_404(Area.objects, request.user, code=code)
     filters = ProjectFilterForm(request.GET or None, user=request.user, area=area)
     month = filters.selected_month()
-    data = export_ledger(area, Project.objects.for_user(request.user).in_subtree(area), month)
+    projects = Project.objects.for_user(request.user).in_subtree(area)
+    data = export_ledger(area, projects, month, due=filters.month_due())
     filename = f"{area.name}{month.year}年重点项目台账（{month.label}）.xlsx"
     return FileResponse(
         io.BytesIO(data), as_attachment=True, filename=safe_filename(filename), content_type=XLSX_CONTENT

@@ -12,6 +12,8 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import timezone
+
 from zhenwu.areas.models import Area, Level
 from zhenwu.inspections.models import Finding
 from zhenwu.inspections.models import Status as FindingStatus
@@ -22,6 +24,7 @@ from zhenwu.inspections.tallies import facts_from
 from zhenwu.inspections.tallies import summarise as summarise_findings
 from zhenwu.ledger import tables
 from zhenwu.ledger.models import Theme
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.periods import Period
 from zhenwu.projects.facts import latest_photo, load_facts, photo_data
 from zhenwu.projects.models import Project, Status
@@ -174,11 +177,14 @@ def _last_year(row) -> Decimal | None:
     return value * 100 / (100 + yoy) if yoy != -100 else None
 
 
-def project_facts(area: Area, period: Period, user=None) -> ProjectsFact | None:
+def project_facts(
+    area: Area, period: Period, user=None, today: datetime.date | None = None
+) -> ProjectsFact | None:
     """The key projects of the area's subtree for the period's last month, or None when there are none."""
     projects = _scoped(Project.objects.in_subtree(area), user)
     month = Month(period.year, period.last_month)
-    facts: list[ProjectFacts] = load_facts(projects, month)
+    due = reporting_month(area, today or timezone.localdate()).is_due(month)
+    facts: list[ProjectFacts] = load_facts(projects, month, due=due)
     if not facts:
         return None
     total = summarise(facts, month)
@@ -232,14 +238,14 @@ def supervision_facts(area: Area, period: Period, today: datetime.date, user=Non
 
 def gather(area: Area, period: Period, *, user=None, today: datetime.date | None = None) -> Facts:
     """Read everything the summary of ``area`` for ``period`` states."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     return Facts(
         area_name=area.name,
         area_code=area.code,
         area_level=area.level,
         period=period,
         indicators=indicator_facts(area, period),
-        projects=project_facts(area, period, user),
+        projects=project_facts(area, period, user, today),
         supervision=supervision_facts(area, period, today, user),
         today=today,
     )

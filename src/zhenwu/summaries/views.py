@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 from zhenwu.areas.access import can, get_visible_or_404
 from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
-from zhenwu.ledger import tables
 from zhenwu.ledger.models import Indicator
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.files import safe_filename
 from zhenwu.lib.periods import PeriodError, parse_period, summary_periods
 from zhenwu.summaries import proofing, services
@@ -71,7 +71,8 @@ def index(request):
     area = request.area
     if not area:
         raise Http404("您还没有所属区划")
-    year, month = tables.latest_period(area)
+    current = reporting_month(area, timezone.localdate()).current
+    year, month = current.year, current.month
     drafts = Draft.objects.for_user(request.user).in_subtree(area).select_related("area", "generated_by")[:50]
     context = {
         "area": area,

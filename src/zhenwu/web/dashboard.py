@@ -16,10 +16,9 @@ from zhenwu.assessment.models import ResultRow, ResultStatus
 from zhenwu.inspections.models import Finding
 from zhenwu.inspections.tallies import Period, facts_from, summarise
 from zhenwu.ledger import tables
-from zhenwu.ledger.models import ReportingRules
+from zhenwu.ledger.reporting import ReportingMonth, reporting_month
 from zhenwu.projects.facts import load_facts
 from zhenwu.projects.models import Project
-from zhenwu.projects.rates import reporting_month
 from zhenwu.projects.rates import summarise as summarise_projects
 
 
@@ -43,9 +42,9 @@ def _percent(value) -> str:
     return tables.percent_text(value)
 
 
-def ledger_tile(area: Area) -> Tile:
-    """指标: how many indicators run ahead of or behind 时序进度; for a county, who has not reported."""
-    year, month = tables.latest_period(area)
+def ledger_tile(area: Area, reporting: ReportingMonth) -> Tile:
+    """指标: how many indicators run ahead of or behind 时序进度; for a county, who has not reported (and who is late)."""
+    year, month = reporting.current.year, reporting.current.month
     table = tables.area_table(area, year, month)
     behind = table.counts.get("滞后", 0) + table.counts.get("严重滞后", 0)
     tile = Tile(
@@ -57,19 +56,27 @@ def ledger_tile(area: Area) -> Tile:
         Figure("滞后", str(behind), "bad" if behind else ""),
     ]
     if area.numchild and area.level in ("county", "city", "province"):
-        county = tables.county_table(area, year, month)
-        waiting = [f"{state.area.name}（{state.state}）" for state in county.not_reported]
-        tile.figures.append(Figure("未报齐", str(len(waiting)), "warn" if waiting else "good"))
-        tile.lines = waiting[:6]
+        county = tables.county_table(area, year, month, reporting.today)
+        waiting = county.not_reported
+        late = any(state.late for state in waiting)
+        tile.figures.append(
+            Figure("未报齐", str(len(waiting)), "bad" if late else "warn" if waiting else "good")
+        )
+        tile.lines = [
+            f"{state.area.name}（{state.state}{'，已逾期' if state.late else ''}）" for state in waiting
+        ][:6]
+        if waiting and not late:
+            tile.lines.insert(0, f"{month}月数据{reporting.due.month}月{reporting.due.day}日前报送，尚未逾期")
     if table.partial_count:  # the totals above rest on the towns that reported: say so
         tile.lines.insert(0, f"{table.partial_count} 项合计仅含已报单位，按已报单位目标评价")
     return tile
 
 
-def projects_tile(area: Area, user, today: datetime.date) -> Tile:
+def projects_tile(area: Area, user, reporting: ReportingMonth) -> Tile:
     """重点项目: 开工率, 投资完成率 against 时序进度, and the projects behind."""
-    month = reporting_month(today, ReportingRules.objects.for_area(area).due_day)
-    summary = summarise_projects(load_facts(Project.objects.for_user(user).in_subtree(area), month), month)
+    month = reporting.current
+    projects = Project.objects.for_user(user).in_subtree(area)
+    summary = summarise_projects(load_facts(projects, month, due=reporting.is_due(month)), month)
     tile = Tile(
         "重点项目", f"{month.year}年1-{month.month}月 · {summary.count}个项目", reverse("projects:overview")
     )
@@ -138,6 +145,11 @@ def assessment_tile(area: Area, user) -> Tile | None:
 
 def dashboard(area: Area, user, today: datetime.date) -> list[Tile]:
     """The tiles for ``area`` as ``user`` sees it; a tile without data is left out."""
-    tiles = [ledger_tile(area), projects_tile(area, user, today), inspections_tile(area, user, today)]
+    reporting = reporting_month(area, today)
+    tiles = [
+        ledger_tile(area, reporting),
+        projects_tile(area, user, reporting),
+        inspections_tile(area, user, today),
+    ]
     ranking = assessment_tile(area, user)
     return tiles + ([ranking] if ranking else [])

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from zhenwu.areas.access import can, get_visible_or_404
 from zhenwu.areas.models import Action, Area
-from zhenwu.ledger import tables
 from zhenwu.ledger.models import Indicator
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.files import safe_filename
 from zhenwu.lib.periods import parse_month
 from zhenwu.workbooks import XLSX_CONTENT
@@ -20,10 +21,11 @@ def visible_area(request, code: str) -> Area:
 
 
 def requested_period(request, area: Area) -> tuple[int, int]:
-    """The month of ``?period=2025-06``, the latest reported one without it; a malformed one is a 400."""
+    """The month of ``?period=2025-06``, the month being reported without it; a malformed one is a 400."""
     text = request.GET.get("period", "").strip()
     if not text:
-        return tables.latest_period(area)
+        month = reporting_month(area, timezone.localdate()).current
+        return month.year, month.month
     try:
         return parse_month(text)
     except ValueError as error:
