@@ -16,8 +16,7 @@ from zhenwu.areas.access import can, roles_over
 from zhenwu.areas.models import Action, Area, Role
 from zhenwu.inspections.forms import areas_for
 from zhenwu.inspections.models import Finding, Status
-from zhenwu.ledger.models import ReportingRules
-from zhenwu.projects.rates import reporting_month
+from zhenwu.ledger.reporting import reporting_month
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ def _inspector_tasks(area: Area, user) -> list[Task]:
 
 
 def _clerk_tasks(area: Area, user, today: datetime.date) -> list[Task]:
-    month = reporting_month(today, ReportingRules.objects.for_area(area).due_day)
+    month = reporting_month(area, today).current
     to_fix = (
         Finding.objects.for_user(user)
         .in_subtree(area)
@@ -67,7 +66,7 @@ def _clerk_tasks(area: Area, user, today: datetime.date) -> list[Task]:
 
 
 def _reviewer_tasks(area: Area, today: datetime.date) -> list[Task]:
-    month = reporting_month(today, ReportingRules.objects.for_area(area).due_day)
+    month = reporting_month(area, today).current
     if area.numchild:
         url = f"{reverse('ledger:county', args=[area.code])}?period={month.year}-{month.month:02d}"
         hint = f"下辖单位{month.label}报送情况"
