@@ -29,7 +29,7 @@ from zhenwu.inspections.forms import (
     NoteForm,
     ReturnForm,
 )
-from zhenwu.inspections.models import Finding, Source, Step
+from zhenwu.inspections.models import Finding, Severity, Source, Step
 from zhenwu.inspections.rectification import action_for
 from zhenwu.lib.stale import name_of
 
@@ -203,6 +203,7 @@ def record(request, area: str):
         raise FieldErrors({"source": f"来源应为 {' 或 '.join(Source.values)}"})
     data = request.POST.copy()
     data["area"] = place.pk
+    data.setdefault("severity", Severity.GENERAL)  # the page's select starts at 一般
     form = FindingForm(data, request.FILES, user=request.user, source=source)
     if not form.fields["area"].queryset.filter(pk=place.pk).exists():  # the page offers only these areas
         raise PermissionDenied(f"您的角色无权在{place.name}记录{Source(source).label}")
