@@ -30,7 +30,9 @@ def finding_form(**extra):
     } | extra
 
 
-def test_an_inspector_records_a_finding_a_clerk_rectifies_and_the_inspector_closes_it(api_as, world, inspector):
+def test_an_inspector_records_a_finding_a_clerk_rectifies_and_the_inspector_closes_it(
+    api_as, world, inspector
+):
     county, clerk = api_as(inspector), api_as(world.town_a_clerk)
     recorded = county.upload(FINDINGS, finding_form(), area=world.village_a1.code)
     assert recorded.status_code == 201, recorded.content
@@ -57,10 +59,14 @@ def test_an_inspector_records_a_finding_a_clerk_rectifies_and_the_inspector_clos
 
 
 def test_a_clerk_reports_from_the_grid_and_it_waits_to_be_assigned(api_as, world, inspector):
-    reported = api_as(world.town_a_clerk).upload(FINDINGS, finding_form(source="grid"), area=world.town_a.code)
+    reported = api_as(world.town_a_clerk).upload(
+        FINDINGS, finding_form(source="grid"), area=world.town_a.code
+    )
     assert reported.status_code == 201, reported.content
     assert reported.json()["status"] == "reported"
-    assigned = api_as(inspector).post(f"{FINDINGS}/{reported.json()['id']}/assign", {"deadline": "2099-01-31"})
+    assigned = api_as(inspector).post(
+        f"{FINDINGS}/{reported.json()['id']}/assign", {"deadline": "2099-01-31"}
+    )
     assert assigned.status_code == 200 and assigned.json()["status"] == "assigned"
 
 
@@ -102,7 +108,9 @@ def test_a_step_from_an_outdated_read_is_409_naming_who_moved_it_on(api_as, worl
     version = clerk.get(f"{FINDINGS}/{finding.pk}").json()["version"]
     clerk.post(f"{FINDINGS}/{finding.pk}/start", {"version": version})
 
-    stale = api_as(world.county_admin).post(f"{FINDINGS}/{finding.pk}/return", {"note": "重来", "version": version})
+    stale = api_as(world.county_admin).post(
+        f"{FINDINGS}/{finding.pk}/return", {"note": "重来", "version": version}
+    )
 
     assert stale.status_code == 409
     assert "李娟" in stale.json()["detail"] and "您的退回重改未执行" in stale.json()["detail"]

@@ -38,10 +38,16 @@ def test_a_bad_filter_is_422_in_chinese(api_as, world, project):
 
 def test_a_clerk_records_the_months_update_with_a_photo_and_reads_it_back(api_as, world, project):
     clerk = api_as(world.town_a_clerk)
-    saved = clerk.upload(f"/api/v1/projects/{project.pk}/updates", UPDATE | {"photos": [photo(), photo("二.jpg")]})
+    saved = clerk.upload(
+        f"/api/v1/projects/{project.pk}/updates", UPDATE | {"photos": [photo(), photo("二.jpg")]}
+    )
 
     assert saved.status_code == 201, saved.content
-    assert (saved.json()["period"], saved.json()["version"], saved.json()["entered_by"]) == ("2025-06", 1, "李娟")
+    assert (saved.json()["period"], saved.json()["version"], saved.json()["entered_by"]) == (
+        "2025-06",
+        1,
+        "李娟",
+    )
     assert UpdatePhoto.objects.count() == 2
     [update] = clerk.get(f"/api/v1/projects/{project.pk}/updates").json()["items"]
     assert Decimal(update["investment_ytd"]) == Decimal(120) and len(update["photos"]) == 2

@@ -17,14 +17,20 @@ def year(world):
 
 
 def test_a_county_admin_issues_a_target_and_a_clerk_reads_it(api_as, world, year):
-    issued = api_as(world.county_admin).post(TARGETS, {"indicator": "GDTZ", "value": "12.5", "person": "陈明"}, **year)
+    issued = api_as(world.county_admin).post(
+        TARGETS, {"indicator": "GDTZ", "value": "12.5", "person": "陈明"}, **year
+    )
 
     assert issued.status_code == 201, issued.content
     assert Decimal(issued.json()["amount"]) == Decimal("12.5") and issued.json()["person"] == "陈明"
     [row] = api_as(world.town_a_clerk).get(TARGETS, **year).json()["items"]
     assert (row["indicator"], row["name"], row["version"]) == ("GDTZ", "固定资产投资", 1)
     [version] = row["versions"]
-    assert (Decimal(version["value"]), version["number"], version["created_by"]) == (Decimal("12.5"), 1, "王建国")
+    assert (Decimal(version["value"]), version["number"], version["created_by"]) == (
+        Decimal("12.5"),
+        1,
+        "王建国",
+    )
 
 
 def test_the_list_shows_each_share_of_a_decomposed_target(api_as, world):
@@ -60,7 +66,9 @@ def test_a_revision_needs_a_reason_and_keeps_the_old_version(api_as, world, year
     without = admin.post(revise, {"value": "14", "effective_month": 7, "reason": ""})
     assert without.status_code == 422 and set(without.json()["errors"]) == {"reason"}
 
-    revised = admin.post(revise, {"value": "14", "effective_month": 7, "reason": "县里调高任务", "version": 1})
+    revised = admin.post(
+        revise, {"value": "14", "effective_month": 7, "reason": "县里调高任务", "version": 1}
+    )
     assert revised.status_code == 200, revised.content
     assert [(v["number"], Decimal(v["value"]), v["effective_month"]) for v in revised.json()["versions"]] == [
         (1, Decimal(12), 1),
