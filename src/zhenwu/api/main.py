@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from ninja import NinjaAPI, Swagger
-from ninja.renderers import JSONRenderer
 
 from zhenwu.api import areas, assessment, check, errors, inspections, ledger, projects, summaries, targets
 from zhenwu.api.auth import AUTH
-
-
-class ChineseJSON(JSONRenderer):
-    """JSON with Chinese as it is written, not as \\u escapes: a curl user reads the messages."""
-
-    json_dumps_params = {"ensure_ascii": False}
-
+from zhenwu.api.common import ChineseJSON
 
 api = NinjaAPI(
     renderer=ChineseJSON(),
