@@ -777,7 +777,7 @@ class ApiCase:
     """
 
     method: str
-    path: str
+    path: str  # as the schema lists it: ``{pk}`` filled from ``kwargs``
     query: Callable = field(default=lambda world: {})
     body: dict | None = None
     owner_status: int = 200
@@ -785,9 +785,14 @@ class ApiCase:
     names_object: bool = True
     public: bool = False
     prepare: Callable = field(default=lambda world: None)
+    kwargs: Callable = field(default=lambda world: {})  # (world) -> the path's ``{pk}`` of a town B object
+    form: Callable | None = None  # (world) -> multipart fields and files, sent instead of ``body``
 
     def __str__(self) -> str:
         return f"{self.method.upper()} {self.path}"
+
+    def url(self, world) -> str:
+        return self.path.format(**self.kwargs(world))
 
 
 def _town_b_month(world):
@@ -798,6 +803,132 @@ def _draft_in_town_b(world):
     from tests.ledger.factories import make_value
 
     make_value(world, world.town_b)
+
+
+def _api_cases_beyond_the_ledger() -> list[ApiCase]:
+    """年度目标, 重点项目, 督查整改, 考核排名, 工作总结 and 核稿: what town B's clerk and a 领导 of town B may do."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.assessment import factories as assessment
+    from tests.inspections import factories as inspections
+    from tests.ledger.factories import all_indicators, make_target
+    from tests.projects import factories as projects
+
+    def town_b(world):
+        return {"area": world.town_b.code}
+
+    def town_b_year(world):
+        return {"area": world.town_b.code, "year": 2025}
+
+    def target(world):
+        return {"pk": make_target(world, world.town_b).pk}
+
+    def project(world):
+        return {"pk": projects.make_project(world, world.town_b).pk}
+
+    def finding(world):
+        return {"pk": inspections.make_finding(world, world.village_b1).pk}
+
+    def photo(name="现场.jpg"):
+        return SimpleUploadedFile(name, inspections.jpeg_bytes(), content_type="image/jpeg")
+
+    def grid_report(world):
+        category = inspections.category()
+        return {
+            "source": "grid",
+            "category": category.pk,
+            "location": "南塘村村口桥头",
+            "description": "桥头堆放建筑垃圾",
+            "photos": [photo()],
+        }
+
+    def result(world):
+        scheme = assessment.make_result(world, world.town_b).scheme
+        return {"scheme": scheme.slug, "period": assessment.PERIOD.key}
+
+    def half_year(world):
+        all_indicators()
+        return {"area": world.town_b.code, "period": "2025-H1"}
+
+    update = {"month": "2025-06", "investment_month": "120", "progress": "主体结构施工至第5层"}
+    findings = "/api/v1/inspections/findings"
+    deadline = (datetime.date.today() + datetime.timedelta(days=10)).isoformat()
+    return [
+        ApiCase("get", "/api/v1/ledger/targets", town_b_year),
+        # only a 管理员 issues or revises targets
+        ApiCase(
+            "post",
+            "/api/v1/ledger/targets",
+            town_b_year,
+            body={"indicator": "GDTZ", "value": "12"},
+            owner_status=403,
+            reader_status=403,
+            prepare=lambda world: all_indicators(),
+        ),
+        ApiCase(
+            "post",
+            "/api/v1/ledger/targets/{pk}/revise",
+            kwargs=target,
+            body={"value": "14", "effective_month": 7, "reason": "县里调高任务"},
+            owner_status=403,
+            reader_status=403,
+        ),
+        ApiCase("get", "/api/v1/projects", town_b),
+        ApiCase("get", "/api/v1/projects/{pk}", kwargs=project),
+        ApiCase("get", "/api/v1/projects/{pk}/updates", kwargs=project),
+        ApiCase(
+            "post",
+            "/api/v1/projects/{pk}/updates",
+            kwargs=project,
+            form=lambda world: update | {"photos": [photo()]},
+            owner_status=201,
+            reader_status=403,
+        ),
+        ApiCase("get", findings, town_b),
+        ApiCase("get", findings + "/{pk}", kwargs=finding),
+        ApiCase("post", findings, town_b, form=grid_report, owner_status=201, reader_status=403),
+        # a 填报员 rectifies; only a 督查员 or 管理员 assigns, closes or returns
+        ApiCase(
+            "post",
+            findings + "/{pk}/assign",
+            kwargs=finding,
+            body={"deadline": deadline},
+            owner_status=403,
+            reader_status=403,
+        ),
+        ApiCase("post", findings + "/{pk}/start", kwargs=finding, body={}, reader_status=403),
+        ApiCase(
+            "post",
+            findings + "/{pk}/rectify",
+            kwargs=finding,
+            form=lambda world: {"note": "已拆除并清运", "photos": [photo("整改后.jpg")]},
+            reader_status=403,
+        ),
+        ApiCase(
+            "post", findings + "/{pk}/close", kwargs=finding, body={}, owner_status=403, reader_status=403
+        ),
+        ApiCase(
+            "post",
+            findings + "/{pk}/return",
+            kwargs=finding,
+            body={"note": "照片不清楚"},
+            owner_status=403,
+            reader_status=403,
+        ),
+        ApiCase("get", "/api/v1/assessment/schemes", names_object=False),
+        ApiCase("get", "/api/v1/assessment/results", result),
+        ApiCase("get", "/api/v1/summaries/draft", half_year),
+        ApiCase("get", "/api/v1/summaries/docx", half_year),
+        ApiCase(
+            "post",
+            "/api/v1/check",
+            lambda world: {},
+            body=None,
+            form=lambda world: {"text": "上半年完成固定资产投资6.02亿元。", "area": world.town_b.code},
+        ),
+    ]
 
 
 API_CASES = [
@@ -819,4 +950,5 @@ API_CASES = [
         owner_status=403,
         reader_status=403,
     ),
+    *_api_cases_beyond_the_ledger(),
 ]

@@ -10,7 +10,8 @@ from zhenwu.areas.models import Role
 
 def call(api_as, user, case, world):
     case.prepare(world)
-    return api_as(user).call(case.method, case.path, case.query(world), case.body)
+    form = case.form(world) if case.form else None
+    return api_as(user).call(case.method, case.url(world), case.query(world), case.body, form=form)
 
 
 def test_every_operation_of_the_schema_has_an_access_case():

@@ -188,3 +188,21 @@ def test_a_month_not_yet_over_is_422(api_as, world):
     )
     assert refused.status_code == 422
     assert not ReportedValue.objects.exists()
+
+
+def test_a_county_month_answer_holds_to_its_schema(api_as, world, month):
+    """The county read skips ninja's response validation for speed: the answer must still be a ``MonthOut``."""
+    from zhenwu.api.ledger import MonthOut
+
+    make_value(world, world.town_a, value="6.02")
+    make_value(world, world.county, code="GYCZ", value="40")
+    response = api_as(world.county_admin).get(
+        VALUES, children="true", area=world.county.code, period="2025-06"
+    )
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    answer = response.json()
+    assert MonthOut.model_validate(answer).model_dump(mode="json", exclude_none=True).keys() == answer.keys()
+    [own] = answer["values"]
+    assert set(own) == set(MonthOut.model_fields["values"].annotation.__args__[0].model_fields)
+    assert own["updated_at"] is None or own["updated_at"].endswith("Z")
+    assert [child["name"] for child in answer["children"]] == ["青山镇", "白沙镇"]

@@ -13,6 +13,34 @@ def test_the_schema_is_valid_openapi_3_listing_the_ledger(client):
     assert {"TokenAuth", "BrowserSession"} <= set(schema["components"]["securitySchemes"])
 
 
+def test_the_schema_lists_every_resource_of_the_issue(client):
+    paths = set(client.get("/api/v1/openapi.json").json()["paths"])
+    assert {
+        "/api/v1/ledger/targets",
+        "/api/v1/ledger/targets/{pk}/revise",
+        "/api/v1/projects",
+        "/api/v1/projects/{pk}",
+        "/api/v1/projects/{pk}/updates",
+        "/api/v1/inspections/findings",
+        "/api/v1/inspections/findings/{pk}",
+        "/api/v1/inspections/findings/{pk}/rectify",
+        "/api/v1/inspections/findings/{pk}/close",
+        "/api/v1/assessment/schemes",
+        "/api/v1/assessment/results",
+        "/api/v1/summaries/draft",
+        "/api/v1/summaries/docx",
+        "/api/v1/check",
+    } <= paths
+
+
+def test_uploads_are_documented_as_multipart_and_check_takes_json_or_a_file(client):
+    schema = client.get("/api/v1/openapi.json").json()["paths"]
+    update = schema["/api/v1/projects/{pk}/updates"]["post"]["requestBody"]["content"]["multipart/form-data"]
+    assert update["schema"]["properties"]["photos"]["items"]["format"] == "binary"
+    check = schema["/api/v1/check"]["post"]["requestBody"]["content"]
+    assert set(check) == {"application/json", "multipart/form-data"}
+
+
 def test_the_docs_page_takes_its_scripts_from_the_site(client):
     page = client.get("/api/v1/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in page

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from ninja.pagination import PageNumberPagination
+from ninja.renderers import JSONRenderer
 
 from zhenwu.api.errors import FieldErrors
 from zhenwu.areas.access import get_visible_or_404
 from zhenwu.areas.models import Area
 from zhenwu.lib.periods import check_year, parse_month
+
+
+class ChineseJSON(JSONRenderer):
+    """JSON with Chinese as it is written, not as \\u escapes: a curl user reads the messages."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+def rendered(request, data: dict, status: int = 200) -> HttpResponse:
+    """``data`` as the API renders any answer, skipping ninja's re-validation of the response schema.
+
+    Only for an answer already built to its schema where the validation is the time spent
+    (a county's month); tests hold the answer to the schema.
+    """
+    body = ChineseJSON().render(request, data, response_status=status)
+    return HttpResponse(
+        body, status=status, content_type=f"{ChineseJSON.media_type}; charset={ChineseJSON.charset}"
+    )
 
 
 class Page(PageNumberPagination):
@@ -34,3 +54,28 @@ def year_of(year: int) -> int:
         return check_year(year)
     except ValueError as error:
         raise FieldErrors({"year": str(error)}) from error
+
+
+def cleaned(form) -> dict:
+    """The form's cleaned data: the API validates input with the very form the page posts to.
+
+    Refused input is 422 with the form's own Chinese messages, one entry per field ("请求" for
+    the whole form).
+    """
+    if form.is_valid():
+        return form.cleaned_data
+    raise FieldErrors(
+        {("请求" if name == "__all__" else name): "；".join(errors) for name, errors in form.errors.items()}
+    )
+
+
+def multipart(fields: type, files: str = "photos", *, required: bool = True) -> dict:
+    """``openapi_extra`` declaring a multipart body: the fields of the Schema ``fields`` and files ``files``.
+
+    The endpoint reads ``request.POST`` and ``request.FILES`` into the page's form itself, so
+    the schema only documents them.
+    """
+    schema = fields.model_json_schema()
+    schema["properties"][files] = {"type": "array", "items": {"type": "string", "format": "binary"}}
+    schema.pop("title", None)
+    return {"requestBody": {"required": required, "content": {"multipart/form-data": {"schema": schema}}}}

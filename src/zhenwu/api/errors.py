@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as RuleBroken
 from django.http import Http404
 from ninja.errors import AuthenticationError, ValidationError
 
+from zhenwu.assessment.services import AssessmentError
+from zhenwu.inspections.rectification import StepNotAllowed
 from zhenwu.ledger.services import LedgerError
+from zhenwu.lib.stale import StaleEdit
 
 # pydantic's error types, as a 填报员 reads them
 _TYPE_MESSAGES = {
@@ -82,5 +86,21 @@ def install(api) -> None:
         return api.create_response(request, {"detail": str(exc) or "未找到"}, status=404)
 
     @api.exception_handler(LedgerError)
+    @api.exception_handler(StepNotAllowed)
+    @api.exception_handler(AssessmentError)
     def refused(request, exc):
         return api.create_response(request, {"detail": str(exc)}, status=422)
+
+    @api.exception_handler(RuleBroken)
+    def rule_broken(request, exc: RuleBroken):
+        """A service's own refusal (``django.core.exceptions.ValidationError``), worded as the page shows it."""
+        return api.create_response(request, {"detail": "；".join(exc.messages)}, status=422)
+
+    @api.exception_handler(StaleEdit)
+    def stale(request, exc: StaleEdit):
+        """Changed by somebody else since it was read: who, what, when, and the version to send next time."""
+        stale = [
+            {"what": item.what, "message": item.message, "by": item.by, "version": item.version}
+            for item in exc.stale
+        ]
+        return api.create_response(request, {"detail": str(exc), "stale": stale}, status=409)

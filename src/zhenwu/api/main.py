@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from ninja import NinjaAPI, Swagger
-from ninja.renderers import JSONRenderer
 
-from zhenwu.api import areas, errors, ledger
+from zhenwu.api import areas, assessment, check, errors, inspections, ledger, projects, summaries, targets
 from zhenwu.api.auth import AUTH
-
-
-class ChineseJSON(JSONRenderer):
-    """JSON with Chinese as it is written, not as \\u escapes: a curl user reads the messages."""
-
-    json_dumps_params = {"ensure_ascii": False}
-
+from zhenwu.api.common import ChineseJSON
 
 api = NinjaAPI(
     renderer=ChineseJSON(),
@@ -33,3 +26,9 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("", areas.router)
 api.add_router("", ledger.router)
+api.add_router("", targets.router)
+api.add_router("", projects.router)
+api.add_router("", inspections.router)
+api.add_router("", assessment.router)
+api.add_router("", summaries.router)
+api.add_router("", check.router)

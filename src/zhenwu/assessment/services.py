@@ -260,6 +260,15 @@ class ScoreTable:
     rows: list[TableRow]
 
 
+def shown_result(scheme: Scheme, period: Period, user) -> Result | None:
+    """The published version if the user sees it, else (for the issuer's side) the draft."""
+    results = Result.objects.for_user(user).filter(scheme=scheme, period=period.key)
+    return (
+        results.filter(status=ResultStatus.PUBLISHED).first()
+        or results.filter(status=ResultStatus.DRAFT).first()
+    )
+
+
 def score_table(result: Result, user) -> ScoreTable:
     """The result's ranking with each criterion's score; details only where the user may see them."""
     criteria = list(result.scheme.criteria.all())

@@ -13,7 +13,7 @@ from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action
 from zhenwu.assessment import services
 from zhenwu.assessment.forms import ManualScoreForm, RevisionForm
-from zhenwu.assessment.models import Result, ResultStatus, Scheme, ScoreDetail
+from zhenwu.assessment.models import Scheme, ScoreDetail
 from zhenwu.lib.files import safe_filename
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -24,15 +24,6 @@ def _period(scheme: Scheme, text: str):
         return scheme.parse_period(text)
     except ValueError as error:
         raise Http404(str(error)) from error
-
-
-def _shown_result(scheme: Scheme, period, user) -> Result | None:
-    """The published version if the user sees it, else (for the issuer's side) the draft."""
-    results = Result.objects.for_user(user).filter(scheme=scheme, period=period.key)
-    return (
-        results.filter(status=ResultStatus.PUBLISHED).first()
-        or results.filter(status=ResultStatus.DRAFT).first()
-    )
 
 
 def _roles(user, scheme: Scheme) -> dict:
@@ -80,7 +71,7 @@ def history(request, slug):
 def result(request, slug, period):
     scheme = get_visible_or_404(Scheme.objects.select_related("area"), request.user, slug=slug)
     period = _period(scheme, period)
-    shown = _shown_result(scheme, period, request.user)
+    shown = services.shown_result(scheme, period, request.user)
     return render(
         request,
         "assessment/result.html",
@@ -214,7 +205,7 @@ def bulletin(request, slug, period):
 
     scheme = get_visible_or_404(Scheme.objects.select_related("area"), request.user, slug=slug)
     period = _period(scheme, period)
-    shown = _shown_result(scheme, period, request.user)
+    shown = services.shown_result(scheme, period, request.user)
     if shown is None:
         raise Http404("该考核期尚无结果")
     response = HttpResponse(write_docx(build_bulletin(shown)), content_type=DOCX)
