@@ -372,7 +372,7 @@ def _summaries_cases():
         ViewCase("summaries:regenerate", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:export", kwargs=draft, names_object=True),
         ViewCase("summaries:batch", kwargs=draft, names_object=True),
-        ViewCase("summaries:batch_step", kwargs=draft, method="post", names_object=True),
+        ViewCase("summaries:batch_start", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:compile", kwargs=draft, names_object=True),
         ViewCase(
             "summaries:compile_batch",

@@ -1,8 +1,11 @@
-"""``zhenwu demo``: migrate the data directory's database, load the demo county once, and serve."""
+"""``zhenwu demo``: migrate the data directory's database, load the demo county once, and serve with a worker."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import subprocess
+import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,8 +36,24 @@ def run(args: argparse.Namespace) -> int:
     from zhenwu.cli.serve import serve
 
     print(f"\n请在浏览器中打开 http://{args.host}:{args.port}/ 并用上面的账号登录。", flush=True)
-    serve(args.host, args.port)
+    with worker_beside():
+        serve(args.host, args.port)
     return 0
+
+
+@contextlib.contextmanager
+def worker_beside():
+    """One ``zhenwu worker`` process for as long as the site runs, stopped (SIGTERM) with it."""
+    worker = subprocess.Popen([sys.executable, "-m", "zhenwu", "worker"])
+    try:
+        yield worker
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
 
 
 def print_accounts(password: str) -> None:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class JobsConfig(AppConfig):
+    name = "zhenwu.jobs"
+    verbose_name = "后台任务"
+    default_auto_field = "django.db.models.BigAutoField"
