@@ -1,0 +1,11 @@
+import pytest
+
+from tests.jobs import functions
+
+
+@pytest.fixture(autouse=True)
+def job_results(settings, tmp_path):
+    """Result files of one test stay in its own folder."""
+    settings.JOBS_RESULT_DIR = tmp_path / "jobs"
+    functions.CALLS.clear()
+    return settings.JOBS_RESULT_DIR
