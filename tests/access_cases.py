@@ -733,3 +733,29 @@ API_CASES = [
         reader_status=403,
     ),
 ]
+
+
+# 我的任务 (zhenwu.jobs)
+def _jobs_cases():
+    from tests.jobs import factories as f
+    from zhenwu.jobs.models import Job, JobStep
+
+    def own_job(world):
+        return {"pk": f.make_job(world, world.town_b, world.town_b_clerk).pk}
+
+    def finished(world):
+        return {"pk": f.make_finished_job(world, world.town_b, world.town_b_clerk).pk}
+
+    models = [ScopedModelCase(Job, f.make_job), ScopedModelCase(JobStep, f.make_step)]
+    views = [
+        ViewCase("jobs:index"),
+        ViewCase("jobs:detail", kwargs=own_job, names_object=True),
+        ViewCase("jobs:status", kwargs=own_job, names_object=True),
+        ViewCase("jobs:download", kwargs=finished, names_object=True),
+    ]
+    return models, views
+
+
+_models, _views = _jobs_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views

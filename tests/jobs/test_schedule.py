@@ -28,7 +28,9 @@ def test_a_daily_slot_is_the_latest_such_time_at_or_before_now():
     assert daily.slot(beijing(2026, 7, 6, 23, 59)) == beijing(2026, 7, 6, 8, 30)
     assert daily.slot(beijing(2026, 7, 6, 8, 29)) == beijing(2026, 7, 5, 8, 30)
     # 00:10 in Beijing is still the day before in UTC: the day is Beijing's
-    assert daily.slot(datetime.datetime(2026, 7, 5, 16, 10, tzinfo=datetime.UTC)) == beijing(2026, 7, 5, 8, 30)
+    assert daily.slot(datetime.datetime(2026, 7, 5, 16, 10, tzinfo=datetime.UTC)) == beijing(
+        2026, 7, 5, 8, 30
+    )
 
 
 def test_an_interval_slot_is_counted_from_a_fixed_origin():
@@ -63,7 +65,7 @@ def test_a_daily_function_fires_once_a_day_at_its_time_with_that_time_as_now(set
         upkeep()
         upkeep()  # a second worker, or the next round of the same one
         assert drain() == 1
-        assert CALLS == [("tick", beijing(2026, 7, 6, 8, 30))]
+        assert [("tick", beijing(2026, 7, 6, 8, 30))] == CALLS
 
         clock.move_to(beijing(2026, 7, 6, 17, 0))
         upkeep()
@@ -83,7 +85,7 @@ def test_slots_missed_while_no_worker_ran_fire_once_not_once_each(settings):
         fired = fire_due()
         drain()
     assert [run.slot for run in fired] == [beijing(2026, 7, 6, 15, 0)]
-    assert CALLS == [("tick", beijing(2026, 7, 6, 9, 0)), ("tick", beijing(2026, 7, 6, 15, 0))]
+    assert [("tick", beijing(2026, 7, 6, 9, 0)), ("tick", beijing(2026, 7, 6, 15, 0))] == CALLS
 
 
 @pytest.mark.django_db
