@@ -40,8 +40,8 @@ def _executor(worker_id: str) -> Worker:
     )
 
 
-def run_one(worker_id: str) -> bool:
-    """Claim the next ready queue row (SKIP LOCKED on PostgreSQL) and run it; False when none is ready."""
+def claim_next(worker_id: str) -> DBTaskResult | None:
+    """Take the next ready queue row for this worker: rows another worker holds are skipped (SKIP LOCKED)."""
     ready = DBTaskResult.objects.ready().filter(backend_name=BACKEND)
     try:
         with exclusive_transaction(ready.db):
@@ -50,8 +50,14 @@ def run_one(worker_id: str) -> bool:
                 claimed.claim(worker_id)
     except OperationalError as error:
         if is_locked_database_exception(error):  # SQLite busy: try again on the next round
-            return False
+            return None
         raise
+    return claimed
+
+
+def run_one(worker_id: str) -> bool:
+    """Claim the next ready queue row and run it; False when none is ready."""
+    claimed = claim_next(worker_id)
     if claimed is None:
         return False
     _executor(worker_id).run_task(claimed)
