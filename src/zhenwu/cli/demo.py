@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import signal
 import subprocess
 import sys
 
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 def worker_beside():
     """One ``zhenwu worker`` process for as long as the site runs, stopped (SIGTERM) with it."""
     worker = subprocess.Popen([sys.executable, "-m", "zhenwu", "worker"])
+    # SIGTERM ends the site like Ctrl+C does, through the finally below, so the worker goes too.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:
         yield worker
     finally:
