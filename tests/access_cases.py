@@ -115,6 +115,13 @@ def _inspections_cases():
             kwargs=lambda world: {"code": world.town_b.code, "year": 2026, "month": 3},
             names_object=True,
         ),
+        ViewCase(
+            "inspections:bulletin_job",
+            kwargs=lambda world: {"code": world.town_b.code, "year": 2026, "month": 3},
+            method="post",
+            owner_status=302,
+            names_object=True,
+        ),
     ]
     return models, views
 
@@ -324,6 +331,13 @@ def _projects_cases():
             "projects:report_preview", kwargs=lambda world: {"code": world.town_b.code}, names_object=True
         ),
         ViewCase("projects:export", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase(
+            "projects:background",
+            kwargs=lambda world: {"code": world.town_b.code, "kind": "report"},
+            method="post",
+            owner_status=302,
+            names_object=True,
+        ),
         ViewCase("projects:import"),
         ViewCase("projects:photo_thumbnail", kwargs=photo, names_object=True),
     ]
@@ -435,6 +449,9 @@ def _assessment_cases():
         ViewCase("assessment:history", kwargs=scheme, names_object=True),
         ViewCase("assessment:result", kwargs=period, names_object=True),
         ViewCase("assessment:bulletin", kwargs=period, names_object=True),
+        ViewCase(
+            "assessment:bulletin_job", kwargs=period, method="post", owner_status=302, names_object=True
+        ),
         ViewCase("assessment:recompute", kwargs=period, names_object=True),
         ViewCase(
             "assessment:detail",

@@ -22,7 +22,9 @@ def test_starting_a_batch_queues_a_job_and_goes_to_its_page(client, ledger, sett
     client.force_login(world.county_admin)
     response = client.post(batch_url("batch_start", world))
     job = Job.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("jobs:detail", kwargs={"pk": job.pk})
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "jobs:detail", kwargs={"pk": job.pk}
+    )
     assert job.title == "起草青溪县下辖单位2025年上半年工作总结"
     assert not Draft.objects.exists()  # nothing drafted while the request was served
 

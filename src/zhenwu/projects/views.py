@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from zhenwu.lib.files import safe_filename
 from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
 from zhenwu.photos import photo_response
 from zhenwu.projects import excel, services
+from zhenwu.projects import jobs as project_jobs
 from zhenwu.projects.excel import export_ledger
 from zhenwu.projects.facts import listing, load_facts, timeline
 from zhenwu.projects.forms import ImportForm, ProjectFilterForm, ProjectForm, StatusForm, UpdateForm
@@ -200,6 +201,18 @@ def export(request, code):
     return FileResponse(
         io.BytesIO(data), as_attachment=True, filename=safe_filename(filename), content_type=XLSX_CONTENT
     )
+
+
+@login_required
+@require_POST
+def in_background(request, code, kind):
+    """The month's report or the ledger export made by the worker: for a large area, nothing to wait for."""
+    area = get_visible_or_404(Area.objects, request.user, code=code)
+    if kind not in project_jobs.KINDS:
+        raise Http404("没有这种后台任务")
+    month = ProjectFilterForm(request.POST or None, user=request.user, area=area).selected_month()
+    job = project_jobs.start(request.user, area, kind, month)
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @login_required
