@@ -15,14 +15,19 @@ from zhenwu.jobs.worker import drain
 pytestmark = pytest.mark.django_db
 
 
-def run_and_download(client, response) -> tuple[Job, bytes]:
+def run(response) -> Job:
+    """The job the response queued, after a worker has run it."""
     job = Job.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse(
-        "jobs:detail", kwargs={"pk": job.pk}
-    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobs:detail", kwargs={"pk": job.pk})
     drain()
     job.refresh_from_db()
     assert job.status == JobStatus.DONE, job.error
+    return job
+
+
+def run_and_download(client, response) -> tuple[Job, bytes]:
+    job = run(response)
     download = client.get(reverse("jobs:download", kwargs={"pk": job.pk}))
     return job, b"".join(download.streaming_content)
 
@@ -72,3 +77,39 @@ def test_the_ranking_bulletin_is_made_in_the_background(client, world):
     job, data = run_and_download(client, client.post(reverse("assessment:bulletin_job", kwargs=kwargs)))
     assert job.result_name.endswith("考核排名通报.docx")
     assert docx.Document(io.BytesIO(data)).paragraphs
+
+
+def test_a_large_ledger_is_imported_in_the_background_once(client, world, settings):
+    from tests.projects.test_excel import as_bytes, exported
+    from zhenwu.projects.excel import SHEET
+    from zhenwu.projects.models import Project
+
+    workbook = exported(world)
+    workbook[SHEET].append(
+        [None, "S274青山段改建工程", "东山村", "基础设施", "市重点", "改建", "县交投集团", 26000, 5000]
+    )
+    upload = io.BytesIO(as_bytes(workbook))
+    upload.name = "台账.xlsx"
+    client.force_login(world.county_admin)
+    job = run(client.post(reverse("projects:import"), {"file": upload, "background": "1"}))
+    assert job.message == "已导入：新增项目 1 个，修改 0 个，记录月度进展 0 条。"
+    assert Project.objects.filter(name="S274青山段改建工程").count() == 1
+    assert not list((settings.JOBS_RESULT_DIR / "uploads").iterdir())  # the upload is not kept
+
+
+def test_a_background_import_with_errors_names_them_and_loads_nothing(client, world):
+    from tests.projects.test_excel import as_bytes, exported
+    from zhenwu.projects.excel import SHEET
+    from zhenwu.projects.models import Project
+
+    workbook = exported(world)
+    workbook[SHEET].append([None, "新项目", "青山镇", "工业", None, None, None, "很多"])
+    upload = io.BytesIO(as_bytes(workbook))
+    upload.name = "台账.xlsx"
+    client.force_login(world.county_admin)
+    client.post(reverse("projects:import"), {"file": upload, "background": "1"})
+    drain()
+    job = Job.objects.get()
+    assert job.status == JobStatus.FAILED
+    assert job.error.startswith("未导入：发现 1 处问题。") and "“很多”不是数字" in job.error
+    assert not Project.objects.filter(name="新项目").exists()

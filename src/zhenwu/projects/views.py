@@ -222,6 +222,9 @@ def import_ledger(request):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if "background" in request.POST:  # a large ledger: the worker imports it, the page need not wait
+            job = project_jobs.start_import(request.user, upload.read(), upload.name)
+            return redirect("jobs:detail", pk=job.pk)
         result = excel.import_ledger(upload.read(), upload.name, request.user)
         if result.ok:
             messages.success(
