@@ -112,3 +112,14 @@ def test_the_shipped_schedule_prunes_old_jobs(settings, world, job_results):
     assert list(Job.objects.values_list("title", flat=True)) == ["新"]
     assert not (job_results / str(old.pk)).exists() and (job_results / str(recent.pk)).exists()
     assert parse(settings.JOBS_SCHEDULE[0]).function == "zhenwu.jobs.housekeeping.prune"
+
+
+def test_manage_check_names_a_wrong_schedule_entry(settings):
+    from zhenwu.jobs.checks import schedule_entries
+
+    settings.JOBS_SCHEDULE = [{"function": TICK, "at": "08:30"}, {"function": TICK, "every": 5}]
+    (error,) = schedule_entries(None)
+    assert (
+        error.msg
+        == "JOBS_SCHEDULE 第 2 条：JOBS_SCHEDULE 中 tests.jobs.functions.tick 的 every 须为不少于 60 的整秒数"
+    )

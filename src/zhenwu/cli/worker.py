@@ -23,7 +23,14 @@ def run(args: argparse.Namespace) -> int:
             f"数据库尚未建好或需要升级（{pending} 个迁移未执行）：请先运行 zhenwu manage migrate", flush=True
         )
         return 2
-    from zhenwu.jobs import worker
+    from django.core.exceptions import ImproperlyConfigured
 
+    from zhenwu.jobs import schedule, worker
+
+    try:
+        schedule.entries()
+    except ImproperlyConfigured as error:
+        print(f"配置错误：{error}", flush=True)
+        return 2
     worker.run(interval=args.interval, burst=args.burst, worker_id=args.worker_id)
     return 0
