@@ -140,3 +140,15 @@ def test_a_stale_attempt_that_wakes_up_cannot_overwrite_the_job(world):
     with pytest.raises(JobLost):
         stale.step("1", lambda: CALLS.append("stale work"))
     assert not JobStep.objects.filter(job=job).exists()
+
+
+def test_a_job_whose_worker_died_right_after_claiming_its_queue_row_is_queued_again(world):
+    job = submit("tests.jobs.functions.count_to", title="数数", user=world.town_a_clerk, params={"n": 1})
+    died = timezone.now()
+    DBTaskResult.objects.filter(id=job.task_id).update(status=TaskResultStatus.RUNNING, started_at=died)
+
+    assert reclaim_stale(died + datetime.timedelta(seconds=60)) == []
+    assert reclaim_stale(died + datetime.timedelta(seconds=121)) == [job.pk]
+    assert reclaim_stale(died + datetime.timedelta(seconds=122)) == []
+    assert drain() == 1
+    assert refreshed(job).status == JobStatus.DONE

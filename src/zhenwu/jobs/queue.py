@@ -252,4 +252,21 @@ def reclaim_stale(now: datetime.datetime | None = None) -> list[int]:
             else:
                 _enqueue(job)
             reclaimed.append(job.pk)
-    return reclaimed
+    return reclaimed + _requeue_unstarted(now)
+
+
+def _requeue_unstarted(now: datetime.datetime) -> list[int]:
+    """Queue again the jobs whose queue row a worker claimed but died before starting (a narrow window)."""
+    from django_tasks_db.models import DBTaskResult
+
+    claimed = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=now - lease())
+    task_ids = [str(task_id) for task_id in claimed.values_list("id", flat=True)]
+    requeued = []
+    for job in Job.objects.filter(status=JobStatus.QUEUED, task_id__in=task_ids):
+        with transaction.atomic():
+            if DBTaskResult.objects.filter(id=job.task_id, status=TaskResultStatus.RUNNING).update(
+                status=TaskResultStatus.FAILED, finished_at=now
+            ):
+                _enqueue(job)
+                requeued.append(job.pk)
+    return requeued
