@@ -118,6 +118,13 @@ def _inspections_cases():
             kwargs=lambda world: {"code": world.town_b.code, "year": 2026, "month": 3},
             names_object=True,
         ),
+        ViewCase(
+            "inspections:bulletin_job",
+            kwargs=lambda world: {"code": world.town_b.code, "year": 2026, "month": 3},
+            method="post",
+            owner_status=302,
+            names_object=True,
+        ),
     ]
     return models, views
 
@@ -327,6 +334,13 @@ def _projects_cases():
             "projects:report_preview", kwargs=lambda world: {"code": world.town_b.code}, names_object=True
         ),
         ViewCase("projects:export", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase(
+            "projects:background",
+            kwargs=lambda world: {"code": world.town_b.code, "kind": "report"},
+            method="post",
+            owner_status=302,
+            names_object=True,
+        ),
         ViewCase("projects:import"),
         ViewCase("projects:photo_thumbnail", kwargs=photo, names_object=True),
     ]
@@ -375,7 +389,7 @@ def _summaries_cases():
         ViewCase("summaries:regenerate", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:export", kwargs=draft, names_object=True),
         ViewCase("summaries:batch", kwargs=draft, names_object=True),
-        ViewCase("summaries:batch_step", kwargs=draft, method="post", names_object=True),
+        ViewCase("summaries:batch_start", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:compile", kwargs=draft, names_object=True),
         ViewCase(
             "summaries:compile_batch",
@@ -438,6 +452,9 @@ def _assessment_cases():
         ViewCase("assessment:history", kwargs=scheme, names_object=True),
         ViewCase("assessment:result", kwargs=period, names_object=True),
         ViewCase("assessment:bulletin", kwargs=period, names_object=True),
+        ViewCase(
+            "assessment:bulletin_job", kwargs=period, method="post", owner_status=302, names_object=True
+        ),
         ViewCase("assessment:recompute", kwargs=period, names_object=True),
         ViewCase(
             "assessment:detail",
@@ -952,3 +969,29 @@ API_CASES = [
     ),
     *_api_cases_beyond_the_ledger(),
 ]
+
+
+# 我的任务 (zhenwu.jobs)
+def _jobs_cases():
+    from tests.jobs import factories as f
+    from zhenwu.jobs.models import Job, JobStep
+
+    def own_job(world):
+        return {"pk": f.make_job(world, world.town_b, world.town_b_clerk).pk}
+
+    def finished(world):
+        return {"pk": f.make_finished_job(world, world.town_b, world.town_b_clerk).pk}
+
+    models = [ScopedModelCase(Job, f.make_job), ScopedModelCase(JobStep, f.make_step)]
+    views = [
+        ViewCase("jobs:index"),
+        ViewCase("jobs:detail", kwargs=own_job, names_object=True),
+        ViewCase("jobs:status", kwargs=own_job, names_object=True),
+        ViewCase("jobs:download", kwargs=finished, names_object=True),
+    ]
+    return models, views
+
+
+_models, _views = _jobs_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views

@@ -11,7 +11,7 @@ def run_zhenwu(tmp_path, *args, **env):
     environment = {**os.environ, "ZHENWU_DATA_DIR": str(tmp_path / "data"), **env}
     environment.pop("ZHENWU_DATABASE_URL", None) if "ZHENWU_DATABASE_URL" not in env else None
     return subprocess.run(
-        [sys.executable, "-m", "zhenwu", *args], capture_output=True, text=True, env=environment, timeout=60
+        [sys.executable, "-m", "zhenwu", *args], capture_output=True, text=True, env=environment, timeout=300
     )
 
 

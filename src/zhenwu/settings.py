@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from zhenwu.lib.env import ConfigError, env_bool, env_list, env_meta_key, env_str
+from zhenwu.lib.env import ConfigError, env_bool, env_int, env_list, env_meta_key, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -131,6 +131,9 @@ INSTALLED_APPS = [
     "zhenwu.web",
     "zhenwu.checking",
     "zhenwu.summaries",
+    "django_tasks",
+    "django_tasks_db",
+    "zhenwu.jobs",
 ]
 
 MIDDLEWARE = [
@@ -203,6 +206,21 @@ MAX_TEXT_CHARS = 200_000  # one report or paste, as read
 MAX_PDF_PAGES = 300
 MAX_COMPILE_FILES = 50  # reports in one compile upload
 MAX_COMPILE_FIGURES = 1000  # figures kept from one compiled report
+
+# --- Background jobs (zhenwu/jobs/) -------------------------------------------------------------------
+# The queue is django-tasks' database backend in the site's own database; `zhenwu worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+JOBS_LEASE_SECONDS = env_int(
+    "ZHENWU_JOB_LEASE_SECONDS", default=120, minimum=3
+)  # no heartbeat that long: dead
+JOBS_RETRY_SECONDS = 30  # a failed attempt is retried after 30 s, then 2 min, then 8 min
+JOBS_KEEP_DAYS = 30  # finished jobs and their result files are deleted after a month
+JOBS_RESULT_DIR = DATA_DIR / "jobs"
+# Periodic functions `f(now)` the worker runs: {"function": dotted path, "at": "HH:MM"} daily
+# (Beijing time) or {"function": ..., "every": seconds}. See zhenwu/jobs/__init__.py.
+JOBS_SCHEDULE = [
+    {"function": "zhenwu.jobs.housekeeping.prune", "at": "03:30"},
+]
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 # Accounts: sign-in throttling, password rules, and the forced change after an admin's reset.

@@ -33,6 +33,7 @@ urlpatterns = [
     path("summaries/", include("zhenwu.summaries.urls")),
     path("help/", include((help_urls, "help"))),
     path("search/", web_views.search, name="search"),
+    path("jobs/", include("zhenwu.jobs.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

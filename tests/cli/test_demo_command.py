@@ -4,6 +4,7 @@ import http.cookiejar
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -55,7 +56,7 @@ def demo_server(tmp_path):
         process.wait(timeout=20)
 
 
-def test_the_demo_serves_and_a_printed_account_logs_in(demo_server):
+def test_the_demo_serves_a_printed_account_logs_in_and_its_worker_drafts_12_towns(demo_server, tmp_path):
     base, process = demo_server
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -70,9 +71,32 @@ def test_the_demo_serves_and_a_printed_account_logs_in(demo_server):
     assert home.url == f"{base}/"
     assert "<h1>青溪县</h1>" in page and "青山镇" in page and "白沙镇" in page
 
+    # 批量起草: one click, then the browser is closed; the worker beside the site does the 12 towns
+    batch = f"{base}/summaries/390123000000/2026-H1/batch/"
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"', opener.open(batch).read().decode()
+    ).group(1)
+    started = opener.open(
+        urllib.request.Request(
+            f"{batch}start/",
+            data=urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode(),
+            headers={"Referer": batch},
+        )
+    )
+    job_id = int(re.search(r"/jobs/(\d+)/$", started.url).group(1))
+    database = sqlite3.connect(tmp_path / "db.sqlite3")
+    deadline = time.monotonic() + 240  # a guard against a hang, not a speed requirement
+    while database.execute(f"SELECT status FROM jobs_job WHERE id = {job_id}").fetchone()[0] != "done":
+        assert time.monotonic() < deadline, "the batch did not finish"
+        time.sleep(0.5)
+    assert (
+        database.execute("SELECT COUNT(*) FROM summaries_draft WHERE period = '2026-H1'").fetchone()[0] == 12
+    )
+
     process.terminate()
     output = process.communicate(timeout=20)[0]
     assert "qx_admin" in output and "zhenwu-demo" in output and base in output
+    assert "后台任务进程" in output and "已启动" in output and "已停止" in output  # a worker ran beside it
 
 
 def test_two_fresh_loads_give_the_same_county(tmp_path):

@@ -18,13 +18,13 @@ from ninja.pagination import paginate
 from zhenwu.api.common import Page, cleaned, multipart, visible_area
 from zhenwu.areas.access import get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action
-from zhenwu.ledger.models import ReportingRules
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.stale import name_of
 from zhenwu.projects import services
 from zhenwu.projects.facts import Row, listing, load_facts
 from zhenwu.projects.forms import ProjectFilterForm, UpdateForm
 from zhenwu.projects.models import MonthlyUpdate, Project
-from zhenwu.projects.rates import Month, behind_reasons, reporting_month
+from zhenwu.projects.rates import Month, behind_reasons
 
 router = Router(tags=["重点项目"])
 
@@ -144,15 +144,18 @@ def projects(
     cleaned(filters)
     return [
         _row(row)
-        for row in listing(filters.filter(scoped), filters.selected_month(), filters.behind_reason())
+        for row in listing(
+            filters.filter(scoped), filters.selected_month(), filters.behind_reason(), due=filters.month_due()
+        )
     ]
 
 
 @router.get("/projects/{pk}", response=ProjectDetailOut, summary="项目详情")
 def project(request, pk: int):
     found = get_visible_or_404(Project.objects.select_related("area", "department"), request.user, pk=pk)
-    month = reporting_month(timezone.localdate(), ReportingRules.objects.for_area(found.area).due_day)
-    facts = load_facts(Project.objects.filter(pk=found.pk), month)[0]
+    reporting = reporting_month(found.area, timezone.localdate())
+    month = reporting.current
+    facts = load_facts(Project.objects.filter(pk=found.pk), month, due=reporting.is_due(month))[0]
     return _row(Row(found, facts, behind_reasons(facts, month))) | {
         "month": _month_key(month),
         "content": found.content,

@@ -213,3 +213,18 @@ def bulletin(request, slug, period):
         True, safe_filename(f"{scheme.name}{period.label}考核排名通报.docx")
     )
     return response
+
+
+@login_required
+@require_POST
+def bulletin_job(request, slug, period):
+    """The same 通报 made by the worker, for a scheme too large to wait for: downloaded from 我的任务."""
+    from zhenwu.assessment.jobs import start_bulletin
+
+    scheme = get_visible_or_404(Scheme.objects.select_related("area"), request.user, slug=slug)
+    period = _period(scheme, period)
+    shown = services.shown_result(scheme, period, request.user)
+    if shown is None:
+        raise Http404("该考核期尚无结果")
+    job = start_bulletin(request.user, shown, f"{scheme.name}{period.label}考核排名通报")
+    return redirect("jobs:detail", pk=job.pk)

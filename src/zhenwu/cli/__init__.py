@@ -17,6 +17,7 @@ from zhenwu.lib.env import ConfigError
 SUBCOMMANDS = {
     "serve": ("zhenwu.cli.serve", "以生产模式启动网站（waitress）"),
     "demo": ("zhenwu.cli.demo", "建库、载入演示县并启动网站"),
+    "worker": ("zhenwu.cli.worker", "运行后台任务和定时任务"),
     "areas": ("zhenwu.cli.areas", "列出行政区划树"),
     "check": ("zhenwu.cli.check", "核稿：检查报告中的数字"),
     "report": ("zhenwu.cli.report", "生成公文（.docx）"),

@@ -1,8 +1,12 @@
-"""``zhenwu demo``: migrate the data directory's database, load the demo county once, and serve."""
+"""``zhenwu demo``: migrate the data directory's database, load the demo county once, and serve with a worker."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
+import subprocess
+import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,8 +37,26 @@ def run(args: argparse.Namespace) -> int:
     from zhenwu.cli.serve import serve
 
     print(f"\n请在浏览器中打开 http://{args.host}:{args.port}/ 并用上面的账号登录。", flush=True)
-    serve(args.host, args.port)
+    with worker_beside():
+        serve(args.host, args.port)
     return 0
+
+
+@contextlib.contextmanager
+def worker_beside():
+    """One ``zhenwu worker`` process for as long as the site runs, stopped (SIGTERM) with it."""
+    worker = subprocess.Popen([sys.executable, "-m", "zhenwu", "worker"])
+    # SIGTERM ends the site like Ctrl+C does, through the finally below, so the worker goes too.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    try:
+        yield worker
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
 
 
 def print_accounts(password: str) -> None:

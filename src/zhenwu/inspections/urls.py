@@ -17,6 +17,7 @@ urlpatterns = [
     path("photos/<int:pk>/", views.photo, name="photo"),
     path("photos/<int:pk>/thumbnail/", views.photo_thumbnail, name="photo_thumbnail"),
     path("bulletin/<str:code>/<year:year>-<month:month>/", views.bulletin, name="bulletin"),
+    path("bulletin/<str:code>/<year:year>-<month:month>/job/", views.bulletin_job, name="bulletin_job"),
     path("rounds/", views.inspection_list, name="inspections"),
     path("rounds/new/", views.new_inspection, name="new_inspection"),
     path("rounds/<int:pk>/", views.inspection_detail, name="inspection"),

@@ -388,3 +388,14 @@ def bulletin(request, code, year, month):
         True, safe_filename(f"{area.name}{year}年{month}月督查整改情况通报.docx")
     )
     return response
+
+
+@login_required
+@require_POST
+def bulletin_job(request, code, year, month):
+    """The same 通报 made by the worker, for an area too large to wait for: downloaded from 我的任务."""
+    from zhenwu.inspections.jobs import start_bulletin
+
+    area = get_visible_or_404(Area.objects, request.user, code=code)
+    job = start_bulletin(request.user, area, year, month, timezone.localdate())
+    return redirect("jobs:detail", pk=job.pk)

@@ -74,3 +74,25 @@ def env_meta_key(name: str, default: str, environ: Mapping[str, str] | None = No
             f"环境变量 {name} 的值 {raw!r} 无效：应为请求头的名称，例如 X-Real-IP 或 X-Forwarded-For"
         )
     return "HTTP_" + raw.upper().replace("-", "_")
+
+
+def env_int(name: str, default: int, minimum: int = 0, environ: Mapping[str, str] | None = None) -> int:
+    """Read a whole number not below ``minimum``.
+
+    >>> env_int("N", 120, environ={"N": "5"})
+    5
+    >>> env_int("N", 120, minimum=3, environ={"N": "1"})
+    Traceback (most recent call last):
+    ...
+    zhenwu.lib.env.ConfigError: 环境变量 N 的值 '1' 无效：应为不小于 3 的整数
+    """
+    raw = env_str(name, environ=environ)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = minimum - 1
+    if value < minimum:
+        raise ConfigError(f"环境变量 {name} 的值 {raw!r} 无效：应为不小于 {minimum} 的整数")
+    return value

@@ -9,6 +9,7 @@ urlpatterns = [
     path("report/<str:code>/", views.report, name="report"),
     path("report/<str:code>/preview/", views.report_preview, name="report_preview"),
     path("export/<str:code>/", views.export, name="export"),
+    path("background/<str:code>/<str:kind>/", views.in_background, name="background"),
     path("import/", views.import_ledger, name="import"),
     path("new/", views.new, name="new"),
     path("<int:pk>/", views.detail, name="detail"),

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from zhenwu.lib.files import safe_filename
 from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
 from zhenwu.photos import photo_response
 from zhenwu.projects import excel, services
+from zhenwu.projects import jobs as project_jobs
 from zhenwu.projects.excel import export_ledger
 from zhenwu.projects.facts import listing, load_facts, timeline
 from zhenwu.projects.forms import ImportForm, ProjectFilterForm, ProjectForm, StatusForm, UpdateForm
@@ -207,12 +208,27 @@ def export(request, code):
 
 
 @login_required
+@require_POST
+def in_background(request, code, kind):
+    """The month's report or the ledger export made by the worker: for a large area, nothing to wait for."""
+    area = get_visible_or_404(Area.objects, request.user, code=code)
+    if kind not in project_jobs.KINDS:
+        raise Http404("没有这种后台任务")
+    month = ProjectFilterForm(request.POST or None, user=request.user, area=area).selected_month()
+    job = project_jobs.start(request.user, area, kind, month)
+    return redirect("jobs:detail", pk=job.pk)
+
+
+@login_required
 def import_ledger(request):
     """导入台账 (管理员): all or nothing, every problem named by row and column."""
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        if "background" in request.POST:  # a large ledger: the worker imports it, the page need not wait
+            job = project_jobs.start_import(request.user, upload.read(), upload.name)
+            return redirect("jobs:detail", pk=job.pk)
         result = excel.import_ledger(upload.read(), upload.name, request.user)
         if result.ok:
             messages.success(

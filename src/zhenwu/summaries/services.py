@@ -253,17 +253,17 @@ def load_batch(user, batch: CompileBatch) -> int:
 # --- drafting every town at once ----------------------------------------------------------------------
 
 
-def batch_progress(
-    user, area: Area, period: Period, since: datetime.datetime
-) -> tuple[list[tuple[Area, Draft | None]], Area | None]:
-    """Each town under ``area`` with its draft if drafted since ``since``, and the next town to draft."""
+def batch_rows(user, area: Area, period: Period) -> list[tuple[Area, Draft | None]]:
+    """Each town under ``area`` the user sees, with its draft for the period if there is one."""
     towns = list(Area.objects.for_user(user).filter(path__startswith=area.path, depth=area.depth + 1))
     drafts = {
         draft.area_id: draft
-        for draft in Draft.objects.for_user(user).filter(
-            area__in=towns, period=period.key, generated_at__gte=since
-        )
+        for draft in Draft.objects.for_user(user).filter(area__in=towns, period=period.key)
     }
-    rows = [(town, drafts.get(town.pk)) for town in towns]
-    pending = next((town for town, draft in rows if draft is None and can(user, town, Action.ENTER)), None)
-    return rows, pending
+    return [(town, drafts.get(town.pk)) for town in towns]
+
+
+def batch_towns(user, area: Area) -> list[Area]:
+    """The towns under ``area`` whose summary the user may draft."""
+    towns = Area.objects.for_user(user).filter(path__startswith=area.path, depth=area.depth + 1)
+    return [town for town in towns if can(user, town, Action.ENTER)]

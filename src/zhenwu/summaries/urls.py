@@ -15,6 +15,6 @@ urlpatterns = [
     path("<str:code>/<str:period>/regenerate/", views.regenerate, name="regenerate"),
     path("<str:code>/<str:period>/export/", views.export, name="export"),
     path("<str:code>/<str:period>/batch/", views.batch, name="batch"),
-    path("<str:code>/<str:period>/batch/step/", views.batch_step, name="batch_step"),
+    path("<str:code>/<str:period>/batch/start/", views.batch_start, name="batch_start"),
     path("<str:code>/<str:period>/compile/", views.compile_new, name="compile"),
 ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,6 +20,7 @@ from zhenwu.ledger.models import Indicator
 from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.files import safe_filename
 from zhenwu.lib.periods import PeriodError, parse_period, summary_periods
+from zhenwu.summaries import jobs as batch_jobs
 from zhenwu.summaries import proofing, services
 from zhenwu.summaries.drafting import SECTION_HEADINGS, build_document
 from zhenwu.summaries.facts import gather
@@ -143,44 +142,28 @@ def export(request, code, period):
 # --- every town at once --------------------------------------------------------------------------------
 
 
-def _since(request) -> datetime.datetime:
-    try:
-        return datetime.datetime.fromisoformat(request.GET.get("since", ""))
-    except ValueError:
-        return timezone.now()
-
-
-def _batch_context(request, area, period, since) -> dict:
-    rows, pending = services.batch_progress(request.user, area, period, since)
-    done = sum(1 for _, saved in rows if saved)
-    return {
+@login_required
+def batch(request, code, period):
+    """Each town's draft for the period, and the latest drafting job of this area and period."""
+    area, period = _area(request, code), _period(period)
+    rows = services.batch_rows(request.user, area, period)
+    context = {
         "area": area,
         "period": period,
         "rows": rows,
-        "pending": pending,
-        "done": done,
-        "total": len(rows),
-        "percent": round(done * 100 / len(rows)) if rows else 100,
-        "since": since.isoformat(),
+        "job": batch_jobs.latest(request.user, area, period),
+        "may_draft": can(request.user, area, Action.ENTER),
     }
-
-
-@login_required
-def batch(request, code, period):
-    area, period = _area(request, code), _period(period)
-    return render(request, "summaries/batch.html", _batch_context(request, area, period, _since(request)))
+    return render(request, "summaries/batch.html", context)
 
 
 @login_required
 @require_POST
-def batch_step(request, code, period):
-    """Draft the next town not yet drafted in this run; the page polls until none is left."""
+def batch_start(request, code, period):
+    """Queue the drafting of every town and go to the job's page (it goes on with the page closed)."""
     area, period = _area(request, code), _period(period)
-    since = _since(request)
-    _, pending = services.batch_progress(request.user, area, period, since)
-    if pending is not None:
-        services.regenerate(request.user, pending, period, today=timezone.localdate())
-    return render(request, "summaries/_batch_progress.html", _batch_context(request, area, period, since))
+    job = batch_jobs.start_batch(request.user, area, period, timezone.localdate())
+    return redirect("jobs:detail", pk=job.pk)
 
 
 # --- compiling from the towns' reports ----------------------------------------------------------------

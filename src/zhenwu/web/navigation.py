@@ -21,6 +21,7 @@ NAVIGATION = [
     NavItem("考核排名", "assessment:index", "考核方案、评分、排名通报"),
     NavItem("工作总结", "summaries:index", "半年和年度工作总结起草"),
     NavItem("核稿", "checking:index", "检查报告中的数字、占位符和算术"),
+    NavItem("我的任务", "jobs:index", "后台起草、报告和导出的进度与结果"),
 ]
 
 

@@ -1,0 +1,46 @@
+"""我的任务: the user's background jobs, each with its progress, result and error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+
+from zhenwu.jobs.models import Job
+
+
+def _job(request, pk: int) -> Job:
+    """A job the user may see (own, or in an area the user administers); 404 otherwise."""
+    return get_object_or_404(Job.objects.visible_to(request.user).select_related("user", "area"), pk=pk)
+
+
+@login_required
+def index(request):
+    jobs = Job.objects.visible_to(request.user).select_related("user", "area")[:100]
+    running = any(not job.finished for job in jobs)
+    return render(request, "jobs/index.html", {"jobs": jobs, "running": running})
+
+
+@login_required
+def detail(request, pk):
+    return render(request, "jobs/detail.html", {"job": _job(request, pk)})
+
+
+@login_required
+def status(request, pk):
+    """The progress block alone: the page polls it until the job has finished."""
+    return render(request, "jobs/_status.html", {"job": _job(request, pk)})
+
+
+@login_required
+def download(request, pk):
+    job = _job(request, pk)
+    path = Path(job.result_path) if job.result_path else None
+    # The path is ours, but check it stays in the results folder before opening it.
+    root = Path(settings.JOBS_RESULT_DIR).resolve()
+    if path is None or root not in path.resolve().parents or not path.is_file():
+        raise Http404("该任务没有可下载的结果，或结果已过保存期（30 天）")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=job.result_name)
