@@ -15,7 +15,9 @@ def run(args: argparse.Namespace) -> int:
     from zhenwu.cli.django_setup import setup_django
 
     setup_django()
-    pending = unapplied_migrations()
+    from zhenwu.deployment.doctor import pending_migrations
+
+    pending = len(pending_migrations())
     if pending:
         print(
             f"数据库尚未建好或需要升级（{pending} 个迁移未执行）：请先运行 zhenwu manage migrate", flush=True
@@ -23,15 +25,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     serve(args.host, args.port, args.threads)
     return 0
-
-
-def unapplied_migrations() -> int:
-    """How many migrations the database still lacks; serving before migrating only shows errors."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
 def serve(host: str, port: int, threads: int = 8) -> None:
