@@ -34,4 +34,16 @@ def serve(host: str, port: int, threads: int = 8) -> None:
     from zhenwu.wsgi import application
 
     print(f"镇务已启动：http://{host}:{port}/   （按 Ctrl+C 停止）", flush=True)
-    waitress.serve(application, host=host, port=port, threads=threads, ident="zhenwu", _quiet=True)
+    from django.conf import settings
+
+    # waitress drops X-Forwarded-* headers from a peer it does not trust; with ZHENWU_HTTPS the reverse
+    # proxy's X-Forwarded-Proto must reach Django, which alone decides what it means (SECURE_PROXY_SSL_HEADER).
+    waitress.serve(
+        application,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="zhenwu",
+        clear_untrusted_proxy_headers=not settings.HTTPS,
+        _quiet=True,
+    )
