@@ -24,7 +24,7 @@ import pytest
 from .conftest import Installed, clean_environment
 from .shipped import free_port, nginx_command, nginx_config, self_signed_certificate
 
-pytestmark = pytest.mark.deploy
+pytestmark = [pytest.mark.deploy, pytest.mark.xdist_group("deploy")]  # one install per run
 
 
 @dataclass
