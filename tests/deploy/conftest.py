@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 import venv
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,12 @@ def installed(tmp_path_factory) -> Installed:
         assert downloaded.returncode == 0, downloaded.stderr
         result = pip(*offline)
         assert result.returncode == 0, result.stderr
+    if not any(WHEELHOUSE.glob("setuptools-*.whl")):  # the guide builds the wheel offline too
+        requires = tomllib.loads((CHECKOUT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"][
+            "requires"
+        ]
+        downloaded = pip("download", "--quiet", "-d", str(WHEELHOUSE), *requires)
+        assert downloaded.returncode == 0, downloaded.stderr
     where = subprocess.run(
         [str(prefix / "bin" / "python"), "-c", "import zhenwu; print(zhenwu.__file__)"],
         capture_output=True,

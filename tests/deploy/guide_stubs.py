@@ -84,9 +84,21 @@ def start(unit: str) -> None:
 def stop(unit: str) -> None:
     pid_file = RUN / f"{unit}.pid"
     if pid_file.exists():
+        pid = int(pid_file.read_text())
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(int(pid_file.read_text()), signal.SIGTERM)
+            os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 30
+        while running(pid) and time.monotonic() < deadline:  # until it has let go of its port
+            time.sleep(0.2)
         pid_file.unlink()
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def nginx_conf() -> Path:
@@ -131,13 +143,15 @@ def nginx_command(*extra: str) -> list[str]:
 
 
 def start_nginx() -> None:
-    if (RUN / "nginx.pid").exists():
+    if (RUN / "nginx.service.pid").exists():
         subprocess.run(nginx_command("-s", "reload"), check=True)
         return
     log = (RUN / "nginx.log").open("w")
     process = subprocess.Popen(nginx_command(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 30
-    while not (RUN / "nginx.pid").exists():
+    while (
+        not (RUN / "nginx.pid").exists() or not (RUN / "nginx.pid").read_text().strip()
+    ):  # nginx -t leaves it empty
         if process.poll() is not None or time.monotonic() > deadline:
             sys.exit(f"nginx did not start: {(RUN / 'nginx' / 'error.log').read_text()}")
         time.sleep(0.2)

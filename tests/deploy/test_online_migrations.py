@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection, migrations, models
+from django.db.backends.postgresql.base import DatabaseWrapper as PostgreSQL
 from django.db.migrations.loader import MigrationLoader
 
-from zhenwu.deployment.online_migrations import BIG_TABLES, AddIndexOnline, RemoveIndexOnline
+from zhenwu.deployment.online_migrations import BIG_TABLES, AddFieldOnline, AddIndexOnline, RemoveIndexOnline
 
 # Migrations allowed to lock a big table, each with the reason.
 ACCEPTED = {
@@ -42,6 +43,10 @@ def locking_reason(operation, key=None) -> str | None:
             return "数据库默认值是表达式，要锁表改写全表"
         if field.db_index or field.unique:
             return "新列带索引，索引按普通方式建立会锁表"
+        if field.get_internal_type() in PostgreSQL.data_type_check_constraints and not isinstance(
+            operation, AddFieldOnline
+        ):
+            return "新列带 CHECK 约束，PostgreSQL 锁表校验全表：请用 AddFieldOnline"
         return None
     if isinstance(operation, migrations.AlterField) and not changes_column(key, operation):
         return None
@@ -94,6 +99,9 @@ def test_the_check_refuses_an_ordinary_index_and_a_foreign_key():
     fk = models.ForeignKey("areas.Area", null=True, on_delete=models.PROTECT)
     assert locking_reason(migrations.AddField("reportedvalue", "town", fk))
     assert locking_reason(migrations.AddField("reportedvalue", "n", models.IntegerField(default=1))) is None
+    positive = models.PositiveIntegerField(default=1)
+    assert locking_reason(migrations.AddField("reportedvalue", "n", positive))
+    assert locking_reason(AddFieldOnline("reportedvalue", "n", positive)) is None
     assert locking_reason(migrations.AddField("reportedvalue", "n", models.IntegerField(db_index=True)))
 
 

@@ -35,6 +35,37 @@ def _drop_invalid_index(schema_editor, name: str) -> None:
             schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {schema_editor.quote_name(name)}")
 
 
+class AddFieldOnline(migrations.AddField):
+    """``AddField`` whose CHECK constraint (a PositiveIntegerField's ``>= 0``) is validated without a lock (PostgreSQL).
+
+    A column added with its CHECK makes PostgreSQL scan the whole table while holding the lock that
+    stops every read and write. Here the column comes first (with a constant default: no rewrite),
+    the constraint follows ``NOT VALID`` and is validated under a lock that lets saves go on.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if not _concurrently(schema_editor, self):
+            return super().database_forwards(app_label, schema_editor, from_state, to_state)
+        model = to_state.apps.get_model(app_label, self.model_name)
+        if not self.allow_migrate_model(schema_editor.connection.alias, model):
+            return
+        field = model._meta.get_field(self.name)
+        check = field.db_check(schema_editor.connection)
+        connection = schema_editor.connection
+        connection.data_type_check_constraints = {}  # this instance only: add the column without its CHECK
+        try:
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+        finally:
+            del connection.data_type_check_constraints
+        if check:
+            table, name = model._meta.db_table, f"{model._meta.db_table}_{field.column}_check"
+            quote = schema_editor.quote_name
+            schema_editor.execute(
+                f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} CHECK ({check}) NOT VALID"
+            )
+            schema_editor.execute(f"ALTER TABLE {quote(table)} VALIDATE CONSTRAINT {quote(name)}")
+
+
 class AddIndexOnline(migrations.AddIndex):
     """``AddIndex`` that lets the table be written while the index is built (PostgreSQL)."""
 
