@@ -5,6 +5,7 @@
 #   libreoffice-writer-nogui        .docx → PDF preview and the page-layout test
 #   poppler-utils                   pdftoppm (PDF pages → PNG)
 #   fonts-noto-cjk fonts-liberation2  Chinese and Times-compatible fonts for rendering
+#   nginx openssl                   the deployment test: zhenwu serve behind deploy/nginx/zhenwu.conf over HTTPS
 #   postgresql-client               pg_dump/pg_restore for the backup tests (when ZHENWU_TEST_DATABASE_URL is set)
 set -eu
 need=""
@@ -13,6 +14,8 @@ command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
 [ -d /usr/share/fonts/opentype/noto ] || need="$need fonts-noto-cjk"
 [ -d /usr/share/fonts/truetype/liberation2 ] || need="$need fonts-liberation2"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need="$need nginx"
+command -v openssl >/dev/null 2>&1 || need="$need openssl"
 if [ -n "${ZHENWU_TEST_DATABASE_URL:-}" ]; then
     command -v pg_dump >/dev/null 2>&1 || need="$need postgresql-client"
 fi

@@ -32,3 +32,20 @@ def too_large(name: str, size: int, limit: int) -> str | None:
     if size <= limit:
         return None
     return f"“{name}”有 {size_text(size)}，超过 {size_text(limit)} 的上限"
+
+
+def largest_request_bytes() -> int:
+    """The largest request body the site accepts: a full compile upload plus the form's own fields.
+
+    The reverse proxy's body limit (``client_max_body_size`` in deploy/nginx/zhenwu.conf) is this,
+    so the proxy never refuses what the application would accept, nor lets through much more.
+    """
+    from zhenwu.photos import MAX_PHOTO_BYTES, MAX_PHOTOS
+
+    files = max(
+        settings.MAX_COMPILE_FILES * settings.MAX_DOCUMENT_BYTES,
+        MAX_PHOTOS * MAX_PHOTO_BYTES,
+        settings.MAX_WORKBOOK_BYTES,
+        settings.MAX_DOCUMENT_BYTES,
+    )
+    return files + settings.DATA_UPLOAD_MAX_MEMORY_SIZE

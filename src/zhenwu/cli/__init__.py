@@ -24,6 +24,7 @@ SUBCOMMANDS = {
     "token": ("zhenwu.cli.token", "生成 API 令牌"),
     "backup": ("zhenwu.cli.backup", "备份数据库和照片到一个 .tar.gz 文件"),
     "restore": ("zhenwu.cli.restore", "从备份文件恢复数据库和照片"),
+    "doctor": ("zhenwu.cli.doctor", "检查服务器上的部署：数据库、数据目录、密钥、HTTPS、PDF、备份"),
     "manage": ("zhenwu.cli.manage", "Django 管理命令（透传）"),
 }
 

@@ -15,7 +15,9 @@ def run(args: argparse.Namespace) -> int:
     from zhenwu.cli.django_setup import setup_django
 
     setup_django()
-    pending = unapplied_migrations()
+    from zhenwu.deployment.doctor import pending_migrations
+
+    pending = len(pending_migrations())
     if pending:
         print(
             f"数据库尚未建好或需要升级（{pending} 个迁移未执行）：请先运行 zhenwu manage migrate", flush=True
@@ -25,15 +27,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def unapplied_migrations() -> int:
-    """How many migrations the database still lacks; serving before migrating only shows errors."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
-
-
 def serve(host: str, port: int, threads: int = 8) -> None:
     """Serve until interrupted; static files come from the installed packages through WhiteNoise."""
     import waitress
@@ -41,4 +34,16 @@ def serve(host: str, port: int, threads: int = 8) -> None:
     from zhenwu.wsgi import application
 
     print(f"镇务已启动：http://{host}:{port}/   （按 Ctrl+C 停止）", flush=True)
-    waitress.serve(application, host=host, port=port, threads=threads, ident="zhenwu", _quiet=True)
+    from django.conf import settings
+
+    # waitress drops X-Forwarded-* headers from a peer it does not trust; with ZHENWU_HTTPS the reverse
+    # proxy's X-Forwarded-Proto must reach Django, which alone decides what it means (SECURE_PROXY_SSL_HEADER).
+    waitress.serve(
+        application,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="zhenwu",
+        clear_untrusted_proxy_headers=not settings.HTTPS,
+        _quiet=True,
+    )

@@ -3,8 +3,12 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from zhenwu.deployment.online_migrations import AddIndexOnline, RemoveIndexOnline
+
 
 class Migration(migrations.Migration):
+    # The indexes are built CONCURRENTLY on PostgreSQL: the value table stays writable.
+    atomic = False
 
     dependencies = [
         ('areas', '0001_initial'),
@@ -13,11 +17,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RemoveIndex(
+        RemoveIndexOnline(
             model_name='reportedvalue',
             name='value_period',
         ),
-        migrations.AddIndex(
+        AddIndexOnline(
             model_name='reportedvalue',
             index=models.Index(fields=['year', 'indicator', 'area', 'month', 'value'], name='value_year_cover'),
         ),

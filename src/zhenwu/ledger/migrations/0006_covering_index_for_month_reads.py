@@ -3,8 +3,12 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from zhenwu.deployment.online_migrations import AddIndexOnline
+
 
 class Migration(migrations.Migration):
+    # The indexes are built CONCURRENTLY on PostgreSQL: the value table stays writable.
+    atomic = False
 
     dependencies = [
         ('areas', '0001_initial'),
@@ -13,7 +17,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddIndex(
+        AddIndexOnline(
             model_name='reportedvalue',
             index=models.Index(fields=['year', 'month', 'indicator', 'area', 'value'], name='value_month_cover'),
         ),

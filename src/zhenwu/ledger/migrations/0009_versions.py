@@ -2,15 +2,19 @@
 
 from django.db import migrations, models
 
+from zhenwu.deployment.online_migrations import AddFieldOnline
+
 
 class Migration(migrations.Migration):
+    # The value table's and history's new columns: their CHECK (>= 0) is validated without locking them.
+    atomic = False
 
     dependencies = [
         ('ledger', '0008_reporting_deadlines'),
     ]
 
     operations = [
-        migrations.AddField(
+        AddFieldOnline(
             model_name='reportedvalue',
             name='version',
             field=models.PositiveIntegerField(default=1, editable=False, help_text='每次改动数值加 1；保存时核对，以免覆盖他人在此期间的修改', verbose_name='版本'),
@@ -25,7 +29,7 @@ class Migration(migrations.Migration):
             name='version',
             field=models.PositiveIntegerField(default=1, editable=False, help_text='每次修改加 1；保存时核对，以免覆盖他人的修改', verbose_name='版本'),
         ),
-        migrations.AddField(
+        AddFieldOnline(
             model_name='valuehistory',
             name='version',
             field=models.PositiveIntegerField(editable=False, help_text='此次操作后数值的版本；空：记录早于版本号', null=True, verbose_name='版本'),
