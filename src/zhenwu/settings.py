@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "zhenwu.web",
     "zhenwu.checking",
     "zhenwu.summaries",
+    "zhenwu.reminders",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +164,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "zhenwu.areas.context_processors.current_area",
                 "zhenwu.web.context_processors.navigation",
+                "zhenwu.reminders.context_processors.inbox",
             ],
         },
     },
@@ -203,6 +205,12 @@ MAX_TEXT_CHARS = 200_000  # one report or paste, as read
 MAX_PDF_PAGES = 300
 MAX_COMPILE_FILES = 50  # reports in one compile upload
 MAX_COMPILE_FIGURES = 1000  # figures kept from one compiled report
+
+# Reminders: "record" keeps what each e-mail and webhook would have carried and sends nothing (the
+# default, the demo's and the tests'); "send" sends through Django's mail settings and the robots.
+REMINDER_DELIVERY = env_str("ZHENWU_REMINDER_DELIVERY", "record")
+if REMINDER_DELIVERY not in ("record", "send"):
+    raise ConfigError(f"环境变量 ZHENWU_REMINDER_DELIVERY 的值 {REMINDER_DELIVERY!r} 无效：应为 record 或 send")
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 # Accounts: sign-in throttling, password rules, and the forced change after an admin's reset.

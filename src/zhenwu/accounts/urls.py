@@ -8,6 +8,8 @@ urlpatterns = [
     path("password/", views.PasswordChange.as_view(), name="password_change"),
     path("<int:pk>/reset/", views.reset, name="reset"),
     path("<int:pk>/unlock/", views.unlock, name="unlock"),
+    path("contact/", views.contact, name="contact"),
+    path("<int:pk>/contact/", views.user_contact, name="user_contact"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.revoke_token, name="token_revoke"),
 ]
