@@ -210,7 +210,9 @@ MAX_COMPILE_FIGURES = 1000  # figures kept from one compiled report
 # default, the demo's and the tests'); "send" sends through Django's mail settings and the robots.
 REMINDER_DELIVERY = env_str("ZHENWU_REMINDER_DELIVERY", "record")
 if REMINDER_DELIVERY not in ("record", "send"):
-    raise ConfigError(f"环境变量 ZHENWU_REMINDER_DELIVERY 的值 {REMINDER_DELIVERY!r} 无效：应为 record 或 send")
+    raise ConfigError(
+        f"环境变量 ZHENWU_REMINDER_DELIVERY 的值 {REMINDER_DELIVERY!r} 无效：应为 record 或 send"
+    )
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 # Accounts: sign-in throttling, password rules, and the forced change after an admin's reset.

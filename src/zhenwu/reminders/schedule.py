@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from django.utils import timezone
 
+from zhenwu.accounts.contacts import mobiles_of
 from zhenwu.areas.models import Area, Role
 from zhenwu.inspections.models import Finding
 from zhenwu.inspections.rectification import days_overdue
@@ -25,7 +26,7 @@ from zhenwu.projects.facts import load_facts
 from zhenwu.projects.models import Project
 from zhenwu.projects.rates import Month, needs_update
 from zhenwu.reminders import delivery
-from zhenwu.reminders.models import Kind, ReminderRules
+from zhenwu.reminders.models import Kind, Reminder, ReminderRules
 from zhenwu.reminders.services import Planned, members, record, responsible_clerks, rules_for
 
 RECTIFICATION_LOOKAHEAD = 31  # days: the most a rule may ask to warn ahead
@@ -220,3 +221,31 @@ def rectification_reminders(today: datetime.date) -> list[Planned]:
             Planned(finding.area, clerk, kind, message, key) for clerk in responsible_clerks(finding.area)
         ]
     return planned
+
+
+def preview(today: datetime.date) -> list[dict]:
+    """What ``send_due_reminders`` would record on ``today`` and where it would go, sending nothing:
+    one item per person and channel, reminders already recorded left out."""
+    planned = plan(today)
+    recorded = set(
+        Reminder.objects.filter(key__in=[item.key for item in planned]).values_list("recipient_id", "key")
+    )
+    planned = [item for item in planned if (item.user.pk, item.key) not in recorded]
+    mobiles = mobiles_of([item.user for item in planned])
+    items = []
+    for item in planned:
+        routes = [delivery.INBOX] + [channel.kind for channel in delivery.channels_for(item.area, item.user)]
+        items += [
+            {
+                "area": item.area.name,
+                "area_code": item.area.code,
+                "user": item.user.username,
+                "name": item.user.get_full_name() or item.user.username,
+                "mobile": mobiles.get(item.user.pk, ""),
+                "channel": route,
+                "kind": item.kind,
+                "message": item.message,
+            }
+            for route in routes
+        ]
+    return items

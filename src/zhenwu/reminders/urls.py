@@ -6,7 +6,6 @@ app_name = "reminders"
 urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/<int:pk>/read/", views.read, name="read"),
-    path("inbox/read/", views.read_all, name="read_all"),
     path("area/<str:code>/", views.area, name="area"),
     path("area/<str:code>/settings/", views.settings, name="settings"),
     path("area/<str:code>/chase/", views.chase, name="chase"),

@@ -26,7 +26,10 @@ LIST_LIMIT = 200
 
 @login_required
 def inbox(request):
-    """站内消息: every reminder sent to me, newest first; unread ones marked."""
+    """站内消息: every reminder sent to me, newest first; unread ones marked. POST marks all read."""
+    if request.method == "POST":
+        services.mark_read(request.user)
+        return redirect("reminders:inbox")
     return render(request, "reminders/inbox.html", {"reminders": services.inbox(request.user)[:LIST_LIMIT]})
 
 
@@ -35,13 +38,6 @@ def inbox(request):
 def read(request, pk):
     get_object_or_404(Reminder, pk=pk, recipient=request.user)
     services.mark_read(request.user, pk)
-    return redirect("reminders:inbox")
-
-
-@login_required
-@require_POST
-def read_all(request):
-    services.mark_read(request.user)
     return redirect("reminders:inbox")
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from zhenwu.accounts.contacts import clerk_contacts
 from zhenwu.areas.models import Area
 from zhenwu.assessment.models import ResultRow, ResultStatus
 from zhenwu.inspections.models import Finding
@@ -43,8 +44,9 @@ def _percent(value) -> str:
     return tables.percent_text(value)
 
 
-def ledger_tile(area: Area) -> Tile:
-    """指标: how many indicators run ahead of or behind 时序进度; for a county, who has not reported."""
+def ledger_tile(area: Area, user=None) -> Tile:
+    """指标: how many indicators run ahead of or behind 时序进度; for a county, who has not reported
+    (with the clerk's mobile number for a viewer who may see it)."""
     year, month = tables.latest_period(area)
     table = tables.area_table(area, year, month)
     behind = table.counts.get("滞后", 0) + table.counts.get("严重滞后", 0)
@@ -58,7 +60,11 @@ def ledger_tile(area: Area) -> Tile:
     ]
     if area.numchild and area.level in ("county", "city", "province"):
         county = tables.county_table(area, year, month)
-        waiting = [f"{state.area.name}（{state.state}）" for state in county.not_reported]
+        numbers = clerk_contacts(user, [state.area for state in county.not_reported]) if user else {}
+        waiting = [
+            f"{state.area.name}（{state.state}{'，' + numbers[state.area.pk] if state.area.pk in numbers else ''}）"
+            for state in county.not_reported
+        ]
         tile.figures.append(Figure("未报齐", str(len(waiting)), "warn" if waiting else "good"))
         tile.lines = waiting[:6]
     if table.partial_count:  # the totals above rest on the towns that reported: say so
@@ -138,6 +144,6 @@ def assessment_tile(area: Area, user) -> Tile | None:
 
 def dashboard(area: Area, user, today: datetime.date) -> list[Tile]:
     """The tiles for ``area`` as ``user`` sees it; a tile without data is left out."""
-    tiles = [ledger_tile(area), projects_tile(area, user, today), inspections_tile(area, user, today)]
+    tiles = [ledger_tile(area, user), projects_tile(area, user, today), inspections_tile(area, user, today)]
     ranking = assessment_tile(area, user)
     return tiles + ([ranking] if ranking else [])
