@@ -76,10 +76,10 @@ def repeats_today(days_late: int, every: int) -> bool:
 
 
 def _periods_near(today: datetime.date) -> list[tuple[int, int]]:
-    """This month and the two before: the months whose deadline can be near ``today``."""
+    """This month and last: the months whose deadline can be near ``today`` (a month's figures
+    are due early in the next one, so a warning N days ahead may fall within the month itself)."""
     this = (today.year, today.month)
-    last = previous_period(*this)
-    return [this, last, previous_period(*last)]
+    return [this, previous_period(*this)]
 
 
 def reporting_reminders(rules: ReminderRules, today: datetime.date) -> list[Planned]:
@@ -96,9 +96,9 @@ def reporting_reminders(rules: ReminderRules, today: datetime.date) -> list[Plan
             planned += [item for state in table.not_reported for item in _due_soon(state, table, today)]
             if rules.remind_project_updates:
                 planned += project_reminders(area, Month(*period), due, today)
-    passed = [period for period, due in dues.items() if due.due < today]
-    if rules.remind_late and passed:
-        period = max(passed)
+    # Late means late for last month's figures: once a month is past, its own deadline takes over.
+    period = previous_period(today.year, today.month)
+    if rules.remind_late and dues[period].due < today:
         days_late = (today - dues[period].due).days
         if repeats_today(days_late, rules.repeat_days):
             table = tables.county_table(area, *period, today)
