@@ -81,7 +81,9 @@ def rectifications(planned):
 def test_a_rectification_is_reminded_n_days_before_and_then_when_overdue(world, rules):
     finding = make_finding(world, world.village_a1, deadline=day(10), location="东山村村口")
     assert rectifications(plan(day(6))) == []
-    planned = rectifications(plan(day(7)))  # three days ahead: the village has no clerk, so its town's clerk hears
+    planned = rectifications(
+        plan(day(7))
+    )  # three days ahead: the village has no clerk, so its town's clerk hears
     assert sent(planned) == [("town_a_clerk", Kind.RECTIFICATION_DUE)]
     assert "东山村“违法建设·东山村村口”" in planned[0].message and "2025年7月10日" in planned[0].message
     assert rectifications(plan(day(10))) == []  # the deadline day itself is still on time
