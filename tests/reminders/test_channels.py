@@ -126,7 +126,7 @@ class Robot(BaseHTTPRequestHandler):
     answers: list[tuple[int, bytes]] = []
     received: list[tuple[str, bytes]] = []
 
-    def do_POST(self):  # noqa: N802 (the name http.server calls)
+    def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         Robot.received.append((self.path, body))
         status, answer = Robot.answers.pop(0)
