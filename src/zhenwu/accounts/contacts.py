@@ -32,8 +32,8 @@ def mobile_of(user) -> str:
 
 
 def clerk_contacts(viewer, areas: list[Area]) -> dict[int, str]:
-    """area id → its 填报员 with their numbers (“李娟 13812345678”), for the areas ``viewer`` may see
-    numbers of; the others are left out, so the page shows names only."""
+    """area id → its 填报员 with their numbers (“李娟 13812345678、钱多”), for the areas ``viewer`` may
+    see numbers of and where some clerk left one; the others are left out, so the page shows names only."""
     shown = [area for area in areas if may_see_contacts(viewer, area)]
     memberships = list(
         Membership.objects.filter(area__in=shown, role=Role.CLERK, user__is_active=True)
@@ -42,11 +42,14 @@ def clerk_contacts(viewer, areas: list[Area]) -> dict[int, str]:
     )
     mobiles = mobiles_of([membership.user for membership in memberships])
     lines = defaultdict(list)
+    known = set()
     for membership in memberships:
         user = membership.user
         name = user.get_full_name() or user.username
-        lines[membership.area_id].append(f"{name} {mobiles.get(user.pk, '（未留手机号）')}")
-    return {area_id: "、".join(people) for area_id, people in lines.items()}
+        lines[membership.area_id].append(f"{name} {mobiles[user.pk]}" if user.pk in mobiles else name)
+        if user.pk in mobiles:
+            known.add(membership.area_id)
+    return {area_id: "、".join(people) for area_id, people in lines.items() if area_id in known}
 
 
 def update_contact(editor, user, mobile: str, email: str) -> None:
