@@ -494,6 +494,8 @@ def _accounts_cases():
         ViewCase("accounts:reset", kwargs=account, owner_status=403, names_object=True),
         ViewCase("accounts:unlock", kwargs=account, method="post", owner_status=403, names_object=True),
         ViewCase("accounts:tokens"),
+        ViewCase("accounts:contact"),
+        ViewCase("accounts:user_contact", kwargs=account, owner_status=403, names_object=True),
         # a token is its owner's alone: town B's clerk revokes their own, anyone else gets 404
         ViewCase("accounts:token_revoke", kwargs=token, method="post", owner_status=302, names_object=True),
     ]
@@ -585,6 +587,61 @@ def _setup_cases():
 
 
 _models, _views = _setup_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views
+
+
+# 提醒与催报 (zhenwu.reminders)
+def _reminders_cases():
+    from zhenwu.reminders.models import Channel, ChannelKind, Delivery, Reminder, ReminderRules
+
+    def reminder(world, area=None):
+        area = area or world.town_b
+        recipient = world.town_b_clerk if area == world.town_b else world.town_a_clerk
+        return Reminder.objects.create(
+            area=area, recipient=recipient, kind="chase", message="请尽快上报", key=f"t:{area.code}"
+        )
+
+    def delivery(world, area):
+        return Delivery.objects.create(
+            reminder=reminder(world, area), channel=ChannelKind.WEBHOOK, status="failed"
+        )
+
+    models = [
+        ScopedModelCase(ReminderRules, lambda world, area: ReminderRules.objects.create(area=area)),
+        ScopedModelCase(
+            Channel, lambda world, area: Channel.objects.create(area=area, kind=ChannelKind.EMAIL)
+        ),
+        ScopedModelCase(Reminder, reminder),
+        ScopedModelCase(Delivery, delivery),
+    ]
+    town_b = lambda world: {"code": world.town_b.code}  # noqa: E731
+    views = [
+        ViewCase("reminders:inbox"),
+        # a reminder is its recipient's alone: town B's clerk marks it read, anyone else gets 404
+        ViewCase(
+            "reminders:read",
+            kwargs=lambda world: {"pk": reminder(world).pk},
+            method="post",
+            owner_status=302,
+            names_object=True,
+        ),
+        ViewCase("reminders:area", kwargs=town_b, names_object=True),
+        # rules and channels are the 管理员's; 催报 is for the reviewers and admins above the town
+        ViewCase("reminders:settings", kwargs=town_b, owner_status=403, names_object=True),
+        ViewCase("reminders:chase", kwargs=town_b, method="post", owner_status=403, names_object=True),
+        ViewCase(
+            "reminders:retry",
+            kwargs=lambda world: {"pk": delivery(world, world.town_b).pk},
+            method="post",
+            owner_status=403,
+            names_object=True,
+        ),
+    ]
+    return models, views
+
+
+_models, _views = _reminders_cases()
 SCOPED_MODELS += _models
 VIEW_CASES += _views
 

@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "zhenwu.jobs",
+    "zhenwu.reminders",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +167,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "zhenwu.areas.context_processors.current_area",
                 "zhenwu.web.context_processors.navigation",
+                "zhenwu.reminders.context_processors.inbox",
             ],
         },
     },
@@ -220,7 +222,18 @@ JOBS_RESULT_DIR = DATA_DIR / "jobs"
 # (Beijing time) or {"function": ..., "every": seconds}. See zhenwu/jobs/__init__.py.
 JOBS_SCHEDULE = [
     {"function": "zhenwu.jobs.housekeeping.prune", "at": "03:30"},
+    # 催报 and the day's reminders, each recorded once a day (zhenwu/reminders/schedule.py)
+    {"function": "zhenwu.reminders.schedule.send_due_reminders", "at": "08:30"},
+    # deliveries that failed are retried with backoff; those due are sent
+    {"function": "zhenwu.reminders.schedule.deliver_pending", "every": 300},
 ]
+# Reminders: "record" keeps what each e-mail and webhook would have carried and sends nothing (the
+# default, the demo's and the tests'); "send" sends through Django's mail settings and the robots.
+REMINDER_DELIVERY = env_str("ZHENWU_REMINDER_DELIVERY", "record")
+if REMINDER_DELIVERY not in ("record", "send"):
+    raise ConfigError(
+        f"环境变量 ZHENWU_REMINDER_DELIVERY 的值 {REMINDER_DELIVERY!r} 无效：应为 record 或 send"
+    )
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 # Accounts: sign-in throttling, password rules, and the forced change after an admin's reset.

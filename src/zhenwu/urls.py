@@ -34,6 +34,7 @@ urlpatterns = [
     path("help/", include((help_urls, "help"))),
     path("search/", web_views.search, name="search"),
     path("jobs/", include("zhenwu.jobs.urls")),
+    path("reminders/", include("zhenwu.reminders.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,10 +1,11 @@
-"""Forms of the account pages a 管理员 uses: a new account, another role."""
+"""Forms of the account pages: a new account and another role (管理员), contact details (anyone, for themself)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.core.validators import RegexValidator
 
+from zhenwu.accounts.models import mobile_validator
 from zhenwu.areas.models import Area, Role
 
 username_validator = RegexValidator(r"^[A-Za-z0-9_.@+-]+$", "用户名只能用英文字母、数字和 _ . @ + -")
@@ -30,3 +31,23 @@ class AccountForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="角色", choices=Role.choices)
+
+
+class ContactForm(forms.Form):
+    """手机号码 (required: every account can be called about a late month) and an optional e-mail."""
+
+    mobile = forms.CharField(
+        label="手机号码",
+        max_length=11,
+        validators=[mobile_validator],
+        error_messages={"required": "请填写手机号码", "max_length": "手机号码应为 11 位数字"},
+    )
+    email = forms.EmailField(
+        label="电子邮箱",
+        required=False,
+        max_length=254,
+        error_messages={"invalid": "电子邮箱格式不正确（如 name@example.cn）"},
+    )
+
+    def clean_mobile(self):
+        return self.cleaned_data["mobile"].strip()

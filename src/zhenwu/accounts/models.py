@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
@@ -101,3 +102,36 @@ class ApiToken(models.Model):
         if self.revoked_at:
             return "已吊销"
         return "已过期" if self.expired else "有效"
+
+
+mobile_validator = RegexValidator(
+    r"^1[3-9]\d{9}$", "手机号码应为 11 位数字，以 13–19 开头（如 13812345678）", code="mobile"
+)
+
+
+class Contact(models.Model):
+    """How to reach an account's owner: the mobile number (e-mail stays on the user record).
+
+    Kept beside the account rather than on it so Django's own user model stays as it ships; one
+    row per user, made the first time a number is entered.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact", verbose_name="账号"
+    )
+    mobile = models.CharField("手机号码", max_length=11, validators=[mobile_validator])
+    updated_at = models.DateTimeField("修改时间", default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="修改人",
+    )
+
+    class Meta:
+        verbose_name = "联系方式"
+        verbose_name_plural = "联系方式"
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.mobile}"

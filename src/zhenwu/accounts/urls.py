@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:pk>/", views.account, name="account"),
     path("<int:pk>/roles/<int:membership>/", views.change_role, name="role"),
     path("<int:pk>/active/", views.set_active, name="active"),
+    path("contact/", views.contact, name="contact"),
+    path("<int:pk>/contact/", views.user_contact, name="user_contact"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.revoke_token, name="token_revoke"),
 ]

@@ -9,9 +9,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from zhenwu.accounts import services
+from zhenwu.accounts import contacts, services
 from zhenwu.accounts import tokens as api_tokens
-from zhenwu.accounts.forms import AccountForm, RoleForm
+from zhenwu.accounts.forms import AccountForm, ContactForm, RoleForm
 from zhenwu.areas.access import get_writable_or_403
 from zhenwu.areas.models import Action, Area, Membership
 
@@ -28,6 +28,7 @@ def index(request):
     context = {
         "own": services.account_rows(get_user_model().objects.filter(pk=request.user.pk))[0],
         "own_changes": request.user.account_changes.select_related("changed_by")[:10],
+        "own_mobile": contacts.mobile_of(request.user),
         "managed": managed,
         "more": more,
         "search": search,
@@ -164,3 +165,31 @@ def set_active(request, pk):
         request, f"已恢复 {name} 的账号。" if active else f"已停用 {name} 的账号，其填报和操作记录全部保留。"
     )
     return redirect("accounts:account", pk=user.pk)
+
+
+def _contact_form(request, account):
+    initial = {"mobile": contacts.mobile_of(account), "email": account.email}
+    return ContactForm(request.POST if request.method == "POST" else None, initial=initial)
+
+
+@login_required
+def contact(request):
+    """Any user keeps their own mobile number and e-mail up to date."""
+    form = _contact_form(request, request.user)
+    if form.is_valid():
+        contacts.update_contact(request.user, request.user, **form.cleaned_data)
+        messages.success(request, "联系方式已保存。")
+        return redirect("accounts:index")
+    return render(request, "accounts/contact.html", {"account": request.user, "form": form, "own": True})
+
+
+@login_required
+def user_contact(request, pk):
+    """A 管理员 corrects the mobile number and e-mail of an account of their area."""
+    account = services.get_managed_user_or_404(request.user, pk)
+    form = _contact_form(request, account)
+    if form.is_valid():
+        contacts.update_contact(request.user, account, **form.cleaned_data)
+        messages.success(request, f"已保存 {account.get_full_name() or account.username} 的联系方式。")
+        return redirect("accounts:index")
+    return render(request, "accounts/contact.html", {"account": account, "form": form, "own": False})

@@ -22,6 +22,7 @@ SUBCOMMANDS = {
     "check": ("zhenwu.cli.check", "核稿：检查报告中的数字"),
     "report": ("zhenwu.cli.report", "生成公文（.docx）"),
     "token": ("zhenwu.cli.token", "生成 API 令牌"),
+    "remind": ("zhenwu.cli.remind", "提醒与催报：记录并发送今天到期的提醒，或 --dry-run 只列出"),
     "backup": ("zhenwu.cli.backup", "备份数据库和照片到一个 .tar.gz 文件"),
     "restore": ("zhenwu.cli.restore", "从备份文件恢复数据库和照片"),
     "doctor": ("zhenwu.cli.doctor", "检查服务器上的部署：数据库、数据目录、密钥、HTTPS、PDF、备份"),

@@ -16,8 +16,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
+
     from zhenwu.cli.django_setup import setup_django
 
+    os.environ["ZHENWU_REMINDER_DELIVERY"] = (
+        "record"  # the demo never sends a reminder (and its worker inherits this)
+    )
     setup_django()
     from django.conf import settings
     from django.core.management import call_command

@@ -456,6 +456,12 @@ class ChildState:
     rank: int | None = None
     unreported: int = 0  # indicators with a target not reported: in the ranking as nothing done
     clerks: str = ""  # the town's 填报员, whom the county calls when the month is late
+    contacts: str = ""  # the same with their mobile numbers, filled in for viewers who may see them
+
+    @property
+    def unfinished(self) -> bool:
+        """Not yet all submitted: a town the county may chase (催报)."""
+        return self.state in UNFINISHED
 
 
 @dataclass

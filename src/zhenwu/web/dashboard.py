@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from zhenwu.accounts.contacts import clerk_contacts
 from zhenwu.areas.models import Area
 from zhenwu.assessment.models import ResultRow, ResultStatus
 from zhenwu.inspections.models import Finding
@@ -42,8 +43,9 @@ def _percent(value) -> str:
     return tables.percent_text(value)
 
 
-def ledger_tile(area: Area, reporting: ReportingMonth) -> Tile:
-    """指标: how many indicators run ahead of or behind 时序进度; for a county, who has not reported (and who is late)."""
+def ledger_tile(area: Area, reporting: ReportingMonth, user=None) -> Tile:
+    """指标: how many indicators run ahead of or behind 时序进度; for a county, who has not reported (and who
+    is late), with the clerk's mobile number for a viewer who may see it."""
     year, month = reporting.current.year, reporting.current.month
     table = tables.area_table(area, year, month)
     behind = table.counts.get("滞后", 0) + table.counts.get("严重滞后", 0)
@@ -59,11 +61,14 @@ def ledger_tile(area: Area, reporting: ReportingMonth) -> Tile:
         county = tables.county_table(area, year, month, reporting.today)
         waiting = county.not_reported
         late = any(state.late for state in waiting)
+        numbers = clerk_contacts(user, [state.area for state in waiting]) if user else {}
         tile.figures.append(
             Figure("未报齐", str(len(waiting)), "bad" if late else "warn" if waiting else "good")
         )
         tile.lines = [
-            f"{state.area.name}（{state.state}{'，已逾期' if state.late else ''}）" for state in waiting
+            f"{state.area.name}（{state.state}{'，已逾期' if state.late else ''}"
+            f"{'，' + numbers[state.area.pk] if state.area.pk in numbers else ''}）"
+            for state in waiting
         ][:6]
         if waiting and not late:
             tile.lines.insert(0, f"{month}月数据{reporting.due.month}月{reporting.due.day}日前报送，尚未逾期")
@@ -147,7 +152,7 @@ def dashboard(area: Area, user, today: datetime.date) -> list[Tile]:
     """The tiles for ``area`` as ``user`` sees it; a tile without data is left out."""
     reporting = reporting_month(area, today)
     tiles = [
-        ledger_tile(area, reporting),
+        ledger_tile(area, reporting, user),
         projects_tile(area, user, reporting),
         inspections_tile(area, user, today),
     ]

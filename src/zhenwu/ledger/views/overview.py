@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
+from zhenwu.accounts.contacts import clerk_contacts
 from zhenwu.ledger import detail, exports, tables, validation
 from zhenwu.ledger.views.common import (
     get_visible_indicator,
@@ -44,7 +45,11 @@ def county(request, code):
     year, month = requested_period(request, area)
     table = tables.county_table(area, year, month)
     violations = validation.areas_violations([child.area for child in table.children], year, month)
-    return render(request, "ledger/county.html", {"table": table, "violations": violations.values()})
+    numbers = clerk_contacts(request.user, [child.area for child in table.children])
+    for child in table.children:
+        child.contacts = numbers.get(child.area.pk, "")
+    context = {"table": table, "violations": violations.values(), "late": any(c.late for c in table.children)}
+    return render(request, "ledger/county.html", context | roles(request, area))
 
 
 @login_required
