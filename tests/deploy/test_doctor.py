@@ -69,8 +69,21 @@ def test_https_without_a_url_is_only_a_warning_and_a_plain_http_url_is_a_fault(s
     assert finding.status == Status.FAULT and "ZHENWU_HTTPS" in finding.message
 
 
-def test_the_worker_check_says_jobs_are_not_enabled_without_the_jobs_app():
-    assert doctor.check_worker().message == "后台任务未启用"
+@pytest.mark.django_db
+def test_the_worker_check_asks_for_a_worker_until_one_has_run_and_names_one_gone_silent():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zhenwu.jobs.models import ScheduleRun
+
+    never = doctor.check_worker()
+    assert never.status == Status.WARNING and "zhenwu-worker.service" in never.message
+    run = ScheduleRun.objects.create(function="zhenwu.jobs.housekeeping.prune", slot=timezone.now())
+    assert doctor.check_worker().status == Status.OK
+    ScheduleRun.objects.filter(pk=run.pk).update(fired_at=timezone.now() - timedelta(minutes=40))
+    silent = doctor.check_worker()
+    assert silent.status == Status.FAULT and "40 分钟" in silent.message
 
 
 @pytest.mark.django_db

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 
 BACKUP_MAX_AGE_HOURS = 36  # the timer runs nightly; a day and a half allows one late or retried run
 
@@ -268,14 +269,31 @@ def check_pdf() -> Finding:
     )
 
 
+WORKER_SILENT_MINUTES = 15  # the schedule fires every 5 minutes: three missed, the worker is gone
+
+
 def check_worker() -> Finding:
     """Whether a ``zhenwu worker`` is taking jobs; the jobs app answers when it is installed."""
+    from django.db import DatabaseError
+
+    from zhenwu.jobs.health import last_seen
+
     try:
-        import zhenwu.jobs  # noqa: F401
-    except ImportError:
-        return Finding("后台任务", Status.OK, "后台任务未启用")
-    # The jobs app is installed: wire its liveness here, e.g. the newest worker heartbeat's age.
-    return Finding("后台任务", Status.WARNING, "后台任务已安装，但尚未接入存活检查")
+        seen = last_seen()
+    except DatabaseError:
+        return Finding("后台任务", Status.WARNING, "数据库不可用或未迁移，无法查看后台任务进程")
+    if seen is None:
+        return Finding(
+            "后台任务", Status.WARNING,
+            "还没有后台任务进程运行过：催报提醒、批量起草和大报表要靠它，请启动 zhenwu-worker.service",
+        )  # fmt: skip
+    minutes = int((timezone.now() - seen).total_seconds() // 60)
+    if minutes > WORKER_SILENT_MINUTES:
+        return Finding(
+            "后台任务", Status.FAULT,
+            f"后台任务进程已 {minutes} 分钟没有动静（应每 5 分钟至少一次）：请检查 zhenwu-worker.service 是否在运行",
+        )  # fmt: skip
+    return Finding("后台任务", Status.OK, f"后台任务进程在运行（{minutes} 分钟前有动静）")
 
 
 def latest_backup() -> Path | None:
