@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "zhenwu.web",
     "zhenwu.checking",
     "zhenwu.summaries",
+    "zhenwu.issuing",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns = [
     path("inspections/", include("zhenwu.inspections.urls")),
     path("assessment/", include("zhenwu.assessment.urls")),
     path("summaries/", include("zhenwu.summaries.urls")),
+    path("issuing/", include("zhenwu.issuing.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -81,9 +81,10 @@ def _losses(row, details) -> str:
     return "，".join(phrases)
 
 
-def build_bulletin(result: Result) -> Document:
+def build_bulletin(result: Result, *, issuer: str = "") -> Document:
     """The period's ranking 通报: opening, ranking table, chart of scores, the top and bottom areas
-    with their main figures, requirements and the issuing body's signature."""
+    with their main figures, requirements and the signature of ``issuer`` (the office of the
+    person who makes it; the scheme's 署名 when not given)."""
     scheme = result.scheme
     period = result.period_obj
     rows = list(result.rows.select_related("area").prefetch_related("details__criterion"))
@@ -157,5 +158,5 @@ def build_bulletin(result: Result) -> Document:
     signed_on = (
         timezone.localtime(result.published_at).date() if result.published_at else timezone.localdate()
     )
-    doc.add(Signature(scheme.signed_by, signed_on))
+    doc.add(Signature(issuer or scheme.signed_by, signed_on))
     return doc

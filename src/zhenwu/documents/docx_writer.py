@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
 from zhenwu.documents import charts, images, ooxml
+from zhenwu.documents.letterhead import colophon_xml, letterhead_xml
 from zhenwu.documents.fonts import FontSet, fits_gb2312, font_set
 from zhenwu.documents.layout import HEADING_STYLES, new_document
 from zhenwu.documents.measure import signature_indents
@@ -89,6 +90,9 @@ class _Writer:
         }
         for block in self.doc.blocks:
             handlers[type(block)](block)
+        if self.doc.colophon:
+            self.shape_id += 1
+            self._append(colophon_xml(self.doc.colophon, self.fonts, self.shape_id))
 
     def _properties(self) -> None:
         props = self.document.core_properties
@@ -111,6 +115,9 @@ class _Writer:
         self._append(ooxml.paragraph("Normal"))
 
     def _title(self) -> None:
+        if self.doc.letterhead:
+            for xml in letterhead_xml(self.doc.letterhead, self.fonts):
+                self._append(xml)
         self._append(ooxml.paragraph("ZwTitle", ooxml.run(self.doc.title)))
         self._blank()
         if self.doc.recipient:

@@ -252,8 +252,11 @@ def _photos(update: MonthlyUpdate | None, figure_numbers) -> list[Photo]:
     return photos
 
 
-def build_report(area: Area, projects, month: Month, date: datetime.date | None = None) -> Document:
-    """The month's illustrated report of the projects of ``area`` (``projects`` is already scoped).
+def build_report(
+    area: Area, projects, month: Month, date: datetime.date | None = None, *, issuer: str = ""
+) -> Document:
+    """The month's illustrated report of the projects of ``area`` (``projects`` is already scoped),
+    signed by ``issuer`` (the office of the person who makes it).
 
     The projects furthest behind (lowest 投资完成率) are written up one by one with their
     latest photos; further lagging ones are listed in a table.
@@ -315,5 +318,5 @@ def build_report(area: Area, projects, month: Month, date: datetime.date | None 
             document.add(Paragraph([Run(f"{project.name}：", bold=True), text]))
     if facts:
         document.add(Heading(1, "项目推进明细"), project_table(facts, latest, month))
-    document.add(Signature(f"{area.name}重点项目推进办公室", date or timezone.localdate()))
+    document.add(Signature(issuer or f"{area.name}重点项目推进办公室", date or timezone.localdate()))
     return document
