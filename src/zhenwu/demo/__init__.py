@@ -10,11 +10,11 @@ import random
 
 from django.db import transaction
 
-from zhenwu.demo import areas, assessment, inspections, ledger, projects
+from zhenwu.demo import areas, assessment, inspections, issuing, ledger, projects
 from zhenwu.demo.areas import DEMO_PASSWORD, DemoCounty
 
 SEED = 20250701
-STEPS = [areas.build, inspections.build, ledger.build, projects.build, assessment.build]
+STEPS = [areas.build, inspections.build, ledger.build, projects.build, assessment.build, issuing.build]
 
 __all__ = ["DEMO_PASSWORD", "DemoCounty", "is_loaded", "load"]
 
