@@ -63,7 +63,10 @@ def _add_output_arguments(parser: argparse.ArgumentParser) -> None:
         help="作为公文印发：从发文单位的文号登记取下一个文号，加版头和版记，并打印文号",
     )
     parser.add_argument(
-        "--office", default="", metavar="NAME", help="印发单位（部门全称、简称或机关代字）；只有一个单位有发文设置时可省略"
+        "--office",
+        default="",
+        metavar="NAME",
+        help="印发单位（部门全称、简称或机关代字）；只有一个单位有发文设置时可省略",
     )
 
 

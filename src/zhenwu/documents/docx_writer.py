@@ -14,9 +14,9 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
 from zhenwu.documents import charts, images, ooxml
-from zhenwu.documents.letterhead import colophon_xml, letterhead_xml
 from zhenwu.documents.fonts import FontSet, fits_gb2312, font_set
 from zhenwu.documents.layout import HEADING_STYLES, new_document
+from zhenwu.documents.letterhead import colophon_xml, letterhead_xml
 from zhenwu.documents.measure import signature_indents
 from zhenwu.documents.model import (
     Attachments,

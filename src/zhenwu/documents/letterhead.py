@@ -107,9 +107,7 @@ def colophon_xml(colophon: Colophon, fonts: FontSet, shape_id: int) -> str:
         lines += copy_to_lines(text)
         hang = 3 * CHAR_4
         # The rules span the type area, so the one above 抄送 (which is indented) has its own line.
-        paragraphs.append(
-            _colophon_paragraph("", f"<w:pBdr><w:bottom {thick}/></w:pBdr>", "", line=20)
-        )
+        paragraphs.append(_colophon_paragraph("", f"<w:pBdr><w:bottom {thick}/></w:pBdr>", "", line=20))
         paragraphs.append(
             _colophon_paragraph(
                 _colophon_run(text, fonts),
@@ -126,7 +124,9 @@ def colophon_xml(colophon: Colophon, fonts: FontSet, shape_id: int) -> str:
     )
     tabs = f'<w:tab w:val="left" w:pos="{CHAR_4}"/><w:tab w:val="right" w:pos="{TYPE_AREA_TWIPS - CHAR_4}"/>'
     paragraphs.append(
-        _colophon_paragraph(printed, f"<w:pBdr><w:top {above}/><w:bottom {thick}/></w:pBdr><w:tabs>{tabs}</w:tabs>", "")
+        _colophon_paragraph(
+            printed, f"<w:pBdr><w:top {above}/><w:bottom {thick}/></w:pBdr><w:tabs>{tabs}</w:tabs>", ""
+        )
     )
     width = round(TYPE_AREA_TWIPS * EMU_PER_TWIP)
     height = round((lines * LINE_PITCH + 80) * EMU_PER_TWIP)

@@ -51,6 +51,14 @@ def signer(user, area: Area, default: str = "") -> str:
     return settings.signed_as if settings else department.name
 
 
+def issuing_office(user, area: Area) -> Department | None:
+    """The user's own office when it has 发文 settings: then report pages offer 印发."""
+    department = own_department(user, area)
+    if department is not None and DispatchSettings.objects.filter(department=department).exists():
+        return department
+    return None
+
+
 def may_issue(user, department: Department) -> bool:
     """Members of the office issue under its number; so does a 管理员 over the office's area."""
     if Membership.objects.filter(user=user, department=department).exists():

@@ -7,7 +7,10 @@ class DispatchSettingsForm(forms.ModelForm):
     class Meta:
         model = DispatchSettings
         fields = ["mark", "prefix", "signature", "recipient", "copy_to", "printed_by", "year", "next_number"]
-        widgets = {"recipient": forms.Textarea(attrs={"rows": 2}), "copy_to": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "recipient": forms.Textarea(attrs={"rows": 2}),
+            "copy_to": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def clean_prefix(self) -> str:
         prefix = self.cleaned_data["prefix"].strip()

@@ -22,8 +22,12 @@ class DispatchSettings(AreaOwned):
     department = models.OneToOneField(
         Department, on_delete=models.CASCADE, related_name="dispatch", verbose_name="发文单位"
     )
-    mark = models.CharField("发文机关标志", max_length=40, help_text="如：青溪县美丽城镇建设工作领导小组办公室文件")
-    prefix = models.CharField("机关代字", max_length=20, help_text="如：青美城办；文号为 青美城办〔2026〕12号")
+    mark = models.CharField(
+        "发文机关标志", max_length=40, help_text="如：青溪县美丽城镇建设工作领导小组办公室文件"
+    )
+    prefix = models.CharField(
+        "机关代字", max_length=20, help_text="如：青美城办；文号为 青美城办〔2026〕12号"
+    )
     signature = models.CharField("署名", max_length=80, blank=True, help_text="留空则用部门全称")
     recipient = models.CharField("默认主送机关", max_length=200, blank=True)
     copy_to = models.CharField("默认抄送", max_length=300, blank=True)

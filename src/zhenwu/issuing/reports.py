@@ -55,7 +55,9 @@ def _ranking(user, data, today) -> Built:
     if result is None:
         raise Http404("该考核期尚无已发布的结果")
     document = build_bulletin(result, issuer=signer(user, scheme.area))
-    return Built(document, scheme.area, f"{scheme.slug} {period.key}", f"{scheme.name}{period.label}考核排名通报")
+    return Built(
+        document, scheme.area, f"{scheme.slug} {period.key}", f"{scheme.name}{period.label}考核排名通报"
+    )
 
 
 def _month(data) -> tuple[int, int]:
@@ -74,7 +76,9 @@ def _inspections(user, data, today) -> Built:
     area = get_visible_or_404(Area.objects, user, code=data.get("code", ""))
     year, month = _month(data)
     document = build_bulletin(area, Period.month(year, month), today, issuer=signer(user, area))
-    return Built(document, area, f"{area.code} {year}-{month:02d}", f"{area.name}{year}年{month}月督查整改情况通报")
+    return Built(
+        document, area, f"{area.code} {year}-{month:02d}", f"{area.name}{year}年{month}月督查整改情况通报"
+    )
 
 
 def _projects(user, data, today) -> Built:
