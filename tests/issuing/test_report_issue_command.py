@@ -44,9 +44,9 @@ def test_issue_with_several_offices_asks_which(world, tmp_path, capsys):
     make_settings(world, world.town_b, prefix="白政")
     out = tmp_path / "通报.docx"
     code = world.town_a.code
-    assert (
-        main(["report", "inspections", "--area", code, "--month", "2026-03", "-o", str(out), "--issue"]) == 2
-    )
+    with pytest.raises(SystemExit) as stopped:
+        main(["report", "inspections", "--area", code, "--month", "2026-03", "-o", str(out), "--issue"])
+    assert stopped.value.code == 2
     assert "请用 --office 指定印发单位" in capsys.readouterr().err
     assert not IssuedNumber.objects.exists()
     args = [
