@@ -42,8 +42,12 @@ def _content_weights(table: Table) -> list[float]:
 def table_xml(table: Table, fonts: FontSet) -> str:
     widths = column_twips(table)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    header = _row(table.columns, widths, fonts, table.font_size, header=True)
-    body = "".join(_row([cell_text(v) for v in row], widths, fonts, table.font_size) for row in table.rows)
+    header = _row(table.columns, widths, fonts, table.font_size, header=True, keep=True)
+    last = len(table.rows) - 1
+    body = "".join(
+        _row([cell_text(v) for v in row], widths, fonts, table.font_size, keep=index in (0, last - 1))
+        for index, row in enumerate(table.rows)
+    )
     return (
         f'<w:tbl {NS}><w:tblPr><w:tblW w:w="{TYPE_AREA_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
@@ -53,13 +57,24 @@ def table_xml(table: Table, fonts: FontSet) -> str:
     )
 
 
-def _row(cells: Sequence[str], widths: list[int], fonts: FontSet, size: float, header: bool = False) -> str:
+def _row(
+    cells: Sequence[str],
+    widths: list[int],
+    fonts: FontSet,
+    size: float,
+    header: bool = False,
+    keep: bool = False,
+) -> str:
+    """One row; ``keep`` holds it on the page of the next row (header with the first two rows,
+    the last row with the one before), so no row stands alone on a page under its header."""
     row_pr = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
-    tcs = "".join(_cell(text, width, fonts, size, header) for text, width in zip(cells, widths, strict=True))
+    tcs = "".join(
+        _cell(text, width, fonts, size, header, keep) for text, width in zip(cells, widths, strict=True)
+    )
     return f'<w:tr><w:trPr>{row_pr}<w:trHeight w:val="454"/></w:trPr>{tcs}</w:tr>'
 
 
-def _cell(text: str, width: int, fonts: FontSet, size: float, header: bool) -> str:
+def _cell(text: str, width: int, fonts: FontSet, size: float, header: bool, keep: bool = False) -> str:
     if header:
         font = fonts.hei
     elif fits_gb2312(text):
@@ -69,6 +84,6 @@ def _cell(text: str, width: int, fonts: FontSet, size: float, header: bool) -> s
     align = '<w:jc w:val="both"/>' if not header and display_width(text) > LONG_TEXT else ""
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="ZwTableText"/>{align}</w:pPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="ZwTableText"/>{"<w:keepNext/>" if keep else ""}{align}</w:pPr>'
         f'<w:r>{rpr(font, size)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
     )
