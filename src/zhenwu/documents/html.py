@@ -19,6 +19,7 @@ from zhenwu.documents.model import (
     PageBreak,
     Paragraph,
     Photo,
+    PhotoGrid,
     Run,
     Signature,
     Table,
@@ -51,6 +52,11 @@ CSS = f"""
 .zw-page figure {{ margin: 6pt 0; text-align: center; }}
 .zw-page figure img {{ max-width: 100%; height: auto; }}
 .zw-page figcaption {{ text-align: center; }}
+.zw-page .zw-photo-grid {{ display: grid; grid-template-columns: 1fr 1fr; gap: 4mm; break-inside: avoid; }}
+.zw-page .zw-photo-grid figure {{ margin: 0; }}
+.zw-page .zw-photo-grid img {{ max-width: 100%; }}
+.zw-page .zw-photo-grid figcaption {{ font-size: 12pt; line-height: 1.4; }}
+.zw-page .zw-table-title {{ text-align: center; font-family: "黑体", SimHei, sans-serif; text-indent: 0; }}
 .zw-page .zw-chart {{ width: 100%; height: auto; font-family: "黑体", SimHei, sans-serif; }}
 .zw-page .zw-chart-title {{ font-size: 15px; }}
 .zw-page .zw-chart-label {{ font-size: 12px; fill: #333; }}
@@ -104,6 +110,7 @@ class _Html:
             Table: self._table,
             Chart: lambda b: f'<figure class="zw-figure">{chart_svg(b)}</figure>',
             Photo: self._photo,
+            PhotoGrid: self._photo_grid,
             PageBreak: lambda b: '<hr class="zw-break">',
             Attachments: self._attachments,
             Signature: self._signature,
@@ -131,6 +138,13 @@ class _Html:
         width, _ = images.display_size_mm(prepared.width_px, prepared.height_px, block.width_mm)
         caption = f"<figcaption>{escape(block.caption)}</figcaption>" if block.caption else ""
         return f'<figure class="zw-photo"><img src="{src}" alt="{escape(block.caption)}" style="width:{width}mm">{caption}</figure>'
+
+    def _photo_grid(self, block: PhotoGrid) -> str:
+        title = f'<p class="zw-table-title">{escape(block.title)}</p>' if block.title else ""
+        figures = "".join(
+            self._photo(Photo(photo.image, photo.caption, width_mm=74)) for photo in block.photos
+        )
+        return f'{title}<div class="zw-photo-grid">{figures}</div>'
 
     def _attachments(self, block: Attachments) -> str:
         items = list(block.items)

@@ -160,6 +160,16 @@ class Photo:
 
 
 @dataclass
+class PhotoGrid:
+    """Photos two to a row, each captioned below, under an optional title; the title and the
+    whole grid stay together on one page (an illustrated report's 现场照片)."""
+
+    photos: Sequence[Photo]
+    title: str = ""
+    columns: int = 2
+
+
+@dataclass
 class PageBreak:
     """Start the next block on a new page."""
 
@@ -215,7 +225,7 @@ class Colophon:
         return f"{day.year}年{day.month}月{day.day}日印发"
 
 
-Block = Union[Heading, Paragraph, Table, Chart, Photo, PageBreak, Attachments, Signature]  # noqa: UP007
+Block = Union[Heading, Paragraph, Table, Chart, Photo, PhotoGrid, PageBreak, Attachments, Signature]  # noqa: UP007
 
 
 @dataclass

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from zhenwu.documents.fonts import FontSet, fits_gb2312
 from zhenwu.documents.measure import display_width
 from zhenwu.documents.model import Table
-from zhenwu.documents.ooxml import NS, TYPE_AREA_TWIPS, rpr
+from zhenwu.documents.ooxml import NS, TYPE_AREA_TWIPS, rpr, text_xml
 
 LONG_TEXT = 12  # cells longer than this many characters read better left-aligned
 _BORDERS = "".join(
@@ -86,4 +86,37 @@ def _cell(text: str, width: int, fonts: FontSet, size: float, header: bool, keep
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="ZwTableText"/>{"<w:keepNext/>" if keep else ""}{align}</w:pPr>'
         f'<w:r>{rpr(font, size)}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+    )
+
+
+GRID_GAP_MM = 4  # white between two photos of a row
+
+
+def grid_xml(row_sizes: list[int], columns: int, captions: list[str]) -> str:
+    """A borderless photo grid: in each cell an empty drawing run (the writer fills it) over
+    the caption. Rows never split and every row but the last keeps with the next."""
+    width = TYPE_AREA_TWIPS // columns
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+    caption_iter = iter(captions)
+    rows = []
+    for index, size in enumerate(row_sizes):
+        keep = "<w:keepNext/>" if index < len(row_sizes) - 1 else ""
+        cells = []
+        for column in range(columns):
+            if column < size:
+                caption = next(caption_iter)
+                inner = (
+                    f'<w:p><w:pPr><w:pStyle w:val="ZwFigure"/><w:keepNext/></w:pPr><w:r><w:drawing/></w:r></w:p>'
+                    f'<w:p><w:pPr><w:pStyle w:val="ZwGridCaption"/>{keep}</w:pPr>'
+                    f"<w:r>{text_xml(caption)}</w:r></w:p>"
+                )
+            else:
+                inner = '<w:p><w:pPr><w:pStyle w:val="ZwFigure"/></w:pPr></w:p>'
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{inner}</w:tc>')
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
+    return (
+        f'<w:tbl {NS}><w:tblPr><w:tblW w:w="{TYPE_AREA_TWIPS}" w:type="dxa"/><w:jc w:val="center"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+        '<w:bottom w:w="120" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
