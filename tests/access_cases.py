@@ -646,6 +646,51 @@ SCOPED_MODELS += _models
 VIEW_CASES += _views
 
 
+# 发文 (zhenwu.issuing)
+def _issuing_cases():
+    from tests.issuing import factories as f
+    from zhenwu.issuing.models import DispatchSettings, IssuedNumber
+
+    models = [
+        ScopedModelCase(DispatchSettings, f.make_settings),
+        ScopedModelCase(IssuedNumber, f.make_issued),
+    ]
+    office = lambda world: {"pk": world.department_b.pk}  # noqa: E731
+    views = [
+        ViewCase("issuing:index"),
+        ViewCase("issuing:office", kwargs=office, names_object=True),
+        # only the area's 管理员 changes the settings
+        ViewCase(
+            "issuing:office",
+            kwargs=office,
+            method="post",
+            data=lambda world: {
+                "mark": "白沙镇人民政府文件",
+                "prefix": "白政",
+                "year": 2026,
+                "next_number": 1,
+            },
+            owner_status=403,
+            names_object=True,
+        ),
+        # a 填报员 without an office issues nothing
+        ViewCase(
+            "issuing:issue",
+            kwargs=lambda world: {"kind": "inspections"},
+            method="post",
+            data=lambda world: {"code": world.town_b.code, "month": "2026-03"},
+            owner_status=403,
+            names_object=True,
+        ),
+    ]
+    return models, views
+
+
+_models, _views = _issuing_cases()
+SCOPED_MODELS += _models
+VIEW_CASES += _views
+
+
 # The Django admin (/admin/): every registered model, held to the admin's subtree like every page.
 @dataclass(frozen=True)
 class AdminCase:

@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "zhenwu.jobs",
     "zhenwu.reminders",
+    "zhenwu.issuing",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,7 @@ urlpatterns = [
     path("search/", web_views.search, name="search"),
     path("jobs/", include("zhenwu.jobs.urls")),
     path("reminders/", include("zhenwu.reminders.urls")),
+    path("issuing/", include("zhenwu.issuing.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

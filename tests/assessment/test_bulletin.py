@@ -45,7 +45,7 @@ def text_of(document):
 
 def test_the_bulletin_opens_ranks_charts_names_and_is_signed(published):
     document = build_bulletin(published)
-    assert document.title == "关于2026年一季度青溪县美丽城镇建设季度考核结果的通报"
+    assert document.title == "关于青溪县2026年一季度美丽城镇建设考核结果的通报"  # no “季度…季度”
     text = text_of(document)
     assert "青溪县对2个乡镇（街道）2026年一季度工作进行了考核，考核结果为：优秀2个" in text
     assert "青山镇以100.00分位列第1名" in text
@@ -96,3 +96,11 @@ def test_the_result_page_offers_the_download(client, world, published):
     response = client.get(link)
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_the_title_says_area_period_and_assessment_once_each():
+    from zhenwu.assessment.bulletin import bulletin_title
+
+    title = bulletin_title("青溪县美丽城镇建设季度考核", "青溪县", "2026年三季度")
+    assert title == "关于青溪县2026年三季度美丽城镇建设考核结果的通报"
+    assert bulletin_title("青溪县美丽城镇建设月度考核", "青溪县", "2026年3月").count("月") == 1

@@ -1,6 +1,7 @@
 """The monthly illustrated report: figures, charts, tables and the lagging projects with their photos."""
 
 import datetime
+import io
 import zipfile
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from django.urls import reverse
 
 from tests.projects.conftest import jpeg, make_project
 from zhenwu.cli import main
-from zhenwu.documents import Chart, Photo, Table, write_docx
+from zhenwu.documents import Chart, PhotoGrid, Table, write_docx
 from zhenwu.photos import check_photos
 from zhenwu.projects import services
 from zhenwu.projects.models import Status
@@ -67,7 +68,8 @@ def test_the_report_states_the_figures_and_lists_the_lagging_project_with_photos
     assert "溪东片区老旧小区改造工程（青山镇）" in text
     assert "协调电力线路迁改" in text
     assert sum(isinstance(block, Chart) for block in document.blocks) == 2
-    assert sum(isinstance(block, Photo) for block in document.blocks) == 2
+    grids = [block for block in document.blocks if isinstance(block, PhotoGrid)]
+    assert [len(grid.photos) for grid in grids] == [2]  # two photos side by side
     assert sum(isinstance(block, Table) for block in document.blocks) == 2
 
 
@@ -122,3 +124,18 @@ def test_the_report_can_be_read_on_the_page_first(client, ledger):
     url = reverse("projects:report_preview", kwargs={"code": ledger.county.code})
     page = client.get(url, {"month": "2025-06"}).content.decode()
     assert "青溪县2025年1-6月重点项目推进情况" in page and "<svg" in page
+
+
+def test_photos_stand_two_to_a_row_captioned_with_project_date_and_progress(ledger):
+    from zhenwu.projects.models import Project
+
+    document = build_report(ledger.county, Project.objects.in_subtree(ledger.county), JUNE)
+    grid = next(block for block in document.blocks if isinstance(block, PhotoGrid))
+    assert grid.title == "溪东片区老旧小区改造工程现场照片"
+    for photo in grid.photos:
+        assert photo.caption.startswith("图") and "溪东片区老旧小区改造工程" in photo.caption
+        assert "月" in photo.caption and "日）" in photo.caption
+        assert "形象进度：3栋主体结构封顶" in photo.caption
+    package = docx.Document(io.BytesIO(write_docx(document)))
+    photo_table = next(t for t in package.tables if t._tbl.xpath(".//w:drawing"))
+    assert len(photo_table.rows) == 1 and len(photo_table.columns) == 2

@@ -81,16 +81,51 @@ def _losses(row, details) -> str:
     return "，".join(phrases)
 
 
-def build_bulletin(result: Result) -> Document:
+PERIOD_WORDS = ("季度", "月度", "年度", "半年")  # the period's label already says which
+
+
+def assessment_name(scheme_name: str, area_name: str) -> tuple[str, str]:
+    """The area and the assessment's name as a title says them, without saying anything twice.
+
+    >>> assessment_name("青溪县美丽城镇建设季度考核", "青溪县")
+    ('青溪县', '美丽城镇建设考核')
+    >>> assessment_name("乡镇综合考核", "青溪县")
+    ('', '乡镇综合考核')
+    >>> assessment_name("青溪县重点工作年度", "青溪县")
+    ('青溪县', '重点工作考核')
+    """
+    area = area_name if scheme_name.startswith(area_name) else ""
+    core = scheme_name[len(area) :]
+    for word in PERIOD_WORDS:
+        core = core.replace(word + "考核", "考核")
+        if core.endswith(word):
+            core = core[: -len(word)]
+    if not core.endswith("考核"):
+        core += "考核"
+    return area, core
+
+
+def bulletin_title(scheme_name: str, area_name: str, period_label: str) -> str:
+    """“关于青溪县2026年三季度美丽城镇建设考核结果的通报”: area, period, then the assessment.
+
+    >>> bulletin_title("青溪县美丽城镇建设季度考核", "青溪县", "2026年三季度")
+    '关于青溪县2026年三季度美丽城镇建设考核结果的通报'
+    """
+    area, core = assessment_name(scheme_name, area_name)
+    return f"关于{area}{period_label}{core}结果的通报"
+
+
+def build_bulletin(result: Result, *, issuer: str = "") -> Document:
     """The period's ranking 通报: opening, ranking table, chart of scores, the top and bottom areas
-    with their main figures, requirements and the issuing body's signature."""
+    with their main figures, requirements and the signature of ``issuer`` (the office of the
+    person who makes it; the scheme's 署名 when not given)."""
     scheme = result.scheme
     period = result.period_obj
     rows = list(result.rows.select_related("area").prefetch_related("details__criterion"))
     grades = scheme.grade_list
     draft = result.status == ResultStatus.DRAFT
-    name = scheme.name if scheme.name.endswith("考核") else f"{scheme.name}考核"
-    title = f"关于{period.label}{name}结果的通报"
+    area_word, core = assessment_name(scheme.name, scheme.area.name)
+    title = bulletin_title(scheme.name, scheme.area.name, period.label)
     doc = Document(f"{title}（草稿）" if draft else title, recipient=_recipient(result))
     unit = _unit_word(rows)
     counts = Counter(row.grade for row in rows)
@@ -107,7 +142,7 @@ def build_bulletin(result: Result) -> Document:
         Table(
             ["名次", "单位", "得分", "等次", "较上期"],
             [[row.rank, row.area.name, _points(row.total), row.grade, row.movement_text] for row in rows],
-            caption=f"{period.label}{name}排名",
+            caption=f"{area_word}{period.label}{core}排名",
             unit="单位：分",
             widths=[1.5, 3.5, 2, 2, 2],
         ),
@@ -157,5 +192,5 @@ def build_bulletin(result: Result) -> Document:
     signed_on = (
         timezone.localtime(result.published_at).date() if result.published_at else timezone.localdate()
     )
-    doc.add(Signature(scheme.signed_by, signed_on))
+    doc.add(Signature(issuer or scheme.signed_by, signed_on))
     return doc

@@ -14,6 +14,7 @@ from zhenwu.areas.models import Action
 from zhenwu.assessment import services
 from zhenwu.assessment.forms import ManualScoreForm, RevisionForm
 from zhenwu.assessment.models import Scheme, ScoreDetail
+from zhenwu.issuing.dispatch import issuing_office, signer
 from zhenwu.lib.files import safe_filename
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -80,6 +81,7 @@ def result(request, slug, period):
             "period": period,
             "result": shown,
             "table": services.score_table(shown, request.user) if shown else None,
+            "issuing_office": issuing_office(request.user, scheme.area),
             **_roles(request.user, scheme),
         },
     )
@@ -208,7 +210,8 @@ def bulletin(request, slug, period):
     shown = services.shown_result(scheme, period, request.user)
     if shown is None:
         raise Http404("该考核期尚无结果")
-    response = HttpResponse(write_docx(build_bulletin(shown)), content_type=DOCX)
+    document = build_bulletin(shown, issuer=signer(request.user, scheme.area))  # the maker's own office
+    response = HttpResponse(write_docx(document), content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(
         True, safe_filename(f"{scheme.name}{period.label}考核排名通报.docx")
     )

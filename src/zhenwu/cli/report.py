@@ -57,6 +57,17 @@ def _add_output_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 生成同名 .pdf")
     parser.add_argument("--html", type=Path, metavar="FILE.html", help="同时生成 HTML 预览")
     parser.add_argument("--comments", action="store_true", help="把数字的来源写成 Word 批注")
+    parser.add_argument(
+        "--issue",
+        action="store_true",
+        help="作为公文印发：从发文单位的文号登记取下一个文号，加版头和版记，并打印文号",
+    )
+    parser.add_argument(
+        "--office",
+        default="",
+        metavar="NAME",
+        help="印发单位（部门全称、简称或机关代字）；只有一个单位有发文设置时可省略",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
 
     fonts = args.fonts or os.environ.get(FONTS_VARIABLE, "").strip() or "gov"
     document = args.build(args)
+    if args.issue:
+        from zhenwu.cli.issue import issue
+
+        document = issue(document, args)
     try:
         write_docx(document, args.output, fonts=fonts, comments=args.comments)
     except ValueError as error:  # an unknown font set named by the environment variable

@@ -10,11 +10,19 @@ import random
 
 from django.db import transaction
 
-from zhenwu.demo import areas, assessment, inspections, ledger, projects, reminders
+from zhenwu.demo import areas, assessment, inspections, issuing, ledger, projects, reminders
 from zhenwu.demo.areas import DEMO_PASSWORD, DemoCounty
 
 SEED = 20250701
-STEPS = [areas.build, inspections.build, ledger.build, projects.build, assessment.build, reminders.build]
+STEPS = [
+    areas.build,
+    inspections.build,
+    ledger.build,
+    projects.build,
+    assessment.build,
+    issuing.build,
+    reminders.build,
+]
 
 __all__ = ["DEMO_PASSWORD", "DemoCounty", "is_loaded", "load"]
 

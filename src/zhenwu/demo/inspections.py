@@ -97,6 +97,15 @@ SCENE_COLOURS = [
 ]
 
 
+def camera_stamp(day: datetime.date, hour: int) -> str:
+    """The date and time a camera prints on a photo: digits only, no English words in a 通报.
+
+    >>> camera_stamp(datetime.date(2026, 3, 5), 9)
+    '2026-03-05 09:30'
+    """
+    return f"{day:%Y-%m-%d} {hour:02d}:30"
+
+
 def scene(label: str, colour: tuple[int, int, int], after: bool, rng: random.Random) -> bytes:
     """A small JPEG: sky, ground, the problem (blocks in the category's colour) or the cleared place."""
     image = Image.new("RGB", (320, 240), (170, 200, 230))
@@ -185,7 +194,7 @@ def build(demo: DemoCounty, rng: random.Random) -> None:
         for round_number in range(rounds):
             if submit_day >= today:
                 return
-            label = f"#{finding.pk} {submit_day:%Y-%m-%d} after"
+            label = camera_stamp(submit_day, 15 + round_number)
             services.submit(
                 finding,
                 clerk,
@@ -230,7 +239,7 @@ def build(demo: DemoCounty, rng: random.Random) -> None:
                 "longitude": (base_lng + Decimal(rng.randint(0, 3)) / 10000).quantize(Decimal("0.000001")),
             }
         town_departments = [d for d in departments[town.pk] if d.short_name in RESPONSIBLE[category.theme]]
-        label = f"{found_on:%Y-%m-%d} {category.pk:02d} before"
+        label = camera_stamp(found_on, 9 + category.pk % 6)
         finding = services.record_finding(
             reporter or inspector,
             source=source,

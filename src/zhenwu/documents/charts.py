@@ -25,6 +25,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml import parse_xml as parse_chart_xml
 from pptx.util import Pt, lazyproperty
 
+from zhenwu.documents.chart_labels import plan_labels
 from zhenwu.documents.colours import PALETTE
 from zhenwu.documents.fonts import FontSet
 from zhenwu.documents.model import Chart
@@ -114,9 +115,43 @@ def chart_space(chart: Chart, data: CategoryChartData, fonts: FontSet):
     if view.has_legend:
         view.legend.position = XL_LEGEND_POSITION.BOTTOM
         view.legend.include_in_layout = False
+    _place_labels(chart, view, plot, element)
     _east_asian_fonts(element, fonts.hei)
     _chinese(element)
     return element
+
+
+def _place_labels(chart: Chart, view, plot, element) -> None:
+    """Apply the label plan of :mod:`zhenwu.documents.chart_labels`: rotate, thin or drop."""
+    if chart.kind == "pie":
+        return
+    values = [v for series in chart.series for v in series.values if v is not None]
+    decimals = chart.number_format.split(".")[1].count("0") if "." in chart.number_format else 0
+    texts = [f"{float(v):.{decimals}f}" for v in values]  # as the labels print them
+    plan = plan_labels(
+        chart.kind, list(chart.categories), len(chart.series), texts, TYPE_AREA_MM, chart.height_mm
+    )
+    view.category_axis.tick_labels.font.size = Pt(10.5)
+    axis = element.find(f".//{{{C_NS}}}catAx")
+    if plan.category_rotation:
+        _rotate(axis.find(f"{{{C_NS}}}txPr"), plan.category_rotation)
+    if plan.category_skip > 1:
+        skip = etree.SubElement(axis, f"{{{C_NS}}}tickLblSkip")
+        skip.set("val", str(plan.category_skip))
+        for later in ("tickMarkSkip", "noMultiLvlLbl", "extLst"):  # keep the schema's order
+            for node in axis.findall(f"{{{C_NS}}}{later}"):
+                axis.remove(node)
+                axis.append(node)
+    if not plan.value_labels:
+        plot.has_data_labels = False
+    elif plan.value_rotation:
+        _rotate(element.find(f".//{{{C_NS}}}dLbls/{{{C_NS}}}txPr"), plan.value_rotation)
+
+
+def _rotate(text_properties, degrees: int) -> None:
+    body = text_properties.find(f"{{{A_NS}}}bodyPr")
+    body.set("rot", str(degrees * 60000))
+    body.set("vert", "horz")
 
 
 def _colour(chart: Chart, plot) -> None:

@@ -16,6 +16,7 @@ from docx.text.run import Run as DocxRun
 from zhenwu.documents import charts, images, ooxml
 from zhenwu.documents.fonts import FontSet, fits_gb2312, font_set
 from zhenwu.documents.layout import HEADING_STYLES, new_document
+from zhenwu.documents.letterhead import colophon_xml, letterhead_xml
 from zhenwu.documents.measure import signature_indents
 from zhenwu.documents.model import (
     Attachments,
@@ -25,12 +26,13 @@ from zhenwu.documents.model import (
     PageBreak,
     Paragraph,
     Photo,
+    PhotoGrid,
     Run,
     Signature,
     Table,
 )
 from zhenwu.documents.numbering import number_headings
-from zhenwu.documents.tables import table_xml
+from zhenwu.documents.tables import GRID_GAP_MM, grid_xml, table_xml
 
 COMMENT_AUTHOR = "镇务"
 CHAR_TWIPS = 320  # one 3号 character
@@ -83,12 +85,16 @@ class _Writer:
             Table: self._table,
             Chart: self._chart,
             Photo: self._photo,
+            PhotoGrid: self._photo_grid,
             PageBreak: self._page_break,
             Attachments: self._attachments,
             Signature: self._signature,
         }
         for block in self.doc.blocks:
             handlers[type(block)](block)
+        if self.doc.colophon:
+            self.shape_id += 1
+            self._append(colophon_xml(self.doc.colophon, self.fonts, self.shape_id))
 
     def _properties(self) -> None:
         props = self.document.core_properties
@@ -111,6 +117,9 @@ class _Writer:
         self._append(ooxml.paragraph("Normal"))
 
     def _title(self) -> None:
+        if self.doc.letterhead:
+            for xml in letterhead_xml(self.doc.letterhead, self.fonts):
+                self._append(xml)
         self._append(ooxml.paragraph("ZwTitle", ooxml.run(self.doc.title)))
         self._blank()
         if self.doc.recipient:
@@ -168,6 +177,25 @@ class _Writer:
         p.find(f"{qn('w:r')}/{qn('w:drawing')}").append(inline)
         if block.caption:
             self._append(ooxml.paragraph("ZwCaption", ooxml.run(block.caption)))
+
+    def _inline(self, photo: Photo, max_width_mm: float, max_height_mm: float) -> CT_Inline:
+        prepared = images.prepare(photo.read())
+        width, height = images.fit_mm(prepared.width_px, prepared.height_px, max_width_mm, max_height_mm)
+        rel_id, _ = self.document.part.get_or_add_image(io.BytesIO(prepared.data))
+        self.shape_id += 1
+        return CT_Inline.new_pic_inline(self.shape_id, rel_id, f"photo{self.shape_id}", Mm(width), Mm(height))
+
+    def _photo_grid(self, block: PhotoGrid) -> None:
+        """A borderless table, photos side by side with captions; every row but the last keeps
+        with the next and the title with the grid, so the grid is never split from its title."""
+        if block.title:
+            self._append(ooxml.paragraph("ZwTableTitle", ooxml.run(block.title)))
+        photos = list(block.photos)
+        rows = [photos[i : i + block.columns] for i in range(0, len(photos), block.columns)]
+        table = self._append(grid_xml([len(row) for row in rows], block.columns, [p.caption for p in photos]))
+        column_mm = images.TYPE_AREA_MM / block.columns - GRID_GAP_MM
+        for drawing, photo in zip(table.iter(qn("w:drawing")), photos, strict=True):
+            drawing.append(self._inline(photo, column_mm, column_mm * 3 / 4))
 
     def _page_break(self, _block: PageBreak) -> None:
         self.break_before = True

@@ -54,6 +54,19 @@ def prepare(data: bytes) -> PreparedImage:
     return PreparedImage(out.getvalue(), *image.size)
 
 
+def fit_mm(width_px: int, height_px: int, max_width_mm: float, max_height_mm: float) -> tuple[float, float]:
+    """Width and height on the page fitting a box, aspect kept.
+
+    >>> fit_mm(1600, 1200, 74, 55.5), fit_mm(900, 1600, 74, 55.5)
+    ((74.0, 55.5), (31.22, 55.5))
+    """
+    width = float(max_width_mm)
+    height = width * height_px / width_px
+    if height > max_height_mm:
+        width, height = width * max_height_mm / height, float(max_height_mm)
+    return round(width, 2), round(height, 2)
+
+
 def display_size_mm(width_px: int, height_px: int, width_mm: float | None = None) -> tuple[float, float]:
     """Width and height on the page: as wide as asked (at most the type area), aspect kept.
 

@@ -71,6 +71,7 @@ def _styles(fonts: FontSet) -> list[str]:
         _style("ZwAttachment", "附件说明", ppr='<w:ind w:leftChars="200" w:left="640"/>'),
         _style("ZwSignature", "署名", ppr='<w:jc w:val="right"/>'),
         _style("ZwCaption", "题注", ppr='<w:jc w:val="center"/>'),
+        _style("ZwGridCaption", "照片说明", ppr=FREE + '<w:jc w:val="center"/>', run_pr=rpr(size=12)),
         _style("ZwTableTitle", "表题", ppr='<w:keepNext/><w:jc w:val="center"/>', run_pr=rpr(fonts.hei)),
         _style("ZwTableUnit", "表格单位", ppr='<w:keepNext/><w:jc w:val="right"/>', run_pr=rpr(size=14)),
         _style("ZwTableText", "表格文字", ppr=FREE + '<w:jc w:val="center"/>', run_pr=rpr(size=12)),

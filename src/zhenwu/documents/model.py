@@ -160,6 +160,16 @@ class Photo:
 
 
 @dataclass
+class PhotoGrid:
+    """Photos two to a row, each captioned below, under an optional title; the title and the
+    whole grid stay together on one page (an illustrated report's 现场照片)."""
+
+    photos: Sequence[Photo]
+    title: str = ""
+    columns: int = 2
+
+
+@dataclass
 class PageBreak:
     """Start the next block on a new page."""
 
@@ -192,7 +202,30 @@ class Signature:
         return self.date
 
 
-Block = Union[Heading, Paragraph, Table, Chart, Photo, PageBreak, Attachments, Signature]  # noqa: UP007
+@dataclass
+class Letterhead:
+    """版头 of an issued 公文: the 发文机关标志 in red and the 发文字号 above the red line."""
+
+    mark: str  # 发文机关标志, e.g. “青溪县美丽城镇建设工作领导小组办公室文件”
+    number: str = ""  # 发文字号, e.g. “青美城办〔2026〕12号”
+
+
+@dataclass
+class Colophon:
+    """版记 at the foot of the last page: 抄送, then 印发机关 and 印发日期, between rules."""
+
+    printed_by: str
+    printed_on: datetime.date
+    copy_to: str = ""
+
+    @property
+    def printed_text(self) -> str:
+        """“2026年12月7日印发”: year in full, no padding zeros."""
+        day = self.printed_on
+        return f"{day.year}年{day.month}月{day.day}日印发"
+
+
+Block = Union[Heading, Paragraph, Table, Chart, Photo, PhotoGrid, PageBreak, Attachments, Signature]  # noqa: UP007
 
 
 @dataclass
@@ -203,6 +236,8 @@ class Document:
     recipient: str = ""
     blocks: list[Block] = field(default_factory=list)
     author: str = "镇务 Zhenwu"
+    letterhead: Letterhead | None = None  # none: a plain draft without 版头
+    colophon: Colophon | None = None  # none: no 版记
 
     def add(self, *blocks: Block) -> Document:
         """Append blocks and return the document, so building reads top to bottom."""

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from zhenwu.areas.models import Area, Level
 from zhenwu.documents import Chart, Document, Heading, Paragraph, Photo, Series, Signature, Table
-from zhenwu.inspections.models import Finding, Inspection, InspectionKind, PhotoKind, Severity
+from zhenwu.inspections.models import Finding, Inspection, InspectionKind, PhotoKind, Severity, Status
 from zhenwu.inspections.tallies import Period, by_area, facts_from, summarise, written_quantity
 
 TYPICAL_PROBLEMS = 6  # findings shown with their photo
@@ -66,14 +66,15 @@ def build_bulletin(area: Area, period: Period, today: datetime.date, *, issuer: 
     )
 
     children = list(Area.objects.filter(path__startswith=area.path, depth=area.depth + 1))
+    # Every town, with 0 where nothing was found: a town left out reads as one not inspected.
     rows = by_area(facts, [(child.path, child.name, child.code) for child in children], period, today)
-    rows = [row for row in rows if row.found or row.overdue]
+    total = by_area(facts, [(area.path, "合计", area.code)], period, today)
     doc.add(Heading(1, "总体情况"))
     if rows:
         doc.add(
             Table(
                 ["区划", "发现问题", "已销号", "销号率", "逾期未整改"],
-                [[r.name, r.found, r.closed, _percent(r.closure_rate), r.overdue] for r in rows],
+                [[r.name, r.found, r.closed, _percent(r.closure_rate), r.overdue] for r in rows + total],
                 caption=f"{period.label}各地督查整改情况",
                 unit="单位：个",
                 widths=[3, 2, 2, 2, 2],
@@ -118,8 +119,12 @@ def build_bulletin(area: Area, period: Period, today: datetime.date, *, issuer: 
         .prefetch_related("photos")
         .order_by("found_on", "id")
     )
-    worst_first = sorted(month_findings, key=lambda f: SEVERITY_RANK.get(f.severity, 9))
-    typical = [f for f in worst_first if f.photos.all()][:TYPICAL_PROBLEMS]
+    still_overdue = subtree.overdue(today).exclude(pk__in=[f.pk for f in month_findings])
+    pool = [
+        *month_findings,
+        *still_overdue.select_related("category", "area", "department").prefetch_related("photos"),
+    ]
+    typical = typical_cases(pool, today)
     if typical:
         doc.add(Heading(1, "典型问题"))
         for number, finding in enumerate(typical, start=1):
@@ -144,7 +149,14 @@ def build_bulletin(area: Area, period: Period, today: datetime.date, *, issuer: 
             Table(
                 ["序号", "区划", "问题", "地点", "整改期限", "逾期天数"],
                 [
-                    [n, f.area.name, f.category.name, f.location, _date(f.deadline), f.days_overdue]
+                    [
+                        n,
+                        _town_and_village(f.area),
+                        f.category.name,
+                        f.location,
+                        _date(f.deadline),
+                        f.days_overdue,
+                    ]
                     for n, f in enumerate(overdue, start=1)
                 ],
                 caption="逾期未整改问题清单",
@@ -167,12 +179,38 @@ def build_bulletin(area: Area, period: Period, today: datetime.date, *, issuer: 
     return doc
 
 
+def typical_cases(findings, today: datetime.date) -> list[Finding]:
+    """The photographed findings a 通报 holds up: overdue first, then still open, then closed;
+    within each, the most severe first. A 通报 that shows only 已销号 cases urges nothing."""
+
+    def urgency(finding: Finding) -> tuple[int, int]:
+        open_ = finding.status not in (Status.SUBMITTED, Status.CLOSED)
+        overdue = open_ and finding.deadline is not None and finding.deadline < today
+        stage = 0 if overdue else 1 if finding.status != Status.CLOSED else 2
+        return stage, SEVERITY_RANK.get(finding.severity, 9)
+
+    photographed = [f for f in findings if f.photos.all()]
+    return sorted(photographed, key=urgency)[:TYPICAL_PROBLEMS]
+
+
 def _date(day: datetime.date | None) -> str:
     return f"{day.month}月{day.day}日" if day else "未定"
 
 
+def _town_and_village(area: Area) -> str:
+    """“青山镇东山村” for a village, the name alone for a town."""
+    if area.level == Level.VILLAGE:
+        town = Area.objects.get_parent(area)
+        return f"{town.name}{area.name}" if town else area.name
+    return area.name
+
+
 def _place(finding: Finding) -> str:
-    """Where, without saying the village twice (“东山村东山村村口”)."""
-    if finding.location.startswith(finding.area.name):
-        return finding.location
-    return f"{finding.area.name}{finding.location}"
+    """Where, town and village, without saying either twice: “青山镇东山村村口桥头”."""
+    area, location = finding.area, finding.location
+    place = location if location.startswith(area.name) else f"{area.name}{location}"
+    if area.level == Level.VILLAGE:
+        town = Area.objects.get_parent(area)
+        if town is not None and not place.startswith(town.name):
+            place = f"{town.name}{place}"
+    return place

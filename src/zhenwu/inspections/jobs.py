@@ -22,6 +22,7 @@ def start_bulletin(user, area: Area, year: int, month: int, today: datetime.date
 def bulletin(job) -> None:
     from zhenwu.documents import write_docx
     from zhenwu.inspections.bulletin import build_bulletin
+    from zhenwu.issuing.dispatch import signer
 
     area = Area.objects.filter(code=job.params["area"]).first()
     if area is None:
@@ -29,6 +30,9 @@ def bulletin(job) -> None:
     year, month = job.params["year"], job.params["month"]
     job.progress(note="正在汇总督查发现的问题")
     document = build_bulletin(
-        area, Period.month(year, month), datetime.date.fromisoformat(job.params["today"])
+        area,
+        Period.month(year, month),
+        datetime.date.fromisoformat(job.params["today"]),
+        issuer=signer(job.job.user, area),  # the office of whoever asked for it, as on the page
     )
     job.save_result(f"{area.name}{year}年{month}月督查整改情况通报.docx", write_docx(document))

@@ -30,6 +30,7 @@ from zhenwu.inspections.forms import (
 from zhenwu.inspections.models import Finding, FindingPhoto, Inspection, PhotoKind, Source, Status, Step
 from zhenwu.inspections.rectification import StepNotAllowed, action_for
 from zhenwu.inspections.tallies import Period, facts_from, recent_months, summarise
+from zhenwu.issuing.dispatch import issuing_office, signer
 from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.files import safe_filename
 from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
@@ -72,6 +73,7 @@ def index(request):
             "may_inspect": areas_for(request.user, {Action.INSPECT}).exists(),
             "may_report": areas_for(request.user, {Action.ENTER}).exists(),
             "bulletin_months": recent_months(reporting_month(request.area, today).current.last_day, 3),
+            "issuing_office": issuing_office(request.user, request.area) if request.area else None,
         },
     )
 
@@ -382,7 +384,8 @@ def bulletin(request, code, year, month):
     from zhenwu.inspections.bulletin import build_bulletin
 
     area = get_visible_or_404(Area.objects, request.user, code=code)
-    document = build_bulletin(area, Period.month(year, month), timezone.localdate())
+    issuer = signer(request.user, area)  # signed by the maker's own office
+    document = build_bulletin(area, Period.month(year, month), timezone.localdate(), issuer=issuer)
     response = HttpResponse(write_docx(document), content_type=DOCX)
     response["Content-Disposition"] = content_disposition_header(
         True, safe_filename(f"{area.name}{year}年{month}月督查整改情况通报.docx")

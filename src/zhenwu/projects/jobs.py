@@ -35,12 +35,17 @@ def _inputs(job):
 
 
 def report(job) -> None:
+    from django.utils import timezone
+
     from zhenwu.documents import write_docx
+    from zhenwu.issuing.dispatch import signer
+    from zhenwu.ledger.reporting import reporting_month
     from zhenwu.projects.report import build_report
 
     area, projects, month = _inputs(job)
     job.progress(note=f"正在汇总{projects.count()}个项目")
-    document = build_report(area, projects, month)
+    due = reporting_month(area, timezone.localdate()).is_due(month)
+    document = build_report(area, projects, month, due=due, issuer=signer(job.job.user, area))
     job.save_result(f"{area.name}{month.year}年{month.label}重点项目推进情况.docx", write_docx(document))
 
 

@@ -14,7 +14,18 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 
 from zhenwu.areas.models import Area
-from zhenwu.documents import Chart, Document, Heading, Paragraph, Photo, Run, Series, Signature, Table
+from zhenwu.documents import (
+    Chart,
+    Document,
+    Heading,
+    Paragraph,
+    Photo,
+    PhotoGrid,
+    Run,
+    Series,
+    Signature,
+    Table,
+)
 from zhenwu.figures import format_amount, format_percent, format_points_vs_schedule
 from zhenwu.projects.facts import latest_updates, load_facts, photo_data
 from zhenwu.projects.models import MonthlyUpdate, Project, UpdatePhoto
@@ -32,7 +43,7 @@ from zhenwu.projects.rates import (
 DETAILED_LAGGING = 15  # the furthest behind are written up with photos; the rest go in a table
 HUNDRED = Decimal(100)
 PHOTOS_PER_PROJECT = 2
-PHOTO_WIDTH_MM = 120
+PROGRESS_IN_CAPTION = 30  # characters of 形象进度 under a photo
 WAN = Decimal(10000)
 
 
@@ -239,23 +250,36 @@ def _project_paragraph(project: ProjectFacts, update: MonthlyUpdate | None, reas
     return Paragraph(text)
 
 
-def _photos(update: MonthlyUpdate | None, figure_numbers) -> list[Photo]:
+def _photos(update: MonthlyUpdate | None, figure_numbers) -> list[PhotoGrid]:
+    """The project's latest photos two to a row, captioned with project, date and 形象进度."""
     if update is None:
         return []
     photos = []
+    progress = update.progress.rstrip("。")
+    if len(progress) > PROGRESS_IN_CAPTION:
+        progress = progress[: PROGRESS_IN_CAPTION - 1] + "…"
     for photo in UpdatePhoto.objects.filter(update=update).order_by("-taken_on", "id")[:PHOTOS_PER_PROJECT]:
         data = photo_data(photo)
         if data is None:
             continue  # a photo whose file is gone does not stop the report
-        caption = f"图{next(figure_numbers)} {photo.caption or update.project.name}（{photo.taken_on.month}月{photo.taken_on.day}日）"
-        photos.append(Photo(data, caption=caption, width_mm=PHOTO_WIDTH_MM))
-    return photos
+        taken = f"{photo.taken_on.month}月{photo.taken_on.day}日"
+        what = f"：{photo.caption}" if photo.caption and photo.caption != update.project.name else ""
+        caption = f"图{next(figure_numbers)} {update.project.name}{what}（{taken}）\n形象进度：{progress}"
+        photos.append(Photo(data, caption=caption))
+    return [PhotoGrid(photos, title=f"{update.project.name}现场照片")] if photos else []
 
 
 def build_report(
-    area: Area, projects, month: Month, date: datetime.date | None = None, *, due: bool = True
+    area: Area,
+    projects,
+    month: Month,
+    date: datetime.date | None = None,
+    *,
+    due: bool = True,
+    issuer: str = "",
 ) -> Document:
-    """The month's illustrated report of the projects of ``area`` (``projects`` is already scoped).
+    """The month's illustrated report of the projects of ``area`` (``projects`` is already scoped),
+    signed by ``issuer`` (the office of the person who makes it).
 
     The projects furthest behind (lowest 投资完成率) are written up one by one with their
     latest photos; further lagging ones are listed in a table.
@@ -317,5 +341,5 @@ def build_report(
             document.add(Paragraph([Run(f"{project.name}：", bold=True), text]))
     if facts:
         document.add(Heading(1, "项目推进明细"), project_table(facts, latest, month))
-    document.add(Signature(f"{area.name}重点项目推进办公室", date or timezone.localdate()))
+    document.add(Signature(issuer or f"{area.name}重点项目推进办公室", date or timezone.localdate()))
     return document

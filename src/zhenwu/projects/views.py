@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
+from zhenwu.issuing.dispatch import issuing_office, signer
 from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.files import safe_filename
 from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
@@ -169,7 +170,11 @@ def _report(request, code):
     filters = ProjectFilterForm(request.GET or None, user=request.user, area=area)
     month = filters.selected_month()
     projects = Project.objects.for_user(request.user).in_subtree(area)
-    return area, month, build_report(area, projects, month, due=filters.month_due())
+    return (
+        area,
+        month,
+        build_report(area, projects, month, due=filters.month_due(), issuer=signer(request.user, area)),
+    )
 
 
 @login_required
@@ -179,7 +184,12 @@ def report_preview(request, code):
     return render(
         request,
         "projects/report_preview.html",
-        {"document": render_html(document), "area": area, "month_value": f"{month.year}-{month.month:02d}"},
+        {
+            "document": render_html(document),
+            "area": area,
+            "month_value": f"{month.year}-{month.month:02d}",
+            "issuing_office": issuing_office(request.user, area),
+        },
     )
 
 

@@ -22,6 +22,7 @@ NAVIGATION = [
     NavItem("工作总结", "summaries:index", "半年和年度工作总结起草"),
     NavItem("核稿", "checking:index", "检查报告中的数字、占位符和算术"),
     NavItem("我的任务", "jobs:index", "后台起草、报告和导出的进度与结果"),
+    NavItem("发文设置", "issuing:index", "发文机关标志、机关代字、文号登记"),
 ]
 
 

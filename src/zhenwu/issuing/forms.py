@@ -1,0 +1,25 @@
+from django import forms
+
+from zhenwu.issuing.models import DispatchSettings
+
+
+class DispatchSettingsForm(forms.ModelForm):
+    class Meta:
+        model = DispatchSettings
+        fields = ["mark", "prefix", "signature", "recipient", "copy_to", "printed_by", "year", "next_number"]
+        widgets = {
+            "recipient": forms.Textarea(attrs={"rows": 2}),
+            "copy_to": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean_prefix(self) -> str:
+        prefix = self.cleaned_data["prefix"].strip()
+        if any(ch in prefix for ch in "〔〕[]()（）号"):
+            raise forms.ValidationError("机关代字只填代字本身，如“青美城办”，年份和顺序号由系统编排")
+        return prefix
+
+    def clean_year(self) -> int:
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError("编号年度应为四位年份，如 2026")
+        return year
