@@ -29,4 +29,7 @@ def test_the_demo_ranks_twelve_towns_every_ended_quarter_with_movement(db):
     assert latest.rows.count() == 12
     if len(quarters) > 1:
         assert latest.rows.exclude(movement=None).count() == 12
-    assert build_bulletin(latest).title.startswith(f"关于{latest.period_obj.label}")
+    assert (
+        build_bulletin(latest).title
+        == f"关于{latest.scheme.area.name}{latest.period_obj.label}美丽城镇建设考核结果的通报"
+    )

@@ -55,4 +55,4 @@ def test_photos_are_drawn_jpegs_of_the_largest_projects(county):
 def test_the_monthly_report_of_the_demo_county_builds(county):
     month = reporting_month(county.county, timezone.localdate()).current
     document = build_report(county.county, Project.objects.in_subtree(county.county), month)
-    assert any(type(block).__name__ == "Photo" for block in document.blocks)
+    assert any(type(block).__name__ == "PhotoGrid" for block in document.blocks)  # photos two to a row

@@ -15,9 +15,9 @@ def run(args: argparse.Namespace) -> int:
     from zhenwu.cli.django_setup import setup_django
 
     setup_django()
-    from zhenwu.cli.serve import unapplied_migrations
+    from zhenwu.deployment.doctor import pending_migrations
 
-    pending = unapplied_migrations()
+    pending = len(pending_migrations())
     if pending:
         print(
             f"数据库尚未建好或需要升级（{pending} 个迁移未执行）：请先运行 zhenwu manage migrate", flush=True

@@ -40,10 +40,12 @@ def round1(value: Decimal) -> Decimal:
 
 
 def safe_name(name: str) -> str:
-    """An indicator name the checker does not mistake for a missing number: 新开工亿元以上项目 → 新开工超亿元项目.
+    """An indicator name the checker does not mistake for a missing number (亿元以上 → 超亿元 where it would).
+
+    The checker reads 亿元以上项目 as a class of projects, so such names are kept as they are:
 
     >>> safe_name("新开工亿元以上项目")
-    '新开工超亿元项目'
+    '新开工亿元以上项目'
     """
     if not check(name):
         return name
