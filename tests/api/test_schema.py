@@ -1,5 +1,7 @@
 """The API's schema is valid OpenAPI 3, lists every resource, and its docs page loads from the site itself."""
 
+import json
+
 from openapi_spec_validator import validate
 
 
@@ -45,3 +47,16 @@ def test_the_docs_page_takes_its_scripts_from_the_site(client):
     page = client.get("/api/v1/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower() and "https://" not in page
+
+
+def test_no_object_of_the_schema_names_a_key_twice(client):
+    """swagger-ui reads the schema as YAML, which refuses a key written twice (200 and "200" both became "200")."""
+    repeated = []
+
+    def keep(pairs):
+        keys = [key for key, _ in pairs]
+        repeated.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(pairs)
+
+    json.loads(client.get("/api/v1/openapi.json").content, object_pairs_hook=keep)
+    assert repeated == []

@@ -69,7 +69,7 @@ def draft(request, area: str, period: str):
     "/summaries/docx",
     response={200: bytes},
     summary="下载工作总结草稿（.docx）",
-    openapi_extra={"responses": {"200": {"description": "Word 文档", "content": {DOCX_TYPE: {}}}}},
+    openapi_extra={"responses": {200: {"description": "Word 文档", "content": {DOCX_TYPE: {}}}}},
 )
 def docx(request, area: str, period: str, comments: bool = False):
     """The draft as the page downloads it; ``comments=true`` adds each figure's source as a Word comment."""
