@@ -208,22 +208,7 @@ def record(request, area: str):
     if not form.fields["area"].queryset.filter(pk=place.pk).exists():  # the page offers only these areas
         raise PermissionDenied(f"您的角色无权在{place.name}记录{Source(source).label}")
     data = cleaned(form)
-    recorded = services.record_finding(
-        request.user,
-        source=source,
-        area=data["area"],
-        category=data["category"],
-        location=data["location"],
-        description=data["description"],
-        photos=data["photos"],
-        quantity=data["quantity"],
-        latitude=data["latitude"],
-        longitude=data["longitude"],
-        severity=data.get("severity") or "general",
-        deadline=data.get("deadline"),
-        department=data.get("department"),
-        inspection=data.get("inspection"),
-    )
+    recorded = services.record_from_form(request.user, source, data)
     return Status(201, _detail(request, recorded.pk))
 
 

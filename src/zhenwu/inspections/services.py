@@ -137,6 +137,19 @@ def _save_photos(
         photo.save()
 
 
+# The fields of FindingForm that record_finding takes, as the page and the API both submit them.
+_FORM_FIELDS = (
+    "area", "category", "location", "description", "photos", "quantity", "latitude", "longitude",
+    "deadline", "department", "inspection",
+)  # fmt: skip
+
+
+def record_from_form(user, source: str, cleaned: dict) -> Finding:
+    """Record what a valid ``FindingForm`` holds: the 记录问题 page and ``POST /api/v1/inspections/findings``."""
+    fields = {name: cleaned.get(name) for name in _FORM_FIELDS}
+    return record_finding(user, source=source, severity=cleaned.get("severity") or "general", **fields)
+
+
 @transaction.atomic
 def record_finding(
     user,

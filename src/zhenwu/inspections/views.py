@@ -106,22 +106,7 @@ def _record(request, source: str):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            finding = services.record_finding(
-                request.user,
-                source=source,
-                area=data["area"],
-                category=data["category"],
-                location=data["location"],
-                description=data["description"],
-                photos=data["photos"],
-                quantity=data["quantity"],
-                latitude=data["latitude"],
-                longitude=data["longitude"],
-                severity=data.get("severity") or "general",
-                deadline=data.get("deadline"),
-                department=data.get("department"),
-                inspection=data.get("inspection"),
-            )
+            finding = services.record_from_form(request.user, source, data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -22,6 +22,7 @@ from zhenwu.inspections.models import Finding
 from zhenwu.inspections.rectification import days_overdue
 from zhenwu.ledger import tables
 from zhenwu.ledger.progress import previous_period
+from zhenwu.ledger.reporting import reporting_month
 from zhenwu.projects.facts import load_facts
 from zhenwu.projects.models import Project
 from zhenwu.projects.rates import Month, needs_update
@@ -96,16 +97,17 @@ def reporting_reminders(rules: ReminderRules, today: datetime.date) -> list[Plan
             planned += [item for state in table.not_reported for item in _due_soon(state, table, today)]
             if rules.remind_project_updates:
                 planned += project_reminders(area, Month(*period), due, today)
-    # Late means late for last month's figures: once a month is past, its own deadline takes over.
-    period = previous_period(today.year, today.month)
-    if rules.remind_late and dues[period].due < today:
-        days_late = (today - dues[period].due).days
+    # Late means late for the month being reported, by the one reporting calendar.
+    reporting = reporting_month(area, today)
+    period = (reporting.current.year, reporting.current.month)
+    if rules.remind_late and reporting.overdue:
+        days_late = (today - reporting.due).days
         if repeats_today(days_late, rules.repeat_days):
             table = tables.county_table(area, *period, today)
             for state in (state for state in table.not_reported if state.late):
                 planned += _late(state, table, today, tell_leaders=days_late == 1)
             if days_late == 1 and rules.remind_project_updates:
-                planned += project_reminders(area, Month(*period), dues[period], today)
+                planned += project_reminders(area, reporting.current, tables.deadline(area, *period), today)
     return planned
 
 
