@@ -491,6 +491,13 @@ def test_units_left_alone_after_a_blank_or_in_pairs_are_missing_numbers():
     assert found == [("missing-number", "米"), ("missing-number", "里"), ("missing-number", "宗万平方米")]
 
 
+def test_a_counting_verb_before_a_bare_measure_word_or_a_line_break_as_the_blank_is_a_missing_number():
+    found = [
+        (f.code, f.span) for f in check("民营业户发展到户，新增户；直接调解\n件，新增户数5户，落实到户。")
+    ]
+    assert found == [("missing-number", "户"), ("missing-number", "件")]
+
+
 def test_three_sectors_after_a_qizhong_that_opens_the_next_sentence_must_add_up_to_gdp():
     text = (
         "前三季度,全区实现地区生产总值1291.92亿元,同比增长6.2%。其中,第一产业实现增加值72.61亿元,"

@@ -162,6 +162,10 @@ REAL = [
 ]
 
 NOT_FIGURES = [
+    "镇政府工作总结报告(三篇)\n\n来源",  # a page's title: how many articles it holds
+    "土地租赁协议书(通用16篇)\n",
+    "全面落实六个精准，把脱贫攻坚",  # slogans
+    "“实施四大战略、打造四个小雄,努力实现富裕、民主、和谐、生态型村镇”的目标",
     "一着不让抓推进",  # idiom
     "以“三城同创”为契机",  # programme name
     "实现了“六通一平”",
@@ -209,6 +213,11 @@ CONSTRUCTED = [
     ("合同金额1亿2千万元", [("1亿2千万元", "120000000", "元", "amount")]),
     ("规上工业产值同比持平", [("同比持平", "0", "%", "growth")]),
     ("培训近500人次,逾300人", [("近500人次", "500", "人次", "count"), ("逾300人", "300", "人", "count")]),
+    # A number of years after 连续/为期/租期 is a duration, not a year.
+    ("连续3年获评先进", [("3年", "3", "年", "measure")]),
+    ("为期三年的专项行动", [("三年", "3", "年", "measure")]),
+    ("预计实现GDP19.92亿元", [("19.92亿元", "1992000000", "元", "amount")]),
+    ("完成规划设计,\n7\n家涉林企业完成", [("7\n家", "7", "家", "count")]),
 ]
 
 KNOWN_GAPS = [
@@ -217,8 +226,6 @@ KNOWN_GAPS = [
     ("全长三千米", [("三千米", "3", "千米", "measure")]),
     # Rates per unit keep only the numerator's unit: 元/亩 is read as 元.
     ("补助500元/亩", [("500元/亩", "500", "元/亩", "amount")]),
-    # Durations in years are not reported (3年 looks like a date to the scanner).
-    ("连续3年获评先进", [("3年", "3", "年", "measure")]),
 ]
 
 

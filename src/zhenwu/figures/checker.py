@@ -68,7 +68,7 @@ _MISSING = re.compile(
 # A blank where the number was erased before any unit (基金 万元，来访群众 人次，结案 件，参合率达 %。),
 # and two units whose bare use is never a word before a clause's end (人均元，新批协会个，).
 _MISSING_AFTER_BLANK = re.compile(
-    rf"(?=[ \u3000\u00a0])(?<=[\u4e00-\u9fff])[ \u3000\u00a0]{{1,3}}(?P<unit>(?:万|亿)?(?:{_UNITS}|里))(?=[，,。；;、）)]|以上|$)"
+    rf"(?=[ \u3000\u00a0\n])(?<=[\u4e00-\u9fff])[ \u3000\u00a0\n]{{1,3}}(?P<unit>(?:万|亿)?(?:{_UNITS}|里))(?=[，,。；;、）)]|以上|$)"
 )
 # 到万余亩, 征地余亩: an approximate amount whose number was erased.
 _MISSING_APPROX = re.compile(
@@ -80,6 +80,10 @@ _MISSING_DATE = (
     re.compile(r"(?=年月日)(?<![0-9０-９〇零一二三四五六七八九十xX×*＊生期])(?P<unit>年月日)"),
     re.compile(r"(?=年)(?<=[。，；：、\n][ \u3000])(?P<unit>年)"),
     re.compile(r"(?=年[，,])(?<=[\u4e00-\u9fff][ \u3000])(?P<unit>年)"),
+)
+# 新增户；, 新建个，: a verb that counts, then its measure word and the clause's end.
+_MISSING_AFTER_VERB = re.compile(
+    r"(?:新增|新建|新培育|新发展|新引进|增加|减少|共有|累计)(?P<unit>户|家|个|人|项|处|所|座|条|件|宗|名)(?=[，,。；;])"
 )
 _MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;])")
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
@@ -289,7 +293,13 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 投资亿元以上的项目, 签约亿元项目: a class of projects, not a blank
         unit = match["unit"]
         found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
-    for pattern in (_MISSING_AFTER_BLANK, _MISSING_BARE, _MISSING_APPROX, *_MISSING_DATE):
+    for pattern in (
+        _MISSING_AFTER_BLANK,
+        _MISSING_BARE,
+        _MISSING_AFTER_VERB,
+        _MISSING_APPROX,
+        *_MISSING_DATE,
+    ):
         for match in pattern.finditer(text):
             start, end = match.span("unit")
             before = text[match.start() - 1] if match.start() else ""

@@ -29,7 +29,8 @@ _CN = (
     r"[〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾廿卅][〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
     r"(?:点[〇零一二三四五六七八九]+)?"
 )
-_NUM_START = r"(?<![0-9A-Za-z.０-９．第])"  # not inside a number, a code (S274) or an ordinal (第3名)
+# Not inside a number, a code (S274) or an ordinal (第3名); an indicator's acronym may touch it (GDP19.92亿元).
+_NUM_START = r"(?:(?<![0-9A-Za-z.０-９．第])|(?<=GDP)|(?<=CPI))"
 _CN_DIGIT = "[零一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"  # 壹角捌分: the 角 and 分 of an amount
 _CN_START = (
     r"(?<![〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟第数几])"  # nor a vague 数十, 几百
@@ -56,7 +57,8 @@ _DATE = (
 )
 _LABEL = (
     r"(?P<label>[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+号"
-    r"|(?<![0-9])\d+(?:国道|省道|县道|乡道|号线|号))"
+    r"|(?<![0-9])\d+(?:国道|省道|县道|乡道|号线|号)"
+    r"|[(（](?:通用|精选|优选|汇总|合集|热门)?(?:\d+|[一二三四五六七八九十]{1,2})篇(?:范文)?[)）](?=[ \t]*(?:\n|$)))"  # 总结(通用16篇)⏎: a page's title
 )
 _IDIOM = rf"(?P<idiom>{_alternation(_data.IDIOMS)}|十[一二三四五六]五)"
 _RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶]{_AR})+)"
@@ -150,7 +152,8 @@ def _extract(text: str, dates: bool) -> list[Figure]:
             figure = _figure(match, text)
         if figure is not None:
             figures.append(figure)
-    if extra := _enumerated_counts(text) + _more_than_half(text) + _counted_points(text) + _doublings(text):
+    extra = _enumerated_counts(text) + _more_than_half(text) + _counted_points(text) + _doublings(text)
+    if extra := extra + _durations(text):
         figures = sorted(figures + extra, key=lambda f: f.start)
     return classify(text, _merge_ranges(text, _money_like_neighbour(text, figures)))
 
@@ -183,7 +186,9 @@ def _figure(match: re.Match, text: str) -> Figure | None:
             start, end, match.group(), value, unit, "amount", "money", approx=True,
             qualifier=match["pre2"] + (match["post2"] or ""), implicit_unit=match["bunit"] is None,
         )  # fmt: skip
-    unit = match["unit"] or match["unit_nl"] or ""
+    unit = match["unit"] or match["unit_nl"] or _count_on_next_line(text, match) or ""
+    if unit and not (match["unit"] or match["unit_nl"]):
+        end = text.index(unit, end) + len(unit)
     if " " in unit:
         unit = unit.replace(" ", "")  # 5 个百 分点
     implicit = False
@@ -229,9 +234,25 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         qualifier = "突破"  # 突破10亿: a lower bound, the word left outside the figure as written
     dimension = _data.UNITS.get(unit, "money" if implicit else "number")
     return Figure(
-        start, end, match.group(), value, unit, "amount", dimension, approx=qualifier is not None,
+        start, end, text[start:end], value, unit, "amount", dimension, approx=qualifier is not None,
         qualifier=qualifier, value_max=value_max, implicit_unit=implicit,
     )  # fmt: skip
+
+
+_COUNT_NEXT_LINE = re.compile(rf"{_SPACE}\n{_SPACE}(?P<unit>{_alternation(_data.MEASURE_WORDS.split())})")
+
+
+def _count_on_next_line(text: str, match: re.Match) -> str | None:
+    """设计,⏎7⏎家涉林企业: a number alone on its line (a PDF's table cell) counts what the next line starts with."""
+    if (
+        match["num"] is None
+        or match["mag"]
+        or match["num2"]
+        or not (match.start() == 0 or text[match.start() - 1] == "\n")
+    ):
+        return None
+    unit = _COUNT_NEXT_LINE.match(text, match.end())
+    return unit["unit"] if unit else None
 
 
 def _small_change(jiao: str | None, fen: str | None) -> Decimal:
@@ -285,12 +306,13 @@ def _is_han(text: str, position: int) -> bool:
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
     """True when a short quoted slogan holds the span (“一个围绕、二个注重”)."""
-    before = text[max(0, start - 12) : start]
+    before = text[max(0, start - 16) : start]
     opened = max(before.rfind(q) for q in _QUOTES_OPEN)
     if opened < 0 or any(q in before[opened + 1 :] for q in _QUOTES_CLOSE if q != '"'):
         return False
-    after = text[end : end + 12]
-    return any(q in after for q in _QUOTES_CLOSE)
+    after = text[end : end + 40]  # “实施四大战略、打造四个小雄,努力实现富裕、民主、和谐、生态型村镇”
+    closes = [at for q in _QUOTES_CLOSE if (at := after.find(q)) >= 0]
+    return bool(closes) and not any(mark in after[: min(closes)] for mark in "。\n")
 
 
 def _percent_expected(text: str, match: re.Match) -> bool:
@@ -338,6 +360,11 @@ def _enumerated_counts(text: str) -> list[Figure]:
 
 
 _HALF = re.compile(r"过半(?![年月天日周小个])")
+# 租期10年, 为期三年, 连续5年: a number of years, not a year (a year is 2020年 or 二〇二〇年).
+_YEARS = re.compile(
+    r"(?:租期|为期|期限|连续|长达|历时|满|共)(?:为|了|达)?(?:近|约)?"
+    r"(?P<span>(?P<n>(?<![0-9])[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年)(?![度底初末级份代])"
+)
 
 
 _N_POINTS = re.compile(
@@ -368,6 +395,13 @@ def _doublings(text: str) -> list[Figure]:
                    approx=True, qualifier=m["more"] or "翻")
         )  # fmt: skip
     return found
+
+
+def _durations(text: str) -> list[Figure]:
+    return [
+        Figure(m.start("span"), m.end("span"), m["span"], _value(m["n"], None), "年", "amount", "duration")
+        for m in _YEARS.finditer(text)
+    ]
 
 
 def _more_than_half(text: str) -> list[Figure]:
