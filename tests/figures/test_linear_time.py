@@ -47,6 +47,8 @@ SHAPES = {
     "parts that never add up": "总数12亿元，其中5亿元、5亿元、5亿元、5亿元、5亿元、5亿元、",
     "slogans in quotes": "“一个",
     "bare numbers": "1 ",
+    "masked counts that could be names": "张北县 xx家，",
+    "years of a duration and numbers alone on a line": "租期10年\n7\n家，新增户，",
 }
 
 

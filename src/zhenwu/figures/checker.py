@@ -83,7 +83,7 @@ _MISSING_DATE = (
 )
 # 新增户；, 新建个，: a verb that counts, then its measure word and the clause's end.
 _MISSING_AFTER_VERB = re.compile(
-    r"(?:新增|新建|新培育|新发展|新引进|增加|减少|共有|累计)(?P<unit>户|家|个|人|项|处|所|座|条|件|宗|名)(?=[，,。；;])"
+    r"(?=[新增减共累])(?:新增|新建|新培育|新发展|新引进|增加|减少|共有|累计)(?P<unit>户|家|个|人|项|处|所|座|条|件|宗|名)(?=[，,。；;])"
 )
 _MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;])")
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
@@ -264,7 +264,9 @@ def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
         return True
     if bare in _NAME_UNITS or text.startswith(_WORD_AFTER_MASK, end - len(bare)):
         # 乡*所在地, ，*家庭农场: masked names, unless a verb or the clause's end says a count
-        before = text[:start].rstrip(" \u3000")[-1:]  # 张北县 XX 部: the place before the spaces
+        before = text[max(0, start - 8) : start].rstrip(" \u3000")[
+            -1:
+        ]  # 张北县 XX 部: the place before the spaces
         ends_clause = (end == len(text) or text[end] in _AFTER_BARE) and before not in _PLACE_SUFFIXES
         return ends_clause or before in _COUNT_VERBS
     return True  # xx户, *棵, xx人次: nothing but a number stands there
