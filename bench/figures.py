@@ -3,7 +3,9 @@
     .venv/bin/python bench/figures.py [--no-ref] [--ref-seconds N] [--megabytes N]
 
 Prints a few readable lines, then as its last line one JSON object with
-extract_chars_per_s, check_chars_per_s, gold_span_f1, gold_value_accuracy (and the other
+extract_chars_per_s, check_chars_per_s, check_process_chars_per_s (the whole
+``zhenwu check --format json`` command on the corpus as one file, start to last byte written,
+in the CPU time of the child; check_process_wall_chars_per_s is its wall-clock rate), gold_span_f1, gold_value_accuracy (and the other
 gold scores), and <library>_chars_per_s for each reference library it could run.
 
 The same scores on the development corpus follow with their own prefixes:
@@ -44,6 +46,30 @@ def corpus_text(megabytes: float) -> str:
     texts = [p.read_text(encoding="utf-8") for p in sorted(figures_gold.corpus_dir().glob("*.txt"))]
     one = "\n".join(texts)
     return "\n".join([one] * max(1, round(megabytes * 1_000_000 / len(one))))
+
+
+def process_rates(text: str, repeats: int = 3) -> dict:
+    """The command a user runs, output written to /dev/null: best CPU and wall rate of a few runs."""
+    import resource
+    import tempfile
+
+    zhenwu = Path(sys.executable).with_name("zhenwu")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "corpus.txt"
+        path.write_text(text, encoding="utf-8")
+        best_cpu = best_wall = float("inf")
+        for _ in range(repeats):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run([str(zhenwu), "check", str(path), "--format", "json"], stdout=subprocess.DEVNULL)
+            best_wall = min(best_wall, time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            best_cpu = min(best_cpu, cpu)
+    return {
+        "check_process_chars_per_s": round(len(text) / best_cpu),
+        "check_process_wall_chars_per_s": round(len(text) / best_wall),
+    }
 
 
 def best_rate(function, text: str, repeats: int = 3) -> float:
@@ -124,6 +150,7 @@ def main() -> None:
         "extract_chars_per_s": round(best_rate(extract, text)),
         "check_chars_per_s": round(best_rate(review, text)),
         "figures_per_corpus_pass": len(extract(corpus_text(0))),
+        **process_rates(text),
     }
     results.update(figures_gold.score())
     for prefix, directory in DEV_SPLITS:
