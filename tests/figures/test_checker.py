@@ -538,3 +538,23 @@ def test_doublings_are_loose_multiples_outside_slogans():
 def test_a_points_unit_split_by_a_pdf_is_one_unit():
     figures = review("战略新兴产业增加值占比达 25%,比去年提升 5 个百 分点。").figures
     assert [(f.span, f.unit, f.kind) for f in figures][-1] == ("5 个百 分点", "个百分点", "points")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("完成财政收入3200万元，比上年2800万元增加400万元，增长24.3%。", "24.3%", "14.3%"),
+        ("农民人均纯收入12500元，同比增加1500元，增长15.6%。", "15.6%", "13.6%"),
+        ("人均可支配收入达到18000元，增长9%，增收1800元。", "9%", "11.1%"),
+        ("上年完成投资2.5亿元，今年完成3.2亿元，增长38%。", "38%", "28%"),
+        ("粮食总产量23000吨，比上年减产2000吨，下降12%。", "12%", "8%"),
+    ],
+)
+def test_a_growth_rate_against_last_years_value_or_the_change_the_sentence_states(text, wrong, right):
+    assert [f.code for f in check(text)] == ["growth-mismatch"]
+    assert check(text.replace(wrong, right)) == []
+
+
+def test_a_growth_after_the_whole_of_a_share_is_said_of_the_amount_not_the_whole():
+    text = "累计完成61646万元,占年初预算数109466万元的56.3%,同比增长10.7%,增收5939万元。"
+    assert check(text) == []

@@ -227,6 +227,8 @@ def _growth(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
             continue
         pair = _values_compared(text, breaks, figures, index)
         if pair is None:
+            if stated.kind == "growth" and (found := _growth_by_change(text, breaks, figures, index)):
+                findings.append(found)
             continue
         first, second = pair
         first_low, first_high = _bounds(first)
@@ -261,6 +263,100 @@ def _growth(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
                 Finding("growth-mismatch", "error", stated.start, stated.end, stated.span, message)
             )
     return findings
+
+
+def _growth_by_change(text: str, breaks: Marks, figures: list[Figure], index: int) -> Finding | None:
+    """B，比上年A增加C，增长X%; B，同比增加C，增长X%; B，增长X%，增收C; 上年A，今年B，增长X%:
+    the value B the rate is said of, and last year's value A — stated, or B less the stated change C."""
+    stated = figures[index]
+    current, base, change = None, None, None
+    for at in range(index - 1, max(-1, index - 1 - _ANCHOR_REACH), -1):
+        candidate = figures[at]
+        if breaks.between(candidate.end, stated.start) or candidate.value is None or candidate.approx:
+            break
+        if candidate.kind not in _LEVEL and not (
+            candidate.kind == "growth" and candidate.unit not in ("%", "％")
+        ):
+            continue
+        role = _role_in_change(text, candidate)
+        if current is None and role == "base" and base is None:
+            base = candidate
+        elif current is None and role in ("up", "down") and change is None:
+            change = candidate
+        elif role is None and current is None:
+            if text.startswith("的", candidate.end) or "占" in _clause_before(text, candidate.start):
+                continue  # 占年初预算数109466万元的56.3%: the whole of a share, not the value that grew
+            current = candidate
+        else:
+            if (
+                role is None
+                and base is None
+                and change is None
+                and _comparable(candidate, current)
+                and _LAST_YEAR_CLAUSE.search(_clause_before(text, candidate.start))
+                and not _LAST_YEAR_CLAUSE.search(_clause_before(text, current.start))
+            ):
+                base = candidate  # 上年完成A，今年完成B，增长X%
+            break
+    if current is None:
+        return None
+    if change is None and base is None and index + 1 < len(figures):
+        after = figures[index + 1]  # B，增长9%，增收1800元
+        if not breaks.between(stated.end, after.start) and _role_in_change(text, after) in ("up", "down"):
+            change = after
+    for other in (base, change):
+        if other is not None and (other.unit != current.unit or other.dimension != current.dimension):
+            return None
+    if base is not None:
+        first = base
+        first_low, first_high = _bounds(base)
+    elif change is not None and change.value < current.value:
+        sign = -1 if _role_in_change(text, change) == "down" else 1
+        first_low = current.value - current.tolerance - sign * change.value - change.tolerance
+        first_high = current.value + current.tolerance - sign * change.value + change.tolerance
+        first = None
+    else:
+        return None
+    if first_low <= 0:
+        return None
+    second_low, second_high = _bounds(current)
+    low = (second_low - first_high) / first_high * _HUNDRED
+    high = (second_high - first_low) / first_low * _HUNDRED
+    if not _contradicts(stated, low, high, signed=True):
+        return None
+    base_value = first.value if first is not None else (first_low + first_high) / 2
+    computed = format_number((current.value - base_value) / base_value * _HUNDRED, stated.places)
+    if first is not None:
+        what = f"由{first.span}到{current.span}"
+    else:
+        verb = "减少" if _role_in_change(text, change) == "down" else "增加"
+        what = f"{current.span}比上年{verb}{change.span}，上年约为{_amount(base_value, current)}，增幅"
+    message = f"增幅不符：{what}应为{computed}%，文中为{stated.span}"
+    return Finding("growth-mismatch", "error", stated.start, stated.end, stated.span, message)
+
+
+# 比上年2800万元, 较去年同期的: last year's value; 增加400万元, 减产0.2万吨: the change.
+_BASE_BEFORE = re.compile(r"(?:较|比|同比|与)(?:上年|去年|上一年)(?:同期)?(?:的|为)?$")
+_UP_BEFORE = re.compile(r"(?:增加|增收|增产|多收|增长|提高|上升)了?(?:近|约)?$")
+_DOWN_BEFORE = re.compile(r"(?:减少|减收|减产|少收|下降|降低|回落)了?(?:近|约)?$")
+_LAST_YEAR_CLAUSE = re.compile(r"^(?:[^，,]{0,6})?(?:上年|去年|上一年)(?!同期)")
+
+
+def _role_in_change(text: str, figure: Figure) -> str | None:
+    """What a figure is to a growth rate after it: last year's value, the change up or down, or neither."""
+    before = text[max(0, figure.start - 8) : figure.start]
+    if _BASE_BEFORE.search(before):
+        return "base"
+    if _UP_BEFORE.search(before):
+        return "up"
+    if _DOWN_BEFORE.search(before):
+        return "down"
+    return None
+
+
+def _clause_before(text: str, position: int) -> str:
+    window = text[max(0, position - 20) : position]
+    return window[max(window.rfind(mark) for mark in "，,；;。：:\n") + 1 :]
 
 
 def _is_stated_change(text: str, stated: Figure) -> bool:
