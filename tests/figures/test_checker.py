@@ -558,3 +558,44 @@ def test_a_growth_rate_against_last_years_value_or_the_change_the_sentence_state
 def test_a_growth_after_the_whole_of_a_share_is_said_of_the_amount_not_the_whole():
     text = "累计完成61646万元,占年初预算数109466万元的56.3%,同比增长10.7%,增收5939万元。"
     assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("全年目标任务1000万元，实际完成1150万元，超额完成25%。", "25%", "15%"),
+        ("完成招商引资12亿元，完成年计划15亿元的90%。", "90%", "80%"),
+        ("共排查隐患120处，已整改108处，整改率95%。", "95%", "90%"),
+        ("全镇常住人口与2010年的33402人相比,减少了1903人,减少6.7%。", "6.7%", "5.7%"),
+    ],
+)
+def test_rates_the_sentence_lets_one_recompute(text, wrong, right):
+    assert len([f for f in check(text) if f.code.endswith("-mismatch")]) == 1
+    assert check(text.replace(wrong, right)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a yearly average over five years is not the change between the two values
+        "地区生产总值从 290.58 亿元增长到 556 亿元、年均增长10.5%,经济总量在全市",
+        # a rate cut, not rounded (47.8%)
+        "計劃新開工項目270項,實際已開工129項,開工率達47%。",
+        # both shares are of the total population, the second inside the first's brackets
+        "60岁及以上人口为26402万人,占18.70%(其中,65岁及以上人口为19064万人,占13.50%)。",
+        # the rate of a category is of its own plan
+        "1-8月共完成投资622.2亿元,占年度投资计划的73%。其中133个续建项目完成投资454.31亿元,占年度计划的75%。",
+        # the completion is of the amount, not of the change after it
+        "累计完成投资313.64亿元,较去年同期增长153.34亿元,同比增长95.66%,为年度投资计划1015亿元的30.90%。",
+        # yields per hectare are no parts of anything
+        "全国粮食单位面积产量5805公斤/公顷(387公斤/亩),比2020年增加71.5公斤/公顷(4.8公斤/亩),增长1.2%。"
+        "其中谷物单位面积产量6316公斤/公顷(421公斤/亩)。",
+        # pairs after 分别
+        "全年计划新创建示范家庭农场80个，新增农户家庭农场271个，新纳入名录6581个，实际分别完成95个、310个、7397个，"
+        "分别超额完成19%、14%和12%。",
+        # a decrease stated against a base with 相比 holds
+        "全国人口共141178万人,与2010年的133972万人相比,增加7206万人,增长5.38%,年平均增长率为0.53%。",
+    ],
+)
+def test_relations_that_hold_or_cannot_be_checked_raise_nothing(text):
+    assert [f for f in check(text) if f.severity == "error"] == []

@@ -39,7 +39,8 @@ _SECTORS = {
     "工农业": ("工业", "农业"),
     "生产总值": ("第一产业", "第二产业", "第三产业", "一产", "二产", "三产"),
 }
-_CHANGE_AMOUNT = re.compile(r"(?:增收|减收|增加|减少|多收|少收)了?$")
+# 年均增长10.5%, 年平均增长率为0.53%: a yearly average, not the change between the two values.
+_AVERAGE = re.compile(r"年均|年平均|平均每年")
 _YEAR = re.compile(r"[0-9０-９xX×*]{2,4}年")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
 _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至|为)|增至|降至")
@@ -58,13 +59,12 @@ _HUNDRED = Decimal(100)
 
 def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     """Findings for every stated relation between figures that the figures contradict."""
-    breaks, subsets = Marks(text, SENTENCE_BREAKS), _Subsets()
+    breaks, subsets, lists = Marks(text, SENTENCE_BREAKS), _Subsets(), _Lists(text)
     findings: list[Finding] = []
     for paragraph in _paragraphs(text, figures):
-        findings += _shares(breaks, paragraph)
+        findings += _shares(text, breaks, paragraph, lists)
         findings += _growth(text, breaks, paragraph)
         findings += _records(text, breaks, paragraph, subsets)
-    lists = _Lists(text)
     findings += _parts(text, breaks, figures, subsets, lists)
     findings += _unmarked_breakdowns(figures, subsets, lists, {f.start for f in findings})
     return findings
@@ -124,25 +124,33 @@ def _percent_range(part: Figure, whole: Figure) -> tuple[Decimal, Decimal]:
     return part_low / whole_high * _HUNDRED, part_high / whole_low * _HUNDRED
 
 
-def _anchor(breaks: Marks, figures: list[Figure], index: int) -> int | None:
-    """Where the level figure stands that a share or growth rate in its clause group refers to."""
+def _anchor(text: str, breaks: Marks, figures: list[Figure], index: int) -> int | None:
+    """Where the level figure stands that a share or growth rate in its clause group refers to
+    (past a change: 完成313.64亿元，较去年同期增长153.34亿元，…为年度计划的30.90%)."""
     figure = figures[index]
     for at in range(index - 1, max(-1, index - 1 - _ANCHOR_REACH), -1):
         candidate = figures[at]
         if breaks.between(candidate.end, figure.start):
             return None
-        if candidate.kind in _LEVEL:
+        if candidate.kind in _LEVEL and _role_in_change(text, candidate) not in ("up", "down"):
             return at
     return None
 
 
-def _shares(breaks: Marks, figures: list[Figure]) -> list[Finding]:
+def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> list[Finding]:
     findings = []
     targets = _targets(figures)
     for index, stated in enumerate(figures):
-        if stated.kind not in ("share", "completion") or stated.approx:
+        if stated.approx or stated.unit not in ("%", "％"):
             continue
-        at = _anchor(breaks, figures, index)
+        if stated.kind == "percent" and (
+            found := _rate_of_stated_whole(text, breaks, figures, index, targets)
+        ):
+            findings.append(found)
+            continue
+        if stated.kind not in ("share", "completion"):
+            continue
+        at = _anchor(text, breaks, figures, index)
         if at is None or figures[at].approx:
             continue
         part = figures[at]
@@ -150,6 +158,8 @@ def _shares(breaks: Marks, figures: list[Figure]) -> list[Finding]:
             whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part)
         elif stated.kind == "share":
             whole = _implied_whole(breaks, figures, at)  # 发现问题105处，已整改100处，占95%
+        elif lists.qizhong.last_before(part.start) > breaks.last_before(part.start):
+            continue  # 其中续建项目完成投资454.31亿元，占年度计划的75%: a category's own plan
         else:
             whole = next(
                 (
@@ -172,6 +182,63 @@ def _shares(breaks: Marks, figures: list[Figure]) -> list[Finding]:
     return findings
 
 
+# 超额完成25%: the part above the target; 完成年计划15亿元的90%: the target stated right before the rate.
+_ABOVE_TARGET = re.compile(r"超额完成|超额|超计划|超出计划|超出目标")
+_RATE_NAME = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率(?:为|达到?|是)?$")
+
+
+def _rate_of_stated_whole(
+    text: str, breaks: Marks, figures: list[Figure], index: int, targets: dict
+) -> Finding | None:
+    """Rates the classifier leaves as plain percentages but the sentence lets one recompute:
+    完成A，完成年计划T的X%; 目标T，完成A，超额完成X%; 排查120处，已整改108处，整改率X%."""
+    stated = figures[index]
+    at = _anchor(text, breaks, figures, index)
+    before = text[max(0, stated.start - 8) : stated.start]
+    if at is None or "分别" in before or before[-1:] in ("、", "和", "及"):
+        return None  # 实际分别完成95个、310个、7397个，分别超额完成19%、14%和12%: pairs, not one rate
+    near = figures[at]
+    if (
+        text[near.end : stated.start] == "的"
+        and at >= 1
+        and _comparable(figures[at - 1], near)
+        and _TARGET_WORD.search(text, max(0, near.start - 8), near.start)
+        and not breaks.between(figures[at - 1].end, near.start)
+    ):
+        part, whole, what = figures[at - 1], near, "完成进度"  # 完成A，完成年计划T的X%
+    elif _ABOVE_TARGET.search(before):
+        whole = next((t for t in targets.get((near.kind, near.unit), ()) if t.start < near.start), None)
+        if whole is None or near.approx or whole.approx:
+            return None
+        low, high = _percent_range(near, whole)
+        if not _contradicts(stated, low - _HUNDRED, high - _HUNDRED):
+            return None
+        computed = format_number(near.value / whole.value * _HUNDRED - _HUNDRED, stated.places)
+        message = f"超额比例不符：{near.span}÷{whole.span}−1≈{computed}%，文中为{stated.span}"
+        return Finding("completion-mismatch", "error", stated.start, stated.end, stated.span, message)
+    elif (
+        (rate := _RATE_NAME.search(before))
+        and near.dimension == "count"
+        and rate["stem"] in _clause_before(text, near.start)
+    ):
+        part, whole, what = near, _implied_whole(breaks, figures, at), "比率"  # 已整改108处，整改率X%
+        if whole is None:
+            return None
+    else:
+        return None
+    if part.approx or whole.approx:
+        return None
+    low, high = _percent_range(part, whole)
+    if not _contradicts(stated, low - Decimal(1).scaleb(-stated.places), high):
+        return None  # 129÷270 = 47.8%, written 47%: cut, not rounded, is no error worth a finding
+    computed = format_number(part.value / whole.value * _HUNDRED, stated.places)
+    message = f"{what}不符：{part.span}÷{whole.span}≈{computed}%，文中为{stated.span}"
+    return Finding("share-mismatch", "error", stated.start, stated.end, stated.span, message)
+
+
+_TARGET_WORD = re.compile(r"(?:目标|计划|任务)(?:数)?$")
+
+
 def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | None:
     core = _WHOLE_SUFFIX.sub("", _WHOLE_PREFIX.sub("", base))
     if len(core) < 2:
@@ -191,11 +258,16 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | 
 def _implied_whole(breaks: Marks, figures: list[Figure], at: int) -> Figure | None:
     """The figure just before the part, of its kind and unit, when the share names no whole."""
     part = figures[at]
-    for candidate in reversed(figures[max(0, at - 4) : at]):  # past figures of other units: 高于2500元的
+    for offset in range(at - 1, max(-1, at - 5), -1):  # past figures of other units: 高于2500元的
+        candidate = figures[offset]
         if breaks.between(candidate.end, part.start):
             return None
         if candidate.unit != part.unit:
             continue
+        if figures[offset + 1].unit in ("%", "％") and figures[offset + 1].start < part.start:
+            return (
+                None  # 60岁及以上26402万人，占18.70%（其中65岁及以上19064万人，占13.50%）: both of one total
+            )
         if candidate.kind == part.kind and candidate.value is not None and candidate.value > part.value:
             return candidate
         return None
@@ -215,7 +287,9 @@ def _targets(figures: list[Figure]) -> dict[tuple[str, str], list[Figure]]:
 
 def _names_a_target(subject: str) -> bool:
     """全年目标, 年计划: a target; 公司计划投资1400万元 is a project's planned size, not a target."""
-    return any(word in subject for word in _TARGET) and not subject.endswith(("计划投资", "计划总投资"))
+    if subject.endswith(("计划投资", "计划总投资")) and not any(y in subject for y in ("年度计划", "年计划")):
+        return False
+    return any(word in subject for word in _TARGET)
 
 
 def _growth(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
@@ -224,6 +298,8 @@ def _growth(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
     findings = []
     for index, stated in enumerate(figures):
         if stated.approx or not _is_stated_change(text, stated):
+            continue
+        if _AVERAGE.search(text, max(0, stated.start - 8), stated.start):
             continue
         pair = _values_compared(text, breaks, figures, index)
         if pair is None:
@@ -298,6 +374,8 @@ def _growth_by_change(text: str, breaks: Marks, figures: list[Figure], index: in
             ):
                 base = candidate  # 上年完成A，今年完成B，增长X%
             break
+    if current is None and base is not None and change is not None:
+        return _growth_of_base(text, stated, base, change)  # 与2010年的A相比，增加C，增长X%
     if current is None:
         return None
     if change is None and base is None and index + 1 < len(figures):
@@ -335,6 +413,23 @@ def _growth_by_change(text: str, breaks: Marks, figures: list[Figure], index: in
     return Finding("growth-mismatch", "error", stated.start, stated.end, stated.span, message)
 
 
+def _growth_of_base(text: str, stated: Figure, base: Figure, change: Figure) -> Finding | None:
+    if base.unit != change.unit or base.dimension != change.dimension or base.value <= 0:
+        return None
+    sign = -1 if _role_in_change(text, change) == "down" else 1
+    base_low, base_high = _bounds(base)
+    change_low, change_high = _bounds(change)
+    low, high = (change_low / base_high * _HUNDRED, change_high / base_low * _HUNDRED)
+    if sign < 0:
+        low, high = -high, -low
+    if not _contradicts(stated, low, high, signed=True):
+        return None
+    computed = format_number(sign * change.value / base.value * _HUNDRED, stated.places)
+    verb = "减少" if sign < 0 else "增加"
+    message = f"增幅不符：{base.span}{verb}{change.span}应为{computed}%，文中为{stated.span}"
+    return Finding("growth-mismatch", "error", stated.start, stated.end, stated.span, message)
+
+
 # 比上年2800万元, 较去年同期的: last year's value; 增加400万元, 减产0.2万吨: the change.
 _BASE_BEFORE = re.compile(r"(?:较|比|同比|与)(?:上年|去年|上一年)(?:同期)?(?:的|为)?$")
 _UP_BEFORE = re.compile(r"(?:增加|增收|增产|多收|增长|提高|上升)了?(?:近|约)?$")
@@ -344,9 +439,9 @@ _LAST_YEAR_CLAUSE = re.compile(r"^(?:[^，,]{0,6})?(?:上年|去年|上一年)(?
 
 def _role_in_change(text: str, figure: Figure) -> str | None:
     """What a figure is to a growth rate after it: last year's value, the change up or down, or neither."""
-    before = text[max(0, figure.start - 8) : figure.start]
-    if _BASE_BEFORE.search(before):
-        return "base"
+    before = text[max(0, figure.start - 10) : figure.start].rstrip(" \u3000")
+    if _BASE_BEFORE.search(before) or text.startswith(("相比", "相较"), figure.end):
+        return "base"  # 比上年2800万元; 与2010年第六次全国人口普查的334020人相比
     if _UP_BEFORE.search(before):
         return "up"
     if _DOWN_BEFORE.search(before):
@@ -477,6 +572,7 @@ class _Lists:
         self.statements = Marks(text, pattern=_NEW_STATEMENT)
         self.nested = Marks(text, pattern=_NESTED_LIST)
         self.closings = Marks(text, "）)")
+        self.qizhong = Marks(text, pattern=re.compile("其中"))
 
     def new_statement(self, start: int, end: int) -> bool:
         return self.statements.between(start, end)
@@ -488,6 +584,10 @@ class _Lists:
     def describes_a_name(self, figure: Figure) -> bool:
         """总投资20亿元的华能光伏项目: the figure is said of a name, it is no part."""
         return self.text.startswith("的", figure.end)
+
+    def per_unit(self, figure: Figure) -> bool:
+        """6316公斤/公顷: a yield or a price per unit, which no list adds up."""
+        return "/" in figure.unit or self.text.startswith(("/", "／"), figure.end)
 
     def name_of(self, figure: Figure) -> str:
         """The words of the figure's clause before it, at most 30 characters (第二产业实现增加值)."""
@@ -507,7 +607,12 @@ def _listed_after(
             break
         if limits.inside_nested_list(position, figure.start):
             continue  # （其中两因户…）: a list of its own inside this one
-        if figure.kind in _LEVEL and not figure.approx and not limits.describes_a_name(figure):
+        if (
+            figure.kind in _LEVEL
+            and not figure.approx
+            and not limits.describes_a_name(figure)
+            and not limits.per_unit(figure)
+        ):
             found.append((figure, breaks.between(position, figure.start)))
     return found
 
@@ -559,7 +664,13 @@ def _whole_before(
         if (
             candidate.unit == unit
             and candidate.kind in _LEVEL
-            and not _CHANGE_AMOUNT.search(text, max(0, candidate.start - 3), candidate.start)
+            and _role_in_change(text, candidate) not in ("up", "down")
+            and not (
+                candidate.start
+                and text[candidate.start - 1] in "(（"
+                and at
+                and candidate.start - figures[at - 1].end <= 5
+            )
         ):
             return candidate  # 累计完成61646万元…增收5939万元。其中: the whole, not its change
     return None
