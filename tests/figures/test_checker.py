@@ -599,3 +599,28 @@ def test_rates_the_sentence_lets_one_recompute(text, wrong, right):
 )
 def test_relations_that_hold_or_cannot_be_checked_raise_nothing(text):
     assert [f for f in check(text) if f.severity == "error"] == []
+
+
+def test_forms_found_in_the_development_corpus():
+    figures = review(
+        "分别回落2.16和1.66个百分点；投资1千余万元；其中过500万元的两个；履约率90﹪；突破百亿大关；"
+        "产量3110担。浏览次数:419次\n投资促进工作总结6篇\n\n撰写调研报告5篇，代表镇三家班子。"
+    ).figures
+    assert [(f.span, f.value, f.unit) for f in figures] == [
+        ("2.16", Decimal("2.16"), "个百分点"),
+        ("1.66个百分点", Decimal("1.66"), "个百分点"),
+        ("1千余万元", Decimal("10000000"), "元"),
+        ("过500万元", Decimal("5000000"), "元"),
+        ("两个", Decimal(2), "个"),
+        ("90﹪", Decimal(90), "%"),
+        ("突破百亿", Decimal("10000000000"), "元"),
+        ("3110担", Decimal(3110), "担"),
+        ("5篇", Decimal(5), "篇"),
+    ]
+
+
+def test_a_comma_typed_for_the_decimal_point_is_read_and_reported():
+    found = [
+        (f.code, f.span) for f in check("完成工业投资3、19亿元，同比下降33、7%。\n1、2万元以上的项目5个。")
+    ]
+    assert found == [("lost-decimal-point", "3、19亿元"), ("lost-decimal-point", "33、7%")]

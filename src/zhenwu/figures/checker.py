@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from zhenwu.figures import _data
 from zhenwu.figures.arithmetic import check_arithmetic
 from zhenwu.figures.model import Figure, Finding
-from zhenwu.figures.scanner import LOST_POINT, extract, fold
+from zhenwu.figures.scanner import extract, fold
 
-_LOST_POINT = re.compile(LOST_POINT)
+_LOST_POINT = re.compile(r"[0-9]{1,3} [0-9]{1,2}|[0-9]{1,6}、[0-9]{1,2}")  # the spans LOST_POINT reads
 _PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňḿ]{1,6}[)）]")
 _UNITS = "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True))
 _MARK = "xX×*＊"
@@ -337,7 +337,8 @@ def lost_decimal_points(figures: list[Figure]) -> list[Finding]:
             f.start,
             f.end,
             f.span,
-            f"数字“{f.span}”中间是空格，疑似漏了小数点，按“{f.span.replace(' ', '.', 1)}”理解",
+            f"数字“{f.span}”中间是{'顿号' if '、' in f.span else '空格'}，疑似漏了小数点，"
+            f"按“{f.span.replace(' ', '.', 1).replace('、', '.', 1)}”理解",
         )
         for f in figures
         if _LOST_POINT.match(f.span)

@@ -24,7 +24,10 @@ def _alternation(words) -> str:
 # A PDF's text layer may put a space after the decimal point (22. 30亿元).
 _AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．] ?[0-9０-９]+)?"
 # 5 9亿元, 108 3%: a PDF's text layer that dropped the decimal point and left a space.
-LOST_POINT = r"[0-9]{1,3} [0-9]{1,2}(?=(?:万|亿)?(?:元|%|％)|亿|万)"
+# 3、19亿元 after a word: 、 typed for the point (at a line's start it ends a list number: 1、2万元以上).
+LOST_POINT = (
+    r"(?:[0-9]{1,3} |(?<=[\u4e00-\u9fff])[0-9]{1,6}、)[0-9]{1,2}(?=(?:万|亿)?(?:元|%|％|﹪|吨)|亿|万)"
+)
 _CN = (
     r"[〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾廿卅][〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]*"
     r"(?:点[〇零一二三四五六七八九]+)?"
@@ -35,7 +38,7 @@ _CN_DIGIT = "[零一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"  # 
 _CN_START = (
     r"(?<![〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟第数几])"  # nor a vague 数十, 几百
 )
-_MAG = r"(?:万亿|千万|百万|十万|个亿|亿|万|千(?![米克瓦]))"  # 4.9个亿: spoken 亿元
+_MAG = r"(?:万亿|千[余多]?万|百[余多]?万|十[余多]?万|个亿|亿|万|千(?![米克瓦]))"  # 4.9个亿: spoken 亿元; 1千余万元
 _UNITS = _alternation(_data.UNITS)
 _SPLIT_POINTS = r"个 ?百 ?分 ?点"  # 5 个百 分点: a PDF text layer split the unit
 # A number and its unit may stand apart (3212 万元; a table cell's 3.5⏎亿美元), but across a
@@ -58,12 +61,15 @@ _DATE = (
 _LABEL = (
     r"(?P<label>[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+号"
     r"|(?<![0-9])\d+(?:国道|省道|县道|乡道|号线|号)"
+    r"|(?:浏览次数|浏览量|阅读量|阅读次数|点击量|点击数|访问量|访问次数)[:：]?\s*\d+次?"
+    r"|(?<=总结|报告|范文|汇报|讲话|材料|心得|体会|发言|合集|大全|精选)(?:\d+|[一二三四五六七八九十]{1,2})篇"
+    r"(?=[ \t]*(?:\n|$)|[，,](?:相信|希望|供|欢迎|仅供))"  # 工作总结6篇⏎: how many articles a page holds
     r"|[(（](?:通用|精选|优选|汇总|合集|热门)?(?:\d+|[一二三四五六七八九十]{1,2})篇(?:范文)?[)）](?=[ \t]*(?:\n|$)))"  # 总结(通用16篇)⏎: a page's title
 )
 _IDIOM = rf"(?P<idiom>{_alternation(_data.IDIOMS)}|十[一二三四五六]五)"
 _RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶]{_AR})+)"
 _FIGURE = (
-    rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)})?"
+    rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)}|(?<=[中，,、；;：:（(])过)?"  # 其中过500万元的两个
     r"(?:"
     rf"(?:{_NUM_START}(?P<num>{LOST_POINT}|{_AR})|{_CN_START}(?P<cn>{_CN}))"
     rf"(?P<in1>[多余])?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千|(?<=万)[0-9]{{3,4}}(?![0-9.])|(?<=万)[一二两三四五六七八九]千(?:[零一二三四五六七八九]百)?)?"
@@ -74,13 +80,15 @@ _FIGURE = (
     r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r")"
     rf"(?P<post>{_alternation(_data.APPROX_AFTER)})?"
-    r"|(?P<pre2>突破|超|逾|过)(?P<bare>千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
+    r"|(?P<pre2>突破|超|逾|过)(?P<bare>千亿|百亿|十亿|千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
     r"|(?P<flat>同比持平|与上年持平|与去年持平)"
 )
 # The lookahead lets the engine skip, in C, every position where no alternative can start.
 _FIRST = "".join(
     sorted(
-        set("0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过突廿卅")
+        set(
+            "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过突廿卅浏阅点访"
+        )
         | set(_data.CAPITAL_DIGITS)
         | {word[0] for word in (*_data.IDIOMS, *_data.APPROX_BEFORE)}
     )
@@ -177,18 +185,35 @@ def _flat(match: re.Match) -> Figure:
     )
 
 
+_BARE_MAGNITUDES = {
+    word: Decimal(10) ** power
+    for word, power in (
+        ("千亿", 11),
+        ("百亿", 10),
+        ("十亿", 9),
+        ("亿", 8),
+        ("千万", 7),
+        ("百万", 6),
+        ("万", 4),
+    )
+}
+
+
 def _figure(match: re.Match, text: str) -> Figure | None:
     start, end = match.span()
     if match["bare"] is not None:
-        value = parse_number("1" + match["bare"])
+        value = _BARE_MAGNITUDES[match["bare"]]
         unit = match["bunit"] or _data.MONEY_DEFAULT_UNIT
         return Figure(
             start, end, match.group(), value, unit, "amount", "money", approx=True,
             qualifier=match["pre2"] + (match["post2"] or ""), implicit_unit=match["bunit"] is None,
         )  # fmt: skip
-    unit = match["unit"] or match["unit_nl"] or _count_on_next_line(text, match) or ""
-    if unit and not (match["unit"] or match["unit_nl"]):
+    unit = match["unit"] or match["unit_nl"]
+    if not unit and (unit := _count_on_next_line(text, match)):
         end = text.index(unit, end) + len(unit)
+    unit = unit or _shared_unit(text, match) or ""
+    if unit == "﹪":
+        unit = "%"
     if " " in unit:
         unit = unit.replace(" ", "")  # 5 个百 分点
     implicit = False
@@ -216,8 +241,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
             return None
     else:
         number = match["num"]
-        if " " in number and "." not in number:
-            number = number.replace(" ", ".")  # 5 9亿元: read as 5.9亿元, reported by the checker
+        if ("、" in number or " " in number) and "." not in number:
+            number = number.replace(" ", ".").replace("、", ".")  # 5 9亿元, 3、19亿元: read as 5.9, 3.19
     try:
         value = _value(number, match["mag"])
         value_max = _value(match["num2"], match["mag2"] or match["mag"]) if match["num2"] else None
@@ -230,6 +255,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
     if value_max is not None and match["mag"] is None and match["mag2"]:
         value = _value(number, match["mag2"])  # 3-5万元: the magnitude belongs to both ends
     qualifier = match["pre"] or match["in1"] or match["in2"] or match["post"]
+    if qualifier is None and match["mag"] and ("余" in match["mag"] or "多" in match["mag"]):
+        qualifier = "余" if "余" in match["mag"] else "多"  # 1千余万元
     if qualifier is None and text.endswith("突破", 0, start):
         qualifier = "突破"  # 突破10亿: a lower bound, the word left outside the figure as written
     dimension = _data.UNITS.get(unit, "money" if implicit else "number")
@@ -240,6 +267,19 @@ def _figure(match: re.Match, text: str) -> Figure | None:
 
 
 _COUNT_NEXT_LINE = re.compile(rf"{_SPACE}\n{_SPACE}(?P<unit>{_alternation(_data.MEASURE_WORDS.split())})")
+
+
+_SHARED_UNIT = re.compile(rf"(?:和|与|及|或)(?:{_AR})(?P<mag>{_MAG})?(?P<unit>{_UNITS})")
+
+
+def _shared_unit(text: str, match: re.Match) -> str | None:
+    """分别回落2.16和1.66个百分点: the unit written once after the second number is the first's too."""
+    if match["num"] is None or match["mag"] or match["num2"]:
+        return None
+    pair = _SHARED_UNIT.match(text, match.end())
+    if pair is None or pair["mag"] or _data.UNITS.get(pair["unit"]) not in _data.UNMISTAKABLE_DIMENSIONS:
+        return None
+    return pair["unit"]
 
 
 def _count_on_next_line(text: str, match: re.Match) -> str | None:
@@ -265,7 +305,7 @@ def _small_change(jiao: str | None, fen: str | None) -> Decimal:
 
 
 def _value(number: str, magnitude: str | None) -> Decimal:
-    magnitude = magnitude and magnitude.removeprefix("个")
+    magnitude = magnitude and magnitude.removeprefix("个").replace("余", "").replace("多", "")
     return parse_number(number + (magnitude or "")) if number[0] not in _data.DIGITS else _chinese(number)
 
 
