@@ -624,3 +624,38 @@ def test_a_comma_typed_for_the_decimal_point_is_read_and_reported():
         (f.code, f.span) for f in check("完成工业投资3、19亿元，同比下降33、7%。\n1、2万元以上的项目5个。")
     ]
     assert found == [("lost-decimal-point", "3、19亿元"), ("lost-decimal-point", "33、7%")]
+
+
+def test_blanks_the_development_corpus_shows_are_missing_numbers():
+    text = (
+        "全乡完成国民生产总值.万元,均增长.%、%;下辖个行政村,个村民小组,等个民族的群众万人。"
+        "累计消除致(返)贫风险户人,人均纯收入达元、增长16.3%,项目、亿元以上其它项目,老年人接种逾万人,"
+        "有个别村,亩效益达到1200元。"
+    )
+    assert [(f.code, f.span) for f in check(text)] == [
+        ("missing-number", "万元"),
+        ("missing-number", "%"),
+        ("missing-number", "%"),
+        ("missing-number", "个"),
+        ("missing-number", "个"),
+        ("missing-number", "个"),
+        ("missing-number", "万人"),
+        ("missing-number", "户人"),
+        ("missing-number", "元"),
+    ]
+
+
+def test_masks_that_name_and_numbers_that_are_no_rates_raise_nothing():
+    text = (
+        "2020年扶持项目为××,展现了xx担当。我乡已完成县分烟叶任务1276.出生人口性别比为111.3,较2010年下降6.8。"
+        "花卉产业正在成为我镇一个新的经济增长点,是一项重点任务。"
+    )
+    assert check(text) == []
+    assert [f.span for f in review(text).figures if f.unit] == []
+
+
+def test_a_mask_glued_to_gdp_is_a_placeholder():
+    assert [(f.code, f.span) for f in check("实现GDPxxxx万元,同比增长x%。")] == [
+        ("placeholder", "xxxx万元"),
+        ("placeholder", "x%"),
+    ]

@@ -21,7 +21,7 @@ _MARK = "xX×*＊"
 # A placeholder is a masked number: 20xx, x.x, *, XX — but * also masks names (*镇, S*线),
 # so a bare mask counts only when a unit, a magnitude or 年 follows it.
 _PLACEHOLDER = re.compile(
-    rf"(?<![A-Za-z0-9.])(?P<token>[0-9]*(?:[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|(?<=[0-9])[.．][0-9]*[{_MARK}]+[0-9]*))"
+    rf"(?:(?<![A-Za-z0-9.])|(?<=GDP))(?P<token>[0-9]*(?:[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|(?<=[0-9])[.．][0-9]*[{_MARK}]+[0-9]*))"
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
     rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
@@ -50,6 +50,7 @@ _WORD_AFTER_MASK = (
     "户籍",
     "户口",
     "名称",
+    "担当",
     "名单",
     "次要",
     "件事",
@@ -85,14 +86,25 @@ _MISSING_DATE = (
 _MISSING_AFTER_VERB = re.compile(
     r"(?=[新增减共累])(?:新增|新建|新培育|新发展|新引进|增加|减少|共有|累计)(?P<unit>户|家|个|人|项|处|所|座|条|件|宗|名)(?=[，,。；;])"
 )
-_MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;])")
+_MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;、：:])")
+# 国民生产总值.万元, 均增长.%、%: the number erased, its decimal point or the list's 、 left before the unit.
+_MISSING_AFTER_MARK = re.compile(
+    r"(?=[.、])(?:(?<=[\u4e00-\u9fff])|(?<=[%％]))[.、](?P<unit>万元|亿元|%|％|公里|平方米|亩|万亩|吨|万吨)(?![0-9])"
+)
+# 下辖个行政村, 建设个新农村, 等个民族: a verb or 等 before 个 and the noun it counts.
+_MISSING_BEFORE_NOUN = re.compile(
+    r"(?:(?=[下辖建有等引储新和])(?:下辖|辖|建设|新建|共有|引进|储备了|新增|等|和)|(?<=[，,、；;]))"
+    r"(?P<unit>个)(?![别人体性案把])(?=[\u4e00-\u9fff])"
+)
+# 群众万人。, 脱贫户户人。: a count of people or households left blank before the clause's end.
+_MISSING_PEOPLE = re.compile(r"(?=[万户])(?<=[\u4e00-\u9fff])(?P<unit>万人|户人)(?=[，,。；;])")
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
 _MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
 _NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人/") | set(
     _data.CAPITAL_DIGITS + "廿卅"
 )
 _NOT_BEFORE_MAGNITUDE = set("超过近逾约上破")  # 突破亿元大关: a bare magnitude is a number
-_NOT_AFTER = set("均产级位数户")  # 亩均, 亩产, 万吨级, 万元户
+_NOT_AFTER = set("均产级位数户效")  # 亩均, 亩产, 万吨级, 万元户, 亩效益
 _CLASS_AFTER_MAGNITUDE = ("以上", "以下", "项目", "企业", "大关")
 
 
@@ -260,23 +272,28 @@ def _is_product(token: str) -> bool:
 def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
     start, end = match.span()
     bare = unit.lstrip("多余 万亿千")
+    if bare and text.startswith(_WORD_AFTER_MASK, end - len(bare)):
+        return False  # xx担当, XX人民政府: the unit starts a word, the mask is a name
     if not bare or _data.UNITS.get(bare) in _STRONG_UNITS or bare in ("年", "月", "日", "元"):
         return True
-    if bare in _NAME_UNITS or text.startswith(_WORD_AFTER_MASK, end - len(bare)):
+    if bare in _NAME_UNITS:
         # 乡*所在地, ，*家庭农场: masked names, unless a verb or the clause's end says a count
-        before = text[max(0, start - 8) : start].rstrip(" \u3000")[
-            -1:
-        ]  # 张北县 XX 部: the place before the spaces
+        before = text[max(0, start - 8) : start].rstrip(" \u3000")[-1:]  # 张北县 XX 部: the place before
         ends_clause = (end == len(text) or text[end] in _AFTER_BARE) and before not in _PLACE_SUFFIXES
         return ends_clause or before in _COUNT_VERBS
     return True  # xx户, *棵, xx人次: nothing but a number stands there
 
 
 def _bare_number(text: str, match: re.Match) -> bool:
-    """A mask with no unit where a number is expected: 同比增长XX，排名第X。"""
+    """A mask with no unit where a number is expected: 同比增长XX，排名第X — not a masked name (项目为××)."""
     start, end = match.span()
     before = text[start - 1] if start else ""
+    if text.endswith(_NAMED_BEFORE, 0, start):
+        return False
     return before in _BEFORE_BARE and (end == len(text) or text[end] in _AFTER_BARE)
+
+
+_NAMED_BEFORE = ("项目为", "名称为", "单位为", "地点为", "负责人为", "企业为", "公司为")
 
 
 def missing_numbers(text: str) -> list[Finding]:
@@ -299,6 +316,9 @@ def missing_numbers(text: str) -> list[Finding]:
         _MISSING_AFTER_BLANK,
         _MISSING_BARE,
         _MISSING_AFTER_VERB,
+        _MISSING_AFTER_MARK,
+        _MISSING_BEFORE_NOUN,
+        _MISSING_PEOPLE,
         _MISSING_APPROX,
         *_MISSING_DATE,
     ):
@@ -311,6 +331,10 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue
             if pattern is _MISSING_APPROX and before in _NOT_BEFORE_APPROX:
                 continue
+            if match["unit"] in _MAGNITUDE_UNITS and text.startswith(_CLASS_AFTER_MAGNITUDE, end):
+                continue  # 、亿元以上其它项目: a class, not a blank
+            if pattern is _MISSING_PEOPLE and before in _NOT_BEFORE_MAGNITUDE:
+                continue  # 接种逾万人: more than ten thousand
             unit = match["unit"]
             found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
     return found

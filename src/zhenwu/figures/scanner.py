@@ -325,8 +325,8 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
         return False
     if len(match["cn"]) == 1 and match["cn"] in _data.CAPITAL_DIGITS and unit not in ("元", "圆"):
         return False  # 队伍人员: a capital numeral alone counts only money
-    if match["cn"] == "一" and unit == "个" and text.endswith("的", 0, match.start()):
-        return False  # 最强的一个时期: an article
+    if match["cn"] == "一" and unit in ("个", "项") and _is_article(text, match.start(), match.end()):
+        return False  # 最强的一个时期, 成为我镇一个新的增长点, 是一项重点任务: an article
     end = match.end()
     if end < len(text) and text[end] in _data.DIGITS:
         return False  # 七个一
@@ -338,6 +338,12 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
 
 
 _ORDINAL_MEETINGS = ("会议", "全会", "全体会议", "党代会", "代表大会")
+
+
+def _is_article(text: str, start: int, end: int) -> bool:
+    return text.endswith(("的", "是", "为", "造成", "设成"), 0, start) or text.startswith(
+        ("新的", "重要", "良好", "崭新", "全新"), end
+    )
 
 
 def _is_han(text: str, position: int) -> bool:
@@ -362,7 +368,10 @@ def _percent_expected(text: str, match: re.Match) -> bool:
         return False
     if end < len(text) and text[end] == "、" and "." not in match["num"]:
         return False  # 人口自然增长率4、全年生产总值: a list number
-    return _PERCENT_BEFORE.search(text, max(0, start - 24), start) is not None
+    if len(match["num"].split(".")[0].replace(",", "")) > 3:
+        return False  # 完成县分烟叶任务1276: a quantity, no rate is four digits
+    window = max(0, start - 24)
+    return _PERCENT_BEFORE.search(text, window, start) is not None and "性别比" not in text[window:start]
 
 
 def _implicit_money(text: str, match: re.Match) -> bool:
