@@ -74,6 +74,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
 
 _TOTAL_BEFORE = re.compile(r"(?:总计|合计|共计)(?:为|达到?)?[，,:：]?$")
 _ADDED = "加上"
+_SUM_REACH = 300  # characters back from a total to the 加上 that builds it
 _MADE_OF = re.compile(r"[，,。]?由")
 _MADE_OF_END = re.compile(r"构成|组成")
 
@@ -105,7 +106,7 @@ def _added_before(
 ) -> list[Figure]:
     """A，加上B，…总计W: the figures after 加上 in W's sentence, and the first of the sentence 加上 adds to."""
     whole = figures[index]
-    opening = stops.last_before(whole.start) + 1
+    opening = max(stops.last_before(whole.start) + 1, whole.start - _SUM_REACH)
     added = text.rfind(_ADDED, opening, whole.start)
     if added < 0:
         return []
