@@ -688,3 +688,38 @@ def test_a_records_whole_is_the_amount_named_like_its_parts_and_is_reported_once
         "到位资金6.14亿元;基础设施建设项目18个,到位资金8910万元;其它项目56个,到位资金1.31亿元。"
     )
     assert [(f.code, f.span) for f in check(text)] == [("parts-exceed-whole", "8.29亿元")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each completion rate is of its own line's task, not the paragraph's first
+        "全年森林抚育任务37.5724万亩。碳汇林抚育任务13.6667万亩,目前已完成10.9778万亩,任务完成率为80.33%;"
+        "补贴任务13.4万亩,目前已完成5.9837万亩,任务完成率为44.65%。",
+        "全年计划投资391818.41万元。十大工程:今年计划投资200610万元,已完成投资63807万元,占年度计划的31.8%。",
+        # the top five is a selection, not a count to divide by
+        "16.6亿、11.1亿、7.4亿、5.5亿、4.9亿;前五个单位合计占全市计划比重69%。",
+        # a 其中 list ends once its parts make the whole, or at the same subject measured otherwise
+        "耕地面积3261亩,其中:田1955亩、土1306亩,林木面积8185亩。",
+        "生猪存栏75.33万头,其中:能繁母猪存栏6.21万头,生猪出栏127.24万头。",
+        # 产值 is no part of 增加值
+        "农林牧渔业增加值25814万元,其中农业产值19217万元,增加值11956万元;林业产值2766万元,增加值1355万元。",
+        # masked names in a list, a unit cut by a line break, an age
+        "有xx、xx、xx、xx四个脱贫村。地处沙州镇北 25 公\n里, 三面高山。平均年龄44岁(较上届降低2岁)。",
+    ],
+)
+def test_false_errors_found_sweeping_unseen_reports_stay_silent(text):
+    assert [f for f in check(text) if f.severity == "error"] == []
+
+
+def test_underscores_and_blanks_before_wan_yu_are_caught():
+    found = [
+        (f.code, f.span)
+        for f in check("20____年工作总结。全镇耕地面积为 万余亩，工农业总产值为 亿元( 其中农业 亿元)。")
+    ]
+    assert found == [
+        ("placeholder", "20____年"),
+        ("missing-number", "万余亩"),
+        ("missing-number", "亿元"),
+        ("missing-number", "亿元"),
+    ]

@@ -219,7 +219,7 @@ def _anchor(text: str, breaks: Marks, figures: list[Figure], index: int) -> int 
 
 def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> list[Finding]:
     findings = []
-    targets = _targets(figures)
+    targets = _targets(text, figures)
     for index, stated in enumerate(figures):
         if stated.approx or stated.unit not in ("%", "％"):
             continue
@@ -241,14 +241,7 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
         elif lists.qizhong.last_before(part.start) > breaks.last_before(part.start):
             continue  # 其中续建项目完成投资454.31亿元，占年度计划的75%: a category's own plan
         else:
-            whole = next(
-                (
-                    t
-                    for t in targets.get((part.kind, part.unit), ())
-                    if t is not part and t.start < stated.start
-                ),
-                None,
-            )
+            whole = _target_of(breaks, targets, part)
         if whole is None or whole.approx:
             continue
         low, high = _percent_range(part, whole)
@@ -287,7 +280,7 @@ def _rate_of_stated_whole(
     ):
         part, whole, what = figures[at - 1], near, "完成进度"  # 完成A，完成年计划T的X%
     elif _ABOVE_TARGET.search(before):
-        whole = next((t for t in targets.get((near.kind, near.unit), ()) if t.start < near.start), None)
+        whole = _target_of(breaks, targets, near)
         if whole is None or near.approx or whole.approx:
             return None
         low, high = _percent_range(near, whole)
@@ -354,20 +347,43 @@ def _implied_whole(breaks: Marks, figures: list[Figure], at: int) -> Figure | No
     return None
 
 
-def _targets(figures: list[Figure]) -> dict[tuple[str, str], list[Figure]]:
-    """The first two stated targets of each kind and unit: what 完成全年目标的X% is taken of."""
-    targets: dict[tuple[str, str], list[Figure]] = {}
+def _targets(text: str, figures: list[Figure]) -> dict[tuple[str, str], tuple[list[Figure], list[int]]]:
+    """The stated targets of each kind and unit, in order, with where each starts: what
+    完成全年目标的X% is taken of."""
+    targets: dict[tuple[str, str], tuple[list[Figure], list[int]]] = {}
     for candidate in figures:
-        if candidate.value > 0 and _names_a_target(candidate.subject):
-            found = targets.setdefault((candidate.kind, candidate.unit), [])
-            if len(found) < 2:
-                found.append(candidate)
+        if candidate.value > 0 and _names_a_target(candidate.subject, _clause_before(text, candidate.start)):
+            found, starts = targets.setdefault((candidate.kind, candidate.unit), ([], []))
+            found.append(candidate)
+            starts.append(candidate.start)
     return targets
 
 
-def _names_a_target(subject: str) -> bool:
-    """全年目标, 年计划: a target; 公司计划投资1400万元 is a project's planned size, not a target."""
-    if subject.endswith(("计划投资", "计划总投资")) and not any(y in subject for y in ("年度计划", "年计划")):
+def _target_of(breaks: Marks, targets: dict, part: Figure) -> Figure | None:
+    """The target stated in the part's own sentence (补贴任务13.4万亩，已完成5.98万亩，完成率44.65%),
+    else the paragraph's first (全年目标…；…完成全年目标的52%)."""
+    found, starts = targets.get((part.kind, part.unit), ([], []))
+    at = bisect_left(starts, part.start)
+    if at and not breaks.between(found[at - 1].end, part.start):
+        return found[at - 1]
+    return found[0] if found and found[0].start < part.start else None
+
+
+_YEARS_PLAN = ("年度计划", "年计划", "今年计划", "本年计划", "年初计划")
+# The measures a sector is counted in: a part measured otherwise is no part (增加值 under 产值).
+_MEASURES = ("增加值", "产值", "产量", "面积", "存栏", "出栏", "收入", "支出", "投资", "销售额")
+
+
+def _measure(name: str) -> str | None:
+    return next((m for m in _MEASURES if name.endswith(m)), None)
+
+
+def _names_a_target(subject: str, clause: str = "") -> bool:
+    """全年目标, 年计划: a target; 公司计划投资1400万元 is a project's planned size, not a target
+    (今年计划投资200610万元 is the year's: the clause says so)."""
+    if subject.endswith(("计划投资", "计划总投资")) and not any(
+        y in subject or y in clause for y in _YEARS_PLAN
+    ):
         return False
     return any(word in subject for word in _TARGET)
 
@@ -620,8 +636,10 @@ def _parts(
                     if f.unit == unit
                     and f.kind == whole.kind
                     and (not past_clause or _named_like(whole, f, lists))
+                    and not _measured_otherwise(whole, f, lists)
                 ]
             )
+            parts = _list_ends(whole, parts)
             if not parts:
                 continue
             exhaustive = marker.group().startswith("分别") and _TOTAL_WORDS.search(
@@ -632,6 +650,28 @@ def _parts(
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+def _measured_otherwise(whole: Figure, part: Figure, lists: _Lists) -> bool:
+    """农林牧渔业增加值25814万元…其中农业产值19217万元，增加值11956万元: 产值 is no part of 增加值."""
+    of_whole = _measure(whole.subject)
+    of_part = _measure(lists.name_of(part)) or _measure(part.subject)
+    return of_whole is not None and of_part is not None and of_whole != of_part
+
+
+def _list_ends(whole: Figure, parts: list[Figure]) -> list[Figure]:
+    """Where a 其中 list stops: once its parts make the whole (耕地3261亩，其中田1955亩、土1306亩，林木8185亩),
+    or at a figure of the whole's own subject measured otherwise (生猪存栏…其中能繁母猪…，生猪出栏)."""
+    low, high = _bounds(whole)
+    total = slack = Decimal(0)
+    for at, part in enumerate(parts):
+        head = whole.subject[:2]
+        if at and len(head) == 2 and part.subject.startswith(head) and part.subject != whole.subject:
+            return parts[:at]
+        total, slack = total + part.value, slack + part.tolerance
+        if at and total - slack <= high and total + slack >= low and at + 1 < len(parts):
+            return parts[: at + 1]
+    return parts
 
 
 def _other_year(text: str, position: int, whole: Figure) -> bool:

@@ -17,7 +17,7 @@ from zhenwu.figures.scanner import extract, fold
 _LOST_POINT = re.compile(r"[0-9]{1,3} [0-9]{1,2}|[0-9]{1,6}、[0-9]{1,2}")  # the spans LOST_POINT reads
 _PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňḿ]{1,6}[)）]")
 _UNITS = "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True))
-_MARK = "xX×*＊"
+_MARK = "xX×*＊_＿"  # 20__年: an underscore left for the clerk to write on
 # A placeholder is a masked number: 20xx, x.x, *, XX — but * also masks names (*镇, S*线),
 # so a bare mask counts only when a unit, a magnitude or 年 follows it.
 _PLACEHOLDER = re.compile(
@@ -69,7 +69,7 @@ _MISSING = re.compile(
 # A blank where the number was erased before any unit (基金 万元，来访群众 人次，结案 件，参合率达 %。),
 # and two units whose bare use is never a word before a clause's end (人均元，新批协会个，).
 _MISSING_AFTER_BLANK = re.compile(
-    rf"(?=[ \u3000\u00a0\n])(?<=[\u4e00-\u9fff])[ \u3000\u00a0\n]{{1,3}}(?P<unit>(?:万|亿)?(?:{_UNITS}|里))(?=[，,。；;、）)]|以上|$)"
+    rf"(?=[ \u3000\u00a0\n])(?<=[\u4e00-\u9fff])[ \u3000\u00a0\n]{{1,3}}(?P<unit>(?:万|亿)?[余多]?(?:{_UNITS}|里))(?=[，,。；;、）)（(]|以上|$)"
 )
 # 到万余亩, 征地余亩: an approximate amount whose number was erased.
 _MISSING_APPROX = re.compile(
@@ -100,7 +100,8 @@ _MISSING_BEFORE_NOUN = re.compile(
 _MISSING_PEOPLE = re.compile(r"(?=[万户])(?<=[\u4e00-\u9fff])(?P<unit>万人|户人)(?=[，,。；;])")
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
 _MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
-_NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人/") | set(
+# 25 公⏎里: 公 before a blank is a unit cut by the line, not a word before an erased number.
+_NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人公/") | set(
     _data.CAPITAL_DIGITS + "廿卅"
 )
 _NOT_BEFORE_MAGNITUDE = set("超过近逾约上破")  # 突破亿元大关: a bare magnitude is a number
@@ -290,9 +291,12 @@ def _bare_number(text: str, match: re.Match) -> bool:
     before = text[start - 1] if start else ""
     if text.endswith(_NAMED_BEFORE, 0, start):
         return False
+    if text.startswith(_MASK_LIST, end) or (before == "、" and text[max(0, start - 2) : start - 1] in _MARK):
+        return False  # 有xx、xx、xx四个脱贫村: masked names in a list
     return before in _BEFORE_BARE and (end == len(text) or text[end] in _AFTER_BARE)
 
 
+_MASK_LIST = tuple("、" + mark for mark in _MARK)
 _NAMED_BEFORE = ("项目为", "名称为", "单位为", "地点为", "负责人为", "企业为", "公司为")
 
 

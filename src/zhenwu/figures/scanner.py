@@ -325,6 +325,8 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
         return False
     if len(match["cn"]) == 1 and match["cn"] in _data.CAPITAL_DIGITS and unit not in ("元", "圆"):
         return False  # 队伍人员: a capital numeral alone counts only money
+    if text.endswith("前", 0, match.start()):
+        return False  # 前五个单位: the top five, a selection
     if match["cn"] == "一" and unit in ("个", "项") and _is_article(text, match.start(), match.end()):
         return False  # 最强的一个时期, 成为我镇一个新的增长点, 是一项重点任务: an article
     end = match.end()
@@ -370,6 +372,8 @@ def _percent_expected(text: str, match: re.Match) -> bool:
         return False  # 人口自然增长率4、全年生产总值: a list number
     if len(match["num"].split(".")[0].replace(",", "")) > 3:
         return False  # 完成县分烟叶任务1276: a quantity, no rate is four digits
+    if _is_han(text, end):
+        return False  # 较上届降低2岁: a unit the scanner does not know follows
     window = max(0, start - 24)
     return _PERCENT_BEFORE.search(text, window, start) is not None and "性别比" not in text[window:start]
 
