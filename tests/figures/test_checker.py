@@ -723,3 +723,22 @@ def test_underscores_and_blanks_before_wan_yu_are_caught():
         ("missing-number", "亿元"),
         ("missing-number", "亿元"),
     ]
+
+
+def test_near_a_magnitude_is_an_approximate_figure_and_view_counts_are_furniture():
+    figures = review(
+        "组织近百名枣农，税收每年以近百万元的速度增长，1期1件次。作者: 【 】 浏览:72次 评论:0"
+    ).figures
+    assert [(f.span, f.value, f.unit, f.approx) for f in figures] == [
+        ("近百名", Decimal(100), "名", True),
+        ("近百万元", Decimal(1000000), "元", True),
+        ("1期", Decimal(1), "期", False),
+        ("1件次", Decimal(1), "件次", False),
+    ]
+
+
+def test_a_whole_across_a_full_stop_is_the_one_named_like_the_parts():
+    text = "派单601件,按时结案597件,超时办理4件,结案率100%。其中热线派单532件,政民互动派单69件。"
+    assert check(text) == []
+    assert [f.code for f in check(text.replace("532件", "542件"))] == ["parts-exceed-whole"]
+    assert [f.code for f in check(text.replace("532件", "642件"))] == ["part-exceeds-whole"]

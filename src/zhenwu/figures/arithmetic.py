@@ -234,11 +234,13 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
         if at is None or figures[at].approx:
             continue
         part = figures[at]
+        if at and _comparable(figures[at - 1], part) and _in_a_list(text, figures[at - 1], part):
+            continue  # 交通类783件、城建类579件、政法类562件，占总量的77%: the three together
         if stated.kind == "share" and stated.base:
             whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part)
         elif stated.kind == "share":
             whole = _implied_whole(breaks, figures, at)  # 发现问题105处，已整改100处，占95%
-        elif lists.qizhong.last_before(part.start) > breaks.last_before(part.start):
+        elif lists.qizhong.last_before(part.start) > lists.stops.last_before(part.start):
             continue  # 其中续建项目完成投资454.31亿元，占年度计划的75%: a category's own plan
         else:
             whole = _target_of(breaks, targets, part)
@@ -366,7 +368,14 @@ def _target_of(breaks: Marks, targets: dict, part: Figure) -> Figure | None:
     at = bisect_left(starts, part.start)
     if at and not breaks.between(found[at - 1].end, part.start):
         return found[at - 1]
-    return found[0] if found and found[0].start < part.start else None
+    first = found[0] if found and found[0].start < part.start else None
+    # 财税总收入…全年任务740万元；…总产值37395万元，为全年任务的51.9%: another measure's target
+    return first if first is not None and len(_common_suffix(first.subject, part.subject)) >= 2 else None
+
+
+def _in_a_list(text: str, earlier: Figure, later: Figure) -> bool:
+    between = text[earlier.end : later.start]
+    return len(between) <= 16 and "、" in between and not any(mark in between for mark in "，,；;。")
 
 
 _YEARS_PLAN = ("年度计划", "年计划", "今年计划", "本年计划", "年初计划")
@@ -624,8 +633,15 @@ def _parts(
         closing = _bracket_closing(text, marker.start(), marker.end())
         if closing is not None:  # （其中一个深度贫困）: the parts end with the bracket
             after = [(f, past) for f, past in after if f.end <= closing]
+        opening = _sentence_opening(text, marker.start())
         for unit in dict.fromkeys(f.unit for f, _ in after):
-            whole = _whole_before(text, stops, figures, index, unit, _sentence_opening(text, marker.start()))
+            whole = _whole_before(text, stops, figures, index, unit, opening)
+            certain = True
+            if whole is not None and opening != marker.start():
+                # 。其中热线派单532件: across a full stop the whole is the figure named like the parts, if any
+                first = next(f for f, _ in after if f.unit == unit)
+                named = _whole_before(text, stops, figures, index, unit, opening, like=first)
+                whole, certain = (named, True) if named is not None else (whole, False)
             if whole is None or whole.approx or _other_year(text, marker.end(), whole):
                 continue
             # Past the first ；only parts named like the whole: 其中种植业总产值…；林果业总产值…
@@ -646,7 +662,9 @@ def _parts(
                 text, max(0, whole.start - 8), whole.start
             )
             breakdown = len(parts) >= 3 and all(_named_like(whole, part, lists) for part in parts)
-            finding = _compare_parts(whole, parts, bool(exhaustive), subsets, breakdown=breakdown)
+            finding = _compare_parts(
+                whole, parts, bool(exhaustive), subsets, breakdown=breakdown, exceed=certain
+            )
             if finding is not None:
                 findings.append(finding)
     return findings
@@ -773,14 +791,24 @@ def _sentence_opening(text: str, position: int) -> int:
 
 
 def _whole_before(
-    text: str, stops: Marks, figures: list[Figure], index: int, unit: str, position: int
+    text: str,
+    stops: Marks,
+    figures: list[Figure],
+    index: int,
+    unit: str,
+    position: int,
+    like: Figure | None = None,
 ) -> Figure | None:
+    """The nearest figure of the unit before ``position`` in its sentence; with ``like``, the nearest
+    named like that part (派单601件 for 其中热线派单532件)."""
     for at in range(index - 1, max(-1, index - 1 - _WHOLE_REACH), -1):
         candidate = figures[at]
         if candidate.end > position:
             continue
         if stops.between(candidate.end, position):
             return None
+        if like is not None and len(_common_suffix(candidate.subject, like.subject)) < 2:
+            continue
         if (
             candidate.unit == unit
             and candidate.kind in _LEVEL

@@ -89,7 +89,8 @@ _MISSING_AFTER_VERB = re.compile(
 _MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;、：:])")
 # 国民生产总值.万元, 均增长.%、%: the number erased, its decimal point or the list's 、 left before the unit.
 _MISSING_AFTER_MARK = re.compile(
-    r"(?=[.、])(?:(?<=[\u4e00-\u9fff])|(?<=[%％]))[.、](?P<unit>万元|亿元|%|％|公里|平方米|亩|万亩|吨|万吨)(?![0-9])"
+    r"(?=[.、])(?:(?<=[\u4e00-\u9fff])|(?<=[%％]))[.、](?P<unit>万元|亿元|%|％|公里|平方米|亩|万亩|吨|万吨)"
+    r"(?=[，,。；;、）)（(\n]|$)"  # 、万亩农业开发: a programme's name
 )
 # 下辖个行政村, 建设个新农村, 等个民族: a verb or 等 before 个 and the noun it counts.
 _MISSING_BEFORE_NOUN = re.compile(

@@ -61,7 +61,8 @@ _DATE = (
 _LABEL = (
     r"(?P<label>[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+号"
     r"|(?<![0-9])\d+(?:国道|省道|县道|乡道|号线|号)"
-    r"|(?:浏览次数|浏览量|阅读量|阅读次数|点击量|点击数|访问量|访问次数)[:：]?\s*\d+次?"
+    r"|(?:浏览次数|浏览量|阅读量|阅读次数|点击量|点击数|访问量|访问次数|浏览|阅读|点击|评论)[:：]\s*\d+次?"
+    r"|(?:浏览次数|浏览量|阅读量|阅读次数|点击量|点击数|访问量|访问次数)\s*\d+次?"
     r"|(?<=总结|报告|范文|汇报|讲话|材料|心得|体会|发言|合集|大全|精选)(?:\d+|[一二三四五六七八九十]{1,2})篇"
     r"(?=[ \t]*(?:\n|$)|[，,](?:相信|希望|供|欢迎|仅供))"  # 工作总结6篇⏎: how many articles a page holds
     r"|[(（](?:通用|精选|优选|汇总|合集|热门)?(?:\d+|[一二三四五六七八九十]{1,2})篇(?:范文)?[)）](?=[ \t]*(?:\n|$)))"  # 总结(通用16篇)⏎: a page's title
@@ -80,6 +81,7 @@ _FIGURE = (
     r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r")"
     rf"(?P<post>{_alternation(_data.APPROX_AFTER)})?"
+    r"|近(?P<near>百万|千万|亿|百|千|万)(?P<nunit>名|人次|人|户|家|个|次|元)"  # 近百名枣农, 近万人, 近百万元
     r"|(?P<pre2>突破|超|逾|过)(?P<bare>千亿|百亿|十亿|千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
     r"|(?P<flat>同比持平|与上年持平|与去年持平)"
 )
@@ -195,12 +197,20 @@ _BARE_MAGNITUDES = {
         ("千万", 7),
         ("百万", 6),
         ("万", 4),
+        ("千", 3),
+        ("百", 2),
     )
 }
 
 
 def _figure(match: re.Match, text: str) -> Figure | None:
     start, end = match.span()
+    if match["near"] is not None:
+        unit = match["nunit"]
+        return Figure(
+            start, end, match.group(), _BARE_MAGNITUDES[match["near"]], unit, "amount",
+            _data.UNITS.get(unit, "count"), approx=True, qualifier="近",
+        )  # fmt: skip
     if match["bare"] is not None:
         value = _BARE_MAGNITUDES[match["bare"]]
         unit = match["bunit"] or _data.MONEY_DEFAULT_UNIT
