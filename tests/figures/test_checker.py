@@ -742,3 +742,14 @@ def test_a_whole_across_a_full_stop_is_the_one_named_like_the_parts():
     assert check(text) == []
     assert [f.code for f in check(text.replace("532件", "542件"))] == ["parts-exceed-whole"]
     assert [f.code for f in check(text.replace("532件", "642件"))] == ["part-exceeds-whole"]
+
+
+def test_a_masked_session_ordinal_is_a_name_and_a_sector_list_keeps_its_last_sector():
+    assert [(f.code, f.span) for f in check("在镇十六届人大*次会议上的讲话。召开会议x次。")] == [
+        ("placeholder", "x次")
+    ]
+    text = (
+        "全年全县实现农林牧渔业总产值169.7亿元,比上年增长4.4%,其中,农业产值91.9亿元,增长4.7%,林业产值6.5亿元,"
+        "增长7.2%,牧业产值65.0亿元,增长3.8%,渔业产值2.6亿元,增长6.1%,农林牧渔专业及辅助性活动产值3.8亿元,增长4.0%。"
+    )
+    assert check(text) == []

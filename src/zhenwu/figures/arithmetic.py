@@ -678,14 +678,10 @@ def _measured_otherwise(whole: Figure, part: Figure, lists: _Lists) -> bool:
 
 
 def _list_ends(whole: Figure, parts: list[Figure]) -> list[Figure]:
-    """Where a 其中 list stops: once its parts make the whole (耕地3261亩，其中田1955亩、土1306亩，林木8185亩),
-    or at a figure of the whole's own subject measured otherwise (生猪存栏…其中能繁母猪…，生猪出栏)."""
+    """Where a 其中 list stops: once its parts make the whole (耕地3261亩，其中田1955亩、土1306亩，林木8185亩)."""
     low, high = _bounds(whole)
     total = slack = Decimal(0)
     for at, part in enumerate(parts):
-        head = whole.subject[:2]
-        if at and len(head) == 2 and part.subject.startswith(head) and part.subject != whole.subject:
-            return parts[:at]
         total, slack = total + part.value, slack + part.tolerance
         if at and total - slack <= high and total + slack >= low and at + 1 < len(parts):
             return parts[: at + 1]

@@ -276,6 +276,8 @@ def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
     bare = unit.lstrip("多余 万亿千")
     if bare and text.startswith(_WORD_AFTER_MASK, end - len(bare)):
         return False  # xx担当, XX人民政府: the unit starts a word, the mask is a name
+    if bare == "次" and text.startswith(("会议", "全会", "全体会议", "代表大会", "党代会"), end):
+        return False  # 人大*次会议: a masked ordinal
     if not bare or _data.UNITS.get(bare) in _STRONG_UNITS or bare in ("年", "月", "日", "元"):
         return True
     if bare in _NAME_UNITS:
