@@ -233,3 +233,12 @@ def test_an_empty_item_is_refused_in_chinese(client, world):
     ).content.decode()
     assert "清单项未加入" in page
     assert catalogue.items.count() == 1
+
+
+def test_nobody_reviews_their_own_mark(client, world, standard):
+    client.force_login(world.county_admin)  # a 管理员 may mark a town's item, but not pass it too
+    client.post(mark_url(world, standard, 0), {"photos": [jpeg()]})
+    mark = ChecklistMark.objects.get()
+    assert "不能审核本人提交的标记" in review(client, mark, "accept").content.decode()
+    mark.refresh_from_db()
+    assert mark.status == MarkStatus.SUBMITTED

@@ -218,6 +218,8 @@ def review(user, mark: ChecklistMark, *, accept: bool, reason: str = "") -> Chec
     mark = ChecklistMark.objects.select_for_update().get(pk=mark.pk)
     if mark.status != MarkStatus.SUBMITTED:
         raise LedgerError(f"该标记{mark.get_status_display()}，不能再审核")
+    if mark.marked_by_id is not None and mark.marked_by_id == user.pk:
+        raise LedgerError("不能审核本人提交的标记")
     reason = reason.strip()
     if not accept and not reason:
         raise LedgerError("退回须填写理由")
