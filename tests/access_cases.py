@@ -6,9 +6,13 @@ it adds a URL, a ``ViewCase``. ``tests/web/test_every_view.py`` fails for a URL 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+
+from django.core.files.base import ContentFile
+from PIL import Image
 
 from zhenwu.areas.models import Department, Membership
 
@@ -138,6 +142,8 @@ VIEW_CASES += _views
 def _ledger_cases():
     from tests.ledger import factories as f
     from zhenwu.ledger.models import (
+        ChecklistMark,
+        ChecklistPhoto,
         ReportedValue,
         ReportingDeadline,
         ReportingRules,
@@ -174,7 +180,29 @@ def _ledger_cases():
             area=area, year=2025, month=6, due=date(2025, 7, 12), reason="顺延"
         )
 
+    def checklist_mark(world, area):
+        mark = f.make_mark(world, area, document_name="验收意见.pdf")
+        mark.document.save("document.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+        return mark
+
+    def checklist_photo(world, area):
+        out = io.BytesIO()
+        Image.new("RGB", (8, 8), (0, 120, 0)).save(out, "JPEG")
+        photo = ChecklistPhoto(mark=f.make_mark(world, area))
+        photo.image.save("photo.jpg", ContentFile(out.getvalue()), save=False)
+        photo.thumbnail.save("thumb.jpg", ContentFile(out.getvalue()), save=False)
+        photo.save()
+        return photo
+
+    def town_b_standard(world):
+        return {"code": world.town_b.code, "pk": f.make_checklist(world).pk}
+
+    def town_b_item(world):
+        return {"code": world.town_b.code, "pk": f.make_checklist(world).items.get().pk}
+
     models = [
+        ScopedModelCase(ChecklistMark, checklist_mark),
+        ScopedModelCase(ChecklistPhoto, checklist_photo),
         ScopedModelCase(ReportingDeadline, deadline),
         ScopedModelCase(Target, f.make_target),
         ScopedModelCase(TargetVersion, f.make_target_version),
@@ -222,6 +250,34 @@ def _ledger_cases():
             names_object=True,
         ),
         ViewCase("ledger:standards", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        # 创建标准 清单项: town B's clerk reads and marks its own; only the county above reviews
+        ViewCase("ledger:checklist", kwargs=town_b_standard, names_object=True),
+        ViewCase(
+            "ledger:checklist_mark", kwargs=town_b_item, method="post", owner_status=302, names_object=True
+        ),
+        ViewCase(
+            "ledger:checklist_review",
+            kwargs=lambda world: {"pk": f.make_mark(world, world.town_b).pk},
+            method="post",
+            data=lambda world: {"verdict": "accept"},
+            owner_status=403,
+            names_object=True,
+        ),
+        ViewCase(
+            "ledger:checklist_document",
+            kwargs=lambda world: {"pk": checklist_mark(world, world.town_b).pk},
+            names_object=True,
+        ),
+        ViewCase(
+            "ledger:checklist_photo",
+            kwargs=lambda world: {"pk": checklist_photo(world, world.town_b).pk},
+            names_object=True,
+        ),
+        ViewCase(
+            "ledger:checklist_photo_thumbnail",
+            kwargs=lambda world: {"pk": checklist_photo(world, world.town_b).pk},
+            names_object=True,
+        ),
         ViewCase("ledger:rules", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         # a 填报员 reads the deadlines; only a 管理员 sets or removes one
         ViewCase(
@@ -534,6 +590,14 @@ def _setup_cases():
         made = CatalogueEntry.objects.create(catalogue=_catalogue(world), indicator=ledger.indicator())
         return town_b(world) | {"pk": made.pk}
 
+    def item(world):
+        standard = ledger.make_checklist(world, issued_by=world.town_b, name="白沙镇村庄创建标准")
+        return town_b(world) | {"pk": standard.items.get().pk}
+
+    def standard(world):
+        made = ledger.make_checklist(world, issued_by=world.town_b, name="白沙镇村庄创建标准")
+        return town_b(world) | {"pk": made.pk}
+
     def scheme(world):
         return town_b(world) | {"slug": assessment.make_scheme(world, world.town_b).slug}
 
@@ -570,6 +634,10 @@ def _setup_cases():
         ViewCase("ledger:setup_entry_change", kwargs=entry, method="post", **forbidden),
         ViewCase("ledger:setup_entry_remove", kwargs=entry, method="post", **forbidden),
         ViewCase("ledger:setup_entry_move", kwargs=entry, method="post", **forbidden),
+        ViewCase("ledger:setup_item_add", kwargs=standard, method="post", **forbidden),
+        ViewCase("ledger:setup_item_change", kwargs=item, method="post", **forbidden),
+        ViewCase("ledger:setup_item_remove", kwargs=item, method="post", **forbidden),
+        ViewCase("ledger:setup_item_move", kwargs=item, method="post", **forbidden),
         ViewCase("assessment:setup_schemes", kwargs=town_b, **forbidden),
         ViewCase("assessment:setup_scheme", kwargs=scheme, **forbidden),
         ViewCase("assessment:setup_criterion_add", kwargs=scheme, method="post", **forbidden),

@@ -5,9 +5,11 @@ from __future__ import annotations
 from django import forms
 
 from zhenwu.areas.models import Area, Department
+from zhenwu.ledger.evidence import check_document
 from zhenwu.ledger.models import Catalogue, CatalogueKind, Indicator
 from zhenwu.lib.periods import parse_month
 from zhenwu.lib.stale import remember_shown
+from zhenwu.photos import PhotosField
 
 
 class UnlockForm(forms.Form):
@@ -267,3 +269,44 @@ def _keep_kind_fields(form: forms.Form, catalogue: Catalogue) -> None:
     del form.fields[drop]
     if drop == "weight":
         form.fields["threshold"].required = True
+
+
+class ChecklistItemForm(forms.Form):
+    """A checklist item of a creation standard and the evidence a town must bring for it."""
+
+    text = forms.CharField(label="清单项", max_length=120, help_text="如：一个规范化农贸市场")
+    needs_photos = forms.BooleanField(label="需上传照片", required=False, initial=True)
+    needs_document = forms.BooleanField(label="需上传文件", required=False)
+    needs_date = forms.BooleanField(label="需填写完成日期", required=False)
+
+
+class MarkForm(forms.Form):
+    """已完成: the evidence of one checklist item, checked before anything is written."""
+
+    photos = PhotosField(label="照片", required_photo=False)
+    document = forms.FileField(
+        label="佐证文件", required=False, help_text="PDF、Word(.docx)、Excel(.xlsx) 或 JPG，不超过 20 MB"
+    )
+    done_on = forms.DateField(
+        label="完成日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label="说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        return check_document(upload) if upload else None
+
+
+class ReviewForm(forms.Form):
+    """The county's verdict on a mark: 通过, or 退回 with the reason the town will read."""
+
+    verdict = forms.ChoiceField(label="审核", choices=[("accept", "通过"), ("return", "退回")])
+    reason = forms.CharField(label="退回理由", max_length=500, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("verdict") == "return" and not (data.get("reason") or "").strip():
+            self.add_error("reason", "退回须填写理由")
+        return data

@@ -13,12 +13,13 @@ from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.forms import (
     CatalogueCopyForm,
     CatalogueForm,
+    ChecklistItemForm,
     EntryChangeForm,
     EntryForm,
     IndicatorForm,
     describe_errors,
 )
-from zhenwu.ledger.models import Catalogue, CatalogueEntry, Indicator
+from zhenwu.ledger.models import Catalogue, CatalogueEntry, ChecklistItem, Indicator
 from zhenwu.ledger.services import LedgerError
 from zhenwu.ledger.services import setup as services
 
@@ -182,9 +183,19 @@ def catalogue(request, code, pk):
             for entry in entries
         ],
         "form": form,
+        "items": [
+            (item, ChecklistItemForm(initial=_item_initial(item), auto_id=f"i{item.pk}_%s"))
+            for item in row.items.filter(is_active=True)
+        ],
+        "item_form": ChecklistItemForm(auto_id="new_item_%s"),
         "changes": history(subject_of(row)),
     }
     return render(request, "ledger/setup_catalogue.html", context)
+
+
+def _item_initial(item: ChecklistItem) -> dict:
+    fields = ("text", "needs_photos", "needs_document", "needs_date")
+    return {name: getattr(item, name) for name in fields}
 
 
 def _entry_initial(entry: CatalogueEntry) -> dict:
