@@ -145,8 +145,8 @@ def result(request, scheme: str, period: str):
         "note": shown.note,
         "rows": [
             {
-                "area": line.row.area.code,
-                "name": line.row.area.name,
+                "area": line.row.unit_key,  # a department's key in a departments scheme
+                "name": line.row.unit_name,
                 "total": line.row.total,
                 "rank": line.row.rank,
                 "grade": line.row.grade,
