@@ -20,6 +20,7 @@ STEPS = [
     ledger.build,
     projects.build,
     assessment.build,
+    assessment.build_units,
     issuing.build,
     reminders.build,
 ]
