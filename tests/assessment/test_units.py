@@ -298,6 +298,10 @@ def test_a_county_admin_ranks_its_departments_and_writes_the_bulletin(
         ("县住房和城乡建设局", D("62.00")),  # its finding is still open: 0 of 30
     ]
     assert all(row.area is None and row.department is not None for row in result.rows.all())
+    page = client.get(url("result", scheme)).content.decode()
+    assert all(d.name in page for d in departments) and "62.00" in page
+    history = client.get(reverse("assessment:history", args=[scheme.slug])).content.decode()
+    assert "县自然资源和规划局" in history and "第1名（98.00）" in history and "第3名（62.00）" in history
 
     document = opened(client.get(url("bulletin", scheme)))
     text = text_of(document)

@@ -96,6 +96,13 @@ def check_units(area: Area, kind: str, assessed: list[Area], departments: list[D
     return ""
 
 
+RULE_NOTES = {
+    UnitKind.DEPARTMENTS: "部门没有指标台账数据：请用人工评分、加分项、一票否决，或重点项目、督查整改类规则"
+    "（按部门作为责任单位的项目和问题计算）。",
+    UnitKind.VILLAGES: "村（社区）的指标、项目和督查问题按各村（社区）自身的台账计算；村干部考核多用人工评分。",
+}
+
+
 def rule_problem(kind: str, rule: str, params: dict | None) -> str:
     """Why a rule cannot score units of this kind ("" when it can): departments have no ledger figures."""
     if kind != UnitKind.DEPARTMENTS:
