@@ -501,7 +501,17 @@ def _assessment_cases():
         ScopedModelCase(Result, f.make_result),
         ScopedModelCase(ResultRow, f.make_row),
         ScopedModelCase(ScoreDetail, f.make_detail),
+        # a departments scheme: its lines and scores name a department, and follow the issuing area
+        ScopedModelCase(ManualScore, f.make_department_score),
+        ScopedModelCase(ResultRow, f.make_department_row),
     ]
+
+    def villages(world):  # town B's 村干部考核 over its villages, 2026-Q1 published
+        return {"slug": f.make_villages_scheme(world, world.town_b).slug, "period": f.PERIOD.key}
+
+    def departments(world):  # town B ranks its departments
+        return {"slug": f.make_departments_scheme(world, world.town_b).slug, "period": f.PERIOD.key}
+
     views = [
         ViewCase("assessment:index"),
         ViewCase("assessment:scheme", kwargs=scheme, names_object=True),
@@ -521,6 +531,12 @@ def _assessment_cases():
         ViewCase("assessment:compute", kwargs=period, method="post", owner_status=403, names_object=True),
         ViewCase("assessment:publish", kwargs=period, method="post", owner_status=403, names_object=True),
         ViewCase("assessment:manual", kwargs=period, owner_status=403, names_object=True),
+        # the same pages for a villages scheme and a departments scheme
+        ViewCase("assessment:result", kwargs=villages, names_object=True),
+        ViewCase("assessment:bulletin", kwargs=villages, names_object=True),
+        ViewCase("assessment:manual", kwargs=villages, owner_status=403, names_object=True),
+        ViewCase("assessment:result", kwargs=departments, names_object=True),
+        ViewCase("assessment:manual", kwargs=departments, owner_status=403, names_object=True),
     ]
     return models, views
 

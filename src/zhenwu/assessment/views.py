@@ -14,6 +14,7 @@ from zhenwu.areas.models import Action
 from zhenwu.assessment import services
 from zhenwu.assessment.forms import ManualScoreForm, RevisionForm
 from zhenwu.assessment.models import Scheme, ScoreDetail
+from zhenwu.assessment.units import units_of
 from zhenwu.issuing.dispatch import issuing_office, signer
 from zhenwu.lib.files import safe_filename
 
@@ -51,7 +52,7 @@ def scheme_detail(request, slug):
             "scheme": scheme,
             "criteria": scheme.criteria.all(),
             "weight_problem": scheme.weight_problem(),
-            "assessed": scheme.assessed.order_by("code"),
+            "assessed": units_of(scheme),
             "lines": services.period_lines(scheme, request.user),
             **_roles(request.user, scheme),
         },
@@ -91,7 +92,9 @@ def result(request, slug, period):
 def score_detail(request, pk):
     """One score's explanation: a fragment for htmx, or a page of its own."""
     detail = get_visible_or_404(
-        ScoreDetail.objects.select_related("row__area", "row__result__scheme", "criterion"),
+        ScoreDetail.objects.select_related(
+            "row__area", "row__department", "row__result__scheme", "criterion"
+        ),
         request.user,
         pk=pk,
     )

@@ -21,6 +21,7 @@ STEPS = [
     standards.build,
     projects.build,
     assessment.build,
+    assessment.build_units,
     issuing.build,
     reminders.build,
 ]
