@@ -14,6 +14,7 @@ urlpatterns = [
     path("<str:code>/<str:period>/narrative/", views.narrative, name="narrative"),
     path("<str:code>/<str:period>/regenerate/", views.regenerate, name="regenerate"),
     path("<str:code>/<str:period>/export/", views.export, name="export"),
+    path("<str:code>/<str:period>/export/pdf/", views.export, {"as_pdf": True}, name="export_pdf"),
     path("<str:code>/<str:period>/batch/", views.batch, name="batch"),
     path("<str:code>/<str:period>/batch/start/", views.batch_start, name="batch_start"),
     path("<str:code>/<str:period>/compile/", views.compile_new, name="compile"),

@@ -10,7 +10,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404
@@ -18,7 +17,6 @@ from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
 from zhenwu.ledger.models import Indicator
 from zhenwu.ledger.reporting import reporting_month
-from zhenwu.lib.files import safe_filename
 from zhenwu.lib.periods import PeriodError, parse_period, summary_periods
 from zhenwu.summaries import jobs as batch_jobs
 from zhenwu.summaries import proofing, services
@@ -35,8 +33,8 @@ from zhenwu.summaries.models import (
     Slot,
     section_slot,
 )
+from zhenwu.web.downloads import document_response
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FIGURES_PER_PAGE = 200  # rows of the compile table on one page, each with the indicator list
 
 
@@ -128,15 +126,12 @@ def regenerate(request, code, period):
 
 
 @login_required
-def export(request, code, period):
+def export(request, code, period, as_pdf=False):
+    """The draft as it stands, built afresh: .docx (optionally with sources as comments) or PDF."""
     area, period = _area(request, code), _period(period)
     built = services.document_for(area, period, user=request.user, today=timezone.localdate())
-    data = write_docx(built.document, comments=request.GET.get("comments") == "1")
-    response = HttpResponse(data, content_type=DOCX_TYPE)
-    response["Content-Disposition"] = content_disposition_header(
-        True, safe_filename(f"{built.document.title}.docx")
-    )
-    return response
+    data = write_docx(built.document, comments=request.GET.get("comments") == "1" and not as_pdf)
+    return document_response(request, data, built.document.title, as_pdf=as_pdf)
 
 
 # --- every town at once --------------------------------------------------------------------------------
