@@ -47,6 +47,8 @@ def draft_batch(job) -> None:
     towns = services.batch_towns(user, area)
     job.progress(total=len(towns))
     for town in towns:
+        if services.frozen_version(town, period) is not None:
+            continue  # its 定稿 stands; a new draft is started by a person, not by the batch
         job.progress(note=f"正在起草{town.name}")
         job.step(town.code, lambda town=town: services.regenerate(user, town, period, today=today))
     job.finish(

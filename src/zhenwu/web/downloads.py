@@ -7,6 +7,8 @@ and what to do instead, never a server error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
@@ -37,8 +39,13 @@ def pdf_of(docx: bytes) -> bytes:
 
 def pdf_response(request, docx: bytes, stem: str) -> HttpResponse:
     """The PDF of ``docx`` as a download named ``stem``.pdf, or a page saying why there is none."""
+    return pdf_download(request, lambda: pdf_of(docx), stem)
+
+
+def pdf_download(request, make: Callable[[], bytes], stem: str) -> HttpResponse:
+    """The PDF ``make()`` returns as a download, or the page saying why there is none."""
     try:
-        data = pdf_of(docx)
+        data = make()
     except PdfError as error:
         return pdf_unavailable(request, error)
     return attachment(data, f"{stem}.pdf", PDF_TYPE)
