@@ -77,7 +77,9 @@ def _convert(soffice: str, source: bytes | str | Path, timeout: float) -> bytes:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            # Keep the blank page a section starting on an even page adds (before the 版记):
+            # printed on both sides, it puts the 版记 on the back of the last sheet.
+            'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}',
             "--outdir",
             str(work_dir),
             str(docx_path),

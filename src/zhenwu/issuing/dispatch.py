@@ -18,6 +18,7 @@ from django.db.models import Max
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area, Department, Membership
 from zhenwu.documents import Colophon, Document, Letterhead, Signature
+from zhenwu.documents.placing import fit_colophon
 from zhenwu.issuing.models import DispatchSettings, IssuedNumber
 
 RETRIES = 3
@@ -131,12 +132,16 @@ def dress(document: Document, settings: DispatchSettings, code: str, today: date
 def issue(
     document: Document, department: Department, *, kind: str, source: str, user, today: datetime.date
 ) -> tuple[Document, IssuedNumber]:
-    """Take the office's next 文号 and return the issued document with its register entry."""
+    """Take the office's next 文号 and return the issued document with its register entry.
+
+    Where LibreOffice is installed the 版记 is placed from its layout (on the body's last
+    page when that is an even page with room); see ``zhenwu.documents.placing``.
+    """
     if "草稿" in document.title:
         raise IssueError("草稿不能印发：请先发布考核结果")
     settings = settings_of(department)
     record = take_number(department, title=document.title, kind=kind, source=source, user=user, today=today)
-    return dress(document, settings, record.code, today), record
+    return fit_colophon(dress(document, settings, record.code, today)), record
 
 
 def keep(record: IssuedNumber, docx: bytes) -> IssuedNumber:
