@@ -75,7 +75,7 @@ def test_without_libreoffice_no_page_offers_a_pdf_and_the_address_says_why(clien
         assert "本服务器没有安装 LibreOffice" in response.content.decode(), name
 
 
-def test_the_summarys_pdf_is_the_draft_on_its_pages(client, ledger):
+def test_the_summarys_pdf_is_the_draft_on_its_pages(client, ledger):  # noqa: F811
     client.force_login(ledger.town_a_clerk)
     response = client.get(
         reverse("summaries:export_pdf", kwargs={"code": ledger.town_a.code, "period": H1.key})
