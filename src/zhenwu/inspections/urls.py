@@ -18,7 +18,7 @@ urlpatterns = [
     path("photos/<int:pk>/thumbnail/", views.photo_thumbnail, name="photo_thumbnail"),
     path("bulletin/<str:code>/<year:year>-<month:month>/", views.bulletin, name="bulletin"),
     path(
-        "bulletin/<str:code>/<year:year>-<month:month>/pdf/",
+        "bulletin/<str:code>/<year:year>-<month:month>.pdf",
         views.bulletin,
         {"as_pdf": True},
         name="bulletin_pdf",
