@@ -123,6 +123,11 @@ def _inspections_cases():
             names_object=True,
         ),
         ViewCase(
+            "inspections:bulletin_pdf",
+            kwargs=lambda world: {"code": world.town_b.code, "year": 2026, "month": 3},
+            names_object=True,
+        ),
+        ViewCase(
             "inspections:bulletin_job",
             kwargs=lambda world: {"code": world.town_b.code, "year": 2026, "month": 3},
             method="post",
@@ -386,6 +391,7 @@ def _projects_cases():
         ViewCase("projects:edit", kwargs=project, owner_status=403, names_object=True),
         ViewCase("projects:photo", kwargs=photo, names_object=True),
         ViewCase("projects:report", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase("projects:report_pdf", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase(
             "projects:report_preview", kwargs=lambda world: {"code": world.town_b.code}, names_object=True
         ),
@@ -416,6 +422,7 @@ def _summaries_cases():
         CompiledDocument,
         Draft,
         ExtractedFigure,
+        FinalVersion,
         NarrativeBlock,
         NarrativeRevision,
     )
@@ -430,6 +437,7 @@ def _summaries_cases():
         ScopedModelCase(CompileBatch, f.make_batch),
         ScopedModelCase(CompiledDocument, f.make_document),
         ScopedModelCase(ExtractedFigure, f.make_figure),
+        ScopedModelCase(FinalVersion, f.make_final_version),
     ]
     views = [
         ViewCase("summaries:index"),
@@ -444,6 +452,10 @@ def _summaries_cases():
         ),
         ViewCase("summaries:regenerate", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:export", kwargs=draft, names_object=True),
+        ViewCase("summaries:export_pdf", kwargs=draft, names_object=True),
+        # town B's 填报员 has no office with 发文 settings: refused with a message, nothing issued
+        ViewCase("summaries:finalize", kwargs=draft, method="post", owner_status=302, names_object=True),
+        ViewCase("summaries:new_draft", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:batch", kwargs=draft, names_object=True),
         ViewCase("summaries:batch_start", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:compile", kwargs=draft, names_object=True),
@@ -518,6 +530,7 @@ def _assessment_cases():
         ViewCase("assessment:history", kwargs=scheme, names_object=True),
         ViewCase("assessment:result", kwargs=period, names_object=True),
         ViewCase("assessment:bulletin", kwargs=period, names_object=True),
+        ViewCase("assessment:bulletin_pdf", kwargs=period, names_object=True),
         ViewCase(
             "assessment:bulletin_job", kwargs=period, method="post", owner_status=302, names_object=True
         ),
@@ -740,6 +753,7 @@ def _issuing_cases():
         ScopedModelCase(IssuedNumber, f.make_issued),
     ]
     office = lambda world: {"pk": world.department_b.pk}  # noqa: E731
+    issued = lambda world: {"pk": f.make_issued(world, world.town_b, kept=True).pk}  # noqa: E731
     views = [
         ViewCase("issuing:index"),
         ViewCase("issuing:office", kwargs=office, names_object=True),
@@ -766,6 +780,8 @@ def _issuing_cases():
             owner_status=403,
             names_object=True,
         ),
+        ViewCase("issuing:issued", kwargs=issued, names_object=True),
+        ViewCase("issuing:issued_pdf", kwargs=issued, names_object=True),
     ]
     return models, views
 

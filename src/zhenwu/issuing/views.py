@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -19,8 +18,8 @@ from zhenwu.areas.models import Action, Department
 from zhenwu.documents import write_docx
 from zhenwu.issuing import dispatch, reports
 from zhenwu.issuing.forms import DispatchSettingsForm
-from zhenwu.issuing.models import DispatchSettings, IssuedNumber
-from zhenwu.lib.files import safe_filename
+from zhenwu.issuing.models import DispatchSettings, IssuedNumber, ReportKind
+from zhenwu.web.downloads import docx_response, pdf_download, pdf_of
 
 
 @login_required
@@ -65,7 +64,9 @@ def office(request, pk):
 @login_required
 @require_POST
 def issue(request, kind):
-    """印发: build the report, take the office's next 文号 and return the issued .docx."""
+    """印发: build the report, take the office's next 文号, keep the issued .docx and return it."""
+    if kind == ReportKind.SUMMARY:  # a summary is issued by its 定稿, which also freezes the draft
+        raise PermissionDenied("工作总结请在总结页面点“定稿印发”")
     today = timezone.localdate()
     built = reports.build(kind, request.user, request.POST, today)
     department = _office(request, built)
@@ -75,10 +76,22 @@ def issue(request, kind):
         )
     except dispatch.IssueError as error:
         raise PermissionDenied(str(error)) from error
-    filename = safe_filename(f"{record.code}{built.filename}.docx")
-    response = FileResponse(io.BytesIO(write_docx(document)), as_attachment=True, filename=filename)
+    data = write_docx(document)
+    dispatch.keep(record, data)
+    response = docx_response(data, f"{record.code}{built.filename}")
     response["X-Zhenwu-Document-Number"] = quote(record.code)
     return response
+
+
+@login_required
+def issued(request, pk, as_pdf=False):
+    """A 公文 as it was issued under its 文号: the kept .docx, or its PDF (converted once, then kept)."""
+    record = get_visible_or_404(IssuedNumber.objects, request.user, pk=pk)
+    if not record.document:
+        raise Http404("该文号印发时没有留存文件（命令行印发的文件在印发人手中）")
+    if as_pdf:
+        return pdf_download(request, lambda: dispatch.kept_pdf(record, pdf_of), record.download_stem)
+    return docx_response(dispatch.kept_docx(record), record.download_stem)
 
 
 def _office(request, built) -> Department:
