@@ -659,3 +659,24 @@ def test_a_mask_glued_to_gdp_is_a_placeholder():
         ("placeholder", "xxxx万元"),
         ("placeholder", "x%"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全镇本级一般公共预算收入实现111.11万元,为年初预算的116.9%,其中税收收入109.91万元;非税收入1.2万元。"
+        "加上托底保障补助等1,756.37万元,收入总计1,867.48万元。",
+        "全镇一般公共预算财力1,867.48万元。由一般公共预算收入111.11万元,加上级补助收入等1,756.37万元构成。",
+        "支出总计1,867.48万元,由一般公共预算支出1,867.48万元,加上解支出、结转下年等0万元等构成。",
+    ],
+)
+def test_a_budget_reports_sums_with_jiashang_must_make_their_total(text):
+    assert check(text) == []
+    wrong = (
+        text.replace("1,867.48万元。", "867.48万元。", 1)
+        if "财力" not in text
+        else text.replace("财力1,", "财力")
+    )
+    if wrong == text:
+        wrong = text.replace("支出总计1,", "支出总计,")
+    assert [f.code for f in check(wrong)] == ["parts-sum-mismatch"]

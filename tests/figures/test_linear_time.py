@@ -48,6 +48,8 @@ SHAPES = {
     "slogans in quotes": "“一个",
     "bare numbers": "1 ",
     "masked counts that could be names": "张北县 xx家，",
+    "totals with nothing added before them": "收入总计3万元，",
+    "budget sums with no full stop": "收入1万元，加上补助2万元，收入总计3万元，财力3万元，由收入1万元，加上2万元构成，",
     "years of a duration and numbers alone on a line": "租期10年\n7\n家，新增户，",
 }
 

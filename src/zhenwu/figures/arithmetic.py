@@ -67,7 +67,84 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
         findings += _records(text, breaks, paragraph, subsets)
     findings += _parts(text, breaks, figures, subsets, lists)
     findings += _unmarked_breakdowns(figures, subsets, lists, {f.start for f in findings})
+    levels = [f for f in figures if f.value is not None]
+    findings += _stated_sums(text, breaks, lists.stops, levels, {f.start for f in findings})
     return findings
+
+
+_TOTAL_BEFORE = re.compile(r"(?:总计|合计|共计)(?:为|达到?)?[，,:：]?$")
+_ADDED = "加上"
+_SUM_REACH = 300  # characters back from a total to the 加上 that builds it
+_MADE_OF = re.compile(r"[，,。]?由")
+_MADE_OF_END = re.compile(r"构成|组成")
+
+
+def _stated_sums(
+    text: str, breaks: Marks, stops: Marks, figures: list[Figure], found: set[int]
+) -> list[Finding]:
+    """The budget report's sums: 收入A。加上补助B，收入总计W — and 财力W。由收入A，加上B构成:
+    the figures the sentence adds must make its total."""
+    findings = []
+    starts = [f.start for f in figures]
+    for index, whole in enumerate(figures):
+        if whole.kind not in _LEVEL or whole.approx or whole.start in found:
+            continue
+        parts = []
+        if _TOTAL_BEFORE.search(text, max(0, whole.start - 8), whole.start):
+            parts = _added_before(text, stops, figures, starts, index)
+        if not parts and (_MADE_OF.match(text, whole.end) or text.startswith("由", whole.end + 1)):
+            parts = _added_after(text, breaks, figures, index)
+        if len(parts) >= 2:
+            finding = _compare_parts(whole, parts, True, _Subsets(0), exceed=False)
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _added_before(
+    text: str, stops: Marks, figures: list[Figure], starts: list[int], index: int
+) -> list[Figure]:
+    """A，加上B，…总计W: the figures after 加上 in W's sentence, and the first of the sentence 加上 adds to."""
+    whole = figures[index]
+    opening = max(stops.last_before(whole.start) + 1, whole.start - _SUM_REACH)
+    added = text.rfind(_ADDED, opening, whole.start)
+    if added < 0:
+        return []
+    parts = [
+        f
+        for f in figures[max(0, index - _PARTS_REACH) : index]
+        if f.start > added and _comparable(f, whole) and f.kind in _LEVEL
+    ]
+    first_added = text.find(_ADDED, opening, whole.start)
+    # 收入A…。加上B: the sentence before gives what is added to; else the start of this one
+    base_from = stops.last_before(max(0, opening - 1)) + 1 if first_added == opening else opening
+    at = bisect_left(starts, base_from)
+    base = next(
+        (
+            f
+            for f in figures[at : min(index, at + _PARTS_REACH)]
+            if f.start < first_added and _comparable(f, whole)
+        ),
+        None,
+    )
+    return [base, *parts] if base is not None and parts else []
+
+
+def _added_after(text: str, breaks: Marks, figures: list[Figure], index: int) -> list[Figure]:
+    """W，由A，加上B构成: the figures between 由 and 构成, when 加上 joins them."""
+    whole = figures[index]
+    end = _MADE_OF_END.search(text, whole.end, whole.end + 200)
+    if (
+        end is None
+        or breaks.between(whole.end + 2, end.start())
+        or _ADDED not in text[whole.end : end.start()]
+    ):
+        return []
+    return [
+        f
+        for f in figures[index + 1 : index + 1 + _PARTS_REACH]
+        if f.end <= end.start() and _comparable(f, whole) and f.kind in _LEVEL
+    ]
 
 
 def _unmarked_breakdowns(
