@@ -581,6 +581,8 @@ def _setup_cases():
         ViewCase("accounts:setup", kwargs=town_b, **forbidden),
         ViewCase("accounts:account", kwargs=account, **forbidden),
         ViewCase("accounts:role", kwargs=membership, method="post", **forbidden),
+        ViewCase("accounts:role_add", kwargs=account, method="post", **forbidden),
+        ViewCase("accounts:role_remove", kwargs=membership, method="post", **forbidden),
         ViewCase("accounts:active", kwargs=account, method="post", **forbidden),
     ]
     return models, views
