@@ -86,3 +86,9 @@ def subject_of(row) -> str:
 def history(*subjects: str):
     """The changes of the given settings, newest first."""
     return SettingChange.objects.filter(subject__in=subjects).select_related("user")
+
+
+def area_history(area: Area, model) -> object:
+    """The changes to every ``model`` row the area keeps, deleted ones included, newest first."""
+    prefix = f"{model._meta.model_name}:"
+    return SettingChange.objects.filter(area=area, subject__startswith=prefix).select_related("user")

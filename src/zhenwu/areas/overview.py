@@ -54,7 +54,7 @@ def area_overview(area: Area, user) -> AreaOverview:
         child_level_label=child_level,
         children_have_below=any(grandchildren.values()),
         counts={Level(level).label: by_level[level] for level in Level if by_level[level]},
-        departments=list(area.departments.all()),
+        departments=list(area.departments.active()),
         members=list(Membership.objects.filter(area=area).select_related("user", "department")),
         my_roles=[Role(role).label for role in sorted(roles_over(user, area))],
         may_administer=can(user, area, Action.ADMINISTER),

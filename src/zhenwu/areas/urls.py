@@ -8,4 +8,6 @@ urlpatterns = [
     path("<str:code>/", views.area_detail, name="detail"),
     path("setup/<str:code>/departments/", views.departments, name="departments"),
     path("setup/<str:code>/departments/<int:pk>/", views.department_change, name="department_change"),
+    path("setup/<str:code>/departments/<int:pk>/active/", views.department_active, name="department_active"),
+    path("setup/<str:code>/departments/<int:pk>/remove/", views.department_remove, name="department_remove"),
 ]

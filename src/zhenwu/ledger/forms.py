@@ -86,7 +86,8 @@ class OwnerForm(forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(area=area)
+        current = self.initial.get("department")  # kept on a target even after its department retired
+        self.fields["department"].queryset = Department.objects.filter(area=area).offered(current)
         if self.changes_a_target:
             remember_shown(self)
 
@@ -117,7 +118,7 @@ class PartForm(forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.departments = {f"d{d.pk}": d for d in Department.objects.filter(area=area)}
+        self.departments = {f"d{d.pk}": d for d in Department.objects.filter(area=area).active()}
         self.villages = {
             f"v{v.pk}": v for v in Area.objects.filter(path__startswith=area.path, depth=area.depth + 1)
         }
