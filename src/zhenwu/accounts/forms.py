@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.db.models import Q
 
 from zhenwu.accounts.models import mobile_validator
 from zhenwu.areas.models import Area, Role
@@ -83,3 +84,25 @@ class AddRoleForm(forms.Form):
 
 class ContactForm(ContactFields):
     """手机号码 (required: every account can be called about a late month) and an optional e-mail."""
+
+
+class AccountFilterForm(forms.Form):
+    """The account lists' filters: words of the username or name, a role, in use or 停用; all optional."""
+
+    q = forms.CharField(label="用户名或姓名", required=False, max_length=60)
+    role = forms.ChoiceField(label="角色", required=False, choices=[("", "全部角色"), *Role.choices])
+    state = forms.ChoiceField(
+        label="状态", required=False, choices=[("", "全部"), ("active", "在用"), ("inactive", "已停用")]
+    )
+
+    def filter(self, users):
+        if not self.is_valid():
+            return users
+        data = self.cleaned_data
+        if words := data["q"].strip():
+            users = users.filter(Q(username__icontains=words) | Q(first_name__icontains=words))
+        if data["role"]:
+            users = users.filter(memberships__role=data["role"]).distinct()
+        if data["state"]:
+            users = users.filter(is_active=data["state"] == "active")
+        return users

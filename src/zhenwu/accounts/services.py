@@ -138,15 +138,6 @@ def manages_accounts(user) -> bool:
     return any(Action.ADMINISTER in ROLE_ACTIONS[grant.role] for grant in grants_of(user))
 
 
-def account_list(admin, search: str = "", limit: int = 300) -> tuple[list[AccountRow], bool]:
-    """The accounts ``admin`` manages whose username or name contains ``search``, and whether more match."""
-    users = managed_users(admin)
-    if search:
-        users = users.filter(Q(username__icontains=search) | Q(first_name__icontains=search))
-    rows = account_rows(users[: limit + 1])
-    return rows[:limit], len(rows) > limit
-
-
 def account_rows(users) -> list[AccountRow]:
     """The account list's rows for ``users``, in a fixed number of queries."""
     users = list(users)

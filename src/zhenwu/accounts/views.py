@@ -11,29 +11,36 @@ from django.views.decorators.http import require_POST
 
 from zhenwu.accounts import contacts, services
 from zhenwu.accounts import tokens as api_tokens
-from zhenwu.accounts.forms import AccountForm, AddRoleForm, ContactForm, RoleForm
+from zhenwu.accounts.forms import AccountFilterForm, AccountForm, AddRoleForm, ContactForm, RoleForm
 from zhenwu.areas.access import get_writable_or_403
 from zhenwu.areas.models import Action, Area, Membership
+from zhenwu.paging import paginate
 
 
 @login_required
 def index(request):
-    """My account; for a 管理员 also the accounts of their area, to reset or unlock."""
-    search = request.GET.get("q", "").strip()
-    managed, more = (
-        services.account_list(request.user, search)
-        if services.manages_accounts(request.user)
-        else (None, False)
-    )
+    """My account; for a 管理员 also the accounts of their area (filtered, 50 a page), to reset or unlock."""
     context = {
         "own": services.account_rows(get_user_model().objects.filter(pk=request.user.pk))[0],
         "own_changes": request.user.account_changes.select_related("changed_by")[:10],
         "own_mobile": contacts.mobile_of(request.user),
-        "managed": managed,
-        "more": more,
-        "search": search,
+        "managed": None,
     }
+    if services.manages_accounts(request.user):
+        context.update(_account_page(request, services.managed_users(request.user)))
     return render(request, "accounts/index.html", context)
+
+
+def _account_page(request, users) -> dict:
+    """The page of ``users`` the filters and ``?page=`` ask for, as account-list rows."""
+    filters = AccountFilterForm(request.GET or None, auto_id="filter_%s")
+    page, query = paginate(request, filters.filter(users))
+    return {
+        "managed": services.account_rows(page.object_list),
+        "page": page,
+        "query": query,
+        "filters": filters,
+    }
 
 
 class PasswordChange(PasswordChangeView):
@@ -113,8 +120,8 @@ def setup(request, code):
         else:
             context = {"account": account, "temporary": temporary, "created": True, "area": area}
             return render(request, "accounts/reset_done.html", context)
-    rows = services.account_rows(services.accounts_in(request.user, area))
-    return render(request, "accounts/setup.html", {"area": area, "rows": rows, "form": form})
+    listing = _account_page(request, services.accounts_in(request.user, area))
+    return render(request, "accounts/setup.html", {"area": area, "form": form, **listing})
 
 
 @login_required
