@@ -15,12 +15,14 @@ from zhenwu.ledger.forms import (
     CatalogueForm,
     EntryChangeForm,
     EntryForm,
+    IndicatorFilterForm,
     IndicatorForm,
     describe_errors,
 )
 from zhenwu.ledger.models import Catalogue, CatalogueEntry, Indicator
 from zhenwu.ledger.services import LedgerError
 from zhenwu.ledger.services import setup as services
+from zhenwu.paging import paginate
 
 
 def _admin_area(request, code: str) -> Area:
@@ -60,8 +62,19 @@ def indicators(request, code):
             return redirect("ledger:setup_indicators", code=area.code)
         if form.errors:
             messages.error(request, f"指标未新增：{describe_errors(form)}")
-    rows = Indicator.objects.order_by("-is_active", "sort_order", "code")
-    return render(request, "ledger/setup_indicators.html", {"area": area, "indicators": rows, "form": form})
+    filters = IndicatorFilterForm(request.GET or None, auto_id="filter_%s")
+    page, query = paginate(
+        request, filters.filter(Indicator.objects.order_by("-is_active", "sort_order", "code"))
+    )
+    context = {
+        "area": area,
+        "indicators": page.object_list,
+        "page": page,
+        "query": query,
+        "filters": filters,
+        "form": form,
+    }
+    return render(request, "ledger/setup_indicators.html", context)
 
 
 @login_required
