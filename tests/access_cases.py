@@ -577,6 +577,7 @@ def _setup_cases():
         ViewCase("assessment:setup_criterion", kwargs=criterion, **forbidden),
         ViewCase("assessment:setup_criterion_remove", kwargs=criterion, method="post", **forbidden),
         ViewCase("areas:departments", kwargs=town_b, **forbidden),
+        ViewCase("areas:history", kwargs=town_b, **forbidden),
         ViewCase("areas:department_change", kwargs=department, method="post", **forbidden),
         ViewCase("areas:department_active", kwargs=department, method="post", **forbidden),
         ViewCase("areas:department_remove", kwargs=department, method="post", **forbidden),

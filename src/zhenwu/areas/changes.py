@@ -88,6 +88,15 @@ def history(*subjects: str):
     return SettingChange.objects.filter(subject__in=subjects).select_related("user")
 
 
+# The settings whose history the 修改记录 page filters by, keyed as ``subject_of`` names them.
+SETTING_KINDS = {
+    "indicator": "指标",
+    "catalogue": "目录与创建标准",
+    "scheme": "考核方案",
+    "department": "部门",
+}
+
+
 def area_history(area: Area, model) -> object:
     """The changes to every ``model`` row the area keeps, deleted ones included, newest first."""
     prefix = f"{model._meta.model_name}:"

@@ -12,10 +12,11 @@ from zhenwu.areas.departments import (
     remove_department,
     set_department_active,
 )
-from zhenwu.areas.forms import DepartmentForm
+from zhenwu.areas.forms import DepartmentForm, HistoryFilterForm
 from zhenwu.areas.middleware import SESSION_KEY
-from zhenwu.areas.models import Action, Area, Department
+from zhenwu.areas.models import Action, Area, Department, SettingChange
 from zhenwu.areas.overview import area_overview
+from zhenwu.paging import paginate
 
 
 @login_required
@@ -72,6 +73,7 @@ def departments(request, code):
         ],
         "form": form,
         "changes": area_history(area, Department),
+        "history_query": "kind=department",
     }
     return render(request, "areas/departments.html", context)
 
@@ -118,3 +120,14 @@ def department_remove(request, code, pk):
     else:
         messages.success(request, f"已删除部门“{department.name}”。")
     return redirect("areas:departments", code=area.code)
+
+
+@login_required
+def setting_history(request, code):
+    """修改记录: every change to the area's settings, newest first, by kind and words, 50 a page."""
+    area = _admin_area(request, code)
+    filters = HistoryFilterForm(request.GET or None)
+    changes = SettingChange.objects.filter(area=area).select_related("user")
+    page, query = paginate(request, filters.filter(changes))
+    context = {"area": area, "changes": page.object_list, "page": page, "query": query, "filters": filters}
+    return render(request, "areas/history.html", context)

@@ -83,6 +83,7 @@ def _scheme_page(row: Scheme, form, criterion_form) -> dict:
         "criterion_form": criterion_form,
         "preview_form": PreviewForm(periods=schemes.past_periods(row)),
         "changes": history(subject_of(row)),
+        "history_query": f"subject={subject_of(row)}",
     }
 
 

@@ -94,7 +94,13 @@ def indicator(request, code, pk):
         if form.errors:
             messages.error(request, f"指标未保存：{describe_errors(form)}")
         row.refresh_from_db()
-    context = {"area": area, "indicator": row, "form": form, "changes": history(subject_of(row))}
+    context = {
+        "area": area,
+        "indicator": row,
+        "form": form,
+        "changes": history(subject_of(row)),
+        "history_query": f"subject={subject_of(row)}",
+    }
     return render(request, "ledger/setup_indicator.html", context)
 
 
@@ -196,6 +202,7 @@ def catalogue(request, code, pk):
         ],
         "form": form,
         "changes": history(subject_of(row)),
+        "history_query": f"subject={subject_of(row)}",
     }
     return render(request, "ledger/setup_catalogue.html", context)
 
