@@ -15,14 +15,25 @@ from zhenwu.areas.departments import (
 from zhenwu.areas.forms import DepartmentForm, HistoryFilterForm
 from zhenwu.areas.middleware import SESSION_KEY
 from zhenwu.areas.models import Action, Area, Department, SettingChange
-from zhenwu.areas.overview import area_overview
+from zhenwu.areas.overview import area_overview, child_rows
 from zhenwu.paging import paginate
 
 
 @login_required
 def area_detail(request, code):
+    """An area: the areas below it (found by name or code, 50 a page), its departments and accounts."""
     area = get_visible_or_404(Area.objects, request.user, code=code)
-    return render(request, "areas/area_detail.html", {"overview": area_overview(area, request.user)})
+    overview = area_overview(area, request.user)
+    search = request.GET.get("q", "")
+    page, query = paginate(request, child_rows(overview, search))
+    context = {
+        "overview": overview,
+        "children": page.object_list,
+        "page": page,
+        "query": query,
+        "search": search,
+    }
+    return render(request, "areas/area_detail.html", context)
 
 
 @login_required
