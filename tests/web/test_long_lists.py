@@ -19,6 +19,7 @@ from zhenwu.issuing.models import DispatchSettings, IssuedNumber
 from zhenwu.jobs.models import Job
 from zhenwu.ledger.models import Indicator
 from zhenwu.reminders.models import Kind, Reminder
+from zhenwu.summaries.models import Draft
 
 ROWS = 60
 
@@ -40,7 +41,13 @@ class ListCase:
 
 def _jobs(world):
     Job.objects.bulk_create(
-        Job(area=world.county, user=world.county_admin, function="x.y", title=f"{word(n)}导出")
+        # every other one made by the schedule, for no one
+        Job(
+            area=world.county,
+            user=world.county_admin if n % 2 else None,
+            function="x.y",
+            title=f"{word(n)}导出",
+        )
         for n in range(ROWS)
     )
 
@@ -58,7 +65,7 @@ def _register(world):
             title=f"关于{word(n)}的通报",
             kind="inspections",
             source="x",
-            issued_by=world.county_admin,
+            issued_by=world.county_admin if n % 2 else None,  # None: issued with `zhenwu issue`
         )
         for n in range(ROWS)
     )
@@ -101,12 +108,22 @@ def _history(world):
     )
 
 
+def _drafts(world):
+    Draft.objects.bulk_create(
+        Draft(
+            area=world.town_a, period=str(1990 + n), title=f"{word(n)}工作总结", generated_at=timezone.now()
+        )
+        for n in range(ROWS)
+    )
+
+
 def _villages(world):
     for n in range(ROWS):
         add(world.town_a, code=f"390123101{300 + n}", name=f"{word(n)}村", level=Level.VILLAGE)
 
 
 CASES = [
+    ListCase("summary drafts", lambda world, made: reverse("summaries:index"), _drafts, {"q": "第7项"}),
     ListCase(
         "areas below",
         lambda world, made: reverse("areas:detail", args=[world.town_a.code]),
@@ -175,3 +192,15 @@ def test_the_pager_keeps_the_filters(client, world):
     client.force_login(world.county_admin)
     page = client.get(reverse("jobs:index"), {"q": "导出"}).content.decode()
     assert "q=%E5%AF%BC%E5%87%BA&amp;page=2" in page
+
+
+def test_rows_made_by_no_one_name_their_maker_instead_of_failing(client, world):
+    """A 文号 issued from the command line, a scheduled job, a draft from a batch: no account behind them."""
+    department = _register(world)
+    _jobs(world)
+    _drafts(world)
+    client.force_login(world.county_admin)
+    assert "命令行" in client.get(reverse("issuing:office", args=[department.pk])).content.decode()
+    assert "命令行" in client.get(reverse("issuing:index")).content.decode()
+    assert "定时任务" in client.get(reverse("jobs:index")).content.decode()
+    assert client.get(reverse("summaries:index")).status_code == 200
