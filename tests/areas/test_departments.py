@@ -156,3 +156,17 @@ def test_a_retired_office_issues_no_more_numbers(world):
             user=world.county_admin,
             today=datetime.date(2025, 7, 1),
         )
+
+
+def test_a_long_history_shows_its_latest_20_and_links_to_all_of_it(client, world):
+    from zhenwu.areas.departments import change_department
+
+    for number in range(25):
+        change_department(world.county_admin, world.department_a, f"党政办{number}")
+    client.force_login(world.county_admin)
+    page = client.get(reverse("areas:departments", kwargs={"code": world.town_a.code})).content.decode()
+    assert "名称：党政办24" in page and "名称：党政办3<" not in page
+    link = reverse("areas:history", kwargs={"code": world.town_a.code}) + "?kind=department"
+    assert f'href="{link}"' in page
+    everything = client.get(link).content.decode()
+    assert "名称：党政办3<" in everything and "名称：党政办24" in everything
