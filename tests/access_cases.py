@@ -674,10 +674,15 @@ def _setup_cases():
         ViewCase("assessment:setup_criterion", kwargs=criterion, **forbidden),
         ViewCase("assessment:setup_criterion_remove", kwargs=criterion, method="post", **forbidden),
         ViewCase("areas:departments", kwargs=town_b, **forbidden),
+        ViewCase("areas:history", kwargs=town_b, **forbidden),
         ViewCase("areas:department_change", kwargs=department, method="post", **forbidden),
+        ViewCase("areas:department_active", kwargs=department, method="post", **forbidden),
+        ViewCase("areas:department_remove", kwargs=department, method="post", **forbidden),
         ViewCase("accounts:setup", kwargs=town_b, **forbidden),
         ViewCase("accounts:account", kwargs=account, **forbidden),
         ViewCase("accounts:role", kwargs=membership, method="post", **forbidden),
+        ViewCase("accounts:role_add", kwargs=account, method="post", **forbidden),
+        ViewCase("accounts:role_remove", kwargs=membership, method="post", **forbidden),
         ViewCase("accounts:active", kwargs=account, method="post", **forbidden),
     ]
     return models, views

@@ -84,6 +84,7 @@ def _scheme_page(row: Scheme, form, criterion_form) -> dict:
         "rule_note": units.RULE_NOTES.get(row.unit_kind, ""),
         "preview_form": PreviewForm(periods=schemes.past_periods(row)),
         "changes": history(subject_of(row)),
+        "history_query": f"subject={subject_of(row)}",
     }
 
 

@@ -35,7 +35,7 @@ def own_department(user, area: Area | None = None) -> Department | None:
     after the area.
     """
     memberships = (
-        Membership.objects.filter(user=user, department__isnull=False)
+        Membership.objects.filter(user=user, department__isnull=False, department__is_active=True)
         .select_related("department", "area")
         .order_by("-area__depth")
     )
@@ -80,6 +80,8 @@ def take_number(
     department: Department, *, title: str, kind: str, source: str, user, today: datetime.date
 ) -> IssuedNumber:
     """Register the office's next 文号 of ``today``'s year for this document and return it."""
+    if not department.is_active:
+        raise IssueError(f"{department.name}已停用，不能再以其名义印发")
     for attempt in range(RETRIES):
         try:
             return _take(department, title=title, kind=kind, source=source, user=user, today=today)

@@ -17,8 +17,9 @@ from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Department
 from zhenwu.documents import write_docx
 from zhenwu.issuing import dispatch, reports
-from zhenwu.issuing.forms import DispatchSettingsForm
+from zhenwu.issuing.forms import DispatchSettingsForm, RegisterFilterForm
 from zhenwu.issuing.models import DispatchSettings, IssuedNumber, ReportKind
+from zhenwu.paging import paginate
 from zhenwu.web.downloads import docx_response, pdf_download, pdf_of
 
 
@@ -28,7 +29,7 @@ def index(request):
     departments = (
         Department.objects.for_user(request.user)
         .select_related("area", "dispatch")
-        .filter(Q(dispatch__isnull=False) | Q(area__depth__lte=3))
+        .filter(Q(dispatch__isnull=False) | Q(area__depth__lte=3, is_active=True))
         .order_by("area__path", "id")
     )
     issued = IssuedNumber.objects.for_user(request.user).select_related("department", "issued_by")[:30]
@@ -56,8 +57,17 @@ def office(request, pk):
     if not may_edit:
         for field in form.fields.values():
             field.disabled = True
-    register = department.issued_numbers.select_related("issued_by")[:100]
-    context = {"department": department, "form": form, "may_edit": may_edit, "register": register}
+    filters = RegisterFilterForm(request.GET or None)
+    page, query = paginate(request, filters.filter(department.issued_numbers.select_related("issued_by")))
+    context = {
+        "department": department,
+        "form": form,
+        "may_edit": may_edit,
+        "register": page.object_list,
+        "page": page,
+        "query": query,
+        "filters": filters,
+    }
     return render(request, "issuing/office.html", context)
 
 

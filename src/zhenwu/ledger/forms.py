@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from zhenwu.areas.models import Area, Department
 from zhenwu.ledger.evidence import check_document
@@ -88,7 +89,8 @@ class OwnerForm(forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(area=area)
+        current = self.initial.get("department")  # kept on a target even after its department retired
+        self.fields["department"].queryset = Department.objects.filter(area=area).offered(current)
         if self.changes_a_target:
             remember_shown(self)
 
@@ -119,7 +121,7 @@ class PartForm(forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.departments = {f"d{d.pk}": d for d in Department.objects.filter(area=area)}
+        self.departments = {f"d{d.pk}": d for d in Department.objects.filter(area=area).active()}
         self.villages = {
             f"v{v.pk}": v for v in Area.objects.filter(path__startswith=area.path, depth=area.depth + 1)
         }
@@ -196,6 +198,37 @@ class IndicatorForm(forms.ModelForm):
         if not code.replace("_", "").isalnum() or not code.isascii():
             raise forms.ValidationError("指标代码只能用英文字母、数字和下划线")
         return code
+
+
+class IndicatorFilterForm(forms.Form):
+    """设置 · 指标 by words of the code, name or 别名, a 领域 and 启用/停用; all optional.
+
+    The labels differ from the new-indicator form's on the same page (“指标分类”, not “领域”).
+    """
+
+    q = forms.CharField(label="查找", required=False, max_length=60, help_text="代码、名称或别名")
+    theme = forms.ChoiceField(label="指标分类", required=False, choices=[("", "全部")])
+    state = forms.ChoiceField(
+        label="状态", required=False, choices=[("", "全部"), ("active", "启用"), ("retired", "已停用")]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", "全部"), *Indicator._meta.get_field("theme").choices]
+
+    def filter(self, indicators):
+        if not self.is_valid():
+            return indicators
+        data = self.cleaned_data
+        if words := data["q"].strip():
+            indicators = indicators.filter(
+                Q(code__icontains=words) | Q(name__icontains=words) | Q(aliases__icontains=words)
+            )
+        if data["theme"]:
+            indicators = indicators.filter(theme=data["theme"])
+        if data["state"]:
+            indicators = indicators.filter(is_active=data["state"] == "active")
+        return indicators
 
 
 class CatalogueForm(forms.Form):

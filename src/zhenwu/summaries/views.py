@@ -19,11 +19,12 @@ from zhenwu.issuing.dispatch import issuing_office
 from zhenwu.ledger.models import Indicator
 from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.periods import PeriodError, parse_period, summary_periods
+from zhenwu.paging import paginate
 from zhenwu.summaries import finalizing, proofing, services
 from zhenwu.summaries import jobs as batch_jobs
 from zhenwu.summaries.drafting import SECTION_HEADINGS, build_document
 from zhenwu.summaries.facts import gather
-from zhenwu.summaries.forms import NarrativeForm, UploadForm
+from zhenwu.summaries.forms import DraftFilterForm, NarrativeForm, UploadForm
 from zhenwu.summaries.models import (
     CompileBatch,
     CompiledDocument,
@@ -71,11 +72,16 @@ def index(request):
         raise Http404("您还没有所属区划")
     current = reporting_month(area, timezone.localdate()).current
     year, month = current.year, current.month
-    drafts = Draft.objects.for_user(request.user).in_subtree(area).select_related("area", "generated_by")[:50]
+    filters = DraftFilterForm(request.GET or None)
+    drafts = Draft.objects.for_user(request.user).in_subtree(area).select_related("area", "generated_by")
+    page, query = paginate(request, filters.filter(drafts))
     context = {
         "area": area,
         "periods": summary_periods(year, month) + (summary_periods(year - 1, 12) if month < 12 else []),
-        "drafts": drafts,
+        "drafts": page.object_list,
+        "page": page,
+        "query": query,
+        "filters": filters,
         "has_children": area.numchild > 0,
         "batches": CompileBatch.objects.for_user(request.user).in_subtree(area)[:20],
     }
