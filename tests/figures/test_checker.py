@@ -680,3 +680,11 @@ def test_a_budget_reports_sums_with_jiashang_must_make_their_total(text):
     if wrong == text:
         wrong = text.replace("支出总计1,", "支出总计,")
     assert [f.code for f in check(wrong)] == ["parts-sum-mismatch"]
+
+
+def test_a_records_whole_is_the_amount_named_like_its_parts_and_is_reported_once():
+    text = (
+        "签订正式合同109个,协议引资7.78亿元,到位资金8.29亿元,完成年度目标任务的207.2%。其中工业项目35个,"
+        "到位资金6.14亿元;基础设施建设项目18个,到位资金8910万元;其它项目56个,到位资金1.31亿元。"
+    )
+    assert [(f.code, f.span) for f in check(text)] == [("parts-exceed-whole", "8.29亿元")]

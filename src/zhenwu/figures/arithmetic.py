@@ -69,7 +69,10 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _unmarked_breakdowns(figures, subsets, lists, {f.start for f in findings})
     levels = [f for f in figures if f.value is not None]
     findings += _stated_sums(text, breaks, lists.stops, levels, {f.start for f in findings})
-    return findings
+    unique: dict[tuple[int, int], Finding] = {}
+    for finding in findings:  # one figure, one finding: the first check that saw it says why
+        unique.setdefault((finding.start, finding.end), finding)
+    return list(unique.values())
 
 
 _TOTAL_BEFORE = re.compile(r"(?:总计|合计|共计)(?:为|达到?)?[，,:：]?$")
@@ -867,6 +870,7 @@ def _records(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets)
                 break
         if counted != count.value or len(group) < 2:
             continue
+        amount = _amount_like_parts(breaks, figures, amount, group[0])
         finding = _compare_parts(amount, group, True, subsets)
         if finding is not None:
             counts = "+".join(c.span for c, _ in rest[: len(group)])
@@ -876,6 +880,18 @@ def _records(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets)
             )  # fmt: skip
             findings.append(finding)
     return findings
+
+
+def _amount_like_parts(breaks: Marks, figures: list[Figure], amount: Figure, part: Figure) -> Figure:
+    """合同109个，协议引资7.78亿元，到位资金8.29亿元…其中工业项目35个，到位资金6.14亿元: of the amounts
+    after the whole's count, the one named as its parts are."""
+    at = figures.index(amount)
+    for follower in figures[at : at + 3]:
+        if follower.kind == "count" or breaks.between(amount.end, follower.start):
+            break
+        if follower.unit == amount.unit and len(_common_suffix(follower.subject, part.subject)) >= 2:
+            return follower
+    return amount
 
 
 def _count_amount_pairs(breaks: Marks, figures: list[Figure]) -> list[tuple[Figure, Figure]]:

@@ -69,7 +69,7 @@ _LABEL = (
 _IDIOM = rf"(?P<idiom>{_alternation(_data.IDIOMS)}|十[一二三四五六]五)"
 _RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶]{_AR})+)"
 _FIGURE = (
-    rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)}|(?<=[中，,、；;：:（(])过)?"  # 其中过500万元的两个
+    rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)}|(?<=[中刚，,、；;：:（(])过)?"  # 其中过500万元的两个
     r"(?:"
     rf"(?:{_NUM_START}(?P<num>{LOST_POINT}|{_AR})|{_CN_START}(?P<cn>{_CN}))"
     rf"(?P<in1>[多余])?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千|(?<=万)[0-9]{{3,4}}(?![0-9.])|(?<=万)[一二两三四五六七八九]千(?:[零一二三四五六七八九]百)?)?"
