@@ -6,9 +6,13 @@ it adds a URL, a ``ViewCase``. ``tests/web/test_every_view.py`` fails for a URL 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+
+from django.core.files.base import ContentFile
+from PIL import Image
 
 from zhenwu.areas.models import Department, Membership
 
@@ -119,6 +123,11 @@ def _inspections_cases():
             names_object=True,
         ),
         ViewCase(
+            "inspections:bulletin_pdf",
+            kwargs=lambda world: {"code": world.town_b.code, "year": 2026, "month": 3},
+            names_object=True,
+        ),
+        ViewCase(
             "inspections:bulletin_job",
             kwargs=lambda world: {"code": world.town_b.code, "year": 2026, "month": 3},
             method="post",
@@ -138,6 +147,8 @@ VIEW_CASES += _views
 def _ledger_cases():
     from tests.ledger import factories as f
     from zhenwu.ledger.models import (
+        ChecklistMark,
+        ChecklistPhoto,
         ReportedValue,
         ReportingDeadline,
         ReportingRules,
@@ -174,7 +185,29 @@ def _ledger_cases():
             area=area, year=2025, month=6, due=date(2025, 7, 12), reason="顺延"
         )
 
+    def checklist_mark(world, area):
+        mark = f.make_mark(world, area, document_name="验收意见.pdf")
+        mark.document.save("document.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+        return mark
+
+    def checklist_photo(world, area):
+        out = io.BytesIO()
+        Image.new("RGB", (8, 8), (0, 120, 0)).save(out, "JPEG")
+        photo = ChecklistPhoto(mark=f.make_mark(world, area))
+        photo.image.save("photo.jpg", ContentFile(out.getvalue()), save=False)
+        photo.thumbnail.save("thumb.jpg", ContentFile(out.getvalue()), save=False)
+        photo.save()
+        return photo
+
+    def town_b_standard(world):
+        return {"code": world.town_b.code, "pk": f.make_checklist(world).pk}
+
+    def town_b_item(world):
+        return {"code": world.town_b.code, "pk": f.make_checklist(world).items.get().pk}
+
     models = [
+        ScopedModelCase(ChecklistMark, checklist_mark),
+        ScopedModelCase(ChecklistPhoto, checklist_photo),
         ScopedModelCase(ReportingDeadline, deadline),
         ScopedModelCase(Target, f.make_target),
         ScopedModelCase(TargetVersion, f.make_target_version),
@@ -222,6 +255,34 @@ def _ledger_cases():
             names_object=True,
         ),
         ViewCase("ledger:standards", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        # 创建标准 清单项: town B's clerk reads and marks its own; only the county above reviews
+        ViewCase("ledger:checklist", kwargs=town_b_standard, names_object=True),
+        ViewCase(
+            "ledger:checklist_mark", kwargs=town_b_item, method="post", owner_status=302, names_object=True
+        ),
+        ViewCase(
+            "ledger:checklist_review",
+            kwargs=lambda world: {"pk": f.make_mark(world, world.town_b).pk},
+            method="post",
+            data=lambda world: {"verdict": "accept"},
+            owner_status=403,
+            names_object=True,
+        ),
+        ViewCase(
+            "ledger:checklist_document",
+            kwargs=lambda world: {"pk": checklist_mark(world, world.town_b).pk},
+            names_object=True,
+        ),
+        ViewCase(
+            "ledger:checklist_photo",
+            kwargs=lambda world: {"pk": checklist_photo(world, world.town_b).pk},
+            names_object=True,
+        ),
+        ViewCase(
+            "ledger:checklist_photo_thumbnail",
+            kwargs=lambda world: {"pk": checklist_photo(world, world.town_b).pk},
+            names_object=True,
+        ),
         ViewCase("ledger:rules", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         # a 填报员 reads the deadlines; only a 管理员 sets or removes one
         ViewCase(
@@ -330,6 +391,7 @@ def _projects_cases():
         ViewCase("projects:edit", kwargs=project, owner_status=403, names_object=True),
         ViewCase("projects:photo", kwargs=photo, names_object=True),
         ViewCase("projects:report", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
+        ViewCase("projects:report_pdf", kwargs=lambda world: {"code": world.town_b.code}, names_object=True),
         ViewCase(
             "projects:report_preview", kwargs=lambda world: {"code": world.town_b.code}, names_object=True
         ),
@@ -360,6 +422,7 @@ def _summaries_cases():
         CompiledDocument,
         Draft,
         ExtractedFigure,
+        FinalVersion,
         NarrativeBlock,
         NarrativeRevision,
     )
@@ -374,6 +437,7 @@ def _summaries_cases():
         ScopedModelCase(CompileBatch, f.make_batch),
         ScopedModelCase(CompiledDocument, f.make_document),
         ScopedModelCase(ExtractedFigure, f.make_figure),
+        ScopedModelCase(FinalVersion, f.make_final_version),
     ]
     views = [
         ViewCase("summaries:index"),
@@ -388,6 +452,10 @@ def _summaries_cases():
         ),
         ViewCase("summaries:regenerate", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:export", kwargs=draft, names_object=True),
+        ViewCase("summaries:export_pdf", kwargs=draft, names_object=True),
+        # town B's 填报员 has no office with 发文 settings: refused with a message, nothing issued
+        ViewCase("summaries:finalize", kwargs=draft, method="post", owner_status=302, names_object=True),
+        ViewCase("summaries:new_draft", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:batch", kwargs=draft, names_object=True),
         ViewCase("summaries:batch_start", kwargs=draft, method="post", owner_status=302, names_object=True),
         ViewCase("summaries:compile", kwargs=draft, names_object=True),
@@ -445,13 +513,24 @@ def _assessment_cases():
         ScopedModelCase(Result, f.make_result),
         ScopedModelCase(ResultRow, f.make_row),
         ScopedModelCase(ScoreDetail, f.make_detail),
+        # a departments scheme: its lines and scores name a department, and follow the issuing area
+        ScopedModelCase(ManualScore, f.make_department_score),
+        ScopedModelCase(ResultRow, f.make_department_row),
     ]
+
+    def villages(world):  # town B's 村干部考核 over its villages, 2026-Q1 published
+        return {"slug": f.make_villages_scheme(world, world.town_b).slug, "period": f.PERIOD.key}
+
+    def departments(world):  # town B ranks its departments
+        return {"slug": f.make_departments_scheme(world, world.town_b).slug, "period": f.PERIOD.key}
+
     views = [
         ViewCase("assessment:index"),
         ViewCase("assessment:scheme", kwargs=scheme, names_object=True),
         ViewCase("assessment:history", kwargs=scheme, names_object=True),
         ViewCase("assessment:result", kwargs=period, names_object=True),
         ViewCase("assessment:bulletin", kwargs=period, names_object=True),
+        ViewCase("assessment:bulletin_pdf", kwargs=period, names_object=True),
         ViewCase(
             "assessment:bulletin_job", kwargs=period, method="post", owner_status=302, names_object=True
         ),
@@ -465,6 +544,12 @@ def _assessment_cases():
         ViewCase("assessment:compute", kwargs=period, method="post", owner_status=403, names_object=True),
         ViewCase("assessment:publish", kwargs=period, method="post", owner_status=403, names_object=True),
         ViewCase("assessment:manual", kwargs=period, owner_status=403, names_object=True),
+        # the same pages for a villages scheme and a departments scheme
+        ViewCase("assessment:result", kwargs=villages, names_object=True),
+        ViewCase("assessment:bulletin", kwargs=villages, names_object=True),
+        ViewCase("assessment:manual", kwargs=villages, owner_status=403, names_object=True),
+        ViewCase("assessment:result", kwargs=departments, names_object=True),
+        ViewCase("assessment:manual", kwargs=departments, owner_status=403, names_object=True),
     ]
     return models, views
 
@@ -534,6 +619,14 @@ def _setup_cases():
         made = CatalogueEntry.objects.create(catalogue=_catalogue(world), indicator=ledger.indicator())
         return town_b(world) | {"pk": made.pk}
 
+    def item(world):
+        standard = ledger.make_checklist(world, issued_by=world.town_b, name="白沙镇村庄创建标准")
+        return town_b(world) | {"pk": standard.items.get().pk}
+
+    def standard(world):
+        made = ledger.make_checklist(world, issued_by=world.town_b, name="白沙镇村庄创建标准")
+        return town_b(world) | {"pk": made.pk}
+
     def scheme(world):
         return town_b(world) | {"slug": assessment.make_scheme(world, world.town_b).slug}
 
@@ -570,6 +663,10 @@ def _setup_cases():
         ViewCase("ledger:setup_entry_change", kwargs=entry, method="post", **forbidden),
         ViewCase("ledger:setup_entry_remove", kwargs=entry, method="post", **forbidden),
         ViewCase("ledger:setup_entry_move", kwargs=entry, method="post", **forbidden),
+        ViewCase("ledger:setup_item_add", kwargs=standard, method="post", **forbidden),
+        ViewCase("ledger:setup_item_change", kwargs=item, method="post", **forbidden),
+        ViewCase("ledger:setup_item_remove", kwargs=item, method="post", **forbidden),
+        ViewCase("ledger:setup_item_move", kwargs=item, method="post", **forbidden),
         ViewCase("assessment:setup_schemes", kwargs=town_b, **forbidden),
         ViewCase("assessment:setup_scheme", kwargs=scheme, **forbidden),
         ViewCase("assessment:setup_criterion_add", kwargs=scheme, method="post", **forbidden),
@@ -577,10 +674,15 @@ def _setup_cases():
         ViewCase("assessment:setup_criterion", kwargs=criterion, **forbidden),
         ViewCase("assessment:setup_criterion_remove", kwargs=criterion, method="post", **forbidden),
         ViewCase("areas:departments", kwargs=town_b, **forbidden),
+        ViewCase("areas:history", kwargs=town_b, **forbidden),
         ViewCase("areas:department_change", kwargs=department, method="post", **forbidden),
+        ViewCase("areas:department_active", kwargs=department, method="post", **forbidden),
+        ViewCase("areas:department_remove", kwargs=department, method="post", **forbidden),
         ViewCase("accounts:setup", kwargs=town_b, **forbidden),
         ViewCase("accounts:account", kwargs=account, **forbidden),
         ViewCase("accounts:role", kwargs=membership, method="post", **forbidden),
+        ViewCase("accounts:role_add", kwargs=account, method="post", **forbidden),
+        ViewCase("accounts:role_remove", kwargs=membership, method="post", **forbidden),
         ViewCase("accounts:active", kwargs=account, method="post", **forbidden),
     ]
     return models, views
@@ -656,6 +758,7 @@ def _issuing_cases():
         ScopedModelCase(IssuedNumber, f.make_issued),
     ]
     office = lambda world: {"pk": world.department_b.pk}  # noqa: E731
+    issued = lambda world: {"pk": f.make_issued(world, world.town_b, kept=True).pk}  # noqa: E731
     views = [
         ViewCase("issuing:index"),
         ViewCase("issuing:office", kwargs=office, names_object=True),
@@ -682,6 +785,8 @@ def _issuing_cases():
             owner_status=403,
             names_object=True,
         ),
+        ViewCase("issuing:issued", kwargs=issued, names_object=True),
+        ViewCase("issuing:issued_pdf", kwargs=issued, names_object=True),
     ]
     return models, views
 

@@ -11,6 +11,7 @@ import io
 import warnings
 from dataclasses import dataclass
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -103,6 +104,31 @@ def check_photos(uploads: list, *, required: bool = False) -> list[CheckedPhoto]
     if errors:
         raise ValidationError(errors)
     return checked
+
+
+class PhotoInput(forms.ClearableFileInput):
+    """A file input that opens the phone's camera and accepts several photos."""
+
+    allow_multiple_selected = True
+
+    def __init__(self, attrs=None):
+        super().__init__({"accept": "image/*", "capture": "environment", **(attrs or {})})
+
+
+class PhotosField(forms.FileField):
+    """Several photos, each checked with Pillow; the cleaned value is a list of CheckedPhoto."""
+
+    widget = PhotoInput
+
+    def __init__(self, *, required_photo: bool = True, **kwargs):
+        self.required_photo = required_photo
+        kwargs.setdefault("required", False)  # the photo check gives the clearer message
+        kwargs.setdefault("help_text", f"可拍照或从相册选择，最多 {MAX_PHOTOS} 张，每张不超过 10 MB")
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
+        return check_photos(uploads, required=self.required_photo)
 
 
 def thumbnail(upload) -> ContentFile:

@@ -1,11 +1,12 @@
 """设置 · 账号: a 管理员 opens accounts in the subtree, changes roles, stops accounts — all on the record."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests.conftest import make_user
 from zhenwu.accounts import services
-from zhenwu.accounts.models import AccountAction, AccountChange
+from zhenwu.accounts.models import AccountAction, AccountChange, Contact
 from zhenwu.areas.models import Membership, Role
 
 
@@ -77,3 +78,129 @@ def test_an_admin_may_not_take_over_an_account_that_works_elsewhere(world, town_
         services.set_active(town_a_admin, both, False)
     both.refresh_from_db()
     assert both.is_active
+
+
+# --- 手机号 and e-mail on the account form ---------------------------------------------------------------
+
+
+def test_a_new_account_carries_its_mobile_email_and_a_second_role(client, world):
+    client.force_login(world.county_admin)
+    setup = reverse("accounts:setup", kwargs={"code": world.county.code})
+    form = client.get(setup).content.decode()
+    assert "手机号码" in form and "电子邮箱" in form and "兼任角色" in form
+    response = client.post(
+        setup,
+        {
+            "username": "qs_admin2",
+            "name": "陈静",
+            "mobile": " 13812345678 ",
+            "email": "chenjing@qingxi.example",
+            "area": world.town_a.pk,
+            "role": Role.ADMIN,
+            "second_role": Role.CLERK,
+        },
+    )
+    assert response.status_code == 200 and response.context["temporary"]
+    user = get_user_model().objects.get(username="qs_admin2")
+    assert (user.contact.mobile, user.email) == ("13812345678", "chenjing@qingxi.example")
+    assert set(user.memberships.values_list("role", flat=True)) == {Role.ADMIN, Role.CLERK}
+    created = AccountChange.objects.get(user=user, action=AccountAction.CREATED)
+    assert created.new_text == "青山镇 管理员、青山镇 填报员"
+    contact = AccountChange.objects.get(user=user, action=AccountAction.CONTACT_CHANGED)
+    assert contact.new_text == "手机 13812345678；邮箱 chenjing@qingxi.example"
+    assert "青山镇管理员、青山镇填报员" in client.get(setup).content.decode()
+
+
+def test_a_new_account_may_leave_the_number_to_its_owner(client, world):
+    client.force_login(world.county_admin)
+    setup = reverse("accounts:setup", kwargs={"code": world.county.code})
+    client.post(setup, {"username": "bs_clerk2", "name": "吴芳", "area": world.town_b.pk, "role": Role.CLERK})
+    user = get_user_model().objects.get(username="bs_clerk2")
+    assert not Contact.objects.filter(user=user).exists()
+    assert not AccountChange.objects.filter(user=user, action=AccountAction.CONTACT_CHANGED).exists()
+
+
+@pytest.mark.parametrize(
+    ("mobile", "email", "second_role", "error"),
+    [
+        ("12812345678", "", "", "手机号码应为 11 位数字，以 13–19 开头"),
+        ("1381234567", "", "", "手机号码应为 11 位数字，以 13–19 开头"),
+        ("138123456789", "", "", "手机号码应为 11 位数字"),
+        ("13812345678", "chen@", "", "电子邮箱格式不正确"),
+        ("13812345678", "", Role.CLERK, "兼任角色不能与角色相同"),
+    ],
+)
+def test_a_bad_number_address_or_second_role_is_refused_and_no_account_made(
+    client, world, mobile, email, second_role, error
+):
+    client.force_login(world.county_admin)
+    setup = reverse("accounts:setup", kwargs={"code": world.county.code})
+    data = {"username": "qs_clerk3", "name": "陈静", "mobile": mobile, "email": email}
+    data |= {"area": world.town_a.pk, "role": Role.CLERK, "second_role": second_role}
+    response = client.post(setup, data)
+    assert response.status_code == 200 and error in response.content.decode()
+    assert "temporary" not in response.context
+    assert not get_user_model().objects.filter(username="qs_clerk3").exists()
+
+
+def test_the_admin_changes_a_contact_on_the_account_page_on_the_record(client, world):
+    Contact.objects.create(user=world.town_a_clerk, mobile="13812345678")
+    client.force_login(world.county_admin)
+    page = reverse("accounts:account", kwargs={"pk": world.town_a_clerk.pk})
+    assert 'value="13812345678"' in client.get(page).content.decode()
+    url = reverse("accounts:user_contact", kwargs={"pk": world.town_a_clerk.pk})
+    response = client.post(url, {"mobile": "1391234567x", "email": ""})
+    assert "手机号码应为 11 位数字，以 13–19 开头" in response.content.decode()
+    assert client.post(url, {"mobile": "13912345678", "email": "lj@qx.example"})["Location"] == page
+    change = AccountChange.objects.get(action=AccountAction.CONTACT_CHANGED)
+    assert (change.old_text, change.new_text, change.changed_by) == (
+        "手机 13812345678；邮箱 （空）",
+        "手机 13912345678；邮箱 lj@qx.example",
+        world.county_admin,
+    )
+    assert "修改联系方式" in client.get(page).content.decode()
+
+
+# --- a second role ---------------------------------------------------------------------------------------
+
+
+def test_the_admin_adds_a_second_role_and_takes_it_back_but_never_the_last(client, world):
+    client.force_login(world.county_admin)
+    clerk = world.town_a_clerk
+    client.post(
+        reverse("accounts:role_add", kwargs={"pk": clerk.pk}),
+        {"area": world.town_a.pk, "role": Role.REVIEWER},
+    )
+    assert set(clerk.memberships.values_list("role", flat=True)) == {Role.CLERK, Role.REVIEWER}
+    added = AccountChange.objects.get(user=clerk, action=AccountAction.ROLE_ADDED)
+    assert (added.new_text, added.changed_by) == ("青山镇 审核员", world.county_admin)
+    again = client.post(
+        reverse("accounts:role_add", kwargs={"pk": clerk.pk}),
+        {"area": world.town_a.pk, "role": Role.REVIEWER},
+        follow=True,
+    )
+    assert "角色未增加：该账号在青山镇已有审核员角色" in again.content.decode()
+
+    reviewer = clerk.memberships.get(role=Role.REVIEWER)
+    client.post(reverse("accounts:role_remove", kwargs={"pk": clerk.pk, "membership": reviewer.pk}))
+    assert list(clerk.memberships.values_list("role", flat=True)) == [Role.CLERK]
+    removed = AccountChange.objects.get(user=clerk, action=AccountAction.ROLE_REMOVED)
+    assert removed.old_text == "青山镇 审核员"
+    last = clerk.memberships.get()
+    page = client.post(
+        reverse("accounts:role_remove", kwargs={"pk": clerk.pk, "membership": last.pk}), follow=True
+    ).content.decode()
+    assert "角色未取消：这是该账号唯一的角色；不再使用此账号请停用" in page
+    assert clerk.memberships.exists()
+
+
+def test_a_town_admin_gives_roles_only_inside_the_town(client, world, town_a_admin):
+    client.force_login(town_a_admin)
+    url = reverse("accounts:role_add", kwargs={"pk": world.town_a_clerk.pk})
+    page = client.post(url, {"area": world.town_b.pk, "role": Role.ADMIN}, follow=True).content.decode()
+    assert "角色未增加：只能在您管理的区划内增加角色" in page
+    client.post(url, {"area": world.village_a1.pk, "role": Role.INSPECTOR})
+    assert set(world.town_a_clerk.memberships.values_list("area__name", "role")) == {
+        ("青山镇", Role.CLERK),
+        ("东山村", Role.INSPECTOR),
+    }

@@ -66,3 +66,21 @@ def test_schemes_list_their_periods_with_what_the_user_may_see(api_as, world, sc
 def test_a_period_of_the_wrong_kind_is_422(api_as, world, scheme):
     refused = api_as(world.county_admin).get(RESULTS, scheme=scheme.slug, period="2026-05")
     assert refused.status_code == 422 and "按季度考核" in refused.json()["errors"]["period"]
+
+
+def test_a_departments_ranking_names_the_departments(api_as, world):
+    from tests.assessment.factories import make_departments_scheme
+
+    scheme = make_departments_scheme(world, world.county)
+    first, second = scheme.assessed_departments.order_by("id")
+    services.enter_manual_score(scheme.criteria.get(), first, Q1, D(6), "服务镇街不及时", world.county_admin)
+    services.publish(services.compute_draft(scheme, Q1), world.county_admin)
+
+    listed = api_as(world.county_admin).get("/api/v1/assessment/schemes").json()["items"]
+    assert [s["unit_kind"] for s in listed if s["slug"] == scheme.slug] == ["departments"]
+    answer = api_as(world.county_admin).get(RESULTS, scheme=scheme.slug, period="2026-Q1").json()
+    assert [(row["name"], row["rank"], D(row["total"])) for row in answer["rows"]] == [
+        (second.name, 1, D(100)),
+        (first.name, 2, D(94)),
+    ]
+    assert answer["rows"][0]["area"] == f"D{second.pk:08d}"

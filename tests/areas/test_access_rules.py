@@ -73,3 +73,28 @@ def test_overlapping_memberships_do_not_duplicate_rows(world):
     user = Membership.objects.get(user__username="double").user
     Membership.objects.create(user=user, area=world.town_a, role=Role.CLERK)
     assert Area.objects.for_user(user).count() == 6
+
+
+def test_an_account_with_two_roles_may_do_what_either_allows_and_no_more(world):
+    from zhenwu.areas.models import Membership
+
+    inspector = make_user("county_inspector", world.county, Role.INSPECTOR)
+    assert not can(inspector, world.town_a, Action.REVIEW)
+    Membership.objects.create(user=inspector, area=world.county, role=Role.REVIEWER)
+    inspector = type(inspector).objects.get(pk=inspector.pk)  # the grants are loaded once per user object
+    assert can(inspector, world.town_a, Action.INSPECT) and can(inspector, world.town_b, Action.REVIEW)
+    assert not can(inspector, world.town_a, Action.ENTER)
+    assert not can(inspector, world.town_a, Action.ADMINISTER)
+
+
+def test_the_home_page_of_a_county_inspector_who_also_reviews_offers_both_roles_work(client, world):
+    from django.urls import reverse
+
+    from zhenwu.areas.models import Membership
+
+    inspector = make_user("county_inspector", world.county, Role.INSPECTOR)
+    Membership.objects.create(user=inspector, area=world.county, role=Role.REVIEWER)
+    client.force_login(inspector)
+    home = client.get(reverse("home")).content.decode()
+    assert "记录问题" in home and "待验收" in home and "本月审核" in home
+    assert "台账规则" not in home  # a 管理员's task

@@ -118,10 +118,15 @@ def test_the_county_admin_sets_up_next_year_without_the_admin_site(page, live_se
 
     # a town clerk's account
     open_setting(page, "账号")
-    page.get_by_label("用户名").fill("bs_clerk2")
-    page.get_by_label("姓名").fill("赵敏")
-    page.get_by_label("所在区划").select_option(label="白沙镇")
-    page.get_by_label("角色").select_option(label="填报员")
+    new = page.locator("#new")  # the list's filters above have 用户名 and 角色 too
+    new.locator("[name=username]").fill("bs_clerk2")
+    new.locator("[name=name]").fill("赵敏")
+    new.locator("[name=mobile]").fill("1391234567")  # a digit short
+    new.locator("[name=area]").select_option(label="白沙镇")
+    new.locator("[name=role]").select_option(label="填报员")
+    page.get_by_role("button", name="新建账号").click()
+    page.locator("text=手机号码应为 11 位数字，以 13–19 开头").wait_for()
+    page.locator("#new [name=mobile]").fill("13912345678")
     page.get_by_role("button", name="新建账号").click()
     temporary = page.locator("code.temporary-password").inner_text()
 
@@ -134,6 +139,7 @@ def test_the_county_admin_sets_up_next_year_without_the_admin_site(page, live_se
     clerk = Membership.objects.get(user__username="bs_clerk2")
     assert (clerk.area, clerk.role) == (live_world.town_b, Role.CLERK)
     assert clerk.user.check_password(temporary) and accounts.must_change_password(clerk.user)
+    assert clerk.user.contact.mobile == "13912345678"
 
 
 def add_criterion(page, name: str, weight: str, indicator: str) -> None:

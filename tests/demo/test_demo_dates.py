@@ -11,7 +11,7 @@ from zhenwu import demo
 from zhenwu.assessment.models import ManualScore, Result
 from zhenwu.demo.projects import KINDS
 from zhenwu.inspections.models import Finding, Transition
-from zhenwu.ledger.models import ReportedValue
+from zhenwu.ledger.models import ChecklistMark, ReportedValue
 from zhenwu.ledger.reporting import reporting_month
 from zhenwu.projects.models import MonthlyUpdate, StatusChange, UpdatePhoto
 
@@ -33,6 +33,9 @@ def test_nothing_in_the_demo_is_dated_after_its_today(db, day):
         "整改流转时间": Transition.objects.aggregate(at=Max("at"))["at"],
         "考核加减分时间": ManualScore.objects.aggregate(at=Max("entered_at"))["at"],
         "考核发布时间": Result.objects.aggregate(at=Max("published_at"))["at"],
+        "清单项标记时间": ChecklistMark.objects.aggregate(at=Max("marked_at"))["at"],
+        "清单项审核时间": ChecklistMark.objects.aggregate(at=Max("reviewed_at"))["at"],
+        "清单项完成日期": ChecklistMark.objects.aggregate(at=Max("done_on"))["at"],
     }
     future = [
         name

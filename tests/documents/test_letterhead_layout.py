@@ -4,7 +4,10 @@
 top), red, centred; §7.2.3 发文字号 centred; §7.2.4 red rule as wide as the type area, 4 mm
 below the 发文字号; §7.4 版记: 抄送 and 印发机关 one 4号 character in from the left, 印发日期
 one character in from the right, the last rule on the bottom edge of the type area of the
-last page (297 − 35 = 262 mm).
+last page (297 − 35 = 262 mm), its last line (印发机关 and 印发日期) the last line of the type
+area. Printed on both sides (§8.2 双面印刷), the last 面 is an even page, as §7.5 assumes
+when it speaks of a blank page before the 版记 page: the 版记 shares the body's last page when
+that is even and has room, else takes the next page, else follows a blank one.
 """
 
 from __future__ import annotations
@@ -12,11 +15,23 @@ from __future__ import annotations
 import datetime
 import io
 
+import docx
 import pdfplumber
 import pytest
+from docx.oxml.ns import qn
 
 from tests.documents.test_rendering import libreoffice  # noqa: F401 - fails when LibreOffice is missing
-from zhenwu.documents import Colophon, Document, Letterhead, Paragraph, Signature, convert_to_pdf, write_docx
+from zhenwu.documents import (
+    Colophon,
+    Document,
+    Letterhead,
+    Paragraph,
+    Placement,
+    Signature,
+    convert_to_pdf,
+    write_docx,
+)
+from zhenwu.documents.placing import fit_colophon
 
 MM = 72 / 25.4
 TOLERANCE = 1.0  # mm
@@ -38,10 +53,25 @@ def issued(paragraphs: int) -> Document:
     )
 
 
-@pytest.fixture(scope="module", params=[3, 14], ids=["one-page-body", "four-pages"])
-def pdf(request):
-    with pdfplumber.open(io.BytesIO(convert_to_pdf(write_docx(issued(request.param))))) as document:
-        yield document
+# paragraphs of body → where the 版记 goes (measured on LibreOffice's layout)
+CASES = {
+    1: Placement.SAME,  # short: signature on page 1, the 版记 alone on page 2
+    8: Placement.NEXT,  # the body ends on page 3 with room: the 版记 still goes to page 4
+    6: Placement.AFTER_BLANK,  # the 版记 would stand alone on page 3: page 3 blank, 版记 on 4
+    14: Placement.SAME,  # long: the body ends on page 4 with room for it
+}
+
+
+@pytest.fixture(scope="module", params=list(CASES), ids=["short", "ends-odd", "fills-even", "long"])
+def placed(request):
+    document = fit_colophon(issued(request.param))
+    with pdfplumber.open(io.BytesIO(convert_to_pdf(write_docx(document)))) as rendered:
+        yield request.param, document.colophon.placement, rendered
+
+
+@pytest.fixture(scope="module")
+def pdf(placed):
+    return placed[2]
 
 
 def mm(value: float) -> float:
@@ -131,6 +161,50 @@ def test_the_colophon_stands_on_the_bottom_of_the_last_pages_type_area(pdf):
     assert mm(printed_by[0]["x0"]) == pytest.approx(LEFT + CHAR_4, abs=TOLERANCE)
     assert mm(printed_on[-1]["x1"]) == pytest.approx(RIGHT - CHAR_4, abs=TOLERANCE)
     assert all(c["size"] == pytest.approx(14) for c in copy_to + printed_on)
+
+
+def test_the_colophon_is_placed_from_the_layout(placed):
+    paragraphs, placement, _ = placed
+    assert placement == CASES[paragraphs]
+
+
+def test_the_colophon_ends_the_document_on_an_even_page(pdf):
+    assert len(pdf.pages) % 2 == 0
+    assert "2026年12月7日印发" in "".join(c["text"] for c in pdf.pages[-1].chars)
+    assert not any("印发" in "".join(c["text"] for c in page.chars) for page in pdf.pages[:-1])
+
+
+def test_the_colophons_last_line_is_the_last_line_of_the_type_area(pdf):
+    page = pdf.pages[-1]
+    printed = line_of(page, "2026年12月7日印发")
+    line = 225 / 22  # mm: 22 lines fill the 225 mm type area
+    centre = (mm(printed[0]["top"]) + mm(printed[0]["bottom"])) / 2
+    assert centre == pytest.approx(297 - 35 - line / 2, abs=TOLERANCE)
+    below = [c for c in page.chars if mm(c["top"]) > mm(printed[0]["bottom"]) and mm(c["top"]) < 297 - 35]
+    assert not below  # nothing between it and the bottom edge of the type area
+
+
+def test_only_a_page_before_a_lone_colophon_is_left_blank(placed):
+    _, placement, pdf = placed
+    before = "".join(c["text"] for c in pdf.pages[-2].chars).replace(" ", "")
+    if placement == Placement.AFTER_BLANK:
+        assert before == f"—{len(pdf.pages) - 1}—"  # nothing but its page number
+    else:
+        assert len(before) > 10  # the body goes on up to the 版记's page
+
+
+def test_without_a_rendering_the_colophon_starts_an_even_page():
+    """The writer's default, for a word processor that lays it out itself: a section on an even page."""
+    document = issued(3)
+    assert document.colophon.placement == Placement.EVEN
+    data = write_docx(document)
+    body = docx.Document(io.BytesIO(data)).element.body
+    sections = body.findall(".//{*}sectPr")
+    assert len(sections) == 2
+    assert sections[-1].find("{*}type").get(qn("w:val")) == "evenPage"
+    with pdfplumber.open(io.BytesIO(convert_to_pdf(data))) as rendered:
+        assert len(rendered.pages) % 2 == 0
+        assert "2026年12月7日印发" in "".join(c["text"] for c in rendered.pages[-1].chars)
 
 
 def test_a_document_without_letterhead_has_no_red_and_no_colophon():

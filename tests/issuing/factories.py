@@ -1,3 +1,5 @@
+from zhenwu.documents import Document, Paragraph, write_docx
+from zhenwu.issuing.dispatch import keep
 from zhenwu.issuing.models import DispatchSettings, IssuedNumber
 
 
@@ -8,14 +10,20 @@ def make_settings(world, area, **fields) -> DispatchSettings:
     return DispatchSettings.objects.create(department=department, **values)
 
 
-def make_issued(world, area) -> IssuedNumber:
-    settings = make_settings(world, area)
-    return IssuedNumber.objects.create(
+def make_issued(world, area, *, kept=False, kind="inspections") -> IssuedNumber:
+    """A register entry; ``kept``: with the issued .docx stored, as the 印发 pages keep it."""
+    settings = DispatchSettings.objects.filter(department__area=area).first() or make_settings(world, area)
+    number = (IssuedNumber.objects.filter(department=settings.department).count()) + 1
+    record = IssuedNumber.objects.create(
         department=settings.department,
         year=2026,
-        number=1,
-        code="青山政〔2026〕1号",
+        number=number,
+        code=f"青山政〔2026〕{number}号",
         title="关于……的通报",
-        kind="inspections",
+        kind=kind,
         source=area.code,
     )
+    if kept:
+        document = Document(record.title, blocks=[Paragraph("各村要按时完成整改。")])
+        keep(record, write_docx(document))
+    return record

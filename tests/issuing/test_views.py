@@ -59,9 +59,7 @@ def test_issuing_a_bulletin_takes_the_offices_next_number_and_registers_it(clien
     client.force_login(world.town_a_clerk)
     response = client.post("/issuing/issue/inspections/", {"code": world.town_a.code, "month": "2026-03"})
     assert response.status_code == 200
-    text = "\n".join(
-        p.text for p in docx.Document(io.BytesIO(b"".join(response.streaming_content))).paragraphs
-    )
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
     assert "青山镇人民政府文件" in text and "青山政〔2026〕12号" in text
     record = IssuedNumber.objects.get()
     assert (record.code, record.issued_by, record.kind) == (

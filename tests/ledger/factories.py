@@ -76,3 +76,33 @@ def make_history(world, area):
         new_status=ValueStatus.DRAFT,
         at=timezone.now(),
     )
+
+
+def make_checklist(world, *, issued_by=None, name="美丽城镇“七个一”", items=None):
+    """A creation standard issued by the county with checklist items (text, photos, document, date)."""
+    from zhenwu.ledger.models import Catalogue, CatalogueKind, ChecklistItem
+
+    catalogue = Catalogue.objects.create(
+        name=name, kind=CatalogueKind.STANDARD, issued_by=issued_by or world.county
+    )
+    for order, (text, photos, document, date) in enumerate(
+        items or [("一条美丽街道", True, False, False)], start=1
+    ):
+        ChecklistItem.objects.create(
+            catalogue=catalogue,
+            text=text,
+            needs_photos=photos,
+            needs_document=document,
+            needs_date=date,
+            order=order,
+        )
+    return catalogue
+
+
+def make_mark(world, area, **fields):
+    """A 待审核 mark of the county standard's first item by ``area``."""
+    from zhenwu.ledger.models import Catalogue, ChecklistMark
+
+    catalogue = Catalogue.objects.filter(issued_by=world.county, items__isnull=False).first()
+    catalogue = catalogue or make_checklist(world)
+    return ChecklistMark.objects.create(item=catalogue.items.first(), area=area, **fields)

@@ -95,7 +95,32 @@ def test_the_catalogue_and_the_standards_export(client, world):
     assert rows[2][:5] == ("经济发展", "固定资产投资", "亿元", "越高越好", "20") and rows[2][-1] == "1/2"
     url = reverse("ledger:standards", args=[world.county.code]) + "?period=2025-06&format=xlsx"
     rows = sheets_of(client, url)["中心镇创建标准"]
-    assert rows[2] == ("青山镇", 6.02, "达标") and rows[3][0] == "白沙镇"
+    assert rows[2] == ("青山镇", 6.02, "达标", "达标", "数值指标 1/1 达标") and rows[3][0] == "白沙镇"
+
+
+def test_the_standards_export_carries_the_checklist_items_and_达标_over_both(client, world):
+    from zhenwu.ledger.models import ChecklistMark, MarkStatus
+
+    standard = f.make_checklist(
+        world, items=[("一条美丽街道", True, False, False), ("一个公共停车场", True, False, False)]
+    )
+    CatalogueEntry.objects.create(catalogue=standard, indicator=f.indicator(), threshold=D(5))
+    f.make_value(world, world.town_a, value="6.02")
+    street = standard.items.get(text="一条美丽街道")
+    ChecklistMark.objects.create(item=street, area=world.town_a, status=MarkStatus.ACCEPTED)
+    client.force_login(world.county_admin)
+    url = reverse("ledger:standards", args=[world.county.code]) + "?period=2025-06&format=xlsx"
+    rows = sheets_of(client, url)[standard.name]
+    assert rows[1][-4:] == ("一条美丽街道（清单项）", "一个公共停车场（清单项）", "达标情况", "说明")
+    assert rows[2] == (
+        "青山镇",
+        6.02,
+        "达标",
+        "通过",
+        "未标记",
+        "未达标",
+        "数值指标 1/1 达标，清单项 1/2 通过",
+    )
 
 
 def test_an_export_shows_nothing_outside_the_users_area(client, world):

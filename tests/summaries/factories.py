@@ -11,6 +11,7 @@ from zhenwu.summaries.models import (
     CompiledDocument,
     Draft,
     ExtractedFigure,
+    FinalVersion,
     NarrativeBlock,
     NarrativeRevision,
 )
@@ -21,6 +22,15 @@ PERIOD = "2025-H1"
 def make_draft(world, area):
     return Draft.objects.create(
         area=area, period=PERIOD, title=f"{area.name}2025年上半年工作总结", generated_at=timezone.now()
+    )
+
+
+def make_final_version(world, area):
+    from tests.issuing.factories import make_issued
+
+    record = make_issued(world, area, kept=True, kind="summary")
+    return FinalVersion.objects.create(
+        area=area, period=PERIOD, title=record.title, number=record, finalized_at=timezone.now()
     )
 
 

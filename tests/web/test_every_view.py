@@ -1,9 +1,12 @@
 """Every URL of the site, with the outsider: town A's clerk gets 404 for town B's objects."""
 
 import pytest
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.access_cases import VIEW_CASES
+from tests.conftest import make_user
+from zhenwu.areas.models import Membership, Role
 
 IGNORED_NAMESPACES = {"admin", "djdt", "api"}  # the API has its own cases: tests/api/test_access.py
 
@@ -56,3 +59,32 @@ def test_pages_without_an_object_never_mention_town_b_to_the_outsider(client, wo
 def test_town_bs_own_clerk_reaches_it(client, world, case):
     client.force_login(world.town_b_clerk)
     assert request(client, case, world).status_code == case.owner_status
+
+
+# An account may hold two roles (a town's 管理员 who also reports, a county 督查员 who also reviews):
+# each role's rights hold, and neither opens anything outside the account's subtrees.
+
+
+@pytest.mark.parametrize("case", [c for c in VIEW_CASES if c.names_object], ids=str)
+def test_an_outsider_with_two_roles_still_gets_404_for_town_bs_objects(client, world, case):
+    Membership.objects.create(user=world.town_a_clerk, area=world.town_a, role=Role.INSPECTOR)
+    client.force_login(world.town_a_clerk)
+    assert request(client, case, world).status_code == 404
+
+
+def status_as(client, user, case, world) -> int:
+    """What ``user`` gets for the case's URL, with whatever the request changed rolled back."""
+    with transaction.atomic():
+        client.force_login(user)
+        status = request(client, case, world).status_code
+        transaction.set_rollback(True)
+    return status
+
+
+@pytest.mark.parametrize("case", VIEW_CASES, ids=str)
+def test_a_clerk_who_also_reviews_gets_what_either_role_gets(client, world, case):
+    reviewer = make_user("town_b_reviewer", world.town_b, Role.REVIEWER)
+    as_reviewer = status_as(client, reviewer, case, world)
+    Membership.objects.create(user=world.town_b_clerk, area=world.town_b, role=Role.REVIEWER)
+    expected = as_reviewer if case.owner_status == 403 else case.owner_status
+    assert status_as(client, world.town_b_clerk, case, world) == expected

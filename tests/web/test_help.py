@@ -43,6 +43,15 @@ def test_the_pages_with_figures_link_to_their_help(client, world):
         ("projects:overview", "projects"),
         ("inspections:index", "inspections"),
         ("assessment:index", "assessment"),
+        ("projects:index", "projects"),
+        ("checking:index", "checking"),
+        ("summaries:index", "summaries"),
     ]:
         page = client.get(reverse(url_name)).content.decode()
         assert reverse("help:topic", args=[topic]) in page, url_name
+    for url in (  # the thresholds' own page, and the month's grid that is judged by them
+        reverse("ledger:rules", args=[world.county.code]),
+        reverse("ledger:entry", args=[world.town_a.code, 2025, 6]),
+    ):
+        page = client.get(url).content.decode()
+        assert reverse("help:topic", args=["ledger"]) in page, url

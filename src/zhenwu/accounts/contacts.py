@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
-from zhenwu.accounts.models import Contact
+from zhenwu.accounts.models import AccountAction, AccountChange, Contact
 from zhenwu.areas.access import roles_over
 from zhenwu.areas.models import Area, Membership, Role
 
@@ -52,12 +52,31 @@ def clerk_contacts(viewer, areas: list[Area]) -> dict[int, str]:
     return {area_id: "、".join(people) for area_id, people in lines.items() if area_id in known}
 
 
+def contact_text(mobile: str, email: str) -> str:
+    """A contact as the account's history says it: “手机 13812345678；邮箱 li@qx.cn”."""
+    return f"手机 {mobile or '（空）'}；邮箱 {email or '（空）'}"
+
+
 def update_contact(editor, user, mobile: str, email: str) -> None:
-    """Set ``user``'s mobile number and e-mail (already validated), noting who changed them."""
+    """Set ``user``'s mobile number and e-mail (already validated), kept in the account's history.
+
+    An empty ``mobile`` leaves the number as it is (a new account whose owner fills it in later).
+    """
     with transaction.atomic():
-        Contact.objects.update_or_create(
-            user=user, defaults={"mobile": mobile, "updated_by": editor, "updated_at": timezone.now()}
-        )
+        before = contact_text(mobile_of(user), user.email)
+        if mobile:
+            Contact.objects.update_or_create(
+                user=user, defaults={"mobile": mobile, "updated_by": editor, "updated_at": timezone.now()}
+            )
         if user.email != email:
             user.email = email
             user.save(update_fields=["email"])
+        after = contact_text(mobile_of(user), user.email)
+        if after != before:
+            AccountChange.objects.create(
+                user=user,
+                action=AccountAction.CONTACT_CHANGED,
+                changed_by=editor,
+                old_text=before,
+                new_text=after,
+            )

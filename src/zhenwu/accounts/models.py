@@ -15,6 +15,9 @@ class AccountAction(models.TextChoices):
     UNLOCK = "unlock", "解除登录锁定"
     CREATED = "created", "新建账号"
     ROLE_CHANGED = "role_changed", "变更角色"
+    ROLE_ADDED = "role_added", "增加角色"
+    ROLE_REMOVED = "role_removed", "取消角色"
+    CONTACT_CHANGED = "contact_changed", "修改联系方式"
     DEACTIVATED = "deactivated", "停用账号"
     REACTIVATED = "reactivated", "恢复账号"
 

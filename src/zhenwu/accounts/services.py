@@ -16,10 +16,11 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
+from zhenwu.accounts.contacts import update_contact
 from zhenwu.accounts.models import PASSWORD_ACTIONS, RESET_ACTIONS, AccountAction, AccountChange
-from zhenwu.areas.access import grants_of
+from zhenwu.areas.access import grants_of, subtree_filter
 from zhenwu.areas.changes import require_admin
-from zhenwu.areas.models import ROLE_ACTIONS, Action, Membership, Role
+from zhenwu.areas.models import ROLE_ACTIONS, Action, Area, Membership, Role
 
 # No 0/O, 1/l/i: a temporary password is read out over the telephone.
 TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -137,15 +138,6 @@ def manages_accounts(user) -> bool:
     return any(Action.ADMINISTER in ROLE_ACTIONS[grant.role] for grant in grants_of(user))
 
 
-def account_list(admin, search: str = "", limit: int = 300) -> tuple[list[AccountRow], bool]:
-    """The accounts ``admin`` manages whose username or name contains ``search``, and whether more match."""
-    users = managed_users(admin)
-    if search:
-        users = users.filter(Q(username__icontains=search) | Q(first_name__icontains=search))
-    rows = account_rows(users[: limit + 1])
-    return rows[:limit], len(rows) > limit
-
-
 def account_rows(users) -> list[AccountRow]:
     """The account list's rows for ``users``, in a fixed number of queries."""
     users = list(users)
@@ -189,24 +181,73 @@ def accounts_in(admin, area) -> QuerySet:
     return managed_users(admin).filter(memberships__area__path__startswith=area.path).distinct()
 
 
-def create_account(admin, *, username: str, name: str, area, role: str) -> tuple[object, str]:
-    """Open an account with one role and a temporary password (returned once, to be passed on).
+def create_account(
+    admin,
+    *,
+    username: str,
+    name: str,
+    area,
+    role: str,
+    second_role: str = "",
+    mobile: str = "",
+    email: str = "",
+) -> tuple[object, str]:
+    """Open an account with one role (or two in the same area), its contact, and a temporary password.
 
-    Its owner replaces the password at the first sign-in, as after any reset.
+    The password is returned once, to be passed on; its owner replaces it at the first sign-in,
+    as after any reset.
     """
     require_admin(admin, area)
     username = username.strip()
     User = get_user_model()
     if User.objects.filter(username__iexact=username).exists():
         raise AccountError(f"用户名“{username}”已被使用，请换一个")
+    roles = [role] + ([second_role] if second_role and second_role != role else [])
     with transaction.atomic():
         user = User.objects.create_user(username=username, first_name=name.strip())
-        membership = Membership.objects.create(user=user, area=area, role=role)
+        memberships = [Membership.objects.create(user=user, area=area, role=held) for held in roles]
         AccountChange.objects.create(
-            user=user, action=AccountAction.CREATED, changed_by=admin, new_text=place_text(membership)
+            user=user,
+            action=AccountAction.CREATED,
+            changed_by=admin,
+            new_text="、".join(place_text(membership) for membership in memberships),
         )
+        if mobile or email:
+            update_contact(admin, user, mobile, email)
         password = set_temporary_password(admin, user)
     return user, password
+
+
+def role_areas(admin) -> QuerySet:
+    """The areas where ``admin`` may give an account a role: those of the subtrees they administer."""
+    return Area.objects.filter(subtree_filter(admin, "path", Action.ADMINISTER))
+
+
+def add_role(admin, user, area, role: str) -> Membership:
+    """Give an account a further role (兼任), in an area the admin administers; kept in its history."""
+    require_admin(admin, area)
+    get_managed_user_or_404(admin, user.pk)
+    if Membership.objects.filter(user=user, area=area, role=role).exists():
+        raise AccountError(f"该账号在{area.name}已有{Role(role).label}角色")
+    with transaction.atomic():
+        membership = Membership.objects.create(user=user, area=area, role=role)
+        AccountChange.objects.create(
+            user=user, action=AccountAction.ROLE_ADDED, changed_by=admin, new_text=place_text(membership)
+        )
+    return membership
+
+
+def remove_role(admin, membership: Membership) -> None:
+    """Take one role from an account that keeps another; an account's last role is ended by 停用 instead."""
+    require_admin(admin, membership.area)
+    user = get_managed_user_or_404(admin, membership.user_id)
+    if not Membership.objects.filter(user=user).exclude(pk=membership.pk).exists():
+        raise AccountError("这是该账号唯一的角色；不再使用此账号请停用")
+    with transaction.atomic():
+        AccountChange.objects.create(
+            user=user, action=AccountAction.ROLE_REMOVED, changed_by=admin, old_text=place_text(membership)
+        )
+        membership.delete()
 
 
 def change_role(admin, membership: Membership, role: str) -> Membership:

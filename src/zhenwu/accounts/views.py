@@ -11,29 +11,36 @@ from django.views.decorators.http import require_POST
 
 from zhenwu.accounts import contacts, services
 from zhenwu.accounts import tokens as api_tokens
-from zhenwu.accounts.forms import AccountForm, ContactForm, RoleForm
+from zhenwu.accounts.forms import AccountFilterForm, AccountForm, AddRoleForm, ContactForm, RoleForm
 from zhenwu.areas.access import get_writable_or_403
 from zhenwu.areas.models import Action, Area, Membership
+from zhenwu.paging import paginate
 
 
 @login_required
 def index(request):
-    """My account; for a 管理员 also the accounts of their area, to reset or unlock."""
-    search = request.GET.get("q", "").strip()
-    managed, more = (
-        services.account_list(request.user, search)
-        if services.manages_accounts(request.user)
-        else (None, False)
-    )
+    """My account; for a 管理员 also the accounts of their area (filtered, 50 a page), to reset or unlock."""
     context = {
         "own": services.account_rows(get_user_model().objects.filter(pk=request.user.pk))[0],
         "own_changes": request.user.account_changes.select_related("changed_by")[:10],
         "own_mobile": contacts.mobile_of(request.user),
-        "managed": managed,
-        "more": more,
-        "search": search,
+        "managed": None,
     }
+    if services.manages_accounts(request.user):
+        context.update(_account_page(request, services.managed_users(request.user)))
     return render(request, "accounts/index.html", context)
+
+
+def _account_page(request, users) -> dict:
+    """The page of ``users`` the filters and ``?page=`` ask for, as account-list rows."""
+    filters = AccountFilterForm(request.GET or None, auto_id="filter_%s")
+    page, query = paginate(request, filters.filter(users))
+    return {
+        "managed": services.account_rows(page.object_list),
+        "page": page,
+        "query": query,
+        "filters": filters,
+    }
 
 
 class PasswordChange(PasswordChangeView):
@@ -113,13 +120,13 @@ def setup(request, code):
         else:
             context = {"account": account, "temporary": temporary, "created": True, "area": area}
             return render(request, "accounts/reset_done.html", context)
-    rows = services.account_rows(services.accounts_in(request.user, area))
-    return render(request, "accounts/setup.html", {"area": area, "rows": rows, "form": form})
+    listing = _account_page(request, services.accounts_in(request.user, area))
+    return render(request, "accounts/setup.html", {"area": area, "form": form, **listing})
 
 
 @login_required
 def account(request, pk):
-    """One account: its roles (each can be changed), 停用/恢复, password reset, and everything done to it."""
+    """One account: its roles (each can be changed, another added), contact, 停用/恢复, password, history."""
     user = services.get_managed_user_or_404(request.user, pk)
     memberships = [
         (membership, RoleForm(initial={"role": membership.role}, auto_id=f"m{membership.pk}_%s"))
@@ -128,6 +135,8 @@ def account(request, pk):
     context = {
         "account": user,
         "memberships": memberships,
+        "add_role_form": AddRoleForm(areas=services.role_areas(request.user), auto_id="add_%s"),
+        "contact_form": _contact_form(request, user, bound=False),
         "changes": user.account_changes.select_related("changed_by"),
     }
     return render(request, "accounts/account.html", context)
@@ -155,6 +164,44 @@ def change_role(request, pk, membership):
 
 @login_required
 @require_POST
+def add_role(request, pk):
+    """增加角色: the account also holds another role (兼任), e.g. a town's 管理员 who also reports."""
+    user = services.get_managed_user_or_404(request.user, pk)
+    form = AddRoleForm(request.POST, areas=services.role_areas(request.user))
+    if not form.is_valid():
+        messages.error(
+            request, "角色未增加：" + "；".join(e for errors in form.errors.values() for e in errors)
+        )
+        return redirect("accounts:account", pk=user.pk)
+    try:
+        membership = services.add_role(request.user, user, **form.cleaned_data)
+    except services.AccountError as error:
+        messages.error(request, f"角色未增加：{error}")
+    else:
+        name = user.get_full_name() or user.username
+        messages.success(request, f"{name} 现兼任{services.place_text(membership)}。")
+    return redirect("accounts:account", pk=user.pk)
+
+
+@login_required
+@require_POST
+def remove_role(request, pk, membership):
+    """取消角色: one of an account's roles ends; the account and its records stay."""
+    user = services.get_managed_user_or_404(request.user, pk)
+    held = get_object_or_404(Membership.objects.select_related("area", "user"), pk=membership, user=user)
+    try:
+        services.remove_role(request.user, held)
+    except services.AccountError as error:
+        messages.error(request, f"角色未取消：{error}")
+    else:
+        messages.success(
+            request, f"已取消 {user.get_full_name() or user.username} 的{services.place_text(held)}角色。"
+        )
+    return redirect("accounts:account", pk=user.pk)
+
+
+@login_required
+@require_POST
 def set_active(request, pk):
     """停用 an account (it can no longer sign in; its records stay) or 恢复 it."""
     user = services.get_managed_user_or_404(request.user, pk)
@@ -167,9 +214,10 @@ def set_active(request, pk):
     return redirect("accounts:account", pk=user.pk)
 
 
-def _contact_form(request, account):
+def _contact_form(request, account, bound: bool = True):
     initial = {"mobile": contacts.mobile_of(account), "email": account.email}
-    return ContactForm(request.POST if request.method == "POST" else None, initial=initial)
+    data = request.POST if bound and request.method == "POST" else None
+    return ContactForm(data, initial=initial)
 
 
 @login_required
@@ -191,5 +239,5 @@ def user_contact(request, pk):
     if form.is_valid():
         contacts.update_contact(request.user, account, **form.cleaned_data)
         messages.success(request, f"已保存 {account.get_full_name() or account.username} 的联系方式。")
-        return redirect("accounts:index")
+        return redirect("accounts:account", pk=account.pk)
     return render(request, "accounts/contact.html", {"account": account, "form": form, "own": False})

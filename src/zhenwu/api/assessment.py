@@ -37,6 +37,7 @@ class SchemeOut(Schema):
     area: str
     area_name: str
     period_type: str
+    unit_kind: str  # towns / departments / villages: whom the scheme ranks
     periods: list[PeriodOut]
 
 
@@ -57,7 +58,7 @@ class ScoreOut(Schema):
 
 
 class RankOut(Schema):
-    area: str
+    area: str  # the area's code; in a departments scheme the department's key (D00000012)
     name: str
     total: Decimal
     rank: int
@@ -90,6 +91,7 @@ def schemes(request):
             "area": scheme.area.code,
             "area_name": scheme.area.name,
             "period_type": scheme.period_type,
+            "unit_kind": scheme.unit_kind,
             "periods": [
                 {
                     "period": line.period.key,
@@ -145,8 +147,8 @@ def result(request, scheme: str, period: str):
         "note": shown.note,
         "rows": [
             {
-                "area": line.row.area.code,
-                "name": line.row.area.name,
+                "area": line.row.unit_key,  # a department's key in a departments scheme
+                "name": line.row.unit_name,
                 "total": line.row.total,
                 "rank": line.row.rank,
                 "grade": line.row.grade,

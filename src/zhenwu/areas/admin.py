@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 
 from zhenwu.areas.access import can
+from zhenwu.areas.departments import references
 from zhenwu.areas.models import Action, Area, Department, Membership
 from zhenwu.areas.scoped_admin import ScopedAdmin, administered_areas, outside_choice
 
@@ -77,9 +78,16 @@ class AreaAdmin(ScopedAdmin):
 
 @admin.register(Department)
 class DepartmentAdmin(ScopedAdmin):
-    list_display = ["name", "short_name", "area"]
+    """Departments are retired (停用) on 设置 · 部门; here one is deleted only while nothing names it."""
+
+    list_display = ["name", "short_name", "area", "is_active"]
+    list_filter = ["is_active"]
     search_fields = ["name", "area__name"]
     list_select_related = ["area"]
+
+    def has_delete_permission(self, request, obj=None):
+        # None: the bulk "delete selected" action, which would not look at each department's references
+        return obj is not None and not references(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Membership)

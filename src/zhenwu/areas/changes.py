@@ -86,3 +86,18 @@ def subject_of(row) -> str:
 def history(*subjects: str):
     """The changes of the given settings, newest first."""
     return SettingChange.objects.filter(subject__in=subjects).select_related("user")
+
+
+# The settings whose history the 修改记录 page filters by, keyed as ``subject_of`` names them.
+SETTING_KINDS = {
+    "indicator": "指标",
+    "catalogue": "目录与创建标准",
+    "scheme": "考核方案",
+    "department": "部门",
+}
+
+
+def area_history(area: Area, model) -> object:
+    """The changes to every ``model`` row the area keeps, deleted ones included, newest first."""
+    prefix = f"{model._meta.model_name}:"
+    return SettingChange.objects.filter(area=area, subject__startswith=prefix).select_related("user")

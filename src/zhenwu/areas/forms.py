@@ -1,10 +1,35 @@
-"""Forms of the area pages: a department's name."""
+"""Forms of the area pages: a department's name, the filters of the settings' 修改记录."""
 
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
+
+from zhenwu.areas.changes import SETTING_KINDS
 
 
 class DepartmentForm(forms.Form):
     name = forms.CharField(label="部门名称", max_length=80)
     short_name = forms.CharField(label="简称", max_length=20, required=False)
+
+
+class HistoryFilterForm(forms.Form):
+    """修改记录 by kind of setting, one setting (``subject``, from a setting's own page) and words; all optional."""
+
+    kind = forms.ChoiceField(label="设置", required=False, choices=[("", "全部设置"), *SETTING_KINDS.items()])
+    q = forms.CharField(label="名称或内容", required=False, max_length=60)
+    subject = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+
+    def filter(self, changes):
+        if not self.is_valid():
+            return changes
+        data = self.cleaned_data
+        if data["kind"]:
+            changes = changes.filter(subject__startswith=f"{data['kind']}:")
+        if data["subject"]:
+            changes = changes.filter(subject=data["subject"])
+        if words := data["q"].strip():
+            changes = changes.filter(
+                Q(label__icontains=words) | Q(before__icontains=words) | Q(after__icontains=words)
+            )
+        return changes

@@ -129,6 +129,18 @@ class AreaOwned(models.Model):
         abstract = True
 
 
+class DepartmentQuerySet(AreaOwnedQuerySet):
+    def active(self):
+        """The departments offered in pickers: those not 停用."""
+        return self.filter(is_active=True)
+
+    def offered(self, current=None):
+        """Active departments, and ``current`` (a row's own department) even when since retired."""
+        if current is None:
+            return self.active()
+        return self.filter(models.Q(is_active=True) | models.Q(pk=getattr(current, "pk", current)))
+
+
 class Department(AreaOwned):
     """A department or unit (部门/单位) of an area: owns targets, projects, rectifications."""
 
@@ -137,6 +149,10 @@ class Department(AreaOwned):
     )
     name = models.CharField("名称", max_length=80)
     short_name = models.CharField("简称", max_length=20, blank=True)
+    # 停用: offered in no picker any more; what it owns, issued and signed stays under its name.
+    is_active = models.BooleanField("在用", default=True)
+
+    objects = DepartmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "部门/单位"

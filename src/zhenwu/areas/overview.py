@@ -24,9 +24,19 @@ class AreaOverview:
     children_have_below: bool
     counts: dict[str, int]
     departments: list[Department]
-    members: list[Membership]
+    members: list[Membership]  # the first MEMBERS_SHOWN of them
+    member_count: int
     my_roles: list[str]
     may_administer: bool
+
+
+MEMBERS_SHOWN = 50  # the rest on 设置 · 账号, filtered and a page at a time
+
+
+def child_rows(overview: AreaOverview, search: str) -> list[ChildRow]:
+    """The areas below whose name or code contains ``search`` (all of them for an empty one)."""
+    search = search.strip()
+    return [row for row in overview.children if search in row.area.name or search in row.area.code]
 
 
 def visible_ancestors(area: Area, user) -> list[Area]:
@@ -47,6 +57,7 @@ def area_overview(area: Area, user) -> AreaOverview:
         Area.objects.filter(path__startswith=area.path, depth__gt=area.depth).values_list("level", flat=True)
     )
     child_level = children[0].get_level_display() if children else ""
+    members = Membership.objects.filter(area=area).select_related("user", "department")
     return AreaOverview(
         area=area,
         ancestors=visible_ancestors(area, user),
@@ -54,8 +65,9 @@ def area_overview(area: Area, user) -> AreaOverview:
         child_level_label=child_level,
         children_have_below=any(grandchildren.values()),
         counts={Level(level).label: by_level[level] for level in Level if by_level[level]},
-        departments=list(area.departments.all()),
-        members=list(Membership.objects.filter(area=area).select_related("user", "department")),
+        departments=list(area.departments.active()),
+        members=list(members[:MEMBERS_SHOWN]),
+        member_count=members.count(),
         my_roles=[Role(role).label for role in sorted(roles_over(user, area))],
         may_administer=can(user, area, Action.ADMINISTER),
     )

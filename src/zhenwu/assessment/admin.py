@@ -39,6 +39,8 @@ class SchemeAdmin(ScopedAdmin):
     list_select_related = ["area"]
     search_fields = ["name", "slug"]
     filter_horizontal = ["assessed"]
+    # Whom a scheme assesses (villages, departments) is set on the scheme pages, which check it.
+    exclude = ["unit_kind", "assessed_departments"]
     inlines = [CriterionInline]
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from zhenwu.areas.models import Level
 from zhenwu.assessment import scoring
-from zhenwu.assessment.models import Result, ResultStatus
+from zhenwu.assessment.models import Result, ResultStatus, UnitKind
 from zhenwu.documents import Chart, Document, Heading, Paragraph, Series, Signature, Table
 from zhenwu.figures import format_number
 
@@ -27,12 +27,27 @@ DEFAULT_REQUIREMENTS = [
 ]
 
 
+_COLUMN = {UnitKind.DEPARTMENTS: "部门（单位）", UnitKind.VILLAGES: "村（社区）"}
+
+
+def _default_requirements(scheme) -> list[str]:
+    """The default 工作要求, addressed to the units the scheme ranks (各地, 各部门, 各村（社区）)."""
+    if scheme.unit_kind == UnitKind.TOWNS:
+        return DEFAULT_REQUIREMENTS
+    return [text.replace("各地", f"各{scheme.unit_word}") for text in DEFAULT_REQUIREMENTS]
+
+
 def _points(value: Decimal) -> str:
     return format_number(value, 2)
 
 
 def _recipient(result: Result) -> str:
-    level = result.scheme.area.level
+    scheme = result.scheme
+    level = scheme.area.level
+    if scheme.unit_kind == UnitKind.DEPARTMENTS:
+        return "县级有关部门（单位）" if level == Level.COUNTY else f"{scheme.area.name}各部门（单位）"
+    if scheme.unit_kind == UnitKind.VILLAGES:
+        return "各村（社区）"
     if level == Level.COUNTY:
         return "各乡镇人民政府、街道办事处，县级有关部门"
     if level == Level.TOWN:
@@ -40,7 +55,10 @@ def _recipient(result: Result) -> str:
     return ""
 
 
-def _unit_word(rows) -> str:
+def _unit_word(scheme, rows) -> str:
+    """How the 通报 names the units: 部门 and 村（社区） by the scheme's kind; towns as they always were."""
+    if scheme.unit_kind != UnitKind.TOWNS:
+        return scheme.unit_word
     levels = {row.area.level for row in rows}
     if levels == {Level.TOWN}:
         return "乡镇（街道）"
@@ -121,13 +139,13 @@ def build_bulletin(result: Result, *, issuer: str = "") -> Document:
     person who makes it; the scheme's 署名 when not given)."""
     scheme = result.scheme
     period = result.period_obj
-    rows = list(result.rows.select_related("area").prefetch_related("details__criterion"))
+    rows = list(result.rows.select_related("area", "department").prefetch_related("details__criterion"))
     grades = scheme.grade_list
     draft = result.status == ResultStatus.DRAFT
     area_word, core = assessment_name(scheme.name, scheme.area.name)
     title = bulletin_title(scheme.name, scheme.area.name, period.label)
     doc = Document(f"{title}（草稿）" if draft else title, recipient=_recipient(result))
-    unit = _unit_word(rows)
+    unit = _unit_word(scheme, rows)
     counts = Counter(row.grade for row in rows)
     grade_text = "、".join(f"{label}{counts[label]}个" for label, _ in grades if counts[label])
     doc.add(
@@ -140,8 +158,8 @@ def build_bulletin(result: Result, *, issuer: str = "") -> Document:
     doc.add(Heading(1, "考核排名"))
     doc.add(
         Table(
-            ["名次", "单位", "得分", "等次", "较上期"],
-            [[row.rank, row.area.name, _points(row.total), row.grade, row.movement_text] for row in rows],
+            ["名次", _COLUMN.get(scheme.unit_kind, "单位"), "得分", "等次", "较上期"],
+            [[row.rank, row.unit_name, _points(row.total), row.grade, row.movement_text] for row in rows],
             caption=f"{area_word}{period.label}{core}排名",
             unit="单位：分",
             widths=[1.5, 3.5, 2, 2, 2],
@@ -149,7 +167,7 @@ def build_bulletin(result: Result, *, issuer: str = "") -> Document:
         Chart(
             "column",
             f"{period.label}各{unit}考核得分",
-            [row.area.name for row in rows],
+            [row.unit_name for row in rows],
             [Series("得分", [row.total for row in rows])],
             unit="分",
         ),
@@ -169,25 +187,25 @@ def build_bulletin(result: Result, *, issuer: str = "") -> Document:
     for row in top:
         doc.add(
             Paragraph(
-                f"{row.area.name}以{_points(row.total)}分位列第{row.rank}名，等次为{row.grade}。"
+                f"{row.unit_name}以{_points(row.total)}分位列第{row.rank}名，等次为{row.grade}。"
                 f"{_strengths(row, row.details.all())}。"
             )
         )
     for row in bottom:
         doc.add(
             Paragraph(
-                f"{row.area.name}得{_points(row.total)}分，位列第{row.rank}名"
+                f"{row.unit_name}得{_points(row.total)}分，位列第{row.rank}名"
                 f"（{row.movement_text if row.movement is not None else '首次排名'}）。"
                 f"主要失分：{_losses(row, row.details.all()) or '无'}。"
             )
         )
     for row in rows:
         if row.vetoed:
-            doc.add(Paragraph(f"{row.area.name}因发生一票否决事项，考核等次定为{row.grade}。"))
+            doc.add(Paragraph(f"{row.unit_name}因发生一票否决事项，考核等次定为{row.grade}。"))
 
     doc.add(Heading(1, "工作要求"))
     requirements = [line.strip() for line in scheme.requirements.splitlines() if line.strip()]
-    for text in requirements or DEFAULT_REQUIREMENTS:
+    for text in requirements or _default_requirements(scheme):
         doc.add(Paragraph(text))
     signed_on = (
         timezone.localtime(result.published_at).date() if result.published_at else timezone.localdate()

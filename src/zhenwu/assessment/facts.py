@@ -20,10 +20,11 @@ from collections import defaultdict
 from django.db.models import Q
 from django.utils import timezone
 
-from zhenwu.areas.models import Area
+from zhenwu.areas.models import Area, Department
 from zhenwu.assessment import scoring
-from zhenwu.assessment.models import ManualScore, Scheme
+from zhenwu.assessment.models import ManualScore, Scheme, department_key
 from zhenwu.assessment.periods import Period
+from zhenwu.assessment.units import units_of
 from zhenwu.inspections import tallies
 from zhenwu.inspections.models import Finding, Status
 from zhenwu.ledger.loading import load_figures
@@ -58,26 +59,41 @@ def _needs(rules: list[scoring.Rule]) -> tuple[set[str], bool, bool]:
 def gather(
     scheme: Scheme, period: Period, *, today: datetime.date | None = None, criteria=None
 ) -> scoring.Facts:
-    """The period's facts for every area the scheme assesses, ready for :func:`scoring.compute`."""
+    """The period's facts for every unit the scheme assesses, ready for :func:`scoring.compute`.
+
+    Units are keyed by :attr:`Unit.key` (an area's code, a department's key). An area's figures
+    cover its whole subtree; a department's are the projects and findings it answers for.
+    """
     today = today or timezone.localdate()
     criteria = list(scheme.criteria.all()) if criteria is None else criteria
     rules = [criterion.as_rule() for criterion in criteria]
-    areas = sorted(scheme.assessed.all(), key=lambda area: area.code)
+    found = units_of(scheme)
+    areas = [unit.area for unit in found if unit.area is not None]
+    departments = [unit.department for unit in found if unit.department is not None]
     codes, want_projects, want_inspections = _needs(rules)
-    by_area = {area.pk: scoring.AreaFacts(area.code, area.name) for area in areas}
-    if codes:
+    by_unit = {unit.key: scoring.AreaFacts(unit.key, unit.name) for unit in found}
+    if codes and areas:
         for area_pk, figures in indicator_figures(areas, codes, period).items():
-            by_area[area_pk].indicators = figures
+            by_unit[_area_key(areas, area_pk)].indicators = figures
     if want_projects:
         for area_pk, figures in project_figures(areas, period).items():
-            by_area[area_pk].projects = figures
+            by_unit[_area_key(areas, area_pk)].projects = figures
+        for key, figures in department_project_figures(departments, period).items():
+            by_unit[key].projects = figures
     if want_inspections:
-        for area_pk, figures in inspection_figures(areas, period, min(period.end, today)).items():
-            by_area[area_pk].inspections = figures
-    for area_pk, entries in manual_entries(criteria, period).items():
-        if area_pk in by_area:
-            by_area[area_pk].manual = entries
-    return scoring.Facts(period.end_month, period.label, [by_area[area.pk] for area in areas])
+        day = min(period.end, today)
+        for area_pk, figures in inspection_figures(areas, period, day).items():
+            by_unit[_area_key(areas, area_pk)].inspections = figures
+        for key, figures in department_inspection_figures(departments, period, day).items():
+            by_unit[key].inspections = figures
+    for key, entries in manual_entries(criteria, period).items():
+        if key in by_unit:
+            by_unit[key].manual = entries
+    return scoring.Facts(period.end_month, period.label, [by_unit[unit.key] for unit in found])
+
+
+def _area_key(areas: list[Area], area_pk: int) -> str:
+    return next(area.code for area in areas if area.pk == area_pk)
 
 
 def indicator_figures(
@@ -136,6 +152,31 @@ def project_figures(areas: list[Area], period: Period) -> dict[int, scoring.Proj
     return result
 
 
+def department_project_figures(
+    departments: list[Department], period: Period
+) -> dict[str, scoring.ProjectFigures]:
+    """Each department's key projects (those it is 责任单位 for), keyed by the department's key."""
+    if not departments:
+        return {}
+    month = rates.Month(period.year, period.end_month)
+    projects = Project.objects.filter(department__in=departments)
+    owners = dict(projects.values_list("pk", "department_id"))
+    facts = load_facts(projects, month)
+    result = {}
+    for department in departments:
+        mine = [fact for fact in facts if owners[fact.pk] == department.pk]
+        summary = rates.summarise(mine, month, department.name)
+        result[department_key(department.pk)] = scoring.ProjectFigures(
+            count=summary.count,
+            started=summary.started,
+            due_to_start=summary.due_to_start,
+            annual_plan=summary.annual_plan,
+            ytd=summary.ytd,
+            source=f"重点项目台账：{department.name}为责任单位，{month.year}年{month.label}，{summary.count}个项目",
+        )
+    return result
+
+
 def as_of(fact: tallies.FindingFact, day: datetime.date) -> tallies.FindingFact:
     """The finding as it stood at the end of ``day``: closed later means still open then."""
     if fact.status == Status.CLOSED and (fact.closed_on is None or fact.closed_on > day):
@@ -164,17 +205,37 @@ def inspection_figures(
     return result
 
 
-def manual_entries(criteria, period: Period) -> dict[int, dict[str, list[scoring.ManualEntry]]]:
-    """The assessors' entries of the period: area → criterion key → entries in the order made."""
-    result: dict[int, dict[str, list[scoring.ManualEntry]]] = defaultdict(lambda: defaultdict(list))
+def department_inspection_figures(
+    departments: list[Department], period: Period, day: datetime.date
+) -> dict[str, scoring.InspectionFigures]:
+    """Each department's findings (those it is 责任单位 for), keyed by the department's key."""
+    findings = Finding.objects.filter(found_on__lte=day)
+    span = tallies.Period(period.start, period.end, period.label)
+    result = {}
+    for department in departments:  # a scheme ranks a handful of departments: a query each
+        mine = [as_of(fact, day) for fact in tallies.facts_from(findings.filter(department=department))]
+        found = [fact for fact in mine if fact.found_on in span]
+        result[department_key(department.pk)] = scoring.InspectionFigures(
+            found=len(found),
+            closed=sum(1 for fact in found if fact.status == Status.CLOSED),
+            overdue=tallies.overdue_count(mine, day),
+            closure_rate=tallies.closure_rate(found, span),
+            source=f"督查整改台账：{department.name}为责任单位，{period.label}，截至{day.month}月{day.day}日",
+        )
+    return result
+
+
+def manual_entries(criteria, period: Period) -> dict[str, dict[str, list[scoring.ManualEntry]]]:
+    """The assessors' entries of the period: unit key → criterion key → entries in the order made."""
+    result: dict[str, dict[str, list[scoring.ManualEntry]]] = defaultdict(lambda: defaultdict(list))
     entries = (
         ManualScore.objects.filter(criterion__in=[c for c in criteria if c.is_manual], period=period.key)
-        .select_related("entered_by")
+        .select_related("entered_by", "area")
         .order_by("entered_at", "id")
     )
     for entry in entries:
         when = timezone.localtime(entry.entered_at)
-        result[entry.area_id][str(entry.criterion_id)].append(
+        result[entry.unit_key][str(entry.criterion_id)].append(
             scoring.ManualEntry(
                 points=entry.points,
                 reason=entry.reason,

@@ -8,14 +8,14 @@ from decimal import Decimal
 from django import forms
 
 from zhenwu.areas.models import Area
-from zhenwu.assessment import scoring
-from zhenwu.assessment.models import MANUAL_RULES, Criterion, RuleType, Scheme
+from zhenwu.assessment import scoring, units
+from zhenwu.assessment.models import MANUAL_RULES, Criterion, RuleType, Scheme, UnitKind
 from zhenwu.assessment.schemes import PARAM_CHOICES, PARAM_LABELS
 from zhenwu.ledger.models import Indicator
 
 
 class ManualScoreForm(forms.Form):
-    """One manual score: which item, which area, how many points, and why."""
+    """One manual score: which item, which unit (an area or a department, as the scheme assesses), points, why."""
 
     criterion = forms.ModelChoiceField(queryset=None, label="考核项目", empty_label=None)
     area = forms.ModelChoiceField(queryset=None, label="考核对象", empty_label=None)
@@ -32,7 +32,10 @@ class ManualScoreForm(forms.Form):
     def __init__(self, *args, scheme: Scheme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["criterion"].queryset = scheme.criteria.filter(rule__in=MANUAL_RULES)
-        self.fields["area"].queryset = scheme.assessed.order_by("code")
+        if scheme.unit_kind == UnitKind.DEPARTMENTS:
+            self.fields["area"].queryset = scheme.assessed_departments.order_by("id")
+        else:
+            self.fields["area"].queryset = scheme.assessed.order_by("code")
 
 
 class RevisionForm(forms.Form):
@@ -86,30 +89,52 @@ class GradesField(forms.CharField):
 
 
 class SchemeForm(forms.ModelForm):
-    """新建或修改考核方案: its name, period, whom it assesses, grades and the 通报's signature."""
+    """新建或修改考核方案: its name, period, whom it assesses (下级镇街, 部门 or 村（社区）), grades, signature.
+
+    A form that leaves out the kind keeps the scheme's (a new one: 下级镇街, as before the choice existed).
+    """
 
     grades = GradesField(
         label="等次",
         required=False,
         help_text="从高到低，如：优秀 90、良好 80、达标 60、不达标 0；留空用默认等次",
     )
+    unit_kind = forms.ChoiceField(
+        label="考核对象类型",
+        choices=UnitKind.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="下级镇街、本级部门，或本镇（街道）的村（社区）",
+    )
     assessed = forms.ModelMultipleChoiceField(
-        label="考核对象", queryset=None, widget=forms.CheckboxSelectMultiple
+        label="考核对象", queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    assessed_departments = forms.ModelMultipleChoiceField(
+        label="考核部门",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="考核对象类型为“部门”时选择",
     )
 
     class Meta:
         model = Scheme
-        fields = ["name", "slug", "period_type", "assessed", "first_year", "last_year", "grades"]
+        fields = ["name", "slug", "period_type", "unit_kind", "assessed", "assessed_departments"]
+        fields += ["first_year", "last_year", "grades"]
         fields += ["issuer", "requirements"]
         widgets = {"requirements": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, area: Area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assessed"].queryset = Area.objects.filter(
-            path__startswith=area.path, depth=area.depth + 1
-        ).order_by("code")
+        self.fields["assessed"].queryset = units.candidate_areas(area)
+        self.fields["assessed_departments"].queryset = units.candidate_departments(area)
+        if not self.instance.pk:
+            self.initial.setdefault("unit_kind", units.default_kind(area))
         if self.instance.pk:
             del self.fields["slug"]
+
+    def clean_unit_kind(self):
+        return self.cleaned_data["unit_kind"] or self.instance.unit_kind or UnitKind.TOWNS
 
 
 class CriterionForm(forms.Form):

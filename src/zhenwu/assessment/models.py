@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhenwu.areas.access import grants_of, subtree_filter
-from zhenwu.areas.models import Area, AreaOwned, AreaOwnedQuerySet
+from zhenwu.areas.models import Area, AreaOwned, AreaOwnedQuerySet, Department
 from zhenwu.assessment import scoring
 from zhenwu.assessment.periods import Period
 
@@ -42,6 +42,55 @@ class RuleType(models.TextChoices):
 
 
 MANUAL_RULES = (RuleType.MANUAL, RuleType.VETO)
+
+
+class UnitKind(models.TextChoices):
+    """Whom a scheme assesses: the areas below the issuer (towns or a town's villages) or its departments."""
+
+    TOWNS = "towns", "下级镇街"
+    DEPARTMENTS = "departments", "部门"
+    VILLAGES = "villages", "村（社区）"
+
+
+# How a 通报 and the pages name the units of each kind ("各部门", "各村（社区）").
+UNIT_WORDS = {UnitKind.TOWNS: "乡镇（街道）", UnitKind.DEPARTMENTS: "部门", UnitKind.VILLAGES: "村（社区）"}
+UNIT_PREFIX = "D"  # a department's key in the scores (areas use their 12-digit code)
+
+
+def department_key(department_id: int) -> str:
+    """The key a department is scored and ranked under: never a 12-digit area code.
+
+    >>> department_key(7)
+    'D00000007'
+    """
+    return f"{UNIT_PREFIX}{department_id:08d}"
+
+
+def unit_check(prefix: str = "") -> Q:
+    """Exactly one of area and department: a line or a score is about one assessed unit."""
+    return Q(**{f"{prefix}area__isnull": False, f"{prefix}department__isnull": True}) | Q(
+        **{f"{prefix}area__isnull": True, f"{prefix}department__isnull": False}
+    )
+
+
+class AssessedUnit(models.Model):
+    """Base for rows about one assessed unit: an area (a town, a village) or a department."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def unit(self) -> Area | Department:
+        return self.department if self.department_id else self.area
+
+    @property
+    def unit_name(self) -> str:
+        return self.unit.name
+
+    @property
+    def unit_key(self) -> str:
+        """The area's code, or the department's key (the keys the scores are computed under)."""
+        return department_key(self.department_id) if self.department_id else self.area.code
 
 
 def _paths_above(user) -> list[str]:
@@ -75,7 +124,13 @@ class Scheme(AreaOwned):
     period_type = models.CharField(
         "考核周期", max_length=10, choices=PeriodType.choices, default=PeriodType.QUARTER
     )
-    assessed = models.ManyToManyField(Area, related_name="+", verbose_name="考核对象")
+    unit_kind = models.CharField(
+        "考核对象类型", max_length=12, choices=UnitKind.choices, default=UnitKind.TOWNS
+    )
+    assessed = models.ManyToManyField(Area, related_name="+", blank=True, verbose_name="考核对象")
+    assessed_departments = models.ManyToManyField(
+        Department, related_name="+", blank=True, verbose_name="考核部门"
+    )
     grades = models.JSONField(
         "等次",
         default=list,
@@ -110,6 +165,11 @@ class Scheme(AreaOwned):
     @property
     def grade_list(self) -> list[tuple[str, Decimal]]:
         return scoring.check_grades(self.grades) if self.grades else scoring.DEFAULT_GRADES
+
+    @property
+    def unit_word(self) -> str:
+        """What the units are called: 乡镇（街道）, 部门, 村（社区）."""
+        return UNIT_WORDS[UnitKind(self.unit_kind)]
 
     @property
     def signed_by(self) -> str:
@@ -189,13 +249,21 @@ class ManualScoreQuerySet(AreaOwnedQuerySet):
         return self.filter(subtree_filter(user, "criterion__scheme__area__path"))
 
 
-class ManualScore(AreaOwned):
-    """A score an assessor entered for an area and period: an 暗访 deduction, a bonus, a veto — with the reason."""
+class ManualScore(AssessedUnit, AreaOwned):
+    """A score an assessor entered for a unit and period: an 暗访 deduction, a bonus, a veto — with the reason.
+
+    The unit is an area (a town, a village) or, in a departments scheme, a department.
+    """
 
     area_lookup = "criterion__scheme__area"
 
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="manual_scores")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="考核对象")
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="考核对象"
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="考核部门"
+    )
     period = models.CharField("考核期", max_length=10)
     points = models.DecimalField("分数", max_digits=6, decimal_places=2, default=Decimal(0))
     reason = models.CharField("事由", max_length=300)
@@ -211,9 +279,10 @@ class ManualScore(AreaOwned):
         verbose_name_plural = "人工评分"
         ordering = ["criterion__order", "area__path", "entered_at", "id"]
         indexes = [models.Index(fields=["criterion", "period"], name="manual_score_period")]
+        constraints = [models.CheckConstraint(condition=unit_check(), name="manual_score_one_unit")]
 
     def __str__(self) -> str:
-        return f"{self.area} {self.period} {self.criterion.name} {self.points}"
+        return f"{self.unit} {self.period} {self.criterion.name} {self.points}"
 
 
 class ResultStatus(models.TextChoices):
@@ -286,13 +355,21 @@ class ResultRowQuerySet(AreaOwnedQuerySet):
         return self.filter(result__in=Result.objects.for_user(user))
 
 
-class ResultRow(AreaOwned):
-    """One area's line of a result: total, rank (ties share one), grade and movement against last period."""
+class ResultRow(AssessedUnit, AreaOwned):
+    """One unit's line of a result: total, rank (ties share one), grade and movement against last period.
+
+    The unit is an area (a town, a village) or, in a departments scheme, a department.
+    """
 
     area_lookup = "area"
 
     result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="rows")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name="考核对象")
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="考核对象"
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="考核部门"
+    )
     total = models.DecimalField("总分", max_digits=7, decimal_places=2)
     rank = models.PositiveSmallIntegerField("名次")
     grade = models.CharField("等次", max_length=10)
@@ -304,11 +381,15 @@ class ResultRow(AreaOwned):
     class Meta:
         verbose_name = "排名"
         verbose_name_plural = "排名"
-        ordering = ["result", "rank", "area__code"]
-        constraints = [models.UniqueConstraint(fields=["result", "area"], name="result_row_unique_area")]
+        ordering = ["result", "rank", "area__code", "department_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["result", "area"], name="result_row_unique_area"),
+            models.UniqueConstraint(fields=["result", "department"], name="result_row_unique_department"),
+            models.CheckConstraint(condition=unit_check(), name="result_row_one_unit"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.area} 第{self.rank}名 {self.total}分"
+        return f"{self.unit} 第{self.rank}名 {self.total}分"
 
     @property
     def movement_text(self) -> str:
@@ -351,7 +432,7 @@ class ScoreDetail(AreaOwned):
         constraints = [models.UniqueConstraint(fields=["row", "criterion"], name="score_detail_unique")]
 
     def __str__(self) -> str:
-        return f"{self.row.area} {self.criterion.name} {self.points}"
+        return f"{self.row.unit} {self.criterion.name} {self.points}"
 
     @property
     def score(self) -> scoring.Score:

@@ -17,11 +17,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from zhenwu.areas.changes import record, require_admin, subject_of, validation_text
-from zhenwu.areas.models import Area
+from zhenwu.areas.models import Area, Department
 from zhenwu.assessment import scoring, services
-from zhenwu.assessment.models import Criterion, ManualScore, Scheme, ScoreDetail
+from zhenwu.assessment.models import Criterion, ManualScore, Scheme, ScoreDetail, UnitKind
 from zhenwu.assessment.periods import Period, periods_of
 from zhenwu.assessment.services import AssessmentError
+from zhenwu.assessment.units import check_units, rule_problem, units_of
 
 RESERVED_SLUGS = {"setup", "scores", "criterion"}  # words the assessment URLs use
 
@@ -48,15 +49,15 @@ PARAM_CHOICES = {
 }
 
 
-def scheme_words(scheme: Scheme, assessed: list[Area] | None = None) -> dict[str, object]:
-    assessed = list(scheme.assessed.order_by("code")) if assessed is None else assessed
+def scheme_words(scheme: Scheme) -> dict[str, object]:
     return {
         "方案名称": scheme.name,
         "代号": scheme.slug,
         "考核周期": scheme.get_period_type_display(),
         "起始年度": scheme.first_year,
         "截止年度": scheme.last_year or "长期",
-        "考核对象": "、".join(area.name for area in assessed),
+        "考核对象类型": scheme.get_unit_kind_display(),
+        "考核对象": "、".join(unit.name for unit in units_of(scheme)),
         "等次": "、".join(f"{name}≥{scoring.show(floor)}" for name, floor in scheme.grade_list),
         "通报署名": scheme.issuer,
         "通报工作要求": scheme.requirements,
@@ -81,32 +82,63 @@ def _full_clean(row, **kwargs) -> None:
         raise AssessmentError(validation_text(error, type(row))) from error
 
 
-def _check_assessed(area: Area, assessed: list[Area]) -> None:
-    if not assessed:
-        raise AssessmentError("请选择考核对象")
-    outside = [unit.name for unit in assessed if not area.contains(unit)]
-    if outside:
-        raise AssessmentError(f"{'、'.join(outside)}不在{area.name}范围内，不能作为考核对象")
+def _set_units(scheme: Scheme, kind: str, assessed: list[Area], departments: list[Department]) -> None:
+    """Check and set whom the scheme assesses: areas below it, or its departments — never both."""
+    problem = check_units(scheme.area, kind, assessed, departments)
+    if problem:
+        raise AssessmentError(problem)
+    for criterion in scheme.criteria.all() if scheme.pk else ():
+        problem = rule_problem(kind, criterion.rule, criterion.params)
+        if problem:
+            raise AssessmentError(f"考核项目“{criterion.name}”不适用：{problem}")
+    if kind == UnitKind.DEPARTMENTS:
+        scheme.assessed.clear()
+        scheme.assessed_departments.set(departments)
+    else:
+        scheme.assessed_departments.clear()
+        scheme.assessed.set(assessed)
 
 
 @transaction.atomic
-def create_scheme(user, area: Area, *, assessed: list[Area], **fields) -> Scheme:
-    """Issue a new scheme from the area; it has no criteria yet, so it cannot be computed until they add to 100."""
+def create_scheme(
+    user,
+    area: Area,
+    *,
+    assessed: list[Area],
+    assessed_departments: list[Department] = (),
+    unit_kind: str = UnitKind.TOWNS,
+    **fields,
+) -> Scheme:
+    """Issue a new scheme from the area; it has no criteria yet, so it cannot be computed until they add to 100.
+
+    ``unit_kind`` says whom it assesses: the towns below a county (``assessed``), a town's
+    villages (``assessed``), or the area's departments (``assessed_departments``).
+    """
     require_admin(user, area)
     slug = fields.get("slug", "")
     if slug in RESERVED_SLUGS:
         raise AssessmentError(f"代号“{slug}”为系统保留，请换一个")
-    _check_assessed(area, assessed)
-    scheme = Scheme(area=area, **fields)
+    problem = check_units(area, unit_kind, list(assessed), list(assessed_departments))
+    if problem:
+        raise AssessmentError(problem)
+    scheme = Scheme(area=area, unit_kind=unit_kind, **fields)
     _full_clean(scheme)
     scheme.save()
-    scheme.assessed.set(assessed)
-    record(user, area, subject_of(scheme), f"考核方案“{scheme.name}”", None, scheme_words(scheme, assessed))
+    _set_units(scheme, unit_kind, list(assessed), list(assessed_departments))
+    record(user, area, subject_of(scheme), f"考核方案“{scheme.name}”", None, scheme_words(scheme))
     return scheme
 
 
 @transaction.atomic
-def change_scheme(user, scheme: Scheme, *, assessed: list[Area], **fields) -> Scheme:
+def change_scheme(
+    user,
+    scheme: Scheme,
+    *,
+    assessed: list[Area],
+    assessed_departments: list[Department] = (),
+    unit_kind: str | None = None,
+    **fields,
+) -> Scheme:
     """Change the scheme's terms; published results stay as they were published."""
     require_admin(user, scheme.area)
     scheme = Scheme.objects.select_for_update().get(pk=scheme.pk)
@@ -114,27 +146,28 @@ def change_scheme(user, scheme: Scheme, *, assessed: list[Area], **fields) -> Sc
     fields.pop("slug", None)  # the slug is in every URL and command that names the scheme
     if fields.get("period_type", scheme.period_type) != scheme.period_type and scheme.results.exists():
         raise AssessmentError("方案已有考核结果，不能改变考核周期；请另建方案")
-    _check_assessed(scheme.area, assessed)
+    unit_kind = unit_kind or scheme.unit_kind
+    if unit_kind != scheme.unit_kind and (
+        scheme.results.exists() or scheme.criteria.filter(manual_scores__isnull=False).exists()
+    ):
+        raise AssessmentError("方案已有评分或考核结果，不能改变考核对象类型；请另建方案")
     for name, value in fields.items():
         setattr(scheme, name, value)
+    scheme.unit_kind = unit_kind
     _full_clean(scheme)
+    _set_units(scheme, unit_kind, list(assessed), list(assessed_departments))
     scheme.save()
-    scheme.assessed.set(assessed)
-    record(
-        user,
-        scheme.area,
-        subject_of(scheme),
-        f"考核方案“{scheme.name}”",
-        before,
-        scheme_words(scheme, assessed),
-    )
+    record(user, scheme.area, subject_of(scheme), f"考核方案“{scheme.name}”", before, scheme_words(scheme))
     return scheme
 
 
-def _check_indicator(params: dict) -> None:
+def _check_rule(scheme: Scheme, criterion: Criterion) -> None:
     from zhenwu.ledger.models import Indicator
 
-    code = params.get("indicator")
+    problem = rule_problem(scheme.unit_kind, criterion.rule, criterion.params)
+    if problem:
+        raise AssessmentError(problem)
+    code = criterion.params.get("indicator")
     if code and not Indicator.objects.filter(code=code, is_active=True).exists():
         raise AssessmentError(f"没有启用中的指标“{code}”")
 
@@ -148,7 +181,7 @@ def add_criterion(user, scheme: Scheme, *, name: str, weight: Decimal, rule: str
         scheme=scheme, name=name.strip(), weight=weight, rule=rule, params=params, order=last + 1
     )
     _full_clean(criterion, exclude=["scheme"])
-    _check_indicator(criterion.params)
+    _check_rule(scheme, criterion)
     criterion.save()
     record(
         user, scheme.area, subject_of(scheme), f"考核方案“{scheme.name}”", None, criterion_words(criterion)
@@ -166,7 +199,7 @@ def change_criterion(
     before = criterion_words(criterion)
     criterion.name, criterion.weight, criterion.rule, criterion.params = name.strip(), weight, rule, params
     _full_clean(criterion, exclude=["scheme"])
-    _check_indicator(criterion.params)
+    _check_rule(scheme, criterion)
     criterion.save()
     record(
         user, scheme.area, subject_of(scheme), f"考核方案“{scheme.name}”", before, criterion_words(criterion)

@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from zhenwu.areas.access import subtree_filter
-from zhenwu.areas.models import Area
+from zhenwu.areas.models import Area, Department
 from zhenwu.assessment import facts as gathering
 from zhenwu.assessment import scoring
 from zhenwu.assessment.models import (
@@ -29,6 +29,7 @@ from zhenwu.assessment.models import (
     ScoreDetail,
 )
 from zhenwu.assessment.periods import Period
+from zhenwu.assessment.units import unit_of, units_of
 from zhenwu.ledger.reporting import reporting_month
 
 
@@ -45,11 +46,11 @@ def draft(scheme: Scheme, period: Period) -> Result | None:
 
 
 def previous_ranks(scheme: Scheme, period: Period) -> dict[str, int]:
-    """The ranks (area code → rank) of the previous period's published result, for 升降位次."""
+    """The ranks (unit key → rank) of the previous period's published result, for 升降位次."""
     before = published(scheme, period.previous())
     if before is None:
         return {}
-    return dict(before.rows.values_list("area__code", "rank"))
+    return {row.unit_key: row.rank for row in before.rows.select_related("area")}
 
 
 def compute(scheme: Scheme, period: Period, today: datetime.date | None = None) -> list[scoring.Outcome]:
@@ -65,12 +66,13 @@ def compute(scheme: Scheme, period: Period, today: datetime.date | None = None) 
 
 
 def _write(result: Result, outcomes: list[scoring.Outcome]) -> None:
-    areas = dict(Area.objects.filter(code__in=[o.code for o in outcomes]).values_list("code", "pk"))
+    units = {unit.key: unit for unit in units_of(result.scheme)}
     rows = ResultRow.objects.bulk_create(
         [
             ResultRow(
                 result=result,
-                area_id=areas[o.code],
+                area=units[o.code].area,
+                department=units[o.code].department,
                 total=o.total,
                 rank=o.rank,
                 grade=o.grade,
@@ -156,20 +158,25 @@ def publish_revision(
 
 @transaction.atomic
 def enter_manual_score(
-    criterion: Criterion, area: Area, period: Period, points: Decimal, reason: str, user
+    criterion: Criterion, unit: Area | Department, period: Period, points: Decimal, reason: str, user
 ) -> ManualScore:
-    """Record an assessor's score (暗访 deduction, bonus, veto or a direct score) with its reason."""
+    """Record an assessor's score (暗访 deduction, bonus, veto or a direct score) for a unit, with its reason.
+
+    The unit is an area (a town, a village) or a department, as the scheme assesses.
+    """
     if not criterion.is_manual:
         raise AssessmentError(f"“{criterion.name}”按规则自动计分，不能人工评分")
-    if not criterion.scheme.assessed.filter(pk=area.pk).exists():
-        raise AssessmentError(f"{area.name}不是本方案的考核对象")
+    found = unit_of(criterion.scheme, unit)
+    if found is None:
+        raise AssessmentError(f"{unit.name}不是本方案的考核对象")
     if not reason.strip():
         raise AssessmentError("请填写评分事由")
     if points < 0:
         raise AssessmentError("分数不能为负数：扣分项填写扣除的分数")
     return ManualScore.objects.create(
         criterion=criterion,
-        area=area,
+        area=found.area,
+        department=found.department,
         period=period.key,
         points=points,
         reason=reason.strip(),
@@ -214,8 +221,8 @@ def differences(result: Result, outcomes: list[scoring.Outcome]) -> list[AreaCha
     """Per area and criterion, what a recompute would change in a published result (unchanged areas included)."""
     names = {str(c.pk): c.name for c in result.scheme.criteria.all()}
     stored = {
-        row.area.code: row
-        for row in result.rows.select_related("area").prefetch_related("details__criterion")
+        row.unit_key: row
+        for row in result.rows.select_related("area", "department").prefetch_related("details__criterion")
     }
     changes = []
     for outcome in outcomes:
@@ -277,7 +284,7 @@ def score_table(result: Result, user) -> ScoreTable:
     }
     rows = [
         TableRow(row, [visible.get((row.pk, c.pk)) for c in criteria])
-        for row in result.rows.select_related("area")
+        for row in result.rows.select_related("area", "department")
     ]
     return ScoreTable(criteria, rows)
 
@@ -295,19 +302,17 @@ class History:
 
 
 def ranking_history(scheme: Scheme, user) -> History:
-    """Each assessed area's rank in every published period (升降 at a glance), oldest period first."""
+    """Each assessed unit's rank in every published period (升降 at a glance), oldest period first."""
     results = list(
         Result.objects.for_user(user).filter(scheme=scheme, status=ResultStatus.PUBLISHED).order_by("period")
     )
     periods = [r.period_obj for r in results]
     periods_index = {r.pk: n for n, r in enumerate(results)}
-    lines: dict[int, HistoryLine] = {}
-    for area in scheme.assessed.order_by("code"):
-        lines[area.pk] = HistoryLine(area.name, [None] * len(results))
-    rows = ResultRow.objects.filter(result__in=results).select_related("area")
+    lines = {unit.key: HistoryLine(unit.name, [None] * len(results)) for unit in units_of(scheme)}
+    rows = ResultRow.objects.filter(result__in=results).select_related("area", "department")
     for row in rows:
-        if row.area_id in lines:
-            lines[row.area_id].ranks[periods_index[row.result_id]] = row
+        if row.unit_key in lines:
+            lines[row.unit_key].ranks[periods_index[row.result_id]] = row
     return History(periods, list(lines.values()))
 
 
@@ -316,7 +321,7 @@ def manual_scores(scheme: Scheme, period: Period, user):
     return (
         ManualScore.objects.for_user(user)
         .filter(criterion__scheme=scheme, period=period.key)
-        .select_related("criterion", "area", "entered_by")
+        .select_related("criterion", "area", "department", "entered_by")
     )
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from zhenwu.areas.access import get_writable_or_403
 from zhenwu.areas.changes import history, subject_of
 from zhenwu.areas.models import Action, Area
-from zhenwu.assessment import schemes
+from zhenwu.assessment import schemes, units
 from zhenwu.assessment.forms import CriterionForm, PreviewForm, SchemeForm
 from zhenwu.assessment.models import Criterion, Scheme
 from zhenwu.assessment.periods import Period
@@ -81,8 +81,10 @@ def _scheme_page(row: Scheme, form, criterion_form) -> dict:
         "criteria": list(row.criteria.all()),
         "weight_problem": row.weight_problem(),
         "criterion_form": criterion_form,
+        "rule_note": units.RULE_NOTES.get(row.unit_kind, ""),
         "preview_form": PreviewForm(periods=schemes.past_periods(row)),
         "changes": history(subject_of(row)),
+        "history_query": f"subject={subject_of(row)}",
     }
 
 

@@ -25,5 +25,6 @@ urlpatterns = [
     path("<slug:slug>/<str:period>/manual/", views.manual, name="manual"),
     path("<slug:slug>/<str:period>/recompute/", views.recompute, name="recompute"),
     path("<slug:slug>/<str:period>/bulletin.docx", views.bulletin, name="bulletin"),
+    path("<slug:slug>/<str:period>/bulletin.pdf", views.bulletin, {"as_pdf": True}, name="bulletin_pdf"),
     path("<slug:slug>/<str:period>/bulletin/job/", views.bulletin_job, name="bulletin_job"),
 ]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
@@ -14,10 +13,9 @@ from zhenwu.areas.models import Action
 from zhenwu.assessment import services
 from zhenwu.assessment.forms import ManualScoreForm, RevisionForm
 from zhenwu.assessment.models import Scheme, ScoreDetail
+from zhenwu.assessment.units import units_of
 from zhenwu.issuing.dispatch import issuing_office, signer
-from zhenwu.lib.files import safe_filename
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from zhenwu.web.downloads import document_response
 
 
 def _period(scheme: Scheme, text: str):
@@ -51,7 +49,7 @@ def scheme_detail(request, slug):
             "scheme": scheme,
             "criteria": scheme.criteria.all(),
             "weight_problem": scheme.weight_problem(),
-            "assessed": scheme.assessed.order_by("code"),
+            "assessed": units_of(scheme),
             "lines": services.period_lines(scheme, request.user),
             **_roles(request.user, scheme),
         },
@@ -91,7 +89,9 @@ def result(request, slug, period):
 def score_detail(request, pk):
     """One score's explanation: a fragment for htmx, or a page of its own."""
     detail = get_visible_or_404(
-        ScoreDetail.objects.select_related("row__area", "row__result__scheme", "criterion"),
+        ScoreDetail.objects.select_related(
+            "row__area", "row__department", "row__result__scheme", "criterion"
+        ),
         request.user,
         pk=pk,
     )
@@ -200,8 +200,8 @@ def recompute(request, slug, period):
 
 
 @login_required
-def bulletin(request, slug, period):
-    """The ranking 通报 of the shown result as .docx (a draft is marked so in its title)."""
+def bulletin(request, slug, period, as_pdf=False):
+    """The ranking 通报 of the shown result as .docx or PDF (a draft is marked so in its title)."""
     from zhenwu.assessment.bulletin import build_bulletin
     from zhenwu.documents import write_docx
 
@@ -211,11 +211,8 @@ def bulletin(request, slug, period):
     if shown is None:
         raise Http404("该考核期尚无结果")
     document = build_bulletin(shown, issuer=signer(request.user, scheme.area))  # the maker's own office
-    response = HttpResponse(write_docx(document), content_type=DOCX)
-    response["Content-Disposition"] = content_disposition_header(
-        True, safe_filename(f"{scheme.name}{period.label}考核排名通报.docx")
-    )
-    return response
+    stem = f"{scheme.name}{period.label}考核排名通报"
+    return document_response(request, write_docx(document), stem, as_pdf=as_pdf)
 
 
 @login_required

@@ -10,7 +10,7 @@ import random
 
 from django.db import transaction
 
-from zhenwu.demo import areas, assessment, inspections, issuing, ledger, projects, reminders
+from zhenwu.demo import areas, assessment, inspections, issuing, ledger, projects, reminders, standards
 from zhenwu.demo.areas import DEMO_PASSWORD, DemoCounty
 
 SEED = 20250701
@@ -18,8 +18,10 @@ STEPS = [
     areas.build,
     inspections.build,
     ledger.build,
+    standards.build,
     projects.build,
     assessment.build,
+    assessment.build_units,
     issuing.build,
     reminders.build,
 ]

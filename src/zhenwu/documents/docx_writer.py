@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 from pathlib import Path
@@ -27,6 +28,7 @@ from zhenwu.documents.model import (
     Paragraph,
     Photo,
     PhotoGrid,
+    Placement,
     Run,
     Signature,
     Table,
@@ -93,8 +95,36 @@ class _Writer:
         for block in self.doc.blocks:
             handlers[type(block)](block)
         if self.doc.colophon:
+            self._reach_colophon_page(self.doc.colophon.placement)
             self.shape_id += 1
             self._append(colophon_xml(self.doc.colophon, self.fonts, self.shape_id))
+
+    def _reach_colophon_page(self, placement: Placement) -> None:
+        """Breaks so that the 版记 (appended next) ends the document on an even page."""
+        if placement == Placement.EVEN:
+            self._even_page_section()
+        elif placement == Placement.AFTER_BLANK:
+            self._page_break(PageBreak())
+            self._append(
+                f'<w:p {ooxml.W}><w:pPr><w:pStyle w:val="Normal"/>'
+                '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
+            )
+            self._page_break(PageBreak())
+        elif placement == Placement.NEXT:
+            self._page_break(PageBreak())
+
+    def _even_page_section(self) -> None:
+        """End the body's section here; the last section (the 版记's) starts on an even page.
+
+        Word and LibreOffice insert a blank page when the body ends on an even page, as
+        GB/T 9704 expects: the 版记 is printed on the back of the last sheet.
+        """
+        ended = self._append(
+            f'<w:p {ooxml.NS}><w:pPr><w:pStyle w:val="Normal"/>'
+            '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
+        )
+        ended.get_or_add_pPr().append(copy.deepcopy(self.sect_pr))
+        self.sect_pr.find(qn("w:pgSz")).addprevious(ooxml.parse(f'<w:type {ooxml.W} w:val="evenPage"/>'))
 
     def _properties(self) -> None:
         props = self.document.core_properties

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Literal, Union
 
@@ -210,13 +211,34 @@ class Letterhead:
     number: str = ""  # 发文字号, e.g. “青美城办〔2026〕12号”
 
 
+class Placement(StrEnum):
+    """Where the 版记 goes so that it ends the document on an even page.
+
+    Without a rendering, ``EVEN`` starts it in a section of its own on the next even page
+    (the word processor adds a blank page when the body ends on an even page). From a
+    rendering (``zhenwu.documents.pdf.fit_colophon``) the exact one is known: on the body's
+    last page when that is even and has room, else on the next page, else after a blank one.
+    """
+
+    EVEN = "even"
+    SAME = "same"
+    NEXT = "next"
+    AFTER_BLANK = "blank"
+
+
 @dataclass
 class Colophon:
-    """版记 at the foot of the last page: 抄送, then 印发机关 and 印发日期, between rules."""
+    """版记 at the foot of the last page: 抄送, then 印发机关 and 印发日期, between rules.
+
+    GB/T 9704-2012 §7.4.1 puts its last rule on the bottom edge of the type area of the
+    公文's last 面; printed on both sides, that is an even page. ``placement`` says how the
+    page is reached: see ``Placement``.
+    """
 
     printed_by: str
     printed_on: datetime.date
     copy_to: str = ""
+    placement: Placement = Placement.EVEN
 
     @property
     def printed_text(self) -> str:

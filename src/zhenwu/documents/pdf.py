@@ -2,7 +2,9 @@
 
 Each call gets its own LibreOffice profile directory (two soffice processes must not
 share one) and the package's ``fonts.conf``, which maps the Chinese font names the
-documents use to installed faces.
+documents use to installed faces. A process converts one document at a time: a web worker
+that receives many 下载PDF clicks at once queues them instead of starting one LibreOffice
+(≈250 MB) per click.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
@@ -23,6 +26,7 @@ _CANDIDATES = (
     "/usr/lib/libreoffice/program/soffice",
     "/opt/libreoffice/program/soffice",
 )
+_ONE_AT_A_TIME = threading.Lock()
 
 
 class PdfError(RuntimeError):
@@ -51,10 +55,15 @@ def libreoffice_available() -> bool:
 
 
 def convert_to_pdf(source: bytes | str | Path, *, timeout: float = 120) -> bytes:
-    """Convert a .docx (bytes or path) to PDF bytes."""
+    """Convert a .docx (bytes or path) to PDF bytes, waiting for this process's conversion in hand."""
     soffice = find_soffice()
     if soffice is None:
         raise LibreOfficeMissing()
+    with _ONE_AT_A_TIME:
+        return _convert(soffice, source, timeout)
+
+
+def _convert(soffice: str, source: bytes | str | Path, timeout: float) -> bytes:
     with tempfile.TemporaryDirectory(prefix="zhenwu-pdf-") as work:
         work_dir = Path(work)
         docx_path = work_dir / "document.docx"
@@ -68,7 +77,9 @@ def convert_to_pdf(source: bytes | str | Path, *, timeout: float = 120) -> bytes
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            # Keep the blank page a section starting on an even page adds (before the 版记):
+            # printed on both sides, it puts the 版记 on the back of the last sheet.
+            'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}',
             "--outdir",
             str(work_dir),
             str(docx_path),

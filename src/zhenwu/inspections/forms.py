@@ -136,7 +136,7 @@ class FindingForm(forms.Form):
         self.fields["area"].queryset = areas_for(user, actions)
         if area is not None and area.level in FIELD_LEVELS:
             self.fields["area"].initial = area.pk
-        self.fields["department"].queryset = Department.objects.for_user(user).select_related("area")
+        self.fields["department"].queryset = Department.objects.for_user(user).active().select_related("area")
         if source == Source.INSPECTION:
             recent = timezone.localdate() - datetime.timedelta(days=90)
             self.fields["inspection"].queryset = Inspection.objects.for_user(user).filter(date__gte=recent)
@@ -185,6 +185,7 @@ class AssignForm(StepForm):
         super().__init__(*args, finding=finding, **kwargs)
         self.fields["department"].queryset = (
             Department.objects.for_user(user)
+            .offered(finding.department_id)
             .filter(area__path__in=finding.area.lineage_paths)
             .select_related("area")
         )

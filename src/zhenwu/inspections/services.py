@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhenwu.areas.access import can
+from zhenwu.areas.departments import retired_choice
 from zhenwu.areas.models import Action, Area, Department
 from zhenwu.inspections.models import (
     Finding,
@@ -44,9 +45,11 @@ def _require(user, area: Area, action: str) -> None:
         raise PermissionDenied(f"您的角色无权在{area.name}{Action(action).label}")
 
 
-def _check_department(department: Department | None, area: Area) -> None:
+def _check_department(department: Department | None, area: Area, current_id: int | None = None) -> None:
     if department is not None and not department.area.contains(area):
         raise ValidationError(f"责任单位“{department.name}”不属于{area.name}或其上级，请重新选择。")
+    if retired := retired_choice(department, current_id):
+        raise ValidationError(f"责任单位{retired}。")
 
 
 @transaction.atomic
@@ -275,7 +278,7 @@ def assign(
     version: int | None = None,
 ) -> Transition:
     """交办 a reported problem: set the responsible unit and the deadline (``version``: see ``_take_step``)."""
-    _check_department(department, finding.area)
+    _check_department(department, finding.area, finding.department_id)
     _check_deadline(deadline, finding.found_on, timezone.localdate(at or timezone.now()))
     locked, transition = _take_step(
         finding, user, Step.ASSIGN, note or f"限期{deadline:%Y年%m月%d日}前整改", at, version

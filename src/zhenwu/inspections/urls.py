@@ -17,6 +17,12 @@ urlpatterns = [
     path("photos/<int:pk>/", views.photo, name="photo"),
     path("photos/<int:pk>/thumbnail/", views.photo_thumbnail, name="photo_thumbnail"),
     path("bulletin/<str:code>/<year:year>-<month:month>/", views.bulletin, name="bulletin"),
+    path(
+        "bulletin/<str:code>/<year:year>-<month:month>.pdf",
+        views.bulletin,
+        {"as_pdf": True},
+        name="bulletin_pdf",
+    ),
     path("bulletin/<str:code>/<year:year>-<month:month>/job/", views.bulletin_job, name="bulletin_job"),
     path("rounds/", views.inspection_list, name="inspections"),
     path("rounds/new/", views.new_inspection, name="new_inspection"),

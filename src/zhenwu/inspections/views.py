@@ -7,10 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
@@ -32,9 +30,9 @@ from zhenwu.inspections.rectification import StepNotAllowed, action_for
 from zhenwu.inspections.tallies import Period, facts_from, recent_months, summarise
 from zhenwu.issuing.dispatch import issuing_office, signer
 from zhenwu.ledger.reporting import reporting_month
-from zhenwu.lib.files import safe_filename
 from zhenwu.lib.stale import AGAIN, StaleEdit, keep_for_second_try
 from zhenwu.photos import photo_response
+from zhenwu.web.downloads import document_response
 
 PAGE_SIZE = 50
 
@@ -358,12 +356,9 @@ def inspection_detail(request, pk):
     )
 
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
 @login_required
-def bulletin(request, code, year, month):
-    """The month's 督查通报 of an area the user sees, as .docx."""
+def bulletin(request, code, year, month, as_pdf=False):
+    """The month's 督查通报 of an area the user sees, as .docx or PDF."""
 
     from zhenwu.documents import write_docx
     from zhenwu.inspections.bulletin import build_bulletin
@@ -371,11 +366,8 @@ def bulletin(request, code, year, month):
     area = get_visible_or_404(Area.objects, request.user, code=code)
     issuer = signer(request.user, area)  # signed by the maker's own office
     document = build_bulletin(area, Period.month(year, month), timezone.localdate(), issuer=issuer)
-    response = HttpResponse(write_docx(document), content_type=DOCX)
-    response["Content-Disposition"] = content_disposition_header(
-        True, safe_filename(f"{area.name}{year}年{month}月督查整改情况通报.docx")
-    )
-    return response
+    stem = f"{area.name}{year}年{month}月督查整改情况通报"
+    return document_response(request, write_docx(document), stem, as_pdf=as_pdf)
 
 
 @login_required

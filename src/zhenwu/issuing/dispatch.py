@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Callable
 
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from zhenwu.areas.access import can
 from zhenwu.areas.models import Action, Area, Department, Membership
 from zhenwu.documents import Colophon, Document, Letterhead, Signature
+from zhenwu.documents.placing import fit_colophon
 from zhenwu.issuing.models import DispatchSettings, IssuedNumber
 
 RETRIES = 3
@@ -32,7 +35,7 @@ def own_department(user, area: Area | None = None) -> Department | None:
     after the area.
     """
     memberships = (
-        Membership.objects.filter(user=user, department__isnull=False)
+        Membership.objects.filter(user=user, department__isnull=False, department__is_active=True)
         .select_related("department", "area")
         .order_by("-area__depth")
     )
@@ -77,6 +80,8 @@ def take_number(
     department: Department, *, title: str, kind: str, source: str, user, today: datetime.date
 ) -> IssuedNumber:
     """Register the office's next 文号 of ``today``'s year for this document and return it."""
+    if not department.is_active:
+        raise IssueError(f"{department.name}已停用，不能再以其名义印发")
     for attempt in range(RETRIES):
         try:
             return _take(department, title=title, kind=kind, source=source, user=user, today=today)
@@ -129,9 +134,44 @@ def dress(document: Document, settings: DispatchSettings, code: str, today: date
 def issue(
     document: Document, department: Department, *, kind: str, source: str, user, today: datetime.date
 ) -> tuple[Document, IssuedNumber]:
-    """Take the office's next 文号 and return the issued document with its register entry."""
+    """Take the office's next 文号 and return the issued document with its register entry.
+
+    Where LibreOffice is installed the 版记 is placed from its layout (on the body's last
+    page when that is an even page with room); see ``zhenwu.documents.placing``.
+    """
     if "草稿" in document.title:
         raise IssueError("草稿不能印发：请先发布考核结果")
     settings = settings_of(department)
     record = take_number(department, title=document.title, kind=kind, source=source, user=user, today=today)
-    return dress(document, settings, record.code, today), record
+    return fit_colophon(dress(document, settings, record.code, today)), record
+
+
+def keep(record: IssuedNumber, docx: bytes) -> IssuedNumber:
+    """Store the issued .docx with its register entry (in the data directory), never to be rebuilt."""
+    if record.document:
+        raise IssueError(f"{record.code}的印发文件已保存，不能替换")
+    record.document.save(f"{record.number}.docx", ContentFile(docx), save=False)
+    record.save(update_fields=["document"])
+    return record
+
+
+def keep_pdf(record: IssuedNumber, pdf: bytes) -> IssuedNumber:
+    """Store the PDF made from the kept .docx, so it is converted once."""
+    record.pdf.save(f"{record.number}.pdf", ContentFile(pdf), save=False)
+    record.save(update_fields=["pdf"])
+    return record
+
+
+def kept_docx(record: IssuedNumber) -> bytes:
+    with record.document.open("rb") as kept:
+        return kept.read()
+
+
+def kept_pdf(record: IssuedNumber, convert: Callable[[bytes], bytes]) -> bytes:
+    """The kept PDF of the issued document; made from the kept .docx by ``convert`` the first time."""
+    if record.pdf:
+        with record.pdf.open("rb") as kept:
+            return kept.read()
+    pdf = convert(kept_docx(record))
+    keep_pdf(record, pdf)
+    return pdf

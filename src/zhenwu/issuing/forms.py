@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 
 from zhenwu.issuing.models import DispatchSettings
 
@@ -23,3 +24,19 @@ class DispatchSettingsForm(forms.ModelForm):
         if not 2000 <= year <= 2100:
             raise forms.ValidationError("编号年度应为四位年份，如 2026")
         return year
+
+
+class RegisterFilterForm(forms.Form):
+    """An office's 文号 register by year and words of the title or 文号; both optional."""
+
+    year = forms.IntegerField(label="年度", required=False, min_value=2000, max_value=2100)
+    q = forms.CharField(label="标题或文号", required=False, max_length=60)
+
+    def filter(self, numbers):
+        if not self.is_valid():
+            return numbers
+        if self.cleaned_data["year"]:
+            numbers = numbers.filter(year=self.cleaned_data["year"])
+        if words := self.cleaned_data["q"].strip():
+            numbers = numbers.filter(Q(title__icontains=words) | Q(code__icontains=words))
+        return numbers

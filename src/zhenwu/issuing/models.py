@@ -13,6 +13,13 @@ class ReportKind(models.TextChoices):
     RANKING = "ranking", "考核排名通报"
     INSPECTIONS = "inspections", "督查整改情况通报"
     PROJECTS = "projects", "重点项目推进情况"
+    SUMMARY = "summary", "工作总结"
+
+
+def _document_path(instance: IssuedNumber, filename: str) -> str:
+    """Under the office and year, named by the number: one file of each kind per 文号."""
+    suffix = filename.rpartition(".")[2] or "docx"
+    return f"issued/{instance.department_id}/{instance.year}/{instance.number}.{suffix}"
 
 
 class DispatchSettings(AreaOwned):
@@ -80,6 +87,9 @@ class IssuedNumber(AreaOwned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="印发人"
     )
     issued_at = models.DateTimeField("印发时间", default=timezone.now)
+    # The file as issued, kept so that the number always downloads the same document.
+    document = models.FileField("印发文件", upload_to=_document_path, max_length=200, blank=True)
+    pdf = models.FileField("PDF", upload_to=_document_path, max_length=200, blank=True)
 
     class Meta:
         verbose_name = "发文登记"
@@ -91,3 +101,8 @@ class IssuedNumber(AreaOwned):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    @property
+    def download_stem(self) -> str:
+        """The file name people get: 文号 then title, as a register lists them."""
+        return f"{self.code}{self.title}"

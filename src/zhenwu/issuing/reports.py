@@ -7,7 +7,7 @@ Every builder fetches through the scoping helpers, so a report outside the user'
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import Http404
 
@@ -24,6 +24,7 @@ class Built:
     area: Area
     source: str  # the parameters, kept in the register
     filename: str  # without extension
+    sources: list[dict] = field(default_factory=list)  # a summary's figures and where each came from
 
 
 def build(kind: str, user, data, today: datetime.date) -> Built:
@@ -32,6 +33,7 @@ def build(kind: str, user, data, today: datetime.date) -> Built:
         ReportKind.RANKING: _ranking,
         ReportKind.INSPECTIONS: _inspections,
         ReportKind.PROJECTS: _projects,
+        ReportKind.SUMMARY: _summary,
     }
     if kind not in builders:
         raise Http404("未知的文种")
@@ -92,3 +94,19 @@ def _projects(user, data, today) -> Built:
     projects = Project.objects.for_user(user).in_subtree(area)
     document = build_report(area, projects, month, today, issuer=signer(user, area))
     return Built(document, area, f"{area.code} {year}-{number:02d}", f"{document.title}")
+
+
+def _summary(user, data, today) -> Built:
+    """The work summary as it stands (figures from the ledger, the people's words); 定稿 issues it."""
+    from zhenwu.lib.periods import PeriodError, parse_period
+    from zhenwu.summaries.services import document_for
+
+    area = get_visible_or_404(Area.objects, user, code=data.get("code", ""))
+    try:
+        period = parse_period(str(data.get("period", "")))
+    except PeriodError as error:
+        raise Http404(str(error)) from error
+    built = document_for(area, period, user=user, today=today)
+    return Built(
+        built.document, area, f"{area.code} {period.key}", built.document.title, sources=built.sources
+    )

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -18,9 +17,10 @@ from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Department
 from zhenwu.documents import write_docx
 from zhenwu.issuing import dispatch, reports
-from zhenwu.issuing.forms import DispatchSettingsForm
-from zhenwu.issuing.models import DispatchSettings, IssuedNumber
-from zhenwu.lib.files import safe_filename
+from zhenwu.issuing.forms import DispatchSettingsForm, RegisterFilterForm
+from zhenwu.issuing.models import DispatchSettings, IssuedNumber, ReportKind
+from zhenwu.paging import paginate
+from zhenwu.web.downloads import docx_response, pdf_download, pdf_of
 
 
 @login_required
@@ -29,7 +29,7 @@ def index(request):
     departments = (
         Department.objects.for_user(request.user)
         .select_related("area", "dispatch")
-        .filter(Q(dispatch__isnull=False) | Q(area__depth__lte=3))
+        .filter(Q(dispatch__isnull=False) | Q(area__depth__lte=3, is_active=True))
         .order_by("area__path", "id")
     )
     issued = IssuedNumber.objects.for_user(request.user).select_related("department", "issued_by")[:30]
@@ -57,15 +57,26 @@ def office(request, pk):
     if not may_edit:
         for field in form.fields.values():
             field.disabled = True
-    register = department.issued_numbers.select_related("issued_by")[:100]
-    context = {"department": department, "form": form, "may_edit": may_edit, "register": register}
+    filters = RegisterFilterForm(request.GET or None)
+    page, query = paginate(request, filters.filter(department.issued_numbers.select_related("issued_by")))
+    context = {
+        "department": department,
+        "form": form,
+        "may_edit": may_edit,
+        "register": page.object_list,
+        "page": page,
+        "query": query,
+        "filters": filters,
+    }
     return render(request, "issuing/office.html", context)
 
 
 @login_required
 @require_POST
 def issue(request, kind):
-    """印发: build the report, take the office's next 文号 and return the issued .docx."""
+    """印发: build the report, take the office's next 文号, keep the issued .docx and return it."""
+    if kind == ReportKind.SUMMARY:  # a summary is issued by its 定稿, which also freezes the draft
+        raise PermissionDenied("工作总结请在总结页面点“定稿印发”")
     today = timezone.localdate()
     built = reports.build(kind, request.user, request.POST, today)
     department = _office(request, built)
@@ -75,10 +86,22 @@ def issue(request, kind):
         )
     except dispatch.IssueError as error:
         raise PermissionDenied(str(error)) from error
-    filename = safe_filename(f"{record.code}{built.filename}.docx")
-    response = FileResponse(io.BytesIO(write_docx(document)), as_attachment=True, filename=filename)
+    data = write_docx(document)
+    dispatch.keep(record, data)
+    response = docx_response(data, f"{record.code}{built.filename}")
     response["X-Zhenwu-Document-Number"] = quote(record.code)
     return response
+
+
+@login_required
+def issued(request, pk, as_pdf=False):
+    """A 公文 as it was issued under its 文号: the kept .docx, or its PDF (converted once, then kept)."""
+    record = get_visible_or_404(IssuedNumber.objects, request.user, pk=pk)
+    if not record.document:
+        raise Http404("该文号印发时没有留存文件（命令行印发的文件在印发人手中）")
+    if as_pdf:
+        return pdf_download(request, lambda: dispatch.kept_pdf(record, pdf_of), record.download_stem)
+    return docx_response(dispatch.kept_docx(record), record.download_stem)
 
 
 def _office(request, built) -> Department:

@@ -9,7 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
+from zhenwu.jobs.forms import JobFilterForm
 from zhenwu.jobs.models import Job
+from zhenwu.paging import paginate
 
 
 def _job(request, pk: int) -> Job:
@@ -19,9 +21,13 @@ def _job(request, pk: int) -> Job:
 
 @login_required
 def index(request):
-    jobs = Job.objects.visible_to(request.user).select_related("user", "area")[:100]
-    running = any(not job.finished for job in jobs)
-    return render(request, "jobs/index.html", {"jobs": jobs, "running": running})
+    """The jobs the user sees, newest first, 50 a page, by state and title."""
+    filters = JobFilterForm(request.GET or None)
+    jobs = filters.filter(Job.objects.visible_to(request.user).select_related("user", "area"))
+    page, query = paginate(request, jobs)
+    running = any(not job.finished for job in page)
+    context = {"jobs": page.object_list, "page": page, "query": query, "filters": filters, "running": running}
+    return render(request, "jobs/index.html", context)
 
 
 @login_required

@@ -218,15 +218,23 @@ def history(area: Area, year: int, month: int, records) -> bytes:
 
 
 def standards(area: Area, year: int, month: int, standard_tables: list[StandardTable]) -> bytes:
-    """创建标准 达标情况: each standard as a sheet, areas × thresholds with the verdict beside each figure."""
+    """创建标准 达标情况: each standard as a sheet, areas × thresholds and checklist items, then 达标 over both."""
     sheets = []
     for table in standard_tables:
         heads = ["单位"]
         for entry in table.entries:
             heads += [f"{entry.indicator.name}（{entry.requirement}）", "判定"]
+        heads += [f"{item.text}（清单项）" for item in table.items]
+        heads += ["达标情况", "说明"]
         rows = [
-            [unit.name, *[item for value, verdict, _ in checks for item in (value, verdict)]]
-            for unit, checks in table.rows
+            [
+                line.unit.name,
+                *[item for value, verdict, _ in line.checks for item in (value, verdict)],
+                *[cell.label for cell in line.cells],
+                line.standing.verdict,
+                line.standing.text,
+            ]
+            for line in table.lines
         ]
         sheets.append(
             TableSheet(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from zhenwu.areas.models import Area, Department
+from zhenwu.ledger.evidence import check_document
 from zhenwu.ledger.models import Catalogue, CatalogueKind, Indicator
 from zhenwu.lib.periods import parse_month
 from zhenwu.lib.stale import remember_shown
+from zhenwu.photos import PhotosField
 
 
 class UnlockForm(forms.Form):
@@ -86,7 +89,8 @@ class OwnerForm(forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(area=area)
+        current = self.initial.get("department")  # kept on a target even after its department retired
+        self.fields["department"].queryset = Department.objects.filter(area=area).offered(current)
         if self.changes_a_target:
             remember_shown(self)
 
@@ -117,7 +121,7 @@ class PartForm(forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.departments = {f"d{d.pk}": d for d in Department.objects.filter(area=area)}
+        self.departments = {f"d{d.pk}": d for d in Department.objects.filter(area=area).active()}
         self.villages = {
             f"v{v.pk}": v for v in Area.objects.filter(path__startswith=area.path, depth=area.depth + 1)
         }
@@ -196,6 +200,37 @@ class IndicatorForm(forms.ModelForm):
         return code
 
 
+class IndicatorFilterForm(forms.Form):
+    """设置 · 指标 by words of the code, name or 别名, a 领域 and 启用/停用; all optional.
+
+    The labels differ from the new-indicator form's on the same page (“指标分类”, not “领域”).
+    """
+
+    q = forms.CharField(label="查找", required=False, max_length=60, help_text="代码、名称或别名")
+    theme = forms.ChoiceField(label="指标分类", required=False, choices=[("", "全部")])
+    state = forms.ChoiceField(
+        label="状态", required=False, choices=[("", "全部"), ("active", "启用"), ("retired", "已停用")]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", "全部"), *Indicator._meta.get_field("theme").choices]
+
+    def filter(self, indicators):
+        if not self.is_valid():
+            return indicators
+        data = self.cleaned_data
+        if words := data["q"].strip():
+            indicators = indicators.filter(
+                Q(code__icontains=words) | Q(name__icontains=words) | Q(aliases__icontains=words)
+            )
+        if data["theme"]:
+            indicators = indicators.filter(theme=data["theme"])
+        if data["state"]:
+            indicators = indicators.filter(is_active=data["state"] == "active")
+        return indicators
+
+
 class CatalogueForm(forms.Form):
     """新建目录: 年度目标考核指标 for one year, or a 创建标准 (any year when left blank)."""
 
@@ -267,3 +302,44 @@ def _keep_kind_fields(form: forms.Form, catalogue: Catalogue) -> None:
     del form.fields[drop]
     if drop == "weight":
         form.fields["threshold"].required = True
+
+
+class ChecklistItemForm(forms.Form):
+    """A checklist item of a creation standard and the evidence a town must bring for it."""
+
+    text = forms.CharField(label="清单项", max_length=120, help_text="如：一个规范化农贸市场")
+    needs_photos = forms.BooleanField(label="需上传照片", required=False, initial=True)
+    needs_document = forms.BooleanField(label="需上传文件", required=False)
+    needs_date = forms.BooleanField(label="需填写完成日期", required=False)
+
+
+class MarkForm(forms.Form):
+    """已完成: the evidence of one checklist item, checked before anything is written."""
+
+    photos = PhotosField(label="照片", required_photo=False)
+    document = forms.FileField(
+        label="佐证文件", required=False, help_text="PDF、Word(.docx)、Excel(.xlsx) 或 JPG，不超过 20 MB"
+    )
+    done_on = forms.DateField(
+        label="完成日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label="说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data.get("document")
+        return check_document(upload) if upload else None
+
+
+class ReviewForm(forms.Form):
+    """The county's verdict on a mark: 通过, or 退回 with the reason the town will read."""
+
+    verdict = forms.ChoiceField(label="审核", choices=[("accept", "通过"), ("return", "退回")])
+    reason = forms.CharField(label="退回理由", max_length=500, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("verdict") == "return" and not (data.get("reason") or "").strip():
+            self.add_error("reason", "退回须填写理由")
+        return data

@@ -6,7 +6,7 @@ Views call one function here and render what it returns; no rule lives in a temp
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
@@ -14,7 +14,7 @@ from typing import NamedTuple
 from django.utils import timezone
 
 from zhenwu.areas.models import Area, Level, Membership, Role
-from zhenwu.ledger import loading, progress
+from zhenwu.ledger import checklists, loading, progress
 from zhenwu.ledger.charts import Sparkline, sparkline
 from zhenwu.ledger.entry import CellCheck
 from zhenwu.ledger.models import (
@@ -23,6 +23,7 @@ from zhenwu.ledger.models import (
     Catalogue,
     CatalogueEntry,
     CatalogueKind,
+    ChecklistItem,
     Indicator,
     Kind,
     ReportedValue,
@@ -784,11 +785,24 @@ def target_table(area: Area, year: int) -> list[TargetRow]:
 
 
 @dataclass
+class StandardLine:
+    """One unit of a standard: its numeric checks, its checklist items and whether it is 达标 over both."""
+
+    unit: Area
+    checks: list[tuple[Decimal | None, str, str]]  # (value, 达标…, css) per numeric entry
+    cells: list[checklists.ItemCell]  # per checklist item, in order
+    standing: checklists.Standing
+    linked: bool = False  # the unit has a checklist page of this standard (it is below the issuer)
+
+
+@dataclass
 class StandardTable:
     catalogue: Catalogue
     entries: list[CatalogueEntry]
     rows: list[tuple[Area, list[tuple[Decimal | None, str, str]]]]  # area, (value, 达标…, css) per entry
     met: dict[int, int]  # area id → how many thresholds it meets
+    items: list[ChecklistItem] = field(default_factory=list)
+    lines: list[StandardLine] = field(default_factory=list)
 
 
 VERDICT_CLASSES = {"达标": "ahead", "未达标": "severe", "未填报": "unknown"}
@@ -798,22 +812,27 @@ def standards_tables(area: Area, year: int, month: int) -> list[StandardTable]:
     """Each creation standard (中心镇, 美丽城镇) that applies to the area, checked 达标/未达标.
 
     A county sees its towns; a town sees itself. The figure checked is the 1-N月 one (or the
-    latest level) at the end of ``month``.
+    latest level) at the end of ``month``; a checklist item counts only once the county has
+    accepted (通过) the unit's latest mark of it. A unit is 达标 only when both kinds hold.
     """
     catalogues = list(
         Catalogue.objects.applicable_to(area)
         .filter(kind=CatalogueKind.STANDARD)
-        .prefetch_related("entries__indicator")
+        .select_related("issued_by")
+        .prefetch_related("entries__indicator", "items")
     )
     if not catalogues:
         return []
-    units = [area] if area.level in (Level.TOWN, Level.VILLAGE) else children_of(area) or [area]
+    units = checklists.standard_units(area)
     indicators = list({entry.indicator for catalogue in catalogues for entry in catalogue.entries.all()})
     figures = loading.load_figures([unit.pk for unit in units], indicators, year, month)
+    all_items = [item for catalogue in catalogues for item in catalogue.items.all() if item.is_active]
+    marks = checklists.latest_marks(all_items, units)
     result = []
     for catalogue in catalogues:
         entries = [entry for entry in catalogue.entries.all() if entry.threshold is not None]
-        rows, met = [], {}
+        items = [item for item in catalogue.items.all() if item.is_active]
+        rows, met, lines = [], {}, []
         for unit in units:
             checks = []
             for entry in entries:
@@ -822,5 +841,9 @@ def standards_tables(area: Area, year: int, month: int) -> list[StandardTable]:
                 checks.append((value, verdict, VERDICT_CLASSES[verdict]))
             rows.append((unit, checks))
             met[unit.pk] = sum(1 for _, verdict, _ in checks if verdict == "达标")
-        result.append(StandardTable(catalogue, entries, rows, met))
+            cells = [checklists.ItemCell(item, marks.get((item.pk, unit.pk))) for item in items]
+            total = checklists.standing(met[unit.pk], len(entries), cells)
+            linked = bool(items) and unit.path != catalogue.issued_by.path
+            lines.append(StandardLine(unit, checks, cells, total, linked))
+        result.append(StandardTable(catalogue, entries, rows, met, items, lines))
     return result

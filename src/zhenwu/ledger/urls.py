@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zhenwu.ledger.views import overview, reporting, rules, setup, targets
+from zhenwu.ledger.views import checklists, overview, reporting, rules, setup, targets
 
 app_name = "ledger"
 period = "<str:code>/<year:year>/<month:month>"
@@ -12,6 +12,12 @@ urlpatterns = [
     path(f"county/{period}/template.xlsx", reporting.county_template, name="county_template"),
     path(f"table/{period}.xlsx", overview.export, name="export"),
     path("standards/<str:code>/", overview.standards, name="standards"),
+    path("standards/<str:code>/<int:pk>/", checklists.checklist, name="checklist"),
+    path("standards/<str:code>/items/<int:pk>/mark/", checklists.mark, name="checklist_mark"),
+    path("checklist-mark/<int:pk>/review/", checklists.review, name="checklist_review"),
+    path("checklist-mark/<int:pk>/document/", checklists.document, name="checklist_document"),
+    path("checklist-photo/<int:pk>/", checklists.photo, name="checklist_photo"),
+    path("checklist-photo/<int:pk>/thumb/", checklists.photo_thumbnail, name="checklist_photo_thumbnail"),
     path("rules/<str:code>/", rules.rules, name="rules"),
     path("rules/<str:code>/deadlines/", rules.set_deadline, name="deadline_set"),
     path("deadline/<int:pk>/remove/", rules.remove_deadline, name="deadline_remove"),
@@ -44,4 +50,8 @@ urlpatterns = [
     path("setup/<str:code>/entries/<int:pk>/", setup.entry_change, name="setup_entry_change"),
     path("setup/<str:code>/entries/<int:pk>/remove/", setup.entry_remove, name="setup_entry_remove"),
     path("setup/<str:code>/entries/<int:pk>/move/", setup.entry_move, name="setup_entry_move"),
+    path("setup/<str:code>/catalogues/<int:pk>/items/", checklists.item_add, name="setup_item_add"),
+    path("setup/<str:code>/items/<int:pk>/", checklists.item_change, name="setup_item_change"),
+    path("setup/<str:code>/items/<int:pk>/remove/", checklists.item_remove, name="setup_item_remove"),
+    path("setup/<str:code>/items/<int:pk>/move/", checklists.item_move, name="setup_item_move"),
 ]

@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from zhenwu.areas.access import can
+from zhenwu.areas.departments import retired_choice
 from zhenwu.areas.models import Action, Area, Department
 from zhenwu.projects import services
 from zhenwu.projects.facts import latest_updates, load_facts
@@ -320,6 +321,8 @@ def _read_rows(rows: list[tuple], area: Area, month: Month, result: ImportResult
         values["department"] = departments.get(department) if department else None
         if department and values["department"] is None:
             errors.append(f"{_where(number, 'department')}：找不到责任单位“{department}”")
+        elif retired := retired_choice(values["department"], existing.department_id if existing else None):
+            errors.append(f"{_where(number, 'department')}：责任单位{retired}")
         if existing is not None and values["status"]:
             order = STATUS_ORDER.index
             if order(Status(values["status"])) < order(Status(existing.status)):

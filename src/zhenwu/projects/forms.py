@@ -141,7 +141,9 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = areas_where(user, Action.ADMINISTER)
-        self.fields["department"].queryset = Department.objects.for_user(user).select_related("area")
+        self.fields["department"].queryset = (
+            Department.objects.for_user(user).offered(self.instance.department_id).select_related("area")
+        )
         self.fields["tier"].initial = Tier.COUNTY
         if self.instance.pk:
             del self.fields["area"]  # a project stays in its area

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhenwu.areas.access import can
+from zhenwu.areas.departments import retired_choice
 from zhenwu.areas.models import Action, Area, Department
 from zhenwu.figures import format_number
 from zhenwu.lib.stale import Stale, StaleEdit, name_of
@@ -54,9 +55,11 @@ def _require(user, area: Area, action: str) -> None:
         raise PermissionDenied(f"您的角色无权在{area.name}{Action(action).label}")
 
 
-def _check_department(department: Department | None, area: Area) -> None:
+def _check_department(department: Department | None, area: Area, current_id: int | None = None) -> None:
     if department is not None and not department.area.contains(area):
         raise ValidationError(f"责任单位“{department.name}”不属于{area.name}或其上级，请重新选择。")
+    if retired := retired_choice(department, current_id):
+        raise ValidationError(f"责任单位{retired}。")
 
 
 def _check_dates(start: datetime.date | None, completion: datetime.date | None) -> None:
@@ -107,7 +110,7 @@ def update_project(
     )
     if version is not None and locked.version != version:
         raise StaleEdit([_project_stale(locked, fields, plans or {})])
-    _check_department(fields.get("department", locked.department), locked.area)
+    _check_department(fields.get("department", locked.department), locked.area, locked.department_id)
     for name, value in fields.items():
         setattr(locked, name, value)
     _check_dates(locked.planned_start, locked.planned_completion)

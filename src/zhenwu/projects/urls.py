@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("overview/", views.overview, name="overview"),
     path("report/<str:code>/", views.report, name="report"),
+    path("report/<str:code>.pdf", views.report, {"as_pdf": True}, name="report_pdf"),
     path("report/<str:code>/preview/", views.report_preview, name="report_preview"),
     path("export/<str:code>/", views.export, name="export"),
     path("background/<str:code>/<str:kind>/", views.in_background, name="background"),

@@ -35,6 +35,7 @@ from zhenwu.projects.rates import (
     summarise,
 )
 from zhenwu.projects.report import build_report
+from zhenwu.web.downloads import document_response
 from zhenwu.workbooks import XLSX_CONTENT
 
 PAGE_SIZE = 50
@@ -194,13 +195,11 @@ def report_preview(request, code):
 
 
 @login_required
-def report(request, code):
-    """The month's illustrated report (.docx) of an area the user sees."""
+def report(request, code, as_pdf=False):
+    """The month's illustrated report (.docx or PDF) of an area the user sees."""
     area, month, document = _report(request, code)
-    filename = f"{area.name}{month.year}年{month.label}重点项目推进情况.docx"
-    return FileResponse(
-        io.BytesIO(write_docx(document)), as_attachment=True, filename=safe_filename(filename)
-    )
+    stem = f"{area.name}{month.year}年{month.label}重点项目推进情况"
+    return document_response(request, write_docx(document), stem, as_pdf=as_pdf)
 
 
 @login_required

@@ -1,6 +1,7 @@
 from django import forms
+from django.db.models import Q
 
-from zhenwu.reminders.models import MAX_URL_LENGTH, Channel, ChannelKind, ReminderRules
+from zhenwu.reminders.models import MAX_URL_LENGTH, Channel, ChannelKind, DeliveryStatus, Kind, ReminderRules
 
 
 class RulesForm(forms.ModelForm):
@@ -41,3 +42,41 @@ class ChannelForm(forms.ModelForm):
         if cleaned.get("enabled") and "url" in self.fields and not cleaned.get("url"):
             self.add_error("url", f"开启{self.instance.get_kind_display()}须填写 Webhook 地址")
         return cleaned
+
+
+class ReminderFilterForm(forms.Form):
+    """The reminder lists' filters: a kind, how it was delivered, words of the recipient or message."""
+
+    kind = forms.ChoiceField(label="类别", required=False, choices=[("", "全部类别"), *Kind.choices])
+    status = forms.ChoiceField(label="送达", required=False, choices=[("", "全部"), *DeliveryStatus.choices])
+    q = forms.CharField(label="收件人或内容", required=False, max_length=60)
+
+    def filter(self, reminders):
+        if not self.is_valid():
+            return reminders
+        data = self.cleaned_data
+        if data["kind"]:
+            reminders = reminders.filter(kind=data["kind"])
+        if data["status"]:
+            reminders = reminders.filter(deliveries__status=data["status"]).distinct()
+        if words := data["q"].strip():
+            reminders = reminders.filter(
+                Q(recipient__first_name__icontains=words)
+                | Q(recipient__username__icontains=words)
+                | Q(message__icontains=words)
+            )
+        return reminders
+
+
+class InboxFilterForm(forms.Form):
+    kind = forms.ChoiceField(label="类别", required=False, choices=[("", "全部类别"), *Kind.choices])
+    unread = forms.BooleanField(label="只看未读", required=False)
+
+    def filter(self, reminders):
+        if not self.is_valid():
+            return reminders
+        if self.cleaned_data["kind"]:
+            reminders = reminders.filter(kind=self.cleaned_data["kind"])
+        if self.cleaned_data["unread"]:
+            reminders = reminders.unread()
+        return reminders

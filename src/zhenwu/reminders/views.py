@@ -17,11 +17,12 @@ from zhenwu.areas.access import can, get_visible_or_404, get_writable_or_403
 from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.periods import parse_month
+from zhenwu.paging import paginate
 from zhenwu.reminders import delivery, services
-from zhenwu.reminders.forms import ChannelForm, RulesForm
+from zhenwu.reminders.forms import ChannelForm, InboxFilterForm, ReminderFilterForm, RulesForm
 from zhenwu.reminders.models import Delivery, DeliveryStatus, Reminder, ReminderRules
 
-LIST_LIMIT = 200
+FAILING_SHOWN = 50  # the rest are found with the list's 送达 filter
 
 
 @login_required
@@ -30,7 +31,10 @@ def inbox(request):
     if request.method == "POST":
         services.mark_read(request.user)
         return redirect("reminders:inbox")
-    return render(request, "reminders/inbox.html", {"reminders": services.inbox(request.user)[:LIST_LIMIT]})
+    filters = InboxFilterForm(request.GET or None)
+    page, query = paginate(request, filters.filter(services.inbox(request.user)))
+    context = {"reminders": page.object_list, "page": page, "query": query, "filters": filters}
+    return render(request, "reminders/inbox.html", context)
 
 
 @login_required
@@ -45,15 +49,24 @@ def read(request, pk):
 def area(request, code):
     """提醒记录: who was reminded of what about the area and below, by which channel, delivered or not."""
     place = get_visible_or_404(Area.objects, request.user, code=code)
-    context = {
-        "area": place,
-        "reminders": services.reminders_of(request.user, place)[:LIST_LIMIT],
-        "rules": services.rules_for(place),
-        "may_administer": can(request.user, place, Action.ADMINISTER),
-        "failing": Delivery.objects.for_user(request.user)
+    filters = ReminderFilterForm(request.GET or None)
+    page, query = paginate(request, filters.filter(services.reminders_of(request.user, place)))
+    failing = (
+        Delivery.objects.for_user(request.user)
         .in_subtree(place)
         .filter(status__in=[DeliveryStatus.FAILED, DeliveryStatus.PENDING], attempts__gt=0)
-        .select_related("reminder__area", "reminder__recipient")[:LIST_LIMIT],
+        .select_related("reminder__area", "reminder__recipient")
+    )
+    context = {
+        "area": place,
+        "reminders": page.object_list,
+        "page": page,
+        "query": query,
+        "filters": filters,
+        "failing_count": failing.count(),
+        "rules": services.rules_for(place),
+        "may_administer": can(request.user, place, Action.ADMINISTER),
+        "failing": failing[:FAILING_SHOWN],
     }
     return render(request, "reminders/area.html", context)
 

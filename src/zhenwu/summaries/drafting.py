@@ -175,6 +175,11 @@ def projects_paragraphs(facts: Facts) -> list[Paragraph | Photo]:
     return paragraphs
 
 
+def standards_paragraphs(facts: Facts) -> list[Paragraph]:
+    """创建标准 清单项 (“七个一”建设完成6项，尚缺1项：…), items counted done only once the county accepted them."""
+    return [Paragraph(sentence) for sentence in facts.standards]
+
+
 def supervision_paragraphs(facts: Facts) -> list[Paragraph]:
     """Supervision in the period: findings, the phrases by category (查处违建42处…), closure."""
     supervision = facts.supervision
@@ -316,10 +321,14 @@ def build_document(
     themes = [theme for theme in Theme.values if by_theme.get(theme) or words.get(section_slot(theme))]
     if facts.projects is not None and Theme.PROJECTS not in themes:
         themes.append(Theme.PROJECTS)
+    if facts.standards and Theme.TOWN not in themes:
+        themes.append(Theme.TOWN)
     themes.sort(key=Theme.values.index)
     for theme in themes:
         document.add(Heading(2, SECTION_HEADINGS[theme]))
         document.add(*theme_section(theme, by_theme.get(theme, []), facts))
+        if theme == Theme.TOWN:
+            document.add(*standards_paragraphs(facts))
         if theme == Theme.ECONOMY and "growth" in made:
             document.add(made["growth"])
         if theme == Theme.PROJECTS:

@@ -22,7 +22,7 @@ from zhenwu.inspections.tallies import Period as TallyPeriod
 from zhenwu.inspections.tallies import Summary as SupervisionSummary
 from zhenwu.inspections.tallies import facts_from
 from zhenwu.inspections.tallies import summarise as summarise_findings
-from zhenwu.ledger import tables
+from zhenwu.ledger import checklists, tables
 from zhenwu.ledger.models import Theme
 from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.periods import Period
@@ -107,10 +107,15 @@ class Facts:
     projects: ProjectsFact | None
     supervision: SupervisionFact | None
     today: datetime.date
+    standards: list[str] = field(default_factory=list)  # 创建标准 清单项 sentences (only 通过 counts)
 
     @property
     def scope_word(self) -> str:
         """全镇 / 全县 / 全街道 / 全乡, as the area's own report says it."""
+        return self.scope_word_of(self.area_name)
+
+    @staticmethod
+    def scope_word_of(area_name: str) -> str:
         for suffix, word in (
             ("街道", "全街道"),
             ("县", "全县"),
@@ -118,7 +123,7 @@ class Facts:
             ("市", "全市"),
             ("乡", "全乡"),
         ):
-            if self.area_name.endswith(suffix):
+            if area_name.endswith(suffix):
                 return word
         return "全镇"
 
@@ -248,6 +253,7 @@ def gather(area: Area, period: Period, *, user=None, today: datetime.date | None
         projects=project_facts(area, period, user, today),
         supervision=supervision_facts(area, period, today, user),
         today=today,
+        standards=checklists.standard_sentences(area, Facts.scope_word_of(area.name)),
     )
 
 

@@ -1,8 +1,9 @@
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 
 from zhenwu.documents.packages import size_text
-from zhenwu.summaries.models import Slot
+from zhenwu.summaries.models import DraftStatus, Slot
 from zhenwu.uploads import too_large
 
 
@@ -60,3 +61,23 @@ class UploadForm(forms.Form):
             if refusal := too_large(upload.name, upload.size, settings.MAX_DOCUMENT_BYTES):
                 raise forms.ValidationError(f"{refusal}，请拆分后再上传")
         return files
+
+
+class DraftFilterForm(forms.Form):
+    """已生成的稿件 by words of the title or area, a year and 起草中/已定稿; all optional."""
+
+    q = forms.CharField(label="标题或区划", required=False, max_length=60)
+    year = forms.IntegerField(label="年度", required=False, min_value=2000, max_value=2100)
+    status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *DraftStatus.choices])
+
+    def filter(self, drafts):
+        if not self.is_valid():
+            return drafts
+        data = self.cleaned_data
+        if words := data["q"].strip():
+            drafts = drafts.filter(Q(title__icontains=words) | Q(area__name__icontains=words))
+        if data["year"]:
+            drafts = drafts.filter(period__startswith=str(data["year"]))
+        if data["status"]:
+            drafts = drafts.filter(status=data["status"])
+        return drafts

@@ -45,11 +45,17 @@ def draft_batch(job) -> None:
     period = parse_period(job.params["period"])
     today = datetime.date.fromisoformat(job.params["today"])
     towns = services.batch_towns(user, area)
+    # A 定稿 stands as issued: only a person starts a new draft after it (另起新稿).
+    frozen = [town.name for town in towns if services.frozen_version(town, period) is not None]
     job.progress(total=len(towns))
     for town in towns:
         job.progress(note=f"正在起草{town.name}")
-        job.step(town.code, lambda town=town: services.regenerate(user, town, period, today=today))
+        job.step(
+            town.code,
+            lambda town=town: town.name in frozen or services.regenerate(user, town, period, today=today),
+        )
+    kept = f"{'、'.join(frozen)}已定稿，未改动。" if frozen else ""
     job.finish(
-        f"已起草 {len(towns)} 个单位的{period.title_name}工作总结。",
+        f"已起草 {len(towns) - len(frozen)} 个单位的{period.title_name}工作总结。{kept}",
         link=reverse("summaries:batch", kwargs={"code": area.code, "period": period.key}),
     )

@@ -39,6 +39,38 @@ class Draft(AreaOwned):
         return self.title
 
 
+class FinalVersion(AreaOwned):
+    """定稿: a summary frozen as issued, with its 文号 and the .docx kept in the register entry.
+
+    Never rebuilt: the ledger and the people's words may change afterwards (in a new draft),
+    this version downloads as it was issued.
+    """
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+", verbose_name="区划")
+    period = models.CharField("报告期", max_length=24)
+    title = models.CharField("标题", max_length=120)
+    number = models.OneToOneField(
+        "issuing.IssuedNumber", on_delete=models.PROTECT, related_name="summary_version", verbose_name="文号"
+    )
+    sources = models.JSONField("数字来源", default=list, blank=True)
+    finalized_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="定稿人",
+    )
+    finalized_at = models.DateTimeField("定稿时间")
+
+    class Meta:
+        verbose_name = "定稿"
+        verbose_name_plural = "定稿"
+        ordering = ["-finalized_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.number.code} {self.title}"
+
+
 class Slot(models.TextChoices):
     """Where a person's words go in the summary."""
 

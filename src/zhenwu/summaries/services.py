@@ -29,8 +29,10 @@ from zhenwu.summaries.models import (
     CompileBatch,
     CompiledDocument,
     Draft,
+    DraftStatus,
     ExtractedFigure,
     FigureStatus,
+    FinalVersion,
     NarrativeBlock,
     NarrativeRevision,
 )
@@ -55,12 +57,30 @@ def require(user, area: Area, action: str = Action.ENTER) -> None:
         raise PermissionDenied(f"您在{area.name}没有起草工作总结的权限")
 
 
+def frozen_version(area: Area, period: Period) -> FinalVersion | None:
+    """The 定稿 the area's draft for the period is frozen as, or None while it is being drafted."""
+    if not Draft.objects.filter(area=area, period=period.key, status=DraftStatus.FINAL).exists():
+        return None
+    return FinalVersion.objects.filter(area=area, period=period.key).select_related("number").first()
+
+
+def require_open(area: Area, period: Period) -> None:
+    """A 定稿 is never changed: edits wait for a new draft (另起新稿)."""
+    version = frozen_version(area, period)
+    if version is not None:
+        raise PermissionDenied(
+            f"{area.name}{period.title_name}工作总结已定稿（{version.number.code}），不能再修改；"
+            "如需修改，请先点“另起新稿”"
+        )
+
+
 @transaction.atomic
 def regenerate(
     user, area: Area, period: Period, *, today: datetime.date | None = None
 ) -> tuple[Draft, drafting.Draft]:
     """重新生成: rebuild the draft's figures from the ledger in place; the people's words stay."""
     require(user, area)
+    require_open(area, period)
     built = document_for(area, period, user=user, today=today)
     draft, _ = Draft.objects.update_or_create(
         area=area,
@@ -79,6 +99,7 @@ def regenerate(
 def save_narrative(user, area: Area, period: Period, slot: str, text: str) -> NarrativeBlock:
     """Keep a person's paragraph for the slot; an unchanged text writes nothing."""
     require(user, area)
+    require_open(area, period)
     text = text.strip()
     block, _ = NarrativeBlock.objects.select_for_update().get_or_create(
         area=area, period=period.key, slot=slot

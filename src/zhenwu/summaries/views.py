@@ -10,21 +10,21 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zhenwu.areas.access import can, get_visible_or_404
 from zhenwu.areas.models import Action, Area
 from zhenwu.documents import render_html, write_docx
+from zhenwu.issuing.dispatch import issuing_office
 from zhenwu.ledger.models import Indicator
 from zhenwu.ledger.reporting import reporting_month
-from zhenwu.lib.files import safe_filename
 from zhenwu.lib.periods import PeriodError, parse_period, summary_periods
+from zhenwu.paging import paginate
+from zhenwu.summaries import finalizing, proofing, services
 from zhenwu.summaries import jobs as batch_jobs
-from zhenwu.summaries import proofing, services
 from zhenwu.summaries.drafting import SECTION_HEADINGS, build_document
 from zhenwu.summaries.facts import gather
-from zhenwu.summaries.forms import NarrativeForm, UploadForm
+from zhenwu.summaries.forms import DraftFilterForm, NarrativeForm, UploadForm
 from zhenwu.summaries.models import (
     CompileBatch,
     CompiledDocument,
@@ -35,8 +35,8 @@ from zhenwu.summaries.models import (
     Slot,
     section_slot,
 )
+from zhenwu.web.downloads import document_response, pdf_of
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FIGURES_PER_PAGE = 200  # rows of the compile table on one page, each with the indicator list
 
 
@@ -72,11 +72,16 @@ def index(request):
         raise Http404("您还没有所属区划")
     current = reporting_month(area, timezone.localdate()).current
     year, month = current.year, current.month
-    drafts = Draft.objects.for_user(request.user).in_subtree(area).select_related("area", "generated_by")[:50]
+    filters = DraftFilterForm(request.GET or None)
+    drafts = Draft.objects.for_user(request.user).in_subtree(area).select_related("area", "generated_by")
+    page, query = paginate(request, filters.filter(drafts))
     context = {
         "area": area,
         "periods": summary_periods(year, month) + (summary_periods(year - 1, 12) if month < 12 else []),
-        "drafts": drafts,
+        "drafts": page.object_list,
+        "page": page,
+        "query": query,
+        "filters": filters,
         "has_children": area.numchild > 0,
         "batches": CompileBatch.objects.for_user(request.user).in_subtree(area)[:20],
     }
@@ -87,6 +92,7 @@ def _draft_context(request, area: Area, period) -> dict:
     facts = gather(area, period, user=request.user, today=timezone.localdate())
     narratives = services.narratives_of(area, period)
     built = build_document(facts, narratives)
+    may_write, frozen = can(request.user, area, Action.ENTER), services.frozen_version(area, period)
     return {
         "area": area,
         "period": period,
@@ -95,7 +101,11 @@ def _draft_context(request, area: Area, period) -> dict:
         "figure_count": len(built.sources),
         "saved": Draft.objects.for_user(request.user).filter(area=area, period=period.key).first(),
         "slots": _slots(area, period),
-        "may_edit": can(request.user, area, Action.ENTER),
+        "may_write": may_write,
+        "may_edit": may_write and frozen is None,  # a 定稿 is not edited: 另起新稿 first
+        "frozen": frozen,
+        "versions": finalizing.versions(area, period),
+        "issuing_office": issuing_office(request.user, area) if may_write else None,
     }
 
 
@@ -128,15 +138,41 @@ def regenerate(request, code, period):
 
 
 @login_required
-def export(request, code, period):
+def export(request, code, period, as_pdf=False):
+    """The draft as it stands, built afresh: .docx (optionally with sources as comments) or PDF."""
     area, period = _area(request, code), _period(period)
     built = services.document_for(area, period, user=request.user, today=timezone.localdate())
-    data = write_docx(built.document, comments=request.GET.get("comments") == "1")
-    response = HttpResponse(data, content_type=DOCX_TYPE)
-    response["Content-Disposition"] = content_disposition_header(
-        True, safe_filename(f"{built.document.title}.docx")
-    )
-    return response
+    data = write_docx(built.document, comments=request.GET.get("comments") == "1" and not as_pdf)
+    return document_response(request, data, built.document.title, as_pdf=as_pdf)
+
+
+@login_required
+@require_POST
+def finalize(request, code, period):
+    """定稿: issue the summary under the office's next 文号, keep its .docx (and PDF), freeze the draft."""
+    area, period = _area(request, code), _period(period)
+    try:
+        version = finalizing.finalize(request.user, area, period, today=timezone.localdate())
+    except finalizing.FinalizeError as error:
+        messages.error(request, str(error))
+    else:
+        finalizing.keep_pdf(version, pdf_of)  # without LibreOffice the PDF is made on first download, if ever
+        messages.success(request, f"已定稿：{version.number.code}。定稿文件已留存，可随时下载。")
+    return redirect("summaries:draft", code=area.code, period=period.key)
+
+
+@login_required
+@require_POST
+def new_draft(request, code, period):
+    """另起新稿 after a 定稿: the draft may be edited again, the 定稿 stays downloadable."""
+    area, period = _area(request, code), _period(period)
+    try:
+        finalizing.start_new_draft(request.user, area, period)
+    except finalizing.FinalizeError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "已另起新稿：可以修改段落、重新生成；此前的定稿不变。")
+    return redirect("summaries:draft", code=area.code, period=period.key)
 
 
 # --- every town at once --------------------------------------------------------------------------------

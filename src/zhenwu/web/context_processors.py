@@ -4,6 +4,7 @@ from zhenwu import __version__
 from zhenwu.accounts.services import manages_accounts
 from zhenwu.areas.access import can, top_areas
 from zhenwu.areas.models import Action
+from zhenwu.documents.pdf import libreoffice_available
 from zhenwu.web.navigation import navigation_entries
 
 
@@ -13,6 +14,8 @@ def navigation(request):
         "zhenwu_version": __version__,
         "settings_area": SimpleLazyObject(lambda: settings_area(request)),
         "settings_active": request.path.startswith("/settings/") or "/setup/" in request.path,
+        # Called by the template when a page asks: pages that offer a .docx show “下载PDF” only then.
+        "pdf_available": libreoffice_available,
     }
 
 

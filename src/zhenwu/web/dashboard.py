@@ -136,14 +136,16 @@ def assessment_tile(area: Area, user) -> Tile | None:
     if latest is None:
         return None
     rows = list(
-        published.filter(result=latest["result"]).select_related("area", "result__scheme").order_by("rank")
+        published.filter(result=latest["result"])
+        .select_related("area", "department", "result__scheme")
+        .order_by("rank")
     )
     result = rows[0].result
     tile = Tile("考核排名", f"{result.scheme.name} · {result.period}", reverse("assessment:index"))
-    tile.lines = [f"第{row.rank}名 {row.area.name} {row.total}分（{row.grade}）" for row in rows[:3]]
+    tile.lines = [f"第{row.rank}名 {row.unit_name} {row.total}分（{row.grade}）" for row in rows[:3]]
     tile.lines += [
         "……",
-        *(f"第{row.rank}名 {row.area.name} {row.total}分（{row.grade}）" for row in rows[-2:]),
+        *(f"第{row.rank}名 {row.unit_name} {row.total}分（{row.grade}）" for row in rows[-2:]),
     ]
     return tile
 

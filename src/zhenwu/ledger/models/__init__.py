@@ -1,5 +1,6 @@
 """The ledger's models, split by domain: indicators and catalogues, targets, reported values."""
 
+from zhenwu.ledger.models.checklists import ChecklistItem, ChecklistMark, ChecklistPhoto, MarkStatus
 from zhenwu.ledger.models.checks import CheckKind, CheckSeverity, ValidationRule
 from zhenwu.ledger.models.indicators import (
     Aggregation,
@@ -31,11 +32,15 @@ __all__ = [
     "ChangeKind",
     "CheckKind",
     "CheckSeverity",
+    "ChecklistItem",
+    "ChecklistMark",
+    "ChecklistPhoto",
     "Direction",
     "Frequency",
     "HistoryAction",
     "Indicator",
     "Kind",
+    "MarkStatus",
     "ReportedValue",
     "ReportingDeadline",
     "ReportingRules",

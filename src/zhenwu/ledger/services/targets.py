@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.timezone import localtime
 
+from zhenwu.areas.departments import retired_choice
 from zhenwu.areas.models import Action, Area, Department
 from zhenwu.ledger.models import ChangeKind, Indicator, Target, TargetChange, TargetPart, TargetVersion
 from zhenwu.ledger.services.values import LedgerError, require
@@ -124,6 +125,8 @@ def decompose_target(
         raise LedgerError("分解对象应为一个部门或一个村(社区)")
     if department is not None and department.area_id != target.area_id:
         raise LedgerError(f"“{department.name}”不是{target.area.name}的部门")
+    if retired := retired_choice(department):
+        raise LedgerError(retired)
     if village is not None and not (target.area.contains(village) and village.depth == target.area.depth + 1):
         raise LedgerError(f"“{village.name}”不在{target.area.name}下辖范围内")
     taken = target.parts.filter(department=department) if department else target.parts.filter(village=village)
@@ -153,6 +156,8 @@ def change_owner(
     require(user, target.area, Action.ADMINISTER)
     if department is not None and department.area_id != target.area_id:
         raise LedgerError(f"责任单位“{department.name}”不属于{target.area.name}")
+    if retired := retired_choice(department, target.department_id):
+        raise LedgerError(f"责任单位{retired}")
     target = _claim_target(target, version, "您的更改未保存")
     old = owner_text(target)
     target.department, target.responsible_person = department, person.strip()

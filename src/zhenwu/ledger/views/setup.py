@@ -13,14 +13,17 @@ from zhenwu.areas.models import Action, Area
 from zhenwu.ledger.forms import (
     CatalogueCopyForm,
     CatalogueForm,
+    ChecklistItemForm,
     EntryChangeForm,
     EntryForm,
+    IndicatorFilterForm,
     IndicatorForm,
     describe_errors,
 )
-from zhenwu.ledger.models import Catalogue, CatalogueEntry, Indicator
+from zhenwu.ledger.models import Catalogue, CatalogueEntry, ChecklistItem, Indicator
 from zhenwu.ledger.services import LedgerError
 from zhenwu.ledger.services import setup as services
+from zhenwu.paging import paginate
 
 
 def _admin_area(request, code: str) -> Area:
@@ -60,8 +63,19 @@ def indicators(request, code):
             return redirect("ledger:setup_indicators", code=area.code)
         if form.errors:
             messages.error(request, f"指标未新增：{describe_errors(form)}")
-    rows = Indicator.objects.order_by("-is_active", "sort_order", "code")
-    return render(request, "ledger/setup_indicators.html", {"area": area, "indicators": rows, "form": form})
+    filters = IndicatorFilterForm(request.GET or None, auto_id="filter_%s")
+    page, query = paginate(
+        request, filters.filter(Indicator.objects.order_by("-is_active", "sort_order", "code"))
+    )
+    context = {
+        "area": area,
+        "indicators": page.object_list,
+        "page": page,
+        "query": query,
+        "filters": filters,
+        "form": form,
+    }
+    return render(request, "ledger/setup_indicators.html", context)
 
 
 @login_required
@@ -81,7 +95,13 @@ def indicator(request, code, pk):
         if form.errors:
             messages.error(request, f"指标未保存：{describe_errors(form)}")
         row.refresh_from_db()
-    context = {"area": area, "indicator": row, "form": form, "changes": history(subject_of(row))}
+    context = {
+        "area": area,
+        "indicator": row,
+        "form": form,
+        "changes": history(subject_of(row)),
+        "history_query": f"subject={subject_of(row)}",
+    }
     return render(request, "ledger/setup_indicator.html", context)
 
 
@@ -182,9 +202,20 @@ def catalogue(request, code, pk):
             for entry in entries
         ],
         "form": form,
+        "items": [
+            (item, ChecklistItemForm(initial=_item_initial(item), auto_id=f"i{item.pk}_%s"))
+            for item in row.items.filter(is_active=True)
+        ],
+        "item_form": ChecklistItemForm(auto_id="new_item_%s"),
         "changes": history(subject_of(row)),
+        "history_query": f"subject={subject_of(row)}",
     }
     return render(request, "ledger/setup_catalogue.html", context)
+
+
+def _item_initial(item: ChecklistItem) -> dict:
+    fields = ("text", "needs_photos", "needs_document", "needs_date")
+    return {name: getattr(item, name) for name in fields}
 
 
 def _entry_initial(entry: CatalogueEntry) -> dict:
