@@ -354,7 +354,11 @@ def _targets(text: str, figures: list[Figure]) -> dict[tuple[str, str], tuple[li
     完成全年目标的X% is taken of."""
     targets: dict[tuple[str, str], tuple[list[Figure], list[int]]] = {}
     for candidate in figures:
-        if candidate.value > 0 and _names_a_target(candidate.subject, _clause_before(text, candidate.start)):
+        if (
+            candidate.value > 0
+            and any(word in candidate.subject for word in _TARGET)
+            and _names_a_target(candidate.subject, _clause_before(text, candidate.start))
+        ):
             found, starts = targets.setdefault((candidate.kind, candidate.unit), ([], []))
             found.append(candidate)
             starts.append(candidate.start)
@@ -554,9 +558,12 @@ def _role_in_change(text: str, figure: Figure) -> str | None:
     return None
 
 
-def _clause_before(text: str, position: int) -> str:
-    window = text[max(0, position - 20) : position]
-    return window[max(window.rfind(mark) for mark in "，,；;。：:\n") + 1 :]
+_CLAUSE_TAIL = re.compile(r"[^，,；;。：:\n]*$")
+
+
+def _clause_before(text: str, position: int, reach: int = 20) -> str:
+    """The words of the clause before ``position``, at most ``reach`` characters."""
+    return _CLAUSE_TAIL.search(text, max(0, position - reach), position).group()
 
 
 def _is_stated_change(text: str, stated: Figure) -> bool:
@@ -725,8 +732,7 @@ class _Lists:
 
     def name_of(self, figure: Figure) -> str:
         """The words of the figure's clause before it, at most 30 characters (第二产业实现增加值)."""
-        window = self.text[max(0, figure.start - 30) : figure.start]
-        return window[max(window.rfind(mark) for mark in "，,；;。：:\n") + 1 :]
+        return _clause_before(self.text, figure.start, 30)
 
 
 def _listed_after(

@@ -21,7 +21,7 @@ _MARK = "xX×*＊_＿"  # 20__年: an underscore left for the clerk to write on
 # A placeholder is a masked number: 20xx, x.x, *, XX — but * also masks names (*镇, S*线),
 # so a bare mask counts only when a unit, a magnitude or 年 follows it.
 _PLACEHOLDER = re.compile(
-    rf"(?:(?<![A-Za-z0-9.])|(?<=GDP))(?P<token>[0-9]*(?:[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|(?<=[0-9])[.．][0-9]*[{_MARK}]+[0-9]*))"
+    rf"(?=[0-9{_MARK}])(?:(?<![A-Za-z0-9.])|(?<=GDP))(?P<token>[0-9]*(?:[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|(?<=[0-9])[.．][0-9]*[{_MARK}]+[0-9]*))"
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
     rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
@@ -94,7 +94,7 @@ _MISSING_AFTER_MARK = re.compile(
 )
 # 下辖个行政村, 建设个新农村, 等个民族: a verb or 等 before 个 and the noun it counts.
 _MISSING_BEFORE_NOUN = re.compile(
-    r"(?:(?=[下辖建有等引储新和])(?:下辖|辖|建设|新建|共有|引进|储备了|新增|等|和)|(?<=[，,、；;]))"
+    r"(?=[下辖建有等引储新和个])(?:(?:下辖|辖|建设|新建|共有|引进|储备了|新增|等|和)|(?<=[，,、；;]))"
     r"(?P<unit>个)(?![别人体性案把])(?=[\u4e00-\u9fff])"
 )
 # 群众万人。, 脱贫户户人。: a count of people or households left blank before the clause's end.
