@@ -753,3 +753,15 @@ def test_a_masked_session_ordinal_is_a_name_and_a_sector_list_keeps_its_last_sec
         "增长7.2%,牧业产值65.0亿元,增长3.8%,渔业产值2.6亿元,增长6.1%,农林牧渔专业及辅助性活动产值3.8亿元,增长4.0%。"
     )
     assert check(text) == []
+
+
+def test_blanks_after_a_people_noun_an_altitude_or_in_a_blank_day_are_missing_numbers():
+    text = "按照安排,月日,我们到达驻村。2014年 月 日。最高峰海拔米,该村总人口人,耕地余 亩,队长及队员人。请填写出生年月日。"
+    assert [(f.code, f.span) for f in check(text)] == [
+        ("missing-number", "月日"),
+        ("missing-number", "月 日"),
+        ("missing-number", "米"),
+        ("missing-number", "人"),
+        ("missing-number", "余 亩"),
+        ("missing-number", "人"),
+    ]

@@ -73,7 +73,7 @@ _MISSING_AFTER_BLANK = re.compile(
 )
 # 到万余亩, 征地余亩: an approximate amount whose number was erased.
 _MISSING_APPROX = re.compile(
-    r"(?=[万余])(?<=[\u4e00-\u9fff])(?P<unit>万?余(?:亩|万元|元|人|户|平方米|公里|吨))"
+    r"(?=[万余])(?<=[\u4e00-\u9fff])(?P<unit>万?余[ \u3000]?(?:亩|万元|元|人|户|平方米|公里|吨))"
 )
 _NOT_BEFORE_APPROX = set("其多业剩结盈残富节有")
 # A template's date left blank: 年月日在镇第十二届人代会上; 。 年政府工作回顾; 回顾 年，
@@ -81,6 +81,10 @@ _MISSING_DATE = (
     re.compile(r"(?=年月日)(?<![0-9０-９〇零一二三四五六七八九十xX×*＊生期])(?P<unit>年月日)"),
     re.compile(r"(?=年)(?<=[。，；：、\n][ \u3000])(?P<unit>年)"),
     re.compile(r"(?=年[，,])(?<=[\u4e00-\u9fff][ \u3000])(?P<unit>年)"),
+    # 月日，我们到达; 2014年 月 日: a day left blank
+    re.compile(
+        r"(?=月)(?<![0-9０-９〇零一二三四五六七八九十xX×*＊_年])(?P<unit>月[ \u3000]{0,3}日)(?=[，,。；;\s）)]|$)"
+    ),
 )
 # 新增户；, 新建个，: a verb that counts, then its measure word and the clause's end.
 _MISSING_AFTER_VERB = re.compile(
@@ -98,7 +102,12 @@ _MISSING_BEFORE_NOUN = re.compile(
     r"(?P<unit>个)(?![别人体性案把])(?=[\u4e00-\u9fff])"
 )
 # 群众万人。, 脱贫户户人。: a count of people or households left blank before the clause's end.
-_MISSING_PEOPLE = re.compile(r"(?=[万户])(?<=[\u4e00-\u9fff])(?P<unit>万人|户人)(?=[，,。；;])")
+_UNIT_GROUPS = ("unit", "unit2", "unit3")
+_MISSING_PEOPLE = re.compile(
+    r"(?=[万户人名米])(?:(?<=[\u4e00-\u9fff])(?P<unit>万人|户人)"
+    r"|(?<=人口|党员|队员|干部|群众|选民|职工|村民)(?P<unit2>人|名)"  # 总人口人，队员人。
+    r"|(?<=海拔|全长|总长)(?P<unit3>米))(?=[，,。；;、])"  # 最高峰海拔米
+)
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
 _MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
 # 25 公⏎里: 公 before a blank is a unit cut by the line, not a word before an erased number.
@@ -330,7 +339,8 @@ def missing_numbers(text: str) -> list[Finding]:
         *_MISSING_DATE,
     ):
         for match in pattern.finditer(text):
-            start, end = match.span("unit")
+            name = next(g for g in _UNIT_GROUPS if match.re.groupindex.get(g) and match[g] is not None)
+            start, end = match.span(name)
             before = text[match.start() - 1] if match.start() else ""
             if pattern not in _MISSING_DATE and before in _NOT_BEFORE_ANY:
                 continue
@@ -338,11 +348,11 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue
             if pattern is _MISSING_APPROX and before in _NOT_BEFORE_APPROX:
                 continue
-            if match["unit"] in _MAGNITUDE_UNITS and text.startswith(_CLASS_AFTER_MAGNITUDE, end):
+            if match[name] in _MAGNITUDE_UNITS and text.startswith(_CLASS_AFTER_MAGNITUDE, end):
                 continue  # 、亿元以上其它项目: a class, not a blank
             if pattern is _MISSING_PEOPLE and before in _NOT_BEFORE_MAGNITUDE:
                 continue  # 接种逾万人: more than ten thousand
-            unit = match["unit"]
+            unit = match[name]
             found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
     return found
 
