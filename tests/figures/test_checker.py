@@ -765,3 +765,16 @@ def test_blanks_after_a_people_noun_an_altitude_or_in_a_blank_day_are_missing_nu
         ("missing-number", "余 亩"),
         ("missing-number", "人"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        ("全村总人口1200人，男650人，女560人。", ("560人", "550人")),
+        ("全镇建档立卡贫困户320户，已脱贫290户，未脱贫40户。", ("290户", "280户")),
+    ],
+)
+def test_two_halves_of_a_whole_must_make_it(text, right):
+    assert [f.code for f in check(text)] == ["parts-sum-mismatch"]
+    assert check(text.replace(*right)) == []
+    assert check("户籍人口1200人，男性劳动力650人，女性560人。") == []  # not the same measure halved

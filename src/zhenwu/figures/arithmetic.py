@@ -69,10 +69,39 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _unmarked_breakdowns(figures, subsets, lists, {f.start for f in findings})
     levels = [f for f in figures if f.value is not None]
     findings += _stated_sums(text, breaks, lists.stops, levels, {f.start for f in findings})
+    findings += _partitions(breaks, levels, lists, {f.start for f in findings})
     unique: dict[tuple[int, int], Finding] = {}
     for finding in findings:  # one figure, one finding: the first check that saw it says why
         unique.setdefault((finding.start, finding.end), finding)
     return list(unique.values())
+
+
+# Two parts that divide a whole between them: 男/女, 已脱贫/未脱贫.
+_HALVES = (("男", "女"), ("女", "男"), ("已", "未"))
+_NAME_OPENING = re.compile(r"^(?:其中|全[镇村乡县区]|共有|共|有|现有)?[：:]?")
+
+
+def _partitions(breaks: Marks, figures: list[Figure], lists: _Lists, found: set[int]) -> list[Finding]:
+    """总人口1200人，男650人，女560人; 贫困户320户，已脱贫290户，未脱贫40户: two halves make the whole."""
+    findings = []
+    for index in range(len(figures) - 2):
+        whole, first, second = figures[index : index + 3]
+        if whole.start in found or whole.approx or whole.kind not in _LEVEL:
+            continue
+        if not (_comparable(whole, first) and _comparable(whole, second)):
+            continue
+        if breaks.between(whole.end, second.start):
+            continue
+        one = _NAME_OPENING.sub("", lists.name_of(first))
+        other = _NAME_OPENING.sub("", lists.name_of(second))
+        if not any(
+            one.startswith(a) and other.startswith(b) and one[len(a) :] == other[len(b) :] for a, b in _HALVES
+        ):
+            continue
+        finding = _compare_parts(whole, [first, second], True, _Subsets(0), exceed=False)
+        if finding is not None:
+            findings.append(finding)
+    return findings
 
 
 _TOTAL_BEFORE = re.compile(r"(?:总计|合计|共计)(?:为|达到?)?[，,:：]?$")
