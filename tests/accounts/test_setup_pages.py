@@ -204,3 +204,19 @@ def test_a_town_admin_gives_roles_only_inside_the_town(client, world, town_a_adm
         ("青山镇", Role.CLERK),
         ("东山村", Role.INSPECTOR),
     }
+
+
+def test_two_villages_of_the_same_name_are_told_apart_by_their_town(client, world):
+    from tests.conftest import add
+    from zhenwu.areas.models import Level
+
+    add(world.town_b, code="390123102202", name="东山村", level=Level.VILLAGE)
+    client.force_login(world.county_admin)
+    for page in (
+        reverse("accounts:setup", kwargs={"code": world.county.code}),
+        reverse("accounts:account", kwargs={"pk": world.town_a_clerk.pk}),  # 增加角色
+    ):
+        html = client.get(page).content.decode()
+        assert ">青山镇 · 东山村</option>" in html and ">白沙镇 · 东山村</option>" in html
+        assert ">东山村</option>" not in html
+        assert ">青山镇</option>" in html  # a town is named alone
