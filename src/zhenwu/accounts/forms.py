@@ -67,6 +67,10 @@ class AccountForm(ContactFields):
         return data
 
 
+class NameForm(forms.Form):
+    name = forms.CharField(label="姓名", max_length=150, error_messages={"required": "请填写姓名"})
+
+
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="角色", choices=Role.choices)
 
