@@ -684,6 +684,7 @@ def _setup_cases():
         ViewCase("accounts:role_add", kwargs=account, method="post", **forbidden),
         ViewCase("accounts:role_remove", kwargs=membership, method="post", **forbidden),
         ViewCase("accounts:active", kwargs=account, method="post", **forbidden),
+        ViewCase("accounts:name", kwargs=account, method="post", **forbidden),
     ]
     return models, views
 

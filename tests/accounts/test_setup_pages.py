@@ -204,3 +204,52 @@ def test_a_town_admin_gives_roles_only_inside_the_town(client, world, town_a_adm
         ("青山镇", Role.CLERK),
         ("东山村", Role.INSPECTOR),
     }
+
+
+def test_two_villages_of_the_same_name_are_told_apart_by_their_town(client, world):
+    from tests.conftest import add
+    from zhenwu.areas.models import Level
+
+    add(world.town_b, code="390123102202", name="东山村", level=Level.VILLAGE)
+    client.force_login(world.county_admin)
+    for page in (
+        reverse("accounts:setup", kwargs={"code": world.county.code}),
+        reverse("accounts:account", kwargs={"pk": world.town_a_clerk.pk}),  # 增加角色
+    ):
+        html = client.get(page).content.decode()
+        assert ">青山镇 · 东山村</option>" in html and ">白沙镇 · 东山村</option>" in html
+        assert ">东山村</option>" not in html
+        assert ">青山镇</option>" in html  # a town is named alone
+
+
+def test_the_admin_corrects_a_name_on_the_record_and_an_outsider_admin_gets_404(client, world, town_a_admin):
+    client.force_login(world.county_admin)
+    page = reverse("accounts:account", kwargs={"pk": world.town_b_clerk.pk})
+    rename = reverse("accounts:name", kwargs={"pk": world.town_b_clerk.pk})
+    assert rename in client.get(page).content.decode()
+    assert client.post(rename, {"name": " 张玮 "}).status_code == 302
+    world.town_b_clerk.refresh_from_db()
+    assert world.town_b_clerk.get_full_name() == "张玮"
+    change = AccountChange.objects.get(user=world.town_b_clerk, action=AccountAction.NAME_CHANGED)
+    assert (change.changed_by, change.old_text, change.new_text) == (world.county_admin, "张伟", "张玮")
+    html = client.get(page).content.decode()
+    assert "修改姓名" in html and "张伟" in html  # the history shows the name it had
+    client.post(rename, {"name": ""}, follow=True)
+    client.post(rename, {"name": "张玮"})  # unchanged: nothing more on the record
+    assert AccountChange.objects.filter(action=AccountAction.NAME_CHANGED).count() == 1
+    world.town_b_clerk.refresh_from_db()
+    assert world.town_b_clerk.get_full_name() == "张玮"
+
+    client.force_login(town_a_admin)
+    assert client.post(rename, {"name": "某某"}).status_code == 404
+    world.town_b_clerk.refresh_from_db()
+    assert world.town_b_clerk.get_full_name() == "张玮"
+
+
+def test_an_empty_name_is_refused_in_chinese(client, world):
+    client.force_login(world.county_admin)
+    rename = reverse("accounts:name", kwargs={"pk": world.town_a_clerk.pk})
+    page = client.post(rename, {"name": "  "}, follow=True).content.decode()
+    assert "姓名未修改：请填写姓名" in page
+    world.town_a_clerk.refresh_from_db()
+    assert world.town_a_clerk.get_full_name() == "李娟"

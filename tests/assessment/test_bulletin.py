@@ -1,5 +1,6 @@
 """The ranking 通报: the document, the .docx with its table and chart, the download and the command."""
 
+import io
 import zipfile
 from decimal import Decimal as D
 
@@ -104,3 +105,50 @@ def test_the_title_says_area_period_and_assessment_once_each():
     title = bulletin_title("青溪县美丽城镇建设季度考核", "青溪县", "2026年三季度")
     assert title == "关于青溪县2026年三季度美丽城镇建设考核结果的通报"
     assert bulletin_title("青溪县美丽城镇建设月度考核", "青溪县", "2026年3月").count("月") == 1
+
+
+def paragraphs_of(response) -> str:
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+
+
+def test_the_demos_ranking_bulletin_says_how_far_the_towns_are_with_the_seven_items(db, client):
+    from django.contrib.auth import get_user_model
+
+    from zhenwu import demo
+    from zhenwu.assessment.models import Result, ResultStatus
+
+    demo.load()
+    result = Result.objects.filter(scheme__slug="demo-quarterly", status=ResultStatus.PUBLISHED).latest(
+        "period"
+    )
+    client.force_login(get_user_model().objects.get(username="qx_admin"))
+    text = paragraphs_of(client.get(reverse("assessment:bulletin", args=["demo-quarterly", result.period])))
+    assert "美丽城镇“七个一”建设，全县已全部完成的有" in text
+    assert "青山镇（缺1项）、白沙镇（缺2项）" in text
+    departments = Result.objects.get(scheme__slug="demo-departments", status=ResultStatus.PUBLISHED)
+    response = client.get(reverse("assessment:bulletin", args=["demo-departments", departments.period]))
+    assert "七个一" not in paragraphs_of(response)  # departments are not checked against the towns' standard
+
+
+def test_a_county_without_a_checklist_standard_gets_no_such_paragraph(client, world, published):
+    client.force_login(world.county_admin)
+    text = paragraphs_of(client.get(reverse("assessment:bulletin", args=["county-q", "2026-Q1"])))
+    assert "白沙镇得94.00分" in text
+    assert "全部完成" not in text and "清单项" not in text
+
+
+def test_a_published_bulletin_quotes_the_standard_as_it_stood_when_published(client, world, published):
+    from zhenwu.ledger.models import Catalogue, CatalogueKind, ChecklistItem, ChecklistMark, MarkStatus
+
+    catalogue = Catalogue.objects.create(
+        name="“六通一平”", kind=CatalogueKind.STANDARD, issued_by=world.county
+    )
+    item = ChecklistItem.objects.create(catalogue=catalogue, text="通水", order=1)
+    ChecklistMark.objects.create(item=item, area=world.town_a, status=MarkStatus.ACCEPTED)
+    client.force_login(world.county_admin)
+    link = reverse("assessment:bulletin", args=["county-q", "2026-Q2"])
+    services.publish(services.compute_draft(published.scheme, Period(2026, "quarter", 2)), world.county_admin)
+    said = "“六通一平”建设，全县已全部完成的有青山镇1个；尚未全部完成的有白沙镇（缺1项）1个，共缺1项。"
+    assert said in paragraphs_of(client.get(link))
+    ChecklistMark.objects.create(item=item, area=world.town_b, status=MarkStatus.ACCEPTED)
+    assert said in paragraphs_of(client.get(link))  # published: frozen until a new version is published

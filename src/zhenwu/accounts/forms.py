@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Q
 
 from zhenwu.accounts.models import mobile_validator
+from zhenwu.areas.forms import AreaChoiceField
 from zhenwu.areas.models import Area, Role
 
 username_validator = RegexValidator(r"^[A-Za-z0-9_.@+-]+$", "用户名只能用英文字母、数字和 _ . @ + -")
@@ -43,7 +44,7 @@ class AccountForm(ContactFields):
 
     username = forms.CharField(label="用户名", max_length=150, validators=[username_validator])
     name = forms.CharField(label="姓名", max_length=150)
-    area = forms.ModelChoiceField(label="所在区划", queryset=None, empty_label="（请选择区划）")
+    area = AreaChoiceField(label="所在区划", queryset=None, empty_label="（请选择区划）")
     role = forms.ChoiceField(label="角色", choices=Role.choices)
     second_role = forms.ChoiceField(
         label="兼任角色",
@@ -66,6 +67,10 @@ class AccountForm(ContactFields):
         return data
 
 
+class NameForm(forms.Form):
+    name = forms.CharField(label="姓名", max_length=150, error_messages={"required": "请填写姓名"})
+
+
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="角色", choices=Role.choices)
 
@@ -73,7 +78,7 @@ class RoleForm(forms.Form):
 class AddRoleForm(forms.Form):
     """增加角色: another role for an account, in an area the admin administers."""
 
-    area = forms.ModelChoiceField(label="区划", queryset=None, empty_label="（请选择区划）")
+    area = AreaChoiceField(label="区划", queryset=None, empty_label="（请选择区划）")
     role = forms.ChoiceField(label="角色", choices=Role.choices)
 
     def __init__(self, *args, areas, **kwargs):

@@ -18,6 +18,7 @@ class AccountAction(models.TextChoices):
     ROLE_ADDED = "role_added", "增加角色"
     ROLE_REMOVED = "role_removed", "取消角色"
     CONTACT_CHANGED = "contact_changed", "修改联系方式"
+    NAME_CHANGED = "name_changed", "修改姓名"
     DEACTIVATED = "deactivated", "停用账号"
     REACTIVATED = "reactivated", "恢复账号"
 

@@ -272,6 +272,24 @@ def change_role(admin, membership: Membership, role: str) -> Membership:
     return membership
 
 
+def rename(admin, user, name: str) -> bool:
+    """Correct an account's 姓名 (kept as before and after); False when it is already so named."""
+    get_managed_user_or_404(admin, user.pk)
+    name = name.strip()
+    if not name:
+        raise AccountError("请填写姓名")
+    old = user.get_full_name()
+    if old == name:
+        return False
+    with transaction.atomic():
+        user.first_name, user.last_name = name, ""
+        user.save(update_fields=["first_name", "last_name"])
+        AccountChange.objects.create(
+            user=user, action=AccountAction.NAME_CHANGED, changed_by=admin, old_text=old, new_text=name
+        )
+    return True
+
+
 def set_active(admin, user, active: bool) -> None:
     """Stop an account signing in (停用) or let it again; what it entered and did stays, under its name."""
     get_managed_user_or_404(admin, user.pk)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/roles/<int:membership>/remove/", views.remove_role, name="role_remove"),
     path("<int:pk>/roles/add/", views.add_role, name="role_add"),
     path("<int:pk>/active/", views.set_active, name="active"),
+    path("<int:pk>/name/", views.rename, name="name"),
     path("contact/", views.contact, name="contact"),
     path("<int:pk>/contact/", views.user_contact, name="user_contact"),
     path("tokens/", views.tokens, name="tokens"),

@@ -11,7 +11,14 @@ from django.views.decorators.http import require_POST
 
 from zhenwu.accounts import contacts, services
 from zhenwu.accounts import tokens as api_tokens
-from zhenwu.accounts.forms import AccountFilterForm, AccountForm, AddRoleForm, ContactForm, RoleForm
+from zhenwu.accounts.forms import (
+    AccountFilterForm,
+    AccountForm,
+    AddRoleForm,
+    ContactForm,
+    NameForm,
+    RoleForm,
+)
 from zhenwu.areas.access import get_writable_or_403
 from zhenwu.areas.models import Action, Area, Membership
 from zhenwu.paging import paginate
@@ -134,12 +141,31 @@ def account(request, pk):
     ]
     context = {
         "account": user,
+        "name_form": NameForm(initial={"name": user.get_full_name()}, auto_id="name_%s"),
         "memberships": memberships,
         "add_role_form": AddRoleForm(areas=services.role_areas(request.user), auto_id="add_%s"),
         "contact_form": _contact_form(request, user, bound=False),
         "changes": user.account_changes.select_related("changed_by"),
     }
     return render(request, "accounts/account.html", context)
+
+
+@login_required
+@require_POST
+def rename(request, pk):
+    """修改姓名: a 管理员 corrects the name an account of their area is shown and signs under."""
+    user = services.get_managed_user_or_404(request.user, pk)
+    form = NameForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.AccountError("；".join(form.errors["name"]))
+        changed = services.rename(request.user, user, form.cleaned_data["name"])
+    except services.AccountError as error:
+        messages.error(request, f"姓名未修改：{error}")
+    else:
+        if changed:
+            messages.success(request, f"已将 {user.username} 的姓名改为{user.get_full_name()}。")
+    return redirect("accounts:account", pk=user.pk)
 
 
 @login_required

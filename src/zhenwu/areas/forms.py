@@ -1,4 +1,4 @@
-"""Forms of the area pages: a department's name, the filters of the settings' 修改记录."""
+"""Forms of the area pages: a department's name, the filters of the settings' 修改记录; the site's area picker."""
 
 from __future__ import annotations
 
@@ -6,6 +6,23 @@ from django import forms
 from django.db.models import Q
 
 from zhenwu.areas.changes import SETTING_KINDS
+from zhenwu.areas.models import Area, Level
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    """Towns and villages labelled “青山镇 · 东山村”, so a county list reads at a glance."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._towns: dict[str, str] | None = None
+
+    def label_from_instance(self, area: Area) -> str:
+        if area.level != Level.VILLAGE:
+            return area.name
+        if self._towns is None:
+            self._towns = dict(Area.objects.filter(level=Level.TOWN).values_list("path", "name"))
+        town = self._towns.get(area.path[: -Area.steplen], "")
+        return f"{town} · {area.name}" if town else area.name
 
 
 class DepartmentForm(forms.Form):

@@ -1,6 +1,6 @@
 """考核排名通报: a stored result as a document for the engine, ready for the leader to sign.
 
-Built only from the frozen result (rows and explanations), so a published 通报 reads the same
+Built only from the frozen result (rows, explanations and the standards' sentence), so a published 通报 reads the same
 whenever it is downloaded. Manual deduction reasons are not repeated in it: they stay with the
 issuer and the area concerned.
 """
@@ -202,6 +202,8 @@ def build_bulletin(result: Result, *, issuer: str = "") -> Document:
     for row in rows:
         if row.vetoed:
             doc.add(Paragraph(f"{row.unit_name}因发生一票否决事项，考核等次定为{row.grade}。"))
+    if result.standards:
+        doc.add(Paragraph(result.standards))
 
     doc.add(Heading(1, "工作要求"))
     requirements = [line.strip() for line in scheme.requirements.splitlines() if line.strip()]

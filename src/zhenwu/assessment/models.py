@@ -317,6 +317,8 @@ class Result(AreaOwned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     note = models.CharField("修订说明", max_length=300, blank=True)
+    # What the 通报 says of the towns' checklist standards, as they stood when the result was computed.
+    standards = models.TextField("创建标准情况", blank=True)
 
     objects = ResultQuerySet.as_manager()
 

@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from zhenwu.areas.access import subtree_filter
-from zhenwu.areas.models import Area, Department
+from zhenwu.areas.models import Area, Department, Level
 from zhenwu.assessment import facts as gathering
 from zhenwu.assessment import scoring
 from zhenwu.assessment.models import (
@@ -27,10 +27,13 @@ from zhenwu.assessment.models import (
     ResultStatus,
     Scheme,
     ScoreDetail,
+    UnitKind,
 )
 from zhenwu.assessment.periods import Period
 from zhenwu.assessment.units import unit_of, units_of
+from zhenwu.ledger import checklists
 from zhenwu.ledger.reporting import reporting_month
+from zhenwu.summaries.facts import Facts
 
 
 class AssessmentError(Exception):
@@ -65,7 +68,21 @@ def compute(scheme: Scheme, period: Period, today: datetime.date | None = None) 
     )
 
 
+def standards_text(scheme: Scheme) -> str:
+    """What a ranking of towns says of their checklist standards (“七个一”建设…); empty for other rankings.
+
+    Only a ranking of an area's towns quotes them: the standards are checked for the towns, not
+    for departments or villages.
+    """
+    area = scheme.area
+    if scheme.unit_kind != UnitKind.TOWNS or area.level in (Level.TOWN, Level.VILLAGE):
+        return ""
+    return "".join(checklists.standard_sentences(area, Facts.scope_word_of(area.name)))
+
+
 def _write(result: Result, outcomes: list[scoring.Outcome]) -> None:
+    result.standards = standards_text(result.scheme)
+    result.save(update_fields=["standards"])
     units = {unit.key: unit for unit in units_of(result.scheme)}
     rows = ResultRow.objects.bulk_create(
         [

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhenwu.areas.access import grants_of
+from zhenwu.areas.forms import AreaChoiceField
 from zhenwu.areas.models import ROLE_ACTIONS, Action, Area, Department, Level
 from zhenwu.inspections.models import (
     Finding,
@@ -36,22 +37,6 @@ def areas_for(user, actions: set[str], levels=FIELD_LEVELS):
         if ROLE_ACTIONS[grant.role] & actions:
             condition |= Q(path__startswith=grant.path)
     return queryset.filter(condition)
-
-
-class AreaChoiceField(forms.ModelChoiceField):
-    """Towns and villages labelled “青山镇 · 东山村”, so a county list reads at a glance."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._towns: dict[str, str] | None = None
-
-    def label_from_instance(self, area: Area) -> str:
-        if area.level != Level.VILLAGE:
-            return area.name
-        if self._towns is None:
-            self._towns = dict(Area.objects.filter(level=Level.TOWN).values_list("path", "name"))
-        town = self._towns.get(area.path[: -Area.steplen], "")
-        return f"{town} · {area.name}" if town else area.name
 
 
 class DepartmentChoiceField(forms.ModelChoiceField):
