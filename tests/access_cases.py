@@ -1189,12 +1189,16 @@ def _jobs_cases():
     def finished(world):
         return {"pk": f.make_finished_job(world, world.town_b, world.town_b_clerk).pk}
 
+    def finished_report(world):
+        return {"pk": f.make_finished_report_job(world, world.town_b, world.town_b_clerk).pk}
+
     models = [ScopedModelCase(Job, f.make_job), ScopedModelCase(JobStep, f.make_step)]
     views = [
         ViewCase("jobs:index"),
         ViewCase("jobs:detail", kwargs=own_job, names_object=True),
         ViewCase("jobs:status", kwargs=own_job, names_object=True),
         ViewCase("jobs:download", kwargs=finished, names_object=True),
+        ViewCase("jobs:download_pdf", kwargs=finished_report, names_object=True),
     ]
     return models, views
 
