@@ -18,7 +18,10 @@ def make_step(world, area):
     return JobStep.objects.create(job=make_job(world, area), key="1", attempt=1)
 
 
-def make_finished_job(world, area, user, name="月报.txt", data=b"monthly"):
+MONTHLY = "月报".encode()
+
+
+def make_finished_job(world, area, user, name="月报.txt", data=MONTHLY):
     """A done job of ``user`` with its result file ``name`` holding ``data`` in the results folder."""
     job = make_job(world, area, user, status=JobStatus.DONE, done=1, total=1)
     folder = Path(settings.JOBS_RESULT_DIR) / str(job.pk)
