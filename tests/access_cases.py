@@ -1145,6 +1145,7 @@ def _api_cases_beyond_the_ledger() -> list[ApiCase]:
         ApiCase("get", "/api/v1/assessment/results", result),
         ApiCase("get", "/api/v1/summaries/draft", half_year),
         ApiCase("get", "/api/v1/summaries/docx", half_year),
+        ApiCase("get", "/api/v1/summaries/pdf", half_year),
         ApiCase(
             "post",
             "/api/v1/check",
