@@ -1146,6 +1146,7 @@ def _api_cases_beyond_the_ledger() -> list[ApiCase]:
         ApiCase("get", "/api/v1/assessment/results", result),
         ApiCase("get", "/api/v1/summaries/draft", half_year),
         ApiCase("get", "/api/v1/summaries/docx", half_year),
+        ApiCase("get", "/api/v1/summaries/pdf", half_year),
         ApiCase(
             "post",
             "/api/v1/check",
@@ -1190,12 +1191,16 @@ def _jobs_cases():
     def finished(world):
         return {"pk": f.make_finished_job(world, world.town_b, world.town_b_clerk).pk}
 
+    def finished_report(world):
+        return {"pk": f.make_finished_report_job(world, world.town_b, world.town_b_clerk).pk}
+
     models = [ScopedModelCase(Job, f.make_job), ScopedModelCase(JobStep, f.make_step)]
     views = [
         ViewCase("jobs:index"),
         ViewCase("jobs:detail", kwargs=own_job, names_object=True),
         ViewCase("jobs:status", kwargs=own_job, names_object=True),
         ViewCase("jobs:download", kwargs=finished, names_object=True),
+        ViewCase("jobs:download_pdf", kwargs=finished_report, names_object=True),
     ]
     return models, views
 

@@ -31,6 +31,7 @@ def test_the_schema_lists_every_resource_of_the_issue(client):
         "/api/v1/assessment/results",
         "/api/v1/summaries/draft",
         "/api/v1/summaries/docx",
+        "/api/v1/summaries/pdf",
         "/api/v1/check",
     } <= paths
 

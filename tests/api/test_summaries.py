@@ -2,8 +2,10 @@
 
 import io
 
+import pdfplumber
 from docx import Document
 
+from tests.documents.test_rendering import libreoffice  # noqa: F401 - fails when LibreOffice is missing
 from tests.ledger.factories import all_indicators, make_target, make_value
 
 
@@ -39,3 +41,31 @@ def test_a_malformed_period_is_422(api_as, world):
         "/api/v1/summaries/draft", area=world.town_a.code, period="2025-H3"
     )
     assert refused.status_code == 422 and "报告期无效" in refused.json()["errors"]["period"]
+
+
+def test_the_pdf_is_the_same_draft_on_its_pages(api_as, world, libreoffice):  # noqa: F811
+    all_indicators()
+    make_value(world, world.town_a, value="6.02")
+    response = api_as(world.town_a_clerk).get(
+        "/api/v1/summaries/pdf", area=world.town_a.code, period="2025-H1"
+    )
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF") and ".pdf" in response["Content-Disposition"]
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages).replace(" ", "").replace("\n", "")
+    assert "青山镇2025年上半年工作总结" in text and "6.02亿元" in text
+
+
+def test_without_libreoffice_the_pdf_is_503_saying_why(api_as, world, monkeypatch):
+    monkeypatch.setattr("zhenwu.documents.pdf.find_soffice", lambda: None)
+    response = api_as(world.town_a_clerk).get(
+        "/api/v1/summaries/pdf", area=world.town_a.code, period="2025-H1"
+    )
+    assert response.status_code == 503
+    assert "本服务器没有安装 LibreOffice" in response.json()["detail"]
+
+
+def test_the_schema_documents_the_pdf_and_its_503(client):
+    operation = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/summaries/pdf"]["get"]
+    assert "application/pdf" in operation["responses"]["200"]["content"]
+    assert "503" in operation["responses"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import docx
 import pdfplumber
@@ -188,9 +189,25 @@ def test_only_a_page_before_a_lone_colophon_is_left_blank(placed):
     _, placement, pdf = placed
     before = "".join(c["text"] for c in pdf.pages[-2].chars).replace(" ", "")
     if placement == Placement.AFTER_BLANK:
-        assert before == f"—{len(pdf.pages) - 1}—"  # nothing but its page number
+        assert before == ""  # not even a page number (§7.5)
     else:
         assert len(before) > 10  # the body goes on up to the 版记's page
+
+
+def page_numbers(page) -> list[str]:
+    """The “— N —” printed below the type area of the page."""
+    foot = "".join(c["text"] for c in page.chars if mm(c["top"]) > 297 - 35).replace(" ", "")
+    return re.findall(r"—\d+—", foot)
+
+
+def test_a_blank_page_before_the_colophon_and_the_colophons_page_carry_no_number(placed):
+    """§7.5: 版记页前有空白页的，空白页和版记页均不编排页码; every other page is numbered."""
+    _, placement, pdf = placed
+    unnumbered = 2 if placement == Placement.AFTER_BLANK else 0
+    numbered = pdf.pages[: len(pdf.pages) - unnumbered]
+    assert [page_numbers(page) for page in numbered] == [[f"—{n}—"] for n in range(1, len(numbered) + 1)]
+    for page in pdf.pages[len(numbered) :]:
+        assert page_numbers(page) == [] and not re.search(r"—\d+—", "".join(c["text"] for c in page.chars))
 
 
 def test_without_a_rendering_the_colophon_starts_an_even_page():

@@ -18,11 +18,22 @@ def make_step(world, area):
     return JobStep.objects.create(job=make_job(world, area), key="1", attempt=1)
 
 
-def make_finished_job(world, area, user):
-    """A done job of ``user`` with its result file in the results folder."""
+MONTHLY = "月报".encode()
+
+
+def make_finished_job(world, area, user, name="月报.txt", data=MONTHLY):
+    """A done job of ``user`` with its result file ``name`` holding ``data`` in the results folder."""
     job = make_job(world, area, user, status=JobStatus.DONE, done=1, total=1)
     folder = Path(settings.JOBS_RESULT_DIR) / str(job.pk)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "月报.txt").write_text("月报", encoding="utf-8")
-    Job.objects.filter(pk=job.pk).update(result_name="月报.txt", result_path=str(folder / "月报.txt"))
+    (folder / name).write_bytes(data)
+    Job.objects.filter(pk=job.pk).update(result_name=name, result_path=str(folder / name))
     return job
+
+
+def make_finished_report_job(world, area, user):
+    """A done job whose result is a one-paragraph 通报 (.docx)."""
+    from zhenwu.documents import Document, Paragraph, write_docx
+
+    document = Document(f"{area.name}月度通报", blocks=[Paragraph("本月共督查点位12个。")])
+    return make_finished_job(world, area, user, f"{area.name}月度通报.docx", write_docx(document))

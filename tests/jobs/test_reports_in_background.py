@@ -6,9 +6,11 @@ import io
 
 import docx
 import openpyxl
+import pdfplumber
 import pytest
 from django.urls import reverse
 
+from tests.documents.test_rendering import libreoffice  # noqa: F401 - fails when LibreOffice is missing
 from zhenwu.jobs.models import Job, JobStatus
 from zhenwu.jobs.worker import drain
 
@@ -67,6 +69,44 @@ def test_the_inspections_bulletin_is_made_in_the_background(client, world):
     job, data = run_and_download(client, client.post(url))
     assert job.result_name == "青溪县2026年3月督查整改情况通报.docx"
     assert docx.Document(io.BytesIO(data)).paragraphs
+
+
+def test_a_background_bulletin_downloads_as_pdf_too(client, world, libreoffice):  # noqa: F811
+    client.force_login(world.county_admin)
+    url = reverse("inspections:bulletin_job", kwargs={"code": world.county.code, "year": 2026, "month": 3})
+    job = run(client.post(url))
+    pdf_url = reverse("jobs:download_pdf", kwargs={"pk": job.pk})
+    assert f'href="{pdf_url}"' in client.get(reverse("jobs:detail", kwargs={"pk": job.pk})).content.decode()
+    assert f'href="{pdf_url}"' in client.get(reverse("jobs:index")).content.decode()
+    response = client.get(pdf_url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert ".pdf" in response["Content-Disposition"]
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages).replace(" ", "").replace("\n", "")
+    assert "关于2026年3月督查整改情况的通报" in text and "青溪县督查整改工作办公室" in text
+
+
+def test_a_background_bulletins_pdf_without_libreoffice_says_why(client, world, monkeypatch):
+    monkeypatch.setattr("zhenwu.documents.pdf.find_soffice", lambda: None)
+    client.force_login(world.county_admin)
+    url = reverse("inspections:bulletin_job", kwargs={"code": world.county.code, "year": 2026, "month": 3})
+    job = run(client.post(url))
+    assert "下载PDF" not in client.get(reverse("jobs:detail", kwargs={"pk": job.pk})).content.decode()
+    response = client.get(reverse("jobs:download_pdf", kwargs={"pk": job.pk}))
+    assert response.status_code == 503
+    assert "本服务器没有安装 LibreOffice" in response.content.decode()
+
+
+def test_a_spreadsheet_result_has_no_pdf(client, world):
+    from tests.projects.factories import make_project
+
+    make_project(world, world.town_a)
+    client.force_login(world.county_admin)
+    url = reverse("projects:background", kwargs={"code": world.county.code, "kind": "export"})
+    job = run(client.post(url, {"month": "2026-03"}))
+    assert "下载PDF" not in client.get(reverse("jobs:detail", kwargs={"pk": job.pk})).content.decode()
+    assert client.get(reverse("jobs:download_pdf", kwargs={"pk": job.pk})).status_code == 404
 
 
 def test_the_ranking_bulletin_is_made_in_the_background(client, world):

@@ -151,3 +151,36 @@ def test_the_batch_leaves_a_finalized_town_alone(client, ledger):
     assert Job.objects.get().message == "已起草 1 个单位的2025年上半年工作总结。青山镇已定稿，未改动。"
     draft = Draft.objects.get(area=ledger.town_a)
     assert (draft.status, draft.generated_at) == (DraftStatus.FINAL, frozen_at)
+
+
+def test_a_draft_that_proofreading_finds_wrong_is_not_finalized_until_fixed(client, ledger):
+    office_member(ledger)
+    client.force_login(ledger.town_a_clerk)
+    typed = "下半年计划完成投资xx万元，新建道路3.5公里。"
+    client.post(url("narrative", ledger), {"slot": "plans", "text": typed})
+    page = finalize(client, ledger).content.decode()
+    assert "核稿发现1处错误，未定稿、未取文号" in page
+    assert "“xx万元”" in page
+    assert not IssuedNumber.objects.exists() and not FinalVersion.objects.exists()
+    assert not Draft.objects.filter(status=DraftStatus.FINAL).exists()
+    assert 'name="text"' in page  # still a draft to edit
+
+    client.post(
+        url("narrative", ledger), {"slot": "plans", "text": "下半年计划完成投资800万元，新建道路3.5公里。"}
+    )
+    page = finalize(client, ledger).content.decode()
+    assert "已定稿 <strong>青山政〔2026〕12号</strong>" in page
+    assert IssuedNumber.objects.get().code == "青山政〔2026〕12号"
+
+
+def test_a_warning_alone_does_not_stop_finalizing(client, ledger):
+    from zhenwu.figures import review
+
+    typed = "农民人均纯收入达到9950,同比增长13.4%。"
+    assert [f.severity for f in review(typed).findings] == ["warning"]
+    office_member(ledger)
+    client.force_login(ledger.town_a_clerk)
+    client.post(url("narrative", ledger), {"slot": "plans", "text": typed})
+    page = finalize(client, ledger).content.decode()
+    assert "已定稿 <strong>" in page
+    assert "缺少单位" in page  # still listed under 核稿

@@ -1,4 +1,4 @@
-"""工作总结 over JSON: an area's draft for a period (its text and where each figure comes from) and its .docx.
+"""工作总结 over JSON: an area's draft for a period (its text and where each figure comes from), its .docx and PDF.
 
 Built by ``summaries.services.document_for`` from the ledger and the words people kept, as the
 draft page and its download build it; nothing is saved.
@@ -9,15 +9,17 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from zhenwu.api.common import visible_area
 from zhenwu.api.errors import FieldErrors
 from zhenwu.documents import write_docx
+from zhenwu.documents.pdf import PdfError
 from zhenwu.lib.files import safe_filename
 from zhenwu.lib.periods import Period, PeriodError, parse_period
 from zhenwu.summaries import services
 from zhenwu.summaries.proofing import document_text
+from zhenwu.web.downloads import PDF_TYPE, attachment, pdf_of, pdf_refusal
 
 router = Router(tags=["工作总结"])
 
@@ -27,6 +29,10 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 class SourceOut(Schema):
     text: str
     source: str
+
+
+class RefusalOut(Schema):
+    detail: str
 
 
 class DraftOut(Schema):
@@ -79,3 +85,24 @@ def docx(request, area: str, period: str, comments: bool = False):
         True, safe_filename(f"{built.document.title}.docx")
     )
     return response
+
+
+@router.get(
+    "/summaries/pdf",
+    response={200: bytes, 503: RefusalOut},
+    summary="下载工作总结草稿（PDF）",
+    openapi_extra={
+        "responses": {
+            200: {"description": "PDF（由 LibreOffice 从 .docx 转换）", "content": {PDF_TYPE: {}}},
+            503: {"description": "服务器没有 LibreOffice 或转换失败；detail 说明原因"},
+        }
+    },
+)
+def pdf(request, area: str, period: str):
+    """The draft's .docx converted to PDF as the page's 下载PDF converts it; 503 with the reason when it cannot be."""
+    _, _, built = _built(request, area, period, with_charts=True)
+    try:
+        data = pdf_of(write_docx(built.document))
+    except PdfError as error:
+        return Status(503, {"detail": pdf_refusal(error)})
+    return attachment(data, f"{built.document.title}.pdf", PDF_TYPE)

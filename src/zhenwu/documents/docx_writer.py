@@ -104,7 +104,7 @@ class _Writer:
         if placement == Placement.EVEN:
             self._even_page_section()
         elif placement == Placement.AFTER_BLANK:
-            self._page_break(PageBreak())
+            self._unnumbered_section()  # the blank page starts it
             self._append(
                 f'<w:p {ooxml.W}><w:pPr><w:pStyle w:val="Normal"/>'
                 '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
@@ -112,6 +112,30 @@ class _Writer:
             self._page_break(PageBreak())
         elif placement == Placement.NEXT:
             self._page_break(PageBreak())
+
+    def _unnumbered_section(self) -> None:
+        """End the body's section on its last page; the blank page and the 版记's page follow in
+        a section (starting on the next page) whose footers are empty: GB/T 9704-2012 §7.5
+        numbers neither. The footers keep the page number's paragraph, so the type area stays.
+        """
+        last = self.sect_pr.getprevious()
+        if last is None or last.tag != qn("w:p") or last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            last = self._append(
+                f'<w:p {ooxml.W}><w:pPr><w:pStyle w:val="Normal"/>'
+                '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
+            )
+        last.get_or_add_pPr().append(copy.deepcopy(self.sect_pr))
+        numbered = {
+            kind: self.sect_pr.find(f"{qn('w:footerReference')}[@{qn('w:type')}='{kind}']")
+            for kind in ("default", "even")
+        }
+        section = self.document.sections[-1]
+        for kind, footer in (("default", section.footer), ("even", section.even_page_footer)):
+            reference = numbered[kind]
+            source = self.document.part.related_parts[reference.get(qn("r:id"))].element
+            self.sect_pr.remove(reference)
+            footer.is_linked_to_previous = False
+            footer._element[:] = [_without_page_number(p) for p in source.findall(qn("w:p"))]
 
     def _even_page_section(self) -> None:
         """End the body's section here; the last section (the 版记's) starts on an even page.
@@ -255,6 +279,18 @@ class _Writer:
         for text, right in ((block.org, org_right), (block.date_text, date_right)):
             ind = f'<w:ind w:rightChars="{round(right * 100)}" w:right="{round(right * CHAR_TWIPS)}"/>'
             self._append(ooxml.paragraph("ZwSignature", ooxml.run(text), ind))
+
+
+def _without_page_number(paragraph):
+    """A copy of the footer's page-number paragraph with nothing printed: same font, same height."""
+    empty = copy.deepcopy(paragraph)
+    runs = empty.findall(qn("w:r"))
+    mark = runs[0].find(qn("w:rPr")) if runs else None
+    for run in runs:
+        empty.remove(run)
+    if mark is not None:
+        empty.get_or_add_pPr().append(copy.deepcopy(mark))
+    return empty
 
 
 def _hanging(left_chars: float, hanging_chars: float) -> str:

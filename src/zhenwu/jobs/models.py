@@ -89,6 +89,11 @@ class Job(AreaOwned):
         return self.status in FINISHED
 
     @property
+    def result_is_docx(self) -> bool:
+        """A 通报 or report: its PDF is offered beside the .docx."""
+        return self.result_name.lower().endswith(".docx")
+
+    @property
     def percent(self) -> int:
         if self.status == JobStatus.DONE:
             return 100

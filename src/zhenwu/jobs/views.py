@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from zhenwu.jobs.forms import JobFilterForm
 from zhenwu.jobs.models import Job
 from zhenwu.paging import paginate
+from zhenwu.web.downloads import pdf_download, pdf_of
 
 
 def _job(request, pk: int) -> Job:
@@ -41,12 +42,27 @@ def status(request, pk):
     return render(request, "jobs/_status.html", {"job": _job(request, pk)})
 
 
-@login_required
-def download(request, pk):
-    job = _job(request, pk)
+def _result(job: Job) -> Path:
+    """The job's result file; 404 when there is none or it has been cleared away."""
     path = Path(job.result_path) if job.result_path else None
     # The path is ours, but check it stays in the results folder before opening it.
     root = Path(settings.JOBS_RESULT_DIR).resolve()
     if path is None or root not in path.resolve().parents or not path.is_file():
         raise Http404("该任务没有可下载的结果，或结果已过保存期（30 天）")
-    return FileResponse(path.open("rb"), as_attachment=True, filename=job.result_name)
+    return path
+
+
+@login_required
+def download(request, pk):
+    job = _job(request, pk)
+    return FileResponse(_result(job).open("rb"), as_attachment=True, filename=job.result_name)
+
+
+@login_required
+def download_pdf(request, pk):
+    """The PDF of a 通报 or report the job made, converted by LibreOffice (a page saying why when it cannot)."""
+    job = _job(request, pk)
+    if not job.result_is_docx:
+        raise Http404("该任务的结果不是文稿，没有PDF")
+    path = _result(job)
+    return pdf_download(request, lambda: pdf_of(path.read_bytes()), PurePath(job.result_name).stem)

@@ -4,7 +4,8 @@ The summary is issued like every 通报 (``zhenwu.issuing``): built by ``issuing
 dressed with 版头 and 版记 by ``issuing.dispatch`` and its .docx kept with the register
 entry, so the number always downloads the same document. The draft is then frozen: its
 words and figures are not changed until someone starts a new draft, which leaves every
-earlier 定稿 as it was.
+earlier 定稿 as it was. A draft 核稿 finds errors in (a placeholder, a missing number, sums
+that do not add up, a typed figure the ledger has otherwise) is refused before a number is taken.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from zhenwu.documents.pdf import PdfError
 from zhenwu.issuing import dispatch, reports
 from zhenwu.issuing.models import ReportKind
 from zhenwu.lib.periods import Period
+from zhenwu.summaries import proofing
+from zhenwu.summaries.facts import gather
 from zhenwu.summaries.models import Draft, DraftStatus, FinalVersion
-from zhenwu.summaries.services import frozen_version, require
+from zhenwu.summaries.services import frozen_version, narratives_of, require
 
 
 class FinalizeError(Exception):
@@ -49,6 +52,10 @@ def finalize(user, area: Area, period: Period, *, today: datetime.date) -> Final
         version = frozen_version(area, period)
         raise FinalizeError(f"该总结已定稿（{version.number.code if version else ''}），如需修改请先另起新稿")
     built = reports.build(ReportKind.SUMMARY, user, {"code": area.code, "period": period.key}, today)
+    facts = gather(area, period, user=user, today=today)
+    errors = proofing.blocking(proofing.proofread(built.document, narratives_of(area, period), facts))
+    if errors:  # 核稿 says the draft is wrong: no 文号 is taken, nothing is frozen
+        raise FinalizeError(proofing.refusal(errors))
     try:
         document, record = dispatch.issue(
             built.document, office, kind=ReportKind.SUMMARY, source=built.source, user=user, today=today

@@ -53,3 +53,18 @@ def proofread(document: Document, narratives: Mapping[str, str], facts: Facts) -
         for finding in ledger_disagreements(words or "", facts):
             problems.append(Problem(finding, slot, _excerpt(words, finding.start, finding.end)))
     return problems
+
+
+BLOCKING_SHOWN = 10  # errors named in a refused 定稿; the 核稿 list on the page has them all
+
+
+def blocking(problems: list[Problem]) -> list[Problem]:
+    """The errors among the problems: a draft with any is not issued (warnings do not stop it)."""
+    return [p for p in problems if p.finding.severity == "error"]
+
+
+def refusal(errors: list[Problem]) -> str:
+    """Why a draft with errors is not issued, naming up to ``BLOCKING_SHOWN`` of them with their text."""
+    named = "；".join(f"“{p.finding.span}”：{p.finding.message}" for p in errors[:BLOCKING_SHOWN])
+    more = f"；另有{len(errors) - BLOCKING_SHOWN}处" if len(errors) > BLOCKING_SHOWN else ""
+    return f"核稿发现{len(errors)}处错误，未定稿、未取文号，请改正后再定稿：{named}{more}。"

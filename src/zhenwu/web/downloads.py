@@ -51,6 +51,13 @@ def pdf_download(request, make: Callable[[], bytes], stem: str) -> HttpResponse:
     return attachment(data, f"{stem}.pdf", PDF_TYPE)
 
 
+def pdf_refusal(error: PdfError) -> str:
+    """Why there is no PDF, in one Chinese sentence (the API's 503; the page says it at length)."""
+    if isinstance(error, LibreOfficeMissing):
+        return "本服务器没有安装 LibreOffice，无法把文档转换为 PDF：请下载 .docx，在 Word 或 WPS 中另存为 PDF"
+    return f"PDF 生成失败，请稍后再试，或下载 .docx 另存为 PDF（{error}）"
+
+
 def pdf_unavailable(request, error: PdfError) -> HttpResponse:
     """The page shown instead of a PDF: no LibreOffice on the server, or the conversion failed."""
     missing = isinstance(error, LibreOfficeMissing)
