@@ -778,3 +778,36 @@ def test_two_halves_of_a_whole_must_make_it(text, right):
     assert [f.code for f in check(text)] == ["parts-sum-mismatch"]
     assert check(text.replace(*right)) == []
     assert check("户籍人口1200人，男性劳动力650人，女性560人。") == []  # not the same measure halved
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从项目开工情况看,已开工项目33个,未开工项目17个,开工率为66%。",
+        "非文盲人数12289人(其中城镇410人),农村非文盲率达99.8%,城镇非文盲率达100%。",
+        "地区生产总值1768亿元，比上年实际增长9.5%，上年为11303亿元。",
+        "目前已完成投资42.7亿元。其中20个项目总投资243.55亿,年打算投资69.4亿元,目前完成投资36.5亿元。",
+        "中方镇共有党支部18个,党员821人,其中村党支部14个,党员666人,4月8日之前14个村党支部换届选举工作全面结束。",
+        "建设105个,其中,计划上半年开工建设的113个项目开工建设103个。",
+        "分别提高3.1、9.6和5.7个百分点。图2:三次产业增加值占地区生产总值比重(%)\n服务基\n层,xx度假村,狠抓万亩红枣园区,单位:万元",
+    ],
+)
+def test_false_errors_found_in_a_third_sweep_stay_silent(text):
+    assert [f for f in check(text) if f.severity == "error"] == []
+
+
+def test_blanks_found_in_a_third_sweep_are_missing_numbers():
+    text = (
+        "办学机构()个，入学率()，从年的12.25%提高到，4653人,%,%。面积万亩，单产公斤，目标任务:万元，候选人人,"
+    )
+    assert [(f.code, f.span) for f in check(text)] == [
+        ("missing-number", "()个"),
+        ("missing-number", "()"),
+        ("missing-number", "年"),
+        ("missing-number", "%"),
+        ("missing-number", "%"),
+        ("missing-number", "万亩"),
+        ("missing-number", "公斤"),
+        ("missing-number", "万元"),
+        ("missing-number", "人"),
+    ]

@@ -49,6 +49,8 @@ SHAPES = {
     "bare numbers": "1 ",
     "masked counts that could be names": "张北县 xx家，",
     "totals with nothing added before them": "收入总计3万元，",
+    "blanks of every kind": "办学机构()个，从年的，4653人,%,面积万亩，队员人,月日,",
+    "parts said twice and halves": "共有党支部18个,其中村党支部14个,14个村党支部,总人口1200人，男650人，女550人，",
     "budget sums with no full stop": "收入1万元，加上补助2万元，收入总计3万元，财力3万元，由收入1万元，加上2万元构成，",
     "years of a duration and numbers alone on a line": "租期10年\n7\n家，新增户，",
 }

@@ -41,6 +41,7 @@ _SECTORS = {
 }
 # 年均增长10.5%, 年平均增长率为0.53%: a yearly average, not the change between the two values.
 _AVERAGE = re.compile(r"年均|年平均|平均每年")
+_REAL_GROWTH = re.compile(r"实际增长|可比价|扣除价格因素")
 _YEAR = re.compile(r"[0-9０-９xX×*]{2,4}年")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
 _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至|为)|增至|降至")
@@ -323,8 +324,10 @@ def _rate_of_stated_whole(
     elif (
         (rate := _RATE_NAME.search(before))
         and near.dimension == "count"
-        and rate["stem"] in _clause_before(text, near.start)
-    ):
+        and rate["stem"] in (clause := _clause_before(text, near.start))
+        and "未" not in clause
+        and "其中" not in clause
+    ):  # 已开工33个，未开工17个，开工率66%: the rate is not of the 未; (其中城镇410人): nor of a part
         part, whole, what = near, _implied_whole(breaks, figures, at), "比率"  # 已整改108处，整改率X%
         if whole is None:
             return None
@@ -439,6 +442,8 @@ def _growth(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
             continue
         if _AVERAGE.search(text, max(0, stated.start - 8), stated.start):
             continue
+        if _REAL_GROWTH.search(text, max(0, stated.start - 12), stated.start):
+            continue  # 实际增长9.5%: at comparable prices, not the change between the stated values
         pair = _values_compared(text, breaks, figures, index)
         if pair is None:
             if stated.kind == "growth" and (found := _growth_by_change(text, breaks, figures, index)):
@@ -689,8 +694,10 @@ def _parts(
                     and f.kind == whole.kind
                     and (not past_clause or _named_like(whole, f, lists))
                     and not _measured_otherwise(whole, f, lists)
+                    and not _planned_against_done(whole, f, lists)
                 ]
             )
+            parts = _once_each(parts, lists)
             parts = _list_ends(whole, parts)
             if not parts:
                 continue
@@ -704,6 +711,28 @@ def _parts(
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+_PLANNED = re.compile(r"计划|目标|任务|总投资|打算")
+
+
+def _planned_against_done(whole: Figure, part: Figure, lists: _Lists) -> bool:
+    """建设105个，其中计划开工的113个; 已完成投资42.7亿元…总投资243.55亿: a plan is no part of what was done."""
+    return bool(_PLANNED.search(lists.name_of(part))) != bool(_PLANNED.search(lists.name_of(whole)))
+
+
+def _once_each(parts: list[Figure], lists: _Lists) -> list[Figure]:
+    """其中村党支部14个…，4月8日之前14个村党支部换届: one item said twice is one part."""
+    kept: list[Figure] = []
+    for part in parts:
+        if not any(part.value == earlier.value and _names_again(lists, earlier, part) for earlier in kept):
+            kept.append(part)
+    return kept
+
+
+def _names_again(lists: _Lists, earlier: Figure, later: Figure) -> bool:
+    noun = lists.name_of(earlier).removeprefix("其中")[-4:]
+    return len(noun) >= 2 and noun in lists.text[later.end : later.end + 8]
 
 
 def _measured_otherwise(whole: Figure, part: Figure, lists: _Lists) -> bool:
@@ -985,12 +1014,14 @@ def _amount_like_parts(breaks: Marks, figures: list[Figure], amount: Figure, par
     """合同109个，协议引资7.78亿元，到位资金8.29亿元…其中工业项目35个，到位资金6.14亿元: of the amounts
     after the whole's count, the one named as its parts are."""
     at = figures.index(amount)
+    best, best_size = amount, 1
     for follower in figures[at : at + 3]:
         if follower.kind == "count" or breaks.between(amount.end, follower.start):
             break
-        if follower.unit == amount.unit and len(_common_suffix(follower.subject, part.subject)) >= 2:
-            return follower
-    return amount
+        size = len(_common_suffix(follower.subject, part.subject))
+        if follower.unit == amount.unit and size >= 2 and size > best_size:
+            best, best_size = follower, size
+    return best
 
 
 def _count_amount_pairs(breaks: Marks, figures: list[Figure]) -> list[tuple[Figure, Figure]]:

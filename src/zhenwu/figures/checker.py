@@ -50,6 +50,7 @@ _WORD_AFTER_MASK = (
     "户籍",
     "户口",
     "名称",
+    "度假",
     "担当",
     "名单",
     "次要",
@@ -62,9 +63,20 @@ _BEFORE_BARE = set("达到为共计增长降了约近超有占第")
 _AFTER_BARE = set("，,。；;、）)\n")
 
 _MISSING = re.compile(
-    r"(?=[亿万美%％‰个平公亩吨宗户家处项件])(?<=[\u4e00-\u9fff])"
+    r"(?=[亿万美%％‰个平公亩吨宗户家处项件千])(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][：:])(?<!单位[：:]))"  # 目标任务:万元; not 单位:万元
     r"(?P<unit>[宗户个家处项件]万(?:平方米|亩|元|吨)"  # 征地宗万平方米: a count and an amount, both erased
-    r"|亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|亩|万吨|吨)"
+    r"|亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|万亩(?![\u4e00-\u9fff])|亩|万吨|吨|公斤(?![\u4e00-\u9fff])|千克(?![\u4e00-\u9fff]))"
+)
+# 农村非文盲率()，办学机构()个: empty brackets left where the number goes.
+_MISSING_IN_BRACKETS = re.compile(
+    rf"(?=[（(])(?P<unit>[（(][ \u3000]{{0,6}}[）)](?:{_UNITS}))"
+    rf"|(?=[（(])(?<=[率为达到共计有是约近占])(?P<unit2>[（(][ \u3000]{{0,6}}[）)])"
+)
+# 从年的12.25%, 于年5月16日: the year erased before its month or its figure.
+_MISSING_YEAR = re.compile(r"(?=年)(?<=[从至到于在截止])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)")
+# 4653人,%,%: a percent sign alone after a comma.
+_MISSING_PERCENT_ALONE = re.compile(
+    r"(?=[%％])(?<=[，,；;])(?P<unit>[%％])(?=[，,。；;、）)\u4e00-\u9fff]|$)"
 )
 # A blank where the number was erased before any unit (基金 万元，来访群众 人次，结案 件，参合率达 %。),
 # and two units whose bare use is never a word before a clause's end (人均元，新批协会个，).
@@ -103,9 +115,25 @@ _MISSING_BEFORE_NOUN = re.compile(
 )
 # 群众万人。, 脱贫户户人。: a count of people or households left blank before the clause's end.
 _UNIT_GROUPS = ("unit", "unit2", "unit3")
+
+
+def _BREAKS_CLEANLY(unit: str) -> bool:
+    """A unit that may stand alone at a line's start when its number was erased (万元, %, 件, 人)."""
+    bare = unit.lstrip("万亿余多")
+    return _data.UNITS.get(bare) in _data.UNMISTAKABLE_DIMENSIONS or bare in (
+        "件",
+        "人",
+        "户",
+        "个",
+        "家",
+        "项",
+        "处",
+    )
+
+
 _MISSING_PEOPLE = re.compile(
     r"(?=[万户人名米])(?:(?<=[\u4e00-\u9fff])(?P<unit>万人|户人)"
-    r"|(?<=人口|党员|队员|干部|群众|选民|职工|村民)(?P<unit2>人|名)"  # 总人口人，队员人。
+    r"|(?<=人口|党员|队员|干部|群众|选民|职工|村民|选人)(?P<unit2>人|名)"  # 总人口人，队员人。
     r"|(?<=海拔|全长|总长)(?P<unit3>米))(?=[，,。；;、])"  # 最高峰海拔米
 )
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
@@ -335,6 +363,9 @@ def missing_numbers(text: str) -> list[Finding]:
         _MISSING_AFTER_MARK,
         _MISSING_BEFORE_NOUN,
         _MISSING_PEOPLE,
+        _MISSING_IN_BRACKETS,
+        _MISSING_YEAR,
+        _MISSING_PERCENT_ALONE,
         _MISSING_APPROX,
         *_MISSING_DATE,
     ):
@@ -342,7 +373,7 @@ def missing_numbers(text: str) -> list[Finding]:
             name = next(g for g in _UNIT_GROUPS if match.re.groupindex.get(g) and match[g] is not None)
             start, end = match.span(name)
             before = text[match.start() - 1] if match.start() else ""
-            if pattern not in _MISSING_DATE and before in _NOT_BEFORE_ANY:
+            if pattern not in _MISSING_DATE and name == "unit" and before in _NOT_BEFORE_ANY:
                 continue
             if pattern is _MISSING_BARE and before in _NOT_BEFORE_BARE:
                 continue
@@ -350,6 +381,12 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue
             if match[name] in _MAGNITUDE_UNITS and text.startswith(_CLASS_AFTER_MAGNITUDE, end):
                 continue  # 、亿元以上其它项目: a class, not a blank
+            if (
+                pattern is _MISSING_AFTER_BLANK
+                and "\n" in text[match.start() : start]
+                and not _BREAKS_CLEANLY(match[name])
+            ):
+                continue  # 服务基⏎层: a word cut by the line, not a blank before its unit
             if pattern is _MISSING_PEOPLE and before in _NOT_BEFORE_MAGNITUDE:
                 continue  # 接种逾万人: more than ten thousand
             unit = match[name]

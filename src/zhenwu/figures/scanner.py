@@ -103,6 +103,7 @@ SCANNER = re.compile(
 _PERCENT_BEFORE = re.compile(
     r"(?:(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|增幅|降幅|增速|提高|降低)(?:了|为|达到?)?"
     r"|(?:占比|比重|(?<![汇利])率)(?:为|达到?|是)?"
+    r"|(?<![\u4e00-\u9fff])占"  # ，占60，
     r"|占[^，,。；;、\n]{1,16}?的(?:比重|比例)?(?:为|达到?)?"
     r"|占[^，,。；;、\n的]{0,6}?(?:计划|任务|目标)"
     r"|完成[^，,。；;、\n]{0,10}?(?:目标|计划|任务)(?:的)?)$"
@@ -279,11 +280,12 @@ def _figure(match: re.Match, text: str) -> Figure | None:
 _COUNT_NEXT_LINE = re.compile(rf"{_SPACE}\n{_SPACE}(?P<unit>{_alternation(_data.MEASURE_WORDS.split())})")
 
 
-_SHARED_UNIT = re.compile(rf"(?:和|与|及|或)(?:{_AR})(?P<mag>{_MAG})?(?P<unit>{_UNITS})")
+_SHARED_UNIT = re.compile(rf"(?:、(?:{_AR}))*(?:和|与|及|或|、)(?:{_AR})(?P<mag>{_MAG})?(?P<unit>{_UNITS})")
 
 
 def _shared_unit(text: str, match: re.Match) -> str | None:
-    """分别回落2.16和1.66个百分点: the unit written once after the second number is the first's too."""
+    """分别回落2.16和1.66个百分点, 分别提高3.1、9.6和5.7个百分点: the unit written once after the last
+    number is each one's."""
     if match["num"] is None or match["mag"] or match["num2"]:
         return None
     pair = _SHARED_UNIT.match(text, match.end())
@@ -298,7 +300,7 @@ def _count_on_next_line(text: str, match: re.Match) -> str | None:
         match["num"] is None
         or match["mag"]
         or match["num2"]
-        or not (match.start() == 0 or text[match.start() - 1] == "\n")
+        or not (match.start() == 0 or text[match.start() - 1] in "\n \u3000")
     ):
         return None
     unit = _COUNT_NEXT_LINE.match(text, match.end())
