@@ -58,8 +58,26 @@ _TARGET = ("目标", "计划", "任务")
 _HUNDRED = Decimal(100)
 
 
+def _without_restatements(text: str, figures: list[Figure]) -> list[Figure]:
+    """141178万人(14.1178亿人): a figure written again in brackets in another unit is the same figure."""
+    kept: list[Figure] = []
+    for figure in figures:
+        earlier = kept[-1] if kept else None
+        if (
+            earlier is not None
+            and figure.value is not None
+            and earlier.value is not None
+            and text[earlier.end : figure.start] in ("(", "（")
+            and abs(figure.value - earlier.value) <= max(figure.tolerance, earlier.tolerance)
+        ):
+            continue
+        kept.append(figure)
+    return kept
+
+
 def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     """Findings for every stated relation between figures that the figures contradict."""
+    figures = _without_restatements(text, figures)
     breaks, subsets, lists = Marks(text, SENTENCE_BREAKS), _Subsets(), _Lists(text)
     findings: list[Finding] = []
     for paragraph in _paragraphs(text, figures):
@@ -129,8 +147,8 @@ def _stated_sums(
             parts = _added_after(text, breaks, figures, index)
         if len(parts) >= 2:
             finding = _compare_parts(whole, parts, True, _Subsets(0), exceed=False)
-            if finding is not None:
-                findings.append(finding)
+            if finding is not None and not _Subsets().some_add_up(parts, whole):
+                findings.append(finding)  # 4402+1884(其中1478…)+60+103=6449: the top level adds up
     return findings
 
 
@@ -254,7 +272,7 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
         if stated.approx or stated.unit not in ("%", "％"):
             continue
         if stated.kind == "percent" and (
-            found := _rate_of_stated_whole(text, breaks, figures, index, targets)
+            found := _rate_of_stated_whole(text, breaks, figures, index, targets, lists)
         ):
             findings.append(found)
             continue
@@ -293,7 +311,7 @@ _RATE_NAME = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2})率(?:为|达到?|是)?$")
 
 
 def _rate_of_stated_whole(
-    text: str, breaks: Marks, figures: list[Figure], index: int, targets: dict
+    text: str, breaks: Marks, figures: list[Figure], index: int, targets: dict, lists: _Lists
 ) -> Finding | None:
     """Rates the classifier leaves as plain percentages but the sentence lets one recompute:
     完成A，完成年计划T的X%; 目标T，完成A，超额完成X%; 排查120处，已整改108处，整改率X%."""
@@ -311,6 +329,8 @@ def _rate_of_stated_whole(
         and not breaks.between(figures[at - 1].end, near.start)
     ):
         part, whole, what = figures[at - 1], near, "完成进度"  # 完成A，完成年计划T的X%
+        if lists.qizhong.last_before(part.start) > lists.stops.last_before(part.start):
+            return None  # 参保33550人，其中…学生28109人，占年度目标20000人的167.75%: of the 33550
     elif _ABOVE_TARGET.search(before):
         whole = _target_of(breaks, targets, near)
         if whole is None or near.approx or whole.approx:
@@ -328,7 +348,7 @@ def _rate_of_stated_whole(
         and "未" not in clause
         and "其中" not in clause
     ):  # 已开工33个，未开工17个，开工率66%: the rate is not of the 未; (其中城镇410人): nor of a part
-        part, whole, what = near, _implied_whole(breaks, figures, at), "比率"  # 已整改108处，整改率X%
+        part, whole, what = near, _largest_before(text, breaks, figures, at), "比率"  # 已整改108处，整改率X%
         if whole is None:
             return None
     else:
@@ -350,16 +370,47 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | 
     core = _WHOLE_SUFFIX.sub("", _WHOLE_PREFIX.sub("", base))
     if len(core) < 2:
         return None
-    for candidate in reversed(candidates):
-        if (
-            candidate.kind == part.kind
-            and candidate.unit == part.unit
-            and candidate.subject != part.subject
-            and candidate.value > part.value
-            and (candidate.subject.endswith(core) or core in candidate.subject)
-        ):
-            return candidate
-    return None
+    named = [
+        candidate
+        for candidate in reversed(candidates)
+        if candidate.kind == part.kind
+        and candidate.unit == part.unit
+        and candidate.subject != part.subject
+        and candidate.value > part.value
+        and (candidate.subject.endswith(core) or core in candidate.subject)
+    ]
+    if "总" in base and "总" not in core:
+        # 占党员总数的36.8%: the total itself (共有党员420.5万名), never a kind of 党员 (女党员808465名)
+        named = [
+            f for f in named if _bare_name(f.subject) in (core, core + "总数", core + "总量", core + "总额")
+        ]
+    return named[0] if named else None
+
+
+_OWNERS = re.compile(
+    r"^(?:全省|全市|全县|全区|全镇|全乡|全村|我省|我市|我县|我区|我镇|我乡|共有|现有|拥有|有)+"
+)
+
+
+def _bare_name(subject: str) -> str:
+    return _OWNERS.sub("", _WHOLE_PREFIX.sub("", subject))
+
+
+_TOTAL_OR_TASK = re.compile(r"任务|计划|目标|总|共|累计|合计")
+
+
+def _largest_before(text: str, breaks: Marks, figures: list[Figure], at: int) -> Figure | None:
+    """累计1427件中，…基本属实108件，不属实100件，不属实率7.01%: a rate's whole is the sentence's total."""
+    part = figures[at]
+    candidates = []
+    for candidate in reversed(figures[max(0, at - _ANCHOR_REACH) : at]):
+        if breaks.between(candidate.end, part.start):
+            break
+        if _comparable(candidate, part) and candidate.value > part.value:
+            candidates.append(candidate)
+    # 任务数为20985户，已开工21410户，开工率102.03%: a named total or task first, else the largest
+    named = [c for c in candidates if _TOTAL_OR_TASK.search(_clause_before(text, c.start))]
+    return named[0] if named else max(candidates, key=lambda f: f.value) if candidates else None
 
 
 def _implied_whole(breaks: Marks, figures: list[Figure], at: int) -> Figure | None:
@@ -493,6 +544,8 @@ def _growth_by_change(text: str, breaks: Marks, figures: list[Figure], index: in
         candidate = figures[at]
         if breaks.between(candidate.end, stated.start) or candidate.value is None or candidate.approx:
             break
+        if candidate.unit in ("%", "％") and current is None and base is None and change is None:
+            return None  # 整改完成率89%，较上月增加5%: the rate changed, not the counts
         if candidate.kind not in _LEVEL and not (
             candidate.kind == "growth" and candidate.unit not in ("%", "％")
         ):
@@ -580,10 +633,13 @@ _DOWN_BEFORE = re.compile(r"(?:减少|减收|减产|少收|下降|降低|回落)
 _LAST_YEAR_CLAUSE = re.compile(r"^(?:[^，,]{0,6})?(?:上年|去年|上一年)(?!同期)")
 
 
+_COMPARED_AFTER = re.compile(r"(?:[（(][^）)]{0,20}[）)])?(?:相比|相较)")  # …的133972万人(13.3972亿人)相比
+
+
 def _role_in_change(text: str, figure: Figure) -> str | None:
     """What a figure is to a growth rate after it: last year's value, the change up or down, or neither."""
     before = text[max(0, figure.start - 10) : figure.start].rstrip(" \u3000")
-    if _BASE_BEFORE.search(before) or text.startswith(("相比", "相较"), figure.end):
+    if _BASE_BEFORE.search(before) or _COMPARED_AFTER.match(text, figure.end):
         return "base"  # 比上年2800万元; 与2010年第六次全国人口普查的334020人相比
     if _UP_BEFORE.search(before):
         return "up"
@@ -674,6 +730,9 @@ def _parts(
         closing = _bracket_closing(text, marker.start(), marker.end())
         if closing is not None:  # （其中一个深度贫困）: the parts end with the bracket
             after = [(f, past) for f, past in after if f.end <= closing]
+        if marker.group().startswith("分别"):
+            after = [(f, past) for f, past in after if not past]  # 分别达104%；第二批…: the clause's own
+        after = _before_a_total(after, lists)
         opening = _sentence_opening(text, marker.start())
         for unit in dict.fromkeys(f.unit for f, _ in after):
             whole = _whole_before(text, stops, figures, index, unit, opening)
@@ -683,7 +742,12 @@ def _parts(
                 first = next(f for f, _ in after if f.unit == unit)
                 named = _whole_before(text, stops, figures, index, unit, opening, like=first)
                 whole, certain = (named, True) if named is not None else (whole, False)
-            if whole is None or whole.approx or _other_year(text, marker.end(), whole):
+            if (
+                whole is None
+                or whole.approx
+                or _other_year(text, marker.end(), whole)
+                or lists.per_unit(whole)
+            ):
                 continue
             # Past the first ；only parts named like the whole: 其中种植业总产值…；林果业总产值…
             parts = _top_level(
@@ -698,12 +762,17 @@ def _parts(
                 ]
             )
             parts = _once_each(parts, lists)
-            parts = _list_ends(whole, parts)
+            parts = _without_sub_parts(_list_ends(whole, parts))
             if not parts:
                 continue
-            exhaustive = marker.group().startswith("分别") and _TOTAL_WORDS.search(
-                text, max(0, whole.start - 8), whole.start
+            exhaustive = (
+                marker.group().startswith("分别")
+                and _TOTAL_WORDS.search(text, max(0, whole.start - 8), whole.start)
+            ) or (
+                len(parts) >= 2 and lists.name_of(parts[-1]).lstrip("，,；;、").startswith(("其他", "其它"))
             )
+            if _OVERLAP.search(text, whole.end, parts[-1].end + 12):
+                certain = False  # 交叉任职18659人: the parts overlap, their sum may pass the whole
             breakdown = len(parts) >= 3 and all(_named_like(whole, part, lists) for part in parts)
             finding = _compare_parts(
                 whole, parts, bool(exhaustive), subsets, breakdown=breakdown, exceed=certain
@@ -740,6 +809,43 @@ def _measured_otherwise(whole: Figure, part: Figure, lists: _Lists) -> bool:
     of_whole = _measure(whole.subject)
     of_part = _measure(lists.name_of(part)) or _measure(part.subject)
     return of_whole is not None and of_part is not None and of_whole != of_part
+
+
+_HAS_DIGIT = re.compile(r"[0-9]")
+_PER_UNIT_NAME = re.compile(r"每|单产|人均|亩均|户均|平均|均价")
+_OVERLAP = re.compile(r"交叉任职|交叉|兼任|一肩挑|重叠|重复计算")
+_TOTAL_NAME = re.compile(r"合计|总计|共计")
+
+
+def _before_a_total(after: list[tuple[Figure, bool]], lists: _Lists) -> list[tuple[Figure, bool]]:
+    """…，收入合计为6449万元: a total ends the list of parts before it."""
+    for at, (figure, _) in enumerate(after):
+        if _TOTAL_NAME.search(lists.name_of(figure)):
+            return after[:at]
+    return after
+
+
+def _without_sub_parts(parts: list[Figure]) -> list[Figure]:
+    """其中谯城区159.4万人，城镇人口32.46万人，乡村人口126.95万人: parts that make an earlier part are
+    its own breakdown, not more parts of the whole."""
+    kept: list[Figure] = []
+    at = 0
+    while at < len(parts):
+        part = parts[at]
+        kept.append(part)
+        low, high = _bounds(part)
+        total = slack = Decimal(0)
+        end = at + 1
+        for follower in parts[at + 1 : at + 1 + _SUBSET_PARTS]:
+            total, slack = total + follower.value, slack + follower.tolerance
+            end += 1
+            if end - at >= 3 and total - slack <= high and total + slack >= low:
+                at = end - 1  # skip the sub-parts
+                break
+            if total - slack > high:
+                break
+        at += 1
+    return kept
 
 
 def _list_ends(whole: Figure, parts: list[Figure]) -> list[Figure]:
@@ -786,7 +892,10 @@ class _Lists:
 
     def per_unit(self, figure: Figure) -> bool:
         """6316公斤/公顷: a yield or a price per unit, which no list adds up."""
-        return "/" in figure.unit or self.text.startswith(("/", "／"), figure.end)
+        if "/" in figure.unit or self.text.startswith(("/", "／"), figure.end):
+            return True
+        name = self.name_of(figure)  # 单产每公顷4902公斤; not 人均不足13平方米14户, a class by size
+        return bool(_PER_UNIT_NAME.search(name)) and not _HAS_DIGIT.search(name)
 
     def name_of(self, figure: Figure) -> str:
         """The words of the figure's clause before it, at most 30 characters (第二产业实现增加值)."""

@@ -75,9 +75,13 @@ class Figure:
         """The magnitude the number was written in: 6.02亿元 → 10^8, 3420万元 → 1."""
         if self.value is None:
             return Decimal(1)
-        for mark, factor in (("万亿", 10**12), ("亿", 10**8), ("千万", 10**7), ("万", 10**4)):
+        for mark, factor in (
+            ("万亿", 10**12), ("亿", 10**8), ("千万", 10**7), ("百万", 10**6), ("十万", 10**5), ("万", 10**4)
+        ):  # fmt: skip
             if mark in self.span:
                 return Decimal(factor)
+        if "千" in self.span and "千" not in self.unit and self.value % 1000 == 0:
+            return Decimal(1000)  # 22602千公顷: thousands of hectares (3千米 keeps its 千 in the unit)
         return Decimal(1)
 
     @property
