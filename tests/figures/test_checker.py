@@ -840,3 +840,18 @@ def test_a_list_closed_by_its_other_category_must_make_the_whole():
     text = "共受理诉求2844件。其中,咨询类1245件,求助类566件,投诉类19件,其它类97件。"
     assert [f.code for f in check(text)] == ["parts-sum-mismatch"]
     assert check(text.replace("2844件", "1927件")) == []
+
+
+def test_a_fifth_sweeps_blanks_and_names():
+    assert [(f.code, f.span) for f in check("全年启动个项目,涉及个村居户,拆除户,拆除宗,")] == [
+        ("missing-number", "个"),
+        ("missing-number", "个"),
+        ("missing-number", "户"),
+        ("missing-number", "宗"),
+    ]
+    assert check("一、xx 村基本情况\n1.xx 村:现有人口 3846 人。XXX2018年整镇脱贫退出汇报材料") == []
+    text = (
+        "提供了基础母羊45只、母猪111头、脱温鸡苗1880只。其中,甲村扶持基础母羊16只、母猪57头、脱温鸡苗970只;"
+        "乙村扶持基础母羊19只、母猪35头、脱温鸡苗590只;丙村扶持基础母羊10只、母猪19头、脱温鸡苗320只。"
+    )
+    assert check(text) == []

@@ -761,6 +761,9 @@ def _parts(
                     and not _planned_against_done(whole, f, lists)
                 ]
             )
+            if opening != marker.start() and certain:
+                # 母羊45只、鸡苗1880只。其中…母羊16只、鸡苗970只: across a full stop, only the parts named like it
+                parts = [p for p in parts if len(_common_suffix(p.subject, whole.subject)) >= 2]
             parts = _once_each(parts, lists)
             parts = _without_sub_parts(_list_ends(whole, parts))
             if not parts:

@@ -100,7 +100,8 @@ _MISSING_DATE = (
 )
 # 新增户；, 新建个，: a verb that counts, then its measure word and the clause's end.
 _MISSING_AFTER_VERB = re.compile(
-    r"(?=[新增减共累])(?:新增|新建|新培育|新发展|新引进|增加|减少|共有|累计)(?P<unit>户|家|个|人|项|处|所|座|条|件|宗|名)(?=[，,。；;])"
+    r"(?=[新增减共累拆启签建])(?:新增|新建|新培育|新发展|新引进|增加|减少|共有|累计|拆除|启动|签约|建成)"
+    r"(?P<unit>户|家|个|人|项|处|所|座|条|件|宗|名|起|套)(?=[，,。；;])"
 )
 _MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;、：:])")
 # 国民生产总值.万元, 均增长.%、%: the number erased, its decimal point or the list's 、 left before the unit.
@@ -110,7 +111,7 @@ _MISSING_AFTER_MARK = re.compile(
 )
 # 下辖个行政村, 建设个新农村, 等个民族: a verb or 等 before 个 and the noun it counts.
 _MISSING_BEFORE_NOUN = re.compile(
-    r"(?=[下辖建有等引储新和个])(?:(?:下辖|辖|建设|新建|共有|引进|储备了|新增|等|和)|(?<=[，,、；;]))"
+    r"(?=[下辖建有等引储新和个启涉实])(?:(?:下辖|辖|建设|新建|共有|引进|储备了|新增|等|和|启动|涉及|实施)|(?<=[，,、；;]))"
     r"(?P<unit>个)(?![别人体性案把])(?=[\u4e00-\u9fff])"
 )
 # 群众万人。, 脱贫户户人。: a count of people or households left blank before the clause's end.
@@ -264,6 +265,8 @@ def placeholders(text: str) -> list[Finding]:
             continue
         token, unit = match["token"], (match["unit"] or "").strip()
         has_digits = any(ch.isdigit() for ch in token)
+        if _names_a_place(text, match.end(), unit) or _MASKED_NAME_BEFORE_YEAR.fullmatch(token + unit):
+            continue  # 1.xx 村: a list number and a masked village; XXX2018年: a masked name, then a year
         if _is_product(token):
             continue  # 3×4: a product, not a mask
         if token[0] in "*＊" and has_digits and match.start() and text[match.start() - 1] in "、，,":
@@ -300,6 +303,14 @@ def _ratio_masks(text: str) -> list[re.Match]:
                 break
             start = match.end()
     return found
+
+
+_MASKED_NAME_BEFORE_YEAR = re.compile(rf"[{_MARK}]{{2,}}(?:19|20)[0-9]{{2}}年")
+
+
+def _names_a_place(text: str, end: int, unit: str) -> bool:
+    """xx 村, 1.xx 村: a mask the place suffix after it names, whatever stands before it."""
+    return not unit and text[end : end + 2].lstrip(" \u3000")[:1] in _PLACE_SUFFIXES
 
 
 def _is_product(token: str) -> bool:
