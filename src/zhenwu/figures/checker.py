@@ -69,8 +69,8 @@ _MISSING = re.compile(
 )
 # 农村非文盲率()，办学机构()个: empty brackets left where the number goes.
 _MISSING_IN_BRACKETS = re.compile(
-    rf"(?=[（(])(?P<unit>[（(][ \u3000]{{0,6}}[）)](?:{_UNITS}))"
-    rf"|(?=[（(])(?<=[率为达到共计有是约近占])(?P<unit2>[（(][ \u3000]{{0,6}}[）)])"
+    rf"(?=[（(][ \u3000]{{0,6}}[）)])(?:(?P<unit>[（(][ \u3000]{{0,6}}[）)](?:{_UNITS}))"
+    rf"|(?<=[率为达到共计有是约近占])(?P<unit2>[（(][ \u3000]{{0,6}}[）)]))"
 )
 # 从年的12.25%, 于年5月16日: the year erased before its month or its figure.
 _MISSING_YEAR = re.compile(r"(?=年)(?<=[从至到于在截止])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)")
@@ -103,7 +103,11 @@ _MISSING_AFTER_VERB = re.compile(
     r"(?=[新增减共累拆启签建])(?:新增|新建|新培育|新发展|新引进|增加|减少|共有|累计|拆除|启动|签约|建成)"
     r"(?P<unit>户|家|个|人|项|处|所|座|条|件|宗|名|起|套)(?=[，,。；;])"
 )
-_MISSING_BARE = re.compile(r"(?=[元个])(?<=[\u4e00-\u9fff])(?P<unit>元|个)(?=[，,。；;、：:])")
+# (the lookbehind leaves out at once what the loop would: 万元，, 一个，, 单个，)
+_MISSING_BARE = re.compile(
+    r"(?=[元个])(?<=[\u4e00-\u9fff])(?<![零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人公美欧港日纪状各这那整每某哪真])"
+    r"(?P<unit>元|个)(?=[，,。；;、：:])"
+)
 # 国民生产总值.万元, 均增长.%、%: the number erased, its decimal point or the list's 、 left before the unit.
 _MISSING_AFTER_MARK = re.compile(
     r"(?=[.、])(?:(?<=[\u4e00-\u9fff])|(?<=[%％]))[.、](?P<unit>万元|亿元|%|％|公里|平方米|亩|万亩|吨|万吨)"
