@@ -22,7 +22,7 @@ from zhenwu.inspections.models import (
     Theme,
 )
 from zhenwu.inspections.rectification import deadline_problem
-from zhenwu.photos import MAX_PHOTOS, check_photos
+from zhenwu.photos import PhotosField
 
 FIELD_LEVELS = (Level.TOWN, Level.VILLAGE)
 
@@ -42,31 +42,6 @@ def areas_for(user, actions: set[str], levels=FIELD_LEVELS):
 class DepartmentChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, department: Department) -> str:
         return f"{department.area.name} · {department.short_name or department.name}"
-
-
-class PhotoInput(forms.ClearableFileInput):
-    """A file input that opens the phone's camera and accepts several photos."""
-
-    allow_multiple_selected = True
-
-    def __init__(self, attrs=None):
-        super().__init__({"accept": "image/*", "capture": "environment", **(attrs or {})})
-
-
-class PhotosField(forms.FileField):
-    """Several photos, each checked with Pillow; the cleaned value is a list of CheckedPhoto."""
-
-    widget = PhotoInput
-
-    def __init__(self, *, required_photo: bool = True, **kwargs):
-        self.required_photo = required_photo
-        kwargs.setdefault("required", False)  # the photo check gives the clearer message
-        kwargs.setdefault("help_text", f"可拍照或从相册选择，最多 {MAX_PHOTOS} 张，每张不超过 10 MB")
-        super().__init__(**kwargs)
-
-    def clean(self, data, initial=None):
-        uploads = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
-        return check_photos(uploads, required=self.required_photo)
 
 
 class FindingForm(forms.Form):

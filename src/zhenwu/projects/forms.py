@@ -11,7 +11,7 @@ from zhenwu.areas.access import subtree_filter
 from zhenwu.areas.models import Action, Area, Department, Level
 from zhenwu.ledger.reporting import reporting_month
 from zhenwu.lib.stale import remember_shown
-from zhenwu.photos import MAX_PHOTOS, check_photos
+from zhenwu.photos import PhotosField
 from zhenwu.projects.models import Category, Project, Status, Tier
 from zhenwu.projects.rates import Behind, Month
 
@@ -162,30 +162,6 @@ class ProjectForm(forms.ModelForm):
         pass  # the service names the clash in Chinese
 
 
-class PhotoInput(forms.ClearableFileInput):
-    """A file input that opens the phone's camera and accepts several photos."""
-
-    allow_multiple_selected = True
-
-    def __init__(self, attrs=None):
-        super().__init__({"accept": "image/*", "capture": "environment", **(attrs or {})})
-
-
-class PhotosField(forms.FileField):
-    """Several photos, each checked with Pillow; the cleaned value is a list of checked photos."""
-
-    widget = PhotoInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", f"可拍照或从相册选择，最多 {MAX_PHOTOS} 张，每张不超过 10 MB")
-        super().__init__(**kwargs)
-
-    def clean(self, data, initial=None):
-        uploads = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
-        return check_photos(uploads)
-
-
 class UpdateForm(forms.Form):
     """The phone form of the month's update: money, one line of 形象进度, photos; the rest optional."""
 
@@ -202,7 +178,7 @@ class UpdateForm(forms.Form):
         max_length=300,
         widget=forms.TextInput(attrs={"placeholder": "如：主体结构施工至第5层"}),
     )
-    photos = PhotosField(label="现场照片")
+    photos = PhotosField(label="现场照片", required_photo=False)
     caption = forms.CharField(label="照片说明", max_length=120, required=False)
     milestone = forms.CharField(label="本月达到的节点", max_length=120, required=False)
     problems = forms.CharField(label="存在问题", required=False, widget=forms.Textarea(attrs={"rows": 2}))
