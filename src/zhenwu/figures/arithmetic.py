@@ -1095,6 +1095,7 @@ def _records(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets)
     """重大项目22只，完成投资3.97亿元；其中工业项目17只 … 三产项目5只 …: when the counts
     of the parts add up to the whole's count, their amounts must add up to its amount."""
     records = _count_amount_pairs(breaks, figures)
+    starts = [f.start for f in figures]
     findings = []
     for index, (count, amount) in enumerate(records):
         rest = records[index + 1 : index + 1 + _PARTS_REACH]
@@ -1110,7 +1111,7 @@ def _records(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets)
                 break
         if counted != count.value or len(group) < 2:
             continue
-        amount = _amount_like_parts(breaks, figures, amount, group[0])
+        amount = _amount_like_parts(breaks, figures, bisect_left(starts, amount.start), group[0])
         finding = _compare_parts(amount, group, True, subsets)
         if finding is not None:
             counts = "+".join(c.span for c, _ in rest[: len(group)])
@@ -1122,10 +1123,10 @@ def _records(text: str, breaks: Marks, figures: list[Figure], subsets: _Subsets)
     return findings
 
 
-def _amount_like_parts(breaks: Marks, figures: list[Figure], amount: Figure, part: Figure) -> Figure:
+def _amount_like_parts(breaks: Marks, figures: list[Figure], at: int, part: Figure) -> Figure:
     """合同109个，协议引资7.78亿元，到位资金8.29亿元…其中工业项目35个，到位资金6.14亿元: of the amounts
     after the whole's count, the one named as its parts are."""
-    at = figures.index(amount)
+    amount = figures[at]
     best, best_size = amount, 1
     for follower in figures[at : at + 3]:
         if follower.kind == "count" or breaks.between(amount.end, follower.start):
