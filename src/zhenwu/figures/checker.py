@@ -34,7 +34,6 @@ _RATIO_MASK = re.compile(
 )
 _COLONS = re.compile("[:：∶]")
 _STRONG_UNITS = {d for u, d in _data.UNITS.items() if d not in ("count", "duration")} | {"年", "月"}
-_BEFORE_COUNT = set("达到为共计增长降了约近超有建成设办完逾余，,、：:（( ")
 _PLACE_SUFFIXES = set("省市县区乡镇村街社")  # xx村xx组: an address
 _COUNT_VERBS = set("达到为共计增长降了约近超有建成设办完逾余")
 # Count units that also end a masked name (乡*所在地, *家庭农场, xx组, *支部): after a mask
@@ -103,11 +102,6 @@ _MISSING_AFTER_VERB = re.compile(
     r"(?=[新增减共累拆启签建])(?:新增|新建|新培育|新发展|新引进|增加|减少|共有|累计|拆除|启动|签约|建成)"
     r"(?P<unit>户|家|个|人|项|处|所|座|条|件|宗|名|起|套)(?=[，,。；;])"
 )
-# (the lookbehind leaves out at once what the loop would: 万元，, 一个，, 单个，)
-_MISSING_BARE = re.compile(
-    r"(?=[元个])(?<=[\u4e00-\u9fff])(?<![零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人公美欧港日纪状各这那整每某哪真])"
-    r"(?P<unit>元|个)(?=[，,。；;、：:])"
-)
 # 国民生产总值.万元, 均增长.%、%: the number erased, its decimal point or the list's 、 left before the unit.
 _MISSING_AFTER_MARK = re.compile(
     r"(?=[.、])(?:(?<=[\u4e00-\u9fff])|(?<=[%％]))[.、](?P<unit>万元|亿元|%|％|公里|平方米|亩|万亩|吨|万吨)"
@@ -148,6 +142,13 @@ _NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多
     _data.CAPITAL_DIGITS + "廿卅"
 )
 _NOT_BEFORE_MAGNITUDE = set("超过近逾约上破")  # 突破亿元大关: a bare magnitude is a number
+# 元/个 alone before a clause's end; the lookbehind leaves out at once what is no blank (万元，, 一个，, 单个，).
+_MISSING_BARE = re.compile(
+    r"(?=[元个])(?<=[\u4e00-\u9fff])(?<!["
+    + re.escape("".join(sorted(_NOT_BEFORE_ANY | _NOT_BEFORE_BARE)))
+    + r"])"
+    r"(?P<unit>元|个)(?=[，,。；;、：:])"
+)
 _NOT_AFTER = set("均产级位数户效")  # 亩均, 亩产, 万吨级, 万元户, 亩效益
 _CLASS_AFTER_MAGNITUDE = ("以上", "以下", "项目", "企业", "大关")
 
@@ -389,8 +390,6 @@ def missing_numbers(text: str) -> list[Finding]:
             start, end = match.span(name)
             before = text[match.start() - 1] if match.start() else ""
             if pattern not in _MISSING_DATE and name == "unit" and before in _NOT_BEFORE_ANY:
-                continue
-            if pattern is _MISSING_BARE and before in _NOT_BEFORE_BARE:
                 continue
             if pattern is _MISSING_APPROX and before in _NOT_BEFORE_APPROX:
                 continue
