@@ -855,3 +855,39 @@ def test_a_fifth_sweeps_blanks_and_names():
         "乙村扶持基础母羊19只、母猪35头、脱温鸡苗590只;丙村扶持基础母羊10只、母猪19头、脱温鸡苗320只。"
     )
     assert check(text) == []
+
+
+def test_parts_named_like_the_first_part_stay_in_the_list_past_a_semicolon():
+    text = (
+        "截至6月底,全镇财税总收入累计完成419万元,为全年任务740万元的56.6%。"
+        "其中国税收入70万元,为全年任务的51%;地税收入375万元,为全年任务的71.4%。"
+    )
+    assert [(f.code, f.span) for f in check(text)] == [("parts-exceed-whole", "419万元")]
+    assert check(text.replace("419万元", "449万元").replace("56.6%", "60.7%")) == []
+    # a sibling must share more than the bare measure: 蔬菜总产量 is no kind of 油料作物产量
+    assert check("油料作物产量14.5万吨,其中:油菜籽产量11.1万吨;蔬菜及食用菌总产量49.9万吨。") == []
+
+
+def test_a_share_of_counts_written_in_full_is_exact():
+    text = "共受理群众诉求2877件,其中疫情方面政策咨询来电212件,占7.3%;消费者权益类来电58件,占2%。"
+    assert [(f.code, f.span) for f in check(text)] == [("share-mismatch", "7.3%")]
+    assert check(text.replace("7.3%", "7.4%")) == []
+    # a round count may itself be rounded
+    assert check("全镇总人口32000人,其中60岁以上老人5947人,占18.6%。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前全镇已经退出贫困户72户171人,退出率20230%。",
+        "群众满意率达到108%,",
+        "森林覆盖率达625%,",
+    ],
+)
+def test_a_share_rate_above_a_hundred_percent_is_an_error(text):
+    assert [f.code for f in check(text)] == ["rate-over-100"]
+
+
+def test_rates_that_may_pass_a_hundred_percent_raise_nothing():
+    text = "全年完成率120%,预算执行率103.5%,生猪出栏率160%,学前教育毛入园率101.2%,结案率100%。"
+    assert check(text) == []

@@ -89,10 +89,45 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     levels = [f for f in figures if f.value is not None]
     findings += _stated_sums(text, breaks, lists.stops, levels, {f.start for f in findings})
     findings += _partitions(breaks, levels, lists, {f.start for f in findings})
+    findings += _impossible_rates(text, figures)
     unique: dict[tuple[int, int], Finding] = {}
     for finding in findings:  # one figure, one finding: the first check that saw it says why
         unique.setdefault((finding.start, finding.end), finding)
     return list(unique.values())
+
+
+# Rates that are a share of their whole, which no count can take past 100%: 退出率20230% is a slip of the
+# keyboard or of the site (not 完成率, 执行率, 增长率, 出栏率, nor 毛入学率 or 参保率 counted against a
+# population register, which may pass 100%).
+_SHARE_RATE = re.compile(
+    r"(?:覆盖|达标|合格|优良|满意|知晓|巩固|退出|脱贫|办结|结案|整改|销号|回复|回访|签约|"
+    r"就业|普及|接种|建档|完好|通车|通畅|硬化|绿化|治愈|出勤|参训|响应|及时|准确|处置|化解|调解成功|上线|"
+    r"在线|联系|办理|受理|采纳|通过|贯通|清零|入户|录入|使用|利用|知情|参与|留存|安置|到岗)率"
+    r"|满意度|认可度|知晓度"
+)
+_RATE_VERB = re.compile(
+    r"(?:为|是|达|达到|已达|已达到|均达|均达到|均为|提高到|提升到|提高至|提升至|保持|稳定在)?$"
+)
+
+
+def _impossible_rates(text: str, figures: list[Figure]) -> list[Finding]:
+    """满意率108%, 退出率20230%: a share of its whole above 100%."""
+    findings = []
+    for figure in figures:
+        if (
+            figure.unit not in ("%", "％")
+            or figure.value is None
+            or figure.approx
+            or figure.value - figure.tolerance <= _HUNDRED
+        ):
+            continue
+        name = text[max(0, figure.start - 12) : figure.start]
+        verb = _RATE_VERB.search(name)
+        rate = _SHARE_RATE.search(name, 0, verb.start())
+        if rate is not None and rate.end() == verb.start():
+            message = f"{rate.group()}是占总数的比例，不应超过100%，文中为{figure.span}，请核对"
+            findings.append(Finding("rate-over-100", "error", figure.start, figure.end, figure.span, message))
+    return findings
 
 
 # Two parts that divide a whole between them: 男/女, 已脱贫/未脱贫.
@@ -736,10 +771,10 @@ def _parts(
         opening = _sentence_opening(text, marker.start())
         for unit in dict.fromkeys(f.unit for f, _ in after):
             whole = _whole_before(text, stops, figures, index, unit, opening)
+            first = next(f for f, _ in after if f.unit == unit)
             certain = True
             if whole is not None and opening != marker.start():
                 # 。其中热线派单532件: across a full stop the whole is the figure named like the parts, if any
-                first = next(f for f, _ in after if f.unit == unit)
                 named = _whole_before(text, stops, figures, index, unit, opening, like=first)
                 whole, certain = (named, True) if named is not None else (whole, False)
             if (
@@ -749,14 +784,15 @@ def _parts(
                 or lists.per_unit(whole)
             ):
                 continue
-            # Past the first ；only parts named like the whole: 其中种植业总产值…；林果业总产值…
+            # Past the first ；only parts named like the whole (其中种植业总产值…；林果业总产值…) or like
+            # the first part (其中国税收入70万元，…；地税收入375万元)
             parts = _top_level(
                 [
                     f
                     for f, past_clause in after
                     if f.unit == unit
                     and f.kind == whole.kind
-                    and (not past_clause or _named_like(whole, f, lists))
+                    and (not past_clause or _named_like(whole, f, lists) or _sibling(whole, first, f))
                     and not _measured_otherwise(whole, f, lists)
                     and not _planned_against_done(whole, f, lists)
                 ]
@@ -948,6 +984,14 @@ def _named_like(whole: Figure, part: Figure, lists: _Lists | None = None) -> boo
             name = lists.name_of(part) if lists is not None else part.subject
             return name.lstrip("其中，,：: ").startswith(sectors)
     return False
+
+
+def _sibling(whole: Figure, first: Figure, part: Figure) -> bool:
+    """财税总收入…其中国税收入…；地税收入: a part named like the list's first one, both named like the whole."""
+    shared = _common_suffix(
+        first.subject, part.subject
+    )  # 税收入, not the bare measure 产量 of 油菜籽产量…蔬菜总产量
+    return len(shared) >= 3 and len(_common_suffix(whole.subject, shared)) >= 2
 
 
 def _common_suffix(first: str, second: str) -> str:

@@ -85,10 +85,25 @@ class Figure:
         return Decimal(1)
 
     @property
+    def counted(self) -> bool:
+        """212件, 7174户: things counted one by one and written in full are exact, not rounded
+        (a round 32000人 may be rounded, and 3.2万人 is)."""
+        return (
+            self.kind == "count"
+            and not self.approx
+            and self.value is not None
+            and self.scale == 1
+            and self.places == 0
+            and self.value % 100 != 0
+        )
+
+    @property
     def tolerance(self) -> Decimal:
         """Half a unit in the last place written: the rounding error the writer allowed."""
         if self._tolerance is None:  # kept: relations ask for it once per candidate pairing
-            self._tolerance = self.scale * Decimal(5) / Decimal(10) ** (self.places + 1)
+            self._tolerance = (
+                Decimal(0) if self.counted else self.scale * Decimal(5) / Decimal(10) ** (self.places + 1)
+            )
         return self._tolerance
 
     def to_dict(self) -> dict:
