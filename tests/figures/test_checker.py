@@ -891,3 +891,9 @@ def test_a_share_rate_above_a_hundred_percent_is_an_error(text):
 def test_rates_that_may_pass_a_hundred_percent_raise_nothing():
     text = "全年完成率120%,预算执行率103.5%,生猪出栏率160%,学前教育毛入园率101.2%,结案率100%。"
     assert check(text) == []
+
+
+def test_a_ladder_of_numerals_rising_by_one_is_a_slogan_not_counts():
+    text = "总体要求是力争四项先进、争创五个优秀、树立六个标兵、抓好七个打造,全年实现工农业总产值3.36亿元。"
+    assert [f.span for f in review(text).figures] == ["3.36亿元"]
+    assert [f.span for f in review("新建三个村部、四个广场。").figures] == ["三个", "四个"]

@@ -348,10 +348,41 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
         text.startswith(_ORDINAL_MEETINGS, end) or (match["cn"] == "二" and _is_han(text, end))
     ):
         return False  # 人大五次会议, 十九届四中全会: ordinals; 二次传播, 二次创业: "second"
-    return not _inside_quotes(text, match.start(), end)
+    return not _inside_quotes(text, match.start(), end) and not _in_a_ladder(text, match, unit)
 
 
 _ORDINAL_MEETINGS = ("会议", "全会", "全体会议", "党代会", "代表大会")
+
+
+# 力争四项先进、争创五个优秀、树立六个标兵、抓好七个打造: each rung a numeral one up, a unit and a word or
+# two, then a separator and at most a verb before the next rung.
+_RUNG_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{1,3}[、，,；;]\s*[\u4e00-\u9fff]{0,2}?(?P<n>[一二两三四五六七八九十])[个项大条张种]"
+)
+_RUNG_BEFORE = re.compile(
+    r"(?P<n>[一二两三四五六七八九十])[个项大条张种][\u4e00-\u9fff]{1,3}[、，,；;]\s*[\u4e00-\u9fff]{0,2}$"
+)
+
+
+def _in_a_ladder(text: str, match: re.Match, unit: str) -> bool:
+    """A numeral on a ladder of three rising by one is a slogan (四项先进、五个优秀、六个标兵), not a count."""
+    if len(match["cn"]) != 1 or match["cn"] not in _data.DIGITS:
+        return False
+    n = _data.DIGITS[match["cn"]]
+    rungs = 1
+    at = match.start() + len(match["cn"]) + len(unit)
+    for step in (1, 2):
+        rung = _RUNG_AFTER.match(text, at)
+        if rung is None or _data.DIGITS.get(rung["n"]) != n + step:
+            break
+        rungs, at = rungs + 1, rung.end()
+    start = match.start()
+    for step in (1, 2):
+        rung = _RUNG_BEFORE.search(text, max(0, start - 12), start)
+        if rung is None or _data.DIGITS.get(rung["n"]) != n - step:
+            break
+        rungs, start = rungs + 1, rung.start()
+    return rungs >= 3
 
 
 def _is_article(text: str, start: int, end: int) -> bool:
