@@ -897,3 +897,27 @@ def test_a_ladder_of_numerals_rising_by_one_is_a_slogan_not_counts():
     text = "总体要求是力争四项先进、争创五个优秀、树立六个标兵、抓好七个打造,全年实现工农业总产值3.36亿元。"
     assert [f.span for f in review(text).figures] == ["3.36亿元"]
     assert [f.span for f in review("新建三个村部、四个广场。").figures] == ["三个", "四个"]
+
+
+def test_shares_said_respectively_are_each_of_their_own_part():
+    text = "全镇耕地面积3000亩，其中水田1800亩，旱地1100亩，其他100亩，分别占耕地总面积的60%、36.7%和3.3%。"
+    assert check(text) == []
+    assert [(f.code, f.span) for f in check(text.replace("36.7%", "35.7%"))] == [("share-mismatch", "35.7%")]
+    # rates of change said respectively are no shares of the whole
+    text = "地区生产总值12.3亿元，其中一二三产增加值分别为3.2亿元、5.1亿元和4.0亿元，增速分别为5%、8%和9%。"
+    assert check(text) == []
+
+
+def test_last_years_value_after_the_rate_in_a_clause_of_its_own():
+    text = "全年完成固定资产投资3.2亿元，同比增长28%，上年同期为2.4亿元。"
+    assert [(f.code, f.span) for f in check(text)] == [("growth-mismatch", "28%")]
+    assert check(text.replace("28%", "33.3%")) == []
+
+
+def test_the_three_sectors_shares_make_a_hundred():
+    assert [f.code for f in check("全县三次产业结构比为12.5:45.3:43.1。")] == ["parts-sum-mismatch"]
+    assert check("全县三次产业结构比为12.5:45.3:42.2。") == []
+    assert check("三次产业结构由19:37:44优化为17:48:36。") == []  # whole numbers may round to 101
+    text = "一、二、三产比重由19:37:44优化为17:48:35。"
+    assert [f.span for f in review(text).figures] == ["19:37:44", "17:48:35"]
+    assert [f.span for f in review("会议于上午9:30:00召开。").figures] == []

@@ -48,7 +48,8 @@ _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|�
 _LAST_YEAR_BEFORE = re.compile(r"(?:较|比之?|同比)(?:上年|去年|上一年|[0-9]{4}年)(?:同期)?的?$")
 # 可达23.92亿元（2020年22.15亿元），比上年增长8%: the base in brackets after the value.
 _BASE_IN_BRACKETS = re.compile(r"[（(](?:[0-9]{4}年|上年|去年)(?:同期)?(?:为|是)?$")
-_LAST_YEAR_BRACKET = re.compile(r"[（(](?:上年同期|去年同期|上年|去年)(?:为|是)?")
+# 同比增长X%（上年同期A）; 同比增长X%，上年同期为A
+_LAST_YEAR_BRACKET = re.compile(r"(?:[（(]|[，,](?:而)?)(?:上年同期|去年同期|上年|去年)(?:为|是|完成|实现)?")
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加|提高|扩大|翻)(?:了|到|至|为)?(?:近|约)?$")
 _MULTIPLE_OF = re.compile(r"(?:到|至|为)$")
 _TOTAL_WORDS = re.compile(r"共|合计|总计|共计|累计")
@@ -90,10 +91,37 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _stated_sums(text, breaks, lists.stops, levels, {f.start for f in findings})
     findings += _partitions(breaks, levels, lists, {f.start for f in findings})
     findings += _impossible_rates(text, figures)
+    findings += _structure_sums(text, figures)
     unique: dict[tuple[int, int], Finding] = {}
     for finding in findings:  # one figure, one finding: the first check that saw it says why
         unique.setdefault((finding.start, finding.end), finding)
     return list(unique.values())
+
+
+_STRUCTURE = re.compile(r"产业结构|三次产业|三产|产业比")
+
+
+def _structure_sums(text: str, figures: list[Figure]) -> list[Finding]:
+    """三次产业结构为17:48:36: the sectors' shares of one output, which make 100."""
+    findings = []
+    for figure in figures:
+        if figure.kind != "ratio" or len(figure.parts) != 3:
+            continue
+        if not _STRUCTURE.search(text, max(0, figure.start - 30), figure.start):
+            continue
+        total = sum(figure.parts, Decimal(0))
+        slack = sum((Decimal(5) / Decimal(10) ** (_places(p) + 1) for p in figure.parts), Decimal(0))
+        if Decimal(90) <= total <= Decimal(110) and abs(total - _HUNDRED) > slack:
+            listed = "+".join(format_number(p, _places(p)) for p in figure.parts)
+            message = f"三次产业比例之和应为100，文中为{listed}={format_number(total, max(map(_places, figure.parts)))}"
+            findings.append(
+                Finding("parts-sum-mismatch", "error", figure.start, figure.end, figure.span, message)
+            )
+    return findings
+
+
+def _places(number: Decimal) -> int:
+    return max(0, -number.as_tuple().exponent)
 
 
 # Rates that are a share of their whole, which no count can take past 100%: 退出率20230% is a slip of the
@@ -303,8 +331,13 @@ def _anchor(text: str, breaks: Marks, figures: list[Figure], index: int) -> int 
 def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> list[Finding]:
     findings = []
     targets = _targets(text, figures)
+    paired = -1  # rates up to this index were checked with their parts (分别占)
     for index, stated in enumerate(figures):
-        if stated.approx or stated.unit not in ("%", "％"):
+        if index <= paired or stated.approx or stated.unit not in ("%", "％"):
+            continue
+        if _RESPECTIVELY.search(text, max(0, stated.start - 14), stated.start):
+            paired, found = _respective_shares(text, breaks, figures, index)
+            findings += found
             continue
         if stated.kind == "percent" and (
             found := _rate_of_stated_whole(text, breaks, figures, index, targets, lists)
@@ -338,6 +371,61 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
                 Finding(f"{stated.kind}-mismatch", "error", stated.start, stated.end, stated.span, message)
             )
     return findings
+
+
+# 分别占60%、36.7%; 占比分别为…: shares, never 增速分别为 (rates of change) or 分别超额完成
+_RESPECTIVELY = re.compile(
+    r"(?:分别占到?(?:[\u4e00-\u9fff]{0,8}的)?|(?:占比|比重|所占比例)分别(?:为|是|达到?)?)$"
+)
+_BETWEEN_RATES = re.compile(r"[、，,和及与\s]{1,2}")
+
+
+def _respective_shares(
+    text: str, breaks: Marks, figures: list[Figure], index: int
+) -> tuple[int, list[Finding]]:
+    """水田1800亩，旱地1100亩，其他100亩，分别占60%、36.7%和3.3%: each rate is of its own part, all of one
+    whole — the figure before the parts, or the parts together when the rates make 100%. Returns the
+    index of the last rate and the rates that do not hold."""
+    rates = [figures[index]]
+    while (
+        index + len(rates) < len(figures)
+        and (follower := figures[index + len(rates)]).unit in ("%", "％")
+        and _BETWEEN_RATES.fullmatch(text, rates[-1].end, follower.start)
+    ):
+        rates.append(follower)
+    last = index + len(rates) - 1
+    parts = figures[index - len(rates) : index] if index >= len(rates) >= 2 else []
+    if (
+        not parts
+        or any(
+            p.kind not in _LEVEL or p.unit != parts[0].unit or p.approx or r.approx
+            for p, r in zip(parts, rates)
+        )
+        or breaks.between(parts[0].start, rates[0].start)
+    ):
+        return last, []
+    whole = _whole_of_parts(breaks, figures, index - len(rates), parts)
+    if whole is None:
+        return last, []
+    findings = []
+    for part, rate in zip(parts, rates, strict=True):
+        low, high = _percent_range(part, whole)
+        if _contradicts(rate, low, high):
+            computed = format_number(part.value / whole.value * _HUNDRED, rate.places)
+            message = f"占比不符：{part.span}÷{whole.span}≈{computed}%，文中为{rate.span}"
+            findings.append(Finding("share-mismatch", "error", rate.start, rate.end, rate.span, message))
+    return last, findings
+
+
+def _whole_of_parts(breaks: Marks, figures: list[Figure], first: int, parts: list[Figure]) -> Figure | None:
+    """The figure of the parts' unit just before them in the sentence, if larger than each; else None."""
+    for at in range(first - 1, max(-1, first - 4), -1):
+        candidate = figures[at]
+        if breaks.between(candidate.end, parts[0].start):
+            return None
+        if candidate.unit == parts[0].unit and candidate.kind == parts[0].kind and not candidate.approx:
+            return candidate if all(candidate.value >= p.value for p in parts) else None
+    return None
 
 
 # 超额完成25%: the part above the target; 完成年计划15亿元的90%: the target stated right before the rate.
@@ -736,7 +824,7 @@ def _values_compared(
             and _LAST_YEAR_BRACKET.fullmatch(text, stated.end, base.start)
             and not breaks.between(current.end, stated.start)
         ):
-            return base, current  # 完成B，同比增长X%（上年同期A）
+            return base, current  # 完成B，同比增长X%（上年同期A）, 完成B，同比增长X%，上年同期为A
     return None
 
 

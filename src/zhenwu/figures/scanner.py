@@ -173,11 +173,16 @@ def _date(match: re.Match) -> Figure:
     return Figure(match.start(), match.end(), match.group(), None, "", "date", "date")
 
 
+_RATIO_NAMED = re.compile(r"比[^，,。；;\n]{0,5}$|结构[^，,。；;\n]{0,15}$")
+
+
 def _ratio(match: re.Match, text: str) -> Figure | None:
     span = match.group()
     numbers = re.split("[:：∶]", span)
-    if not any("." in n for n in numbers) and "比" not in text[max(0, match.start() - 6) : match.start()]:
-        return None
+    if not any("." in n for n in numbers) and not _RATIO_NAMED.search(
+        text, max(0, match.start() - 16), match.start()
+    ):
+        return None  # 12:30 is a time; 三次产业结构由19:37:44优化为17:48:35 are ratios
     parts = tuple(clean(parse_arabic(n)) for n in numbers)
     return Figure(match.start(), match.end(), span, None, "", "ratio", "ratio", parts=parts)
 
