@@ -399,7 +399,7 @@ def _respective_shares(
         not parts
         or any(
             p.kind not in _LEVEL or p.unit != parts[0].unit or p.approx or r.approx
-            for p, r in zip(parts, rates)
+            for p, r in zip(parts, rates, strict=True)
         )
         or breaks.between(parts[0].start, rates[0].start)
     ):

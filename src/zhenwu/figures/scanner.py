@@ -173,7 +173,7 @@ def _date(match: re.Match) -> Figure:
     return Figure(match.start(), match.end(), match.group(), None, "", "date", "date")
 
 
-_RATIO_NAMED = re.compile(r"比[^，,。；;\n]{0,5}$|结构[^，,。；;\n]{0,15}$")
+_RATIO_NAMED = re.compile(r"比[^，,。；;\n]{0,5}$|(?:结构|比重|比例)[^，,。；;\n]{0,15}$")
 
 
 def _ratio(match: re.Match, text: str) -> Figure | None:
