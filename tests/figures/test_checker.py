@@ -921,3 +921,23 @@ def test_the_three_sectors_shares_make_a_hundred():
     text = "一、二、三产比重由19:37:44优化为17:48:35。"
     assert [f.span for f in review(text).figures] == ["19:37:44", "17:48:35"]
     assert [f.span for f in review("会议于上午9:30:00召开。").figures] == []
+
+
+def test_a_growth_from_a_stated_increase_keeps_both_values_rounding_together():
+    text = "粮食总产达12.7万吨,比去年增加2022吨,增长1.57%。"
+    assert [(f.code, f.span) for f in check(text)] == [("growth-mismatch", "1.57%")]
+    assert check(text.replace("1.57%", "1.62%")) == []
+    found = check("财政收入950万元，比上年减少50万元，下降5.3%。")
+    assert [f.message for f in found] == [
+        "降幅不符：950万元比上年减少50万元，上年约为1000万元，降幅应为5.0%，文中为5.3%"
+    ]
+    assert (
+        check("实现税收1200万元，同比增加200万元，比增20%。全镇常住人口5000人，净增200人，增长4.2%。") == []
+    )
+    assert [f.span for f in check("实现税收1200万元，同比增加200万元，比增25%。")] == ["25%"]
+
+
+def test_fewer_people_than_households_is_an_error():
+    text = "现有贫困户952户3122人(其中两因户182户159人,两缺户467户1630人)。"
+    assert [(f.code, f.span) for f in check(text)] == [("people-fewer-than-households", "159人")]
+    assert check("五保户7户8人，低保户37户79人，共1.2万户3.1万人。") == []

@@ -170,7 +170,7 @@ MONEY_SUBJECT_WORDS = (
 )  # fmt: skip
 
 # Context words that decide a figure's kind.
-GROWTH_UP = ("增长", "增加", "提高", "上升", "增幅", "增速", "提升")
+GROWTH_UP = ("增长", "增加", "提高", "上升", "增幅", "增速", "提升", "比增")
 GROWTH_DOWN = ("下降", "减少", "降低", "回落", "降幅", "减幅")
 TARGET_WORDS = ("目标", "计划", "任务")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
+from itertools import pairwise
 
 from zhenwu.figures._marks import SENTENCE_BREAKS, Marks
 from zhenwu.figures.formatting import format_number
@@ -92,10 +93,33 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _partitions(breaks, levels, lists, {f.start for f in findings})
     findings += _impossible_rates(text, figures)
     findings += _structure_sums(text, figures)
+    findings += _households_and_people(figures)
     unique: dict[tuple[int, int], Finding] = {}
     for finding in findings:  # one figure, one finding: the first check that saw it says why
         unique.setdefault((finding.start, finding.end), finding)
     return list(unique.values())
+
+
+def _households_and_people(figures: list[Figure]) -> list[Finding]:
+    """两因户182户159人: a household has at least one member."""
+    findings = []
+    for households, people in pairwise(figures):
+        if (
+            households.unit in ("户", "戶")
+            and people.unit == "人"
+            and people.start == households.end
+            and households.value is not None
+            and people.value is not None
+            and not (households.approx or people.approx)
+            and people.value + people.tolerance < households.value - households.tolerance
+        ):
+            message = f"{households.span}{people.span}：人数少于户数，每户至少一人，请核对"
+            findings.append(
+                Finding(
+                    "people-fewer-than-households", "error", people.start, people.end, people.span, message
+                )
+            )
+    return findings
 
 
 _STRUCTURE = re.compile(r"产业结构|三次产业|三产|产业比")
@@ -707,29 +731,49 @@ def _growth_by_change(text: str, breaks: Marks, figures: list[Figure], index: in
     if base is not None:
         first = base
         first_low, first_high = _bounds(base)
+        if first_low <= 0:
+            return None
+        second_low, second_high = _bounds(current)
+        low = (second_low - first_high) / first_high * _HUNDRED
+        high = (second_high - first_low) / first_low * _HUNDRED
+        base_value = base.value
     elif change is not None and change.value < current.value:
         sign = -1 if _role_in_change(text, change) == "down" else 1
-        first_low = current.value - current.tolerance - sign * change.value - change.tolerance
-        first_high = current.value + current.tolerance - sign * change.value + change.tolerance
-        first = None
+        bounds = _rate_of_change(current, change, sign)
+        if bounds is None:
+            return None
+        low, high = bounds
+        first, base_value = None, current.value - sign * change.value
     else:
         return None
-    if first_low <= 0:
-        return None
-    second_low, second_high = _bounds(current)
-    low = (second_low - first_high) / first_high * _HUNDRED
-    high = (second_high - first_low) / first_low * _HUNDRED
     if not _contradicts(stated, low, high, signed=True):
         return None
-    base_value = first.value if first is not None else (first_low + first_high) / 2
-    computed = format_number((current.value - base_value) / base_value * _HUNDRED, stated.places)
+    rate = (current.value - base_value) / base_value * _HUNDRED
+    said = "降幅" if stated.direction == "down" and rate < 0 else "增幅"
+    computed = format_number(abs(rate) if said == "降幅" else rate, stated.places)
     if first is not None:
         what = f"由{first.span}到{current.span}"
     else:
         verb = "减少" if _role_in_change(text, change) == "down" else "增加"
-        what = f"{current.span}比上年{verb}{change.span}，上年约为{_amount(base_value, current)}，增幅"
-    message = f"增幅不符：{what}应为{computed}%，文中为{stated.span}"
+        what = f"{current.span}比上年{verb}{change.span}，上年约为{_amount(base_value, current)}，{said}"
+    message = f"{said}不符：{what}应为{computed}%，文中为{stated.span}"
     return Finding("growth-mismatch", "error", stated.start, stated.end, stated.span, message)
+
+
+def _rate_of_change(current: Figure, change: Figure, sign: int) -> tuple[Decimal, Decimal] | None:
+    """The rate C/(B−C) of 12.7万吨，比去年增加2022吨: last year's value is B less C, so the two share
+    B's rounding — each bound moves C and B the way that widens the rate, once."""
+    current_low, current_high = _bounds(current)
+    change_low, change_high = _bounds(change)
+    if sign > 0:
+        if current_low - change_high <= 0:
+            return None
+        return change_low / (current_high - change_low) * _HUNDRED, change_high / (
+            current_low - change_high
+        ) * _HUNDRED
+    low = change_low / (current_high + change_low) * _HUNDRED
+    high = change_high / (current_low + change_high) * _HUNDRED
+    return -high, -low
 
 
 def _growth_of_base(text: str, stated: Figure, base: Figure, change: Figure) -> Finding | None:
@@ -751,7 +795,7 @@ def _growth_of_base(text: str, stated: Figure, base: Figure, change: Figure) -> 
 
 # 比上年2800万元, 较去年同期的: last year's value; 增加400万元, 减产0.2万吨: the change.
 _BASE_BEFORE = re.compile(r"(?:较|比|同比|与)(?:上年|去年|上一年)(?:同期)?(?:的|为)?$")
-_UP_BEFORE = re.compile(r"(?:增加|增收|增产|多收|增长|提高|上升)了?(?:近|约)?$")
+_UP_BEFORE = re.compile(r"(?:增加|净增|增收|增产|多收|增长|提高|上升)了?(?:近|约)?$")
 _DOWN_BEFORE = re.compile(r"(?:减少|减收|减产|少收|下降|降低|回落)了?(?:近|约)?$")
 _LAST_YEAR_CLAUSE = re.compile(r"^(?:[^，,]{0,6})?(?:上年|去年|上一年)(?!同期)")
 
