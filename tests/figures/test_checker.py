@@ -581,7 +581,6 @@ def test_rates_the_sentence_lets_one_recompute(text, wrong, right):
         # a yearly average over five years is not the change between the two values
         "地区生产总值从 290.58 亿元增长到 556 亿元、年均增长10.5%,经济总量在全市",
         # a rate cut, not rounded (47.8%)
-        "計劃新開工項目270項,實際已開工129項,開工率達47%。",
         # both shares are of the total population, the second inside the first's brackets
         "60岁及以上人口为26402万人,占18.70%(其中,65岁及以上人口为19064万人,占13.50%)。",
         # the rate of a category is of its own plan
@@ -942,3 +941,49 @@ def test_fewer_people_than_households_is_an_error():
     text = "现有贫困户952户3122人(其中两因户182户159人,两缺户467户1630人)。"
     assert [(f.code, f.span) for f in check(text)] == [("people-fewer-than-households", "159人")]
     assert check("五保户7户8人，低保户37户79人，共1.2万户3.1万人。") == []
+
+
+def test_a_rate_cut_instead_of_rounded_is_reported_and_any_total_of_the_sentence_may_be_its_whole():
+    text = "計劃新開工項目270項,實際已開工129項,開工率達47%。"  # 47.78% rounds to 48%
+    assert [(f.code, f.span) for f in check(text)] == [("share-mismatch", "47%")]
+    assert check(text.replace("47%", "48%")) == []
+    text = "共受理问题26898件,应结案数24932件,结案数23974件,结案率96.16%,按期结案数22345件,按期结案率89.62%。"
+    assert check(text) == []
+    assert check("互联网+政务网留言255件,转办242件,办结221件,办结率91.32%。") == []
+    assert [f.span for f in check("互联网+政务网留言255件,转办242件,办结221件,办结率93.32%。")] == ["93.32%"]
+
+
+def test_last_years_value_may_name_its_measure_and_is_never_the_whole_of_this_years_parts():
+    text = (
+        "2022年专项转移支付收入23041.54万元,比上年专项转移支付收入13960.28万元增加9081.26万元,上升65.05%。"
+        "其中,一般公共预算收入18723.36万元,政府性基金收入4318.18万元。"
+    )
+    assert check(text) == []
+    assert [f.span for f in check(text.replace("65.05%", "60.05%"))] == ["60.05%"]
+
+
+def test_the_three_sectors_make_the_gdp_and_retail_sales_are_no_part_of_it():
+    text = (
+        "地区生产总值91.4亿元,同比增长5%,其中,第一产业增加值2.9亿元,增长3%;第二产业增加值28.4亿元,增长6%;"
+        "第三产业增加值18.2亿元,增长4%。"
+    )
+    assert [f.code for f in check(text)] == ["parts-sum-mismatch"]
+    assert check(text.replace("91.4亿元", "49.5亿元")) == []
+    text = "全县实现社会消费品零售总额67.6亿元,其中,限额以上社会消费品零售额4.0亿元,批发业销售额为103.8亿元。"
+    assert check(text) == []
+    assert [f.code for f in check("实现社会消费品零售总额67.6亿元,其中,限额以上零售额70.0亿元。")] == [
+        "part-exceeds-whole"
+    ]
+
+
+def test_one_list_of_kinds_of_the_whole_must_not_pass_it_and_a_class_label_starts_a_statement():
+    text = "全乡有党支部7个,其中农村支部5个、机关支部2个、学校支部1个,全乡现有小学校4所。"
+    assert [f.code for f in check(text)] == ["parts-exceed-whole"]
+    assert check(text.replace("7个", "8个")) == []
+    text = (
+        "b類人員家庭42戶,占低保戶的19.3%,其中:單親家庭14戶24人、教育負擔重家庭18戶48人,"
+        "c類人員家庭111戶,占低保戶的51%其中:因病殘家庭43戶,一般家庭68戶,60歲以上老人83戶,122人。"
+    )
+    assert [f for f in check(text) if f.code.startswith("part")] == []
+    text = "除羊街乡的坝塘、阿者黑2个自然村未通公路外,其它自然村均已通了公路,其中已有84个自然村的入村道路已硬化。"
+    assert check(text) == []

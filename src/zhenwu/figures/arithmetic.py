@@ -495,16 +495,17 @@ def _rate_of_stated_whole(
         and "未" not in clause
         and "其中" not in clause
     ):  # 已开工33个，未开工17个，开工率66%: the rate is not of the 未; (其中城镇410人): nor of a part
-        part, whole, what = near, _largest_before(text, breaks, figures, at), "比率"  # 已整改108处，整改率X%
-        if whole is None:
-            return None
+        wholes = _wholes_before(text, breaks, figures, at)  # 已整改108处，整改率X%
+        if not wholes or any(not _contradicts(stated, *_percent_range(near, w)) for w in wholes):
+            return None  # 应结案24932件，结案23974件，结案率96.16%: a rate any total in the sentence explains
+        part, whole, what = near, wholes[0], "比率"
     else:
         return None
     if part.approx or whole.approx:
         return None
     low, high = _percent_range(part, whole)
-    if not _contradicts(stated, low - Decimal(1).scaleb(-stated.places), high):
-        return None  # 129÷270 = 47.8%, written 47%: cut, not rounded, is no error worth a finding
+    if not _contradicts(stated, low, high):
+        return None
     computed = format_number(part.value / whole.value * _HUNDRED, stated.places)
     message = f"{what}不符：{part.span}÷{whole.span}≈{computed}%，文中为{stated.span}"
     return Finding("share-mismatch", "error", stated.start, stated.end, stated.span, message)
@@ -546,18 +547,20 @@ def _bare_name(subject: str) -> str:
 _TOTAL_OR_TASK = re.compile(r"任务|计划|目标|总|共|累计|合计")
 
 
-def _largest_before(text: str, breaks: Marks, figures: list[Figure], at: int) -> Figure | None:
-    """累计1427件中，…基本属实108件，不属实100件，不属实率7.01%: a rate's whole is the sentence's total."""
+def _wholes_before(text: str, breaks: Marks, figures: list[Figure], at: int) -> list[Figure]:
+    """累计1427件中，…基本属实108件，不属实100件，不属实率7.01%: a rate's whole is one of the sentence's
+    counts above the part — a named task or total first (任务数为20985户，已开工21410户，开工率102.03%),
+    then the largest; the rest follow, for a rate taken of what was handed on (转办242件，办结221件)."""
     part = figures[at]
     candidates = []
     for candidate in reversed(figures[max(0, at - _ANCHOR_REACH) : at]):
         if breaks.between(candidate.end, part.start):
             break
-        if _comparable(candidate, part) and candidate.value > part.value:
+        if _comparable(candidate, part) and candidate.value > part.value and not candidate.approx:
             candidates.append(candidate)
-    # 任务数为20985户，已开工21410户，开工率102.03%: a named total or task first, else the largest
     named = [c for c in candidates if _TOTAL_OR_TASK.search(_clause_before(text, c.start))]
-    return named[0] if named else max(candidates, key=lambda f: f.value) if candidates else None
+    rest = sorted((c for c in candidates if c not in named), key=lambda f: f.value, reverse=True)
+    return named + rest
 
 
 def _implied_whole(breaks: Marks, figures: list[Figure], at: int) -> Figure | None:
@@ -614,10 +617,12 @@ def _in_a_list(text: str, earlier: Figure, later: Figure) -> bool:
 
 _YEARS_PLAN = ("年度计划", "年计划", "今年计划", "本年计划", "年初计划")
 # The measures a sector is counted in: a part measured otherwise is no part (增加值 under 产值).
-_MEASURES = ("增加值", "产值", "产量", "面积", "存栏", "出栏", "收入", "支出", "投资", "销售额")
+_MEASURES = ("增加值", "产值", "产量", "面积", "存栏", "出栏", "收入", "支出", "投资", "销售额", "零售额")
 
 
 def _measure(name: str) -> str | None:
+    """零售总额 and 零售额 are one measure; 批发业销售额 is another (no part of 社会消费品零售总额)."""
+    name = name.replace("总额", "额")
     return next((m for m in _MEASURES if name.endswith(m)), None)
 
 
@@ -794,7 +799,9 @@ def _growth_of_base(text: str, stated: Figure, base: Figure, change: Figure) -> 
 
 
 # 比上年2800万元, 较去年同期的: last year's value; 增加400万元, 减产0.2万吨: the change.
-_BASE_BEFORE = re.compile(r"(?:较|比|同比|与)(?:上年|去年|上一年)(?:同期)?(?:的|为)?$")
+_BASE_BEFORE = re.compile(
+    r"(?:较|比|同比|与)(?:上年|去年|上一年)(?:同期)?(?:[\u4e00-\u9fff（）()]{2,12}?(?<![增减长高降升少加]))?(?:的|为)?$"
+)
 _UP_BEFORE = re.compile(r"(?:增加|净增|增收|增产|多收|增长|提高|上升)了?(?:近|约)?$")
 _DOWN_BEFORE = re.compile(r"(?:减少|减收|减产|少收|下降|降低|回落)了?(?:近|约)?$")
 _LAST_YEAR_CLAUSE = re.compile(r"^(?:[^，,]{0,6})?(?:上年|去年|上一年)(?!同期)")
@@ -805,13 +812,13 @@ _COMPARED_AFTER = re.compile(r"(?:[（(][^）)]{0,20}[）)])?(?:相比|相较)")
 
 def _role_in_change(text: str, figure: Figure) -> str | None:
     """What a figure is to a growth rate after it: last year's value, the change up or down, or neither."""
-    before = text[max(0, figure.start - 10) : figure.start].rstrip(" \u3000")
-    if _BASE_BEFORE.search(before) or _COMPARED_AFTER.match(text, figure.end):
-        return "base"  # 比上年2800万元; 与2010年第六次全国人口普查的334020人相比
+    before = text[max(0, figure.start - 20) : figure.start].rstrip(" \u3000")
     if _UP_BEFORE.search(before):
         return "up"
     if _DOWN_BEFORE.search(before):
         return "down"
+    if _BASE_BEFORE.search(before) or _COMPARED_AFTER.match(text, figure.end):
+        return "base"  # 比上年2800万元; 比上年财政总收入238960.28万元; 与2010年…的334020人相比
     return None
 
 
@@ -901,6 +908,7 @@ def _parts(
             after = [(f, past) for f, past in after if not past]  # 分别达104%；第二批…: the clause's own
         after = _before_a_total(after, lists)
         opening = _sentence_opening(text, marker.start())
+        anchor = next((f for f in reversed(figures[max(0, index - 4) : index]) if f.kind in _LEVEL), None)
         for unit in dict.fromkeys(f.unit for f, _ in after):
             whole = _whole_before(text, stops, figures, index, unit, opening)
             first = next(f for f, _ in after if f.unit == unit)
@@ -914,14 +922,17 @@ def _parts(
                 or whole.approx
                 or _other_year(text, marker.end(), whole)
                 or lists.per_unit(whole)
+                or _OTHERS.search(text, whole.end, marker.start())
+                or _of_an_earlier_statement(text, whole, anchor)
             ):
                 continue
+            after_whole = _before_another_class(whole, after)
             # Past the first ；only parts named like the whole (其中种植业总产值…；林果业总产值…) or like
             # the first part (其中国税收入70万元，…；地税收入375万元)
             parts = _top_level(
                 [
                     f
-                    for f, past_clause in after
+                    for f, past_clause in after_whole
                     if f.unit == unit
                     and f.kind == whole.kind
                     and (not past_clause or _named_like(whole, f, lists) or _sibling(whole, first, f))
@@ -937,20 +948,80 @@ def _parts(
             if not parts:
                 continue
             exhaustive = (
-                marker.group().startswith("分别")
-                and _TOTAL_WORDS.search(text, max(0, whole.start - 8), whole.start)
-            ) or (
-                len(parts) >= 2 and lists.name_of(parts[-1]).lstrip("，,；;、").startswith(("其他", "其它"))
+                (
+                    marker.group().startswith("分别")
+                    and _TOTAL_WORDS.search(text, max(0, whole.start - 8), whole.start)
+                )
+                or (
+                    len(parts) >= 2
+                    and lists.name_of(parts[-1]).lstrip("，,；;、").startswith(("其他", "其它"))
+                )
+                or _three_sectors(whole, parts, lists)
             )
             if _OVERLAP.search(text, whole.end, parts[-1].end + 12):
                 certain = False  # 交叉任职18659人: the parts overlap, their sum may pass the whole
             breakdown = len(parts) >= 3 and all(_named_like(whole, part, lists) for part in parts)
             finding = _compare_parts(
-                whole, parts, bool(exhaustive), subsets, breakdown=breakdown, exceed=certain
-            )
+                whole, parts, bool(exhaustive), subsets, breakdown=breakdown, exceed=certain,
+                parallel=_one_list_of_kinds(text, whole, parts),
+            )  # fmt: skip
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+# 阿者黑2个自然村未通公路外，其它自然村均已通了公路，其中84个: 其中 of the others, which have no figure
+_OTHERS = re.compile(r"其它|其他|其余|剩余|另外")
+# a类、b类人员家庭, 一类村: a class label before a name the next class repeats
+_CLASS_LABEL = re.compile(r"^[A-Za-zＡ-Ｚａ-ｚ甲乙丙丁一二三四五六七八九十]{1,2}(?=[类類级級档檔等])")
+
+
+def _of_an_earlier_statement(text: str, whole: Figure, anchor: Figure | None) -> bool:
+    """b类家庭…18户48人，c类家庭111户，占51%，其中…83户，122人: the figure of 其中's own statement is 111户;
+    a 48人 before it, past a comma, belongs to the statement before, not to this list."""
+    return (
+        anchor is not None
+        and anchor.unit != whole.unit
+        and whole.end <= anchor.start
+        and any(mark in text[whole.end : anchor.start] for mark in "，,；;")
+    )
+
+
+_SECTOR_NAMES = (("第一产业", "一产"), ("第二产业", "二产"), ("第三产业", "三产"))
+
+
+def _three_sectors(whole: Figure, parts: list[Figure], lists: _Lists) -> bool:
+    """地区生产总值91.4亿元，其中第一产业…第二产业…第三产业…: the three sectors are all of it."""
+    if "生产总值" not in whole.subject or len(parts) != 3:
+        return False
+    names = [lists.name_of(part).lstrip("其中，,：:；; ") for part in parts]
+    return all(name.startswith(sector) for name, sector in zip(names, _SECTOR_NAMES, strict=True))
+
+
+def _one_list_of_kinds(text: str, whole: Figure, parts: list[Figure]) -> bool:
+    """党支部7个，其中农村支部5个、机关支部2个、学校支部1个: one 、-list of kinds of the whole, each named
+    with the whole's own noun — no part is a sub-part of another, whatever some of them add up to."""
+    return all(len(_common_suffix(part.subject, whole.subject)) >= 2 for part in parts) and all(
+        _LIST_GAP.fullmatch(text, earlier.end, later.start - len(later.subject))
+        for earlier, later in pairwise(parts)
+    )
+
+
+_LIST_GAP = re.compile(r"[、，,]")
+
+
+def _before_another_class(whole: Figure, after: list[tuple[Figure, bool]]) -> list[tuple[Figure, bool]]:
+    """b类人员家庭42户，其中…，c类人员家庭111户: the next class, named as the whole with another label,
+    starts a statement of its own."""
+    label = _CLASS_LABEL.match(whole.subject)
+    if label is None:
+        return after
+    name = whole.subject[label.end() :]
+    for at, (figure, _) in enumerate(after):
+        other = _CLASS_LABEL.match(figure.subject)
+        if other is not None and other.group() != label.group() and figure.subject[other.end() :] == name:
+            return after[:at]
+    return after
 
 
 _PLANNED = re.compile(r"计划|目标|任务|总投资|打算")
@@ -1026,6 +1097,15 @@ def _list_ends(whole: Figure, parts: list[Figure]) -> list[Figure]:
     for at, part in enumerate(parts):
         total, slack = total + part.value, slack + part.tolerance
         if at and total - slack <= high and total + slack >= low and at + 1 < len(parts):
+            following = parts[at + 1].subject
+            if (
+                min(
+                    len(_common_suffix(following, whole.subject)),
+                    len(_common_suffix(following, part.subject)),
+                )
+                >= 2
+            ):
+                continue  # 党支部7个，其中农村支部5个、机关支部2个、学校支部1个: the next is one more of them
             return parts[: at + 1]
     return parts
 
@@ -1160,7 +1240,7 @@ def _whole_before(
         if (
             candidate.unit == unit
             and candidate.kind in _LEVEL
-            and _role_in_change(text, candidate) not in ("up", "down")
+            and _role_in_change(text, candidate) is None
             and not (
                 candidate.start
                 and text[candidate.start - 1] in "(（"
@@ -1196,6 +1276,7 @@ def _compare_parts(
     subsets: _Subsets,
     breakdown: bool = False,
     exceed: bool = True,
+    parallel: bool = False,
 ) -> Finding | None:
     """Parts against their whole. ``breakdown``: three or more parts all named like the whole,
     whose sum falls just short of it — a list meant to be complete, with a figure wrong.
@@ -1208,7 +1289,12 @@ def _compare_parts(
         if part.value - part.tolerance > whole_high:
             message = f"分项{part.span}大于总数{whole.span}"
             return Finding("part-exceeds-whole", "error", part.start, part.end, part.span, message)
-    if exceed and len(parts) >= 2 and total - slack > whole_high and not subsets.some_add_up(parts, whole):
+    if (
+        exceed
+        and len(parts) >= 2
+        and total - slack > whole_high
+        and (parallel or not subsets.some_add_up(parts, whole))
+    ):
         message = f"分项之和超过总数：{listed}={_amount(total, whole)}，大于{whole.span}"
         return Finding("parts-exceed-whole", "error", whole.start, whole.end, whole.span, message)
     if exhaustive and len(parts) >= 2 and (total + slack < whole_low or total - slack > whole_high):
