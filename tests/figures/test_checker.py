@@ -987,3 +987,11 @@ def test_one_list_of_kinds_of_the_whole_must_not_pass_it_and_a_class_label_start
     assert [f for f in check(text) if f.code.startswith("part")] == []
     text = "除羊街乡的坝塘、阿者黑2个自然村未通公路外,其它自然村均已通了公路,其中已有84个自然村的入村道路已硬化。"
     assert check(text) == []
+
+
+def test_a_per_head_increase_is_no_change_of_the_total_and_a_yield_per_mu_no_whole():
+    text = "2004年农村总收入1.48亿元,人均收入5036元,2005年农村总收入1.7亿元,较上年增长14.9%,人均增收500元,达到5536元。"
+    assert check(text) == []
+    assert [f.span for f in check("农民人均纯收入9950元,增长13.4%,增收1277元。")] == ["13.4%"]
+    text = "小麦最高亩产达705.9公斤,创水地小麦单产新记录;蔬菜、水果、干果产量分别达到26.6、7.8、0.6亿公斤。"
+    assert check(text) == []

@@ -727,8 +727,15 @@ def _growth_by_change(text: str, breaks: Marks, figures: list[Figure], index: in
     if current is None:
         return None
     if change is None and base is None and index + 1 < len(figures):
-        after = figures[index + 1]  # B，增长9%，增收1800元
-        if not breaks.between(stated.end, after.start) and _role_in_change(text, after) in ("up", "down"):
+        after = figures[index + 1]  # B，增长9%，增收1800元; not 总收入1.7亿元，增长14.9%，人均增收500元
+        if (
+            not breaks.between(stated.end, after.start)
+            and _role_in_change(text, after) in ("up", "down")
+            and not (
+                _PER_UNIT_NAME.search(_clause_before(text, after.start))
+                and not _PER_UNIT_NAME.search(current.subject)
+            )
+        ):
             change = after
     for other in (base, change):
         if other is not None and (other.unit != current.unit or other.dimension != current.dimension):
@@ -1054,7 +1061,7 @@ def _measured_otherwise(whole: Figure, part: Figure, lists: _Lists) -> bool:
 
 
 _HAS_DIGIT = re.compile(r"[0-9]")
-_PER_UNIT_NAME = re.compile(r"每|单产|人均|亩均|户均|平均|均价")
+_PER_UNIT_NAME = re.compile(r"每|单产|亩产|人均|亩均|户均|头均|平均|均价")
 _OVERLAP = re.compile(r"交叉任职|交叉|兼任|一肩挑|重叠|重复计算")
 _TOTAL_NAME = re.compile(r"合计|总计|共计")
 
