@@ -995,3 +995,14 @@ def test_a_per_head_increase_is_no_change_of_the_total_and_a_yield_per_mu_no_who
     assert [f.span for f in check("农民人均纯收入9950元,增长13.4%,增收1277元。")] == ["13.4%"]
     text = "小麦最高亩产达705.9公斤,创水地小麦单产新记录;蔬菜、水果、干果产量分别达到26.6、7.8、0.6亿公斤。"
     assert check(text) == []
+
+
+def test_a_line_break_inside_a_number_is_read_through_and_one_inside_a_word_is_no_count():
+    assert [(f.span, f.value) for f in review("总人口1\n0485人,产量4\n350吨。").figures] == [
+        ("1\n0485人", Decimal("10485")),
+        ("4\n350吨", Decimal("4350")),
+    ]
+    assert review("附件1\n2023年工作计划").figures == []
+    text = "统一部署,有一部分群众,一件件实事,某一项目,汽车零部件产业,同一个村"
+    assert review(text).figures == []
+    assert [f.span for f in review("新建一个村部,办了三件事。").figures] == ["一个", "三件"]

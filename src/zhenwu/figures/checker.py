@@ -202,20 +202,30 @@ def review(text: str) -> Review:
     return Review(text, figures, findings)
 
 
-def _without_pinyin(text: str) -> tuple[str, list[int] | None]:
-    """完成投資3.2億(yì)元, 2.7個(gè)百分點: mirror sites gloss characters with pinyin in brackets.
+# 总人口1⏎0485人, 产量4⏎350吨: a line break inside a number (a PDF's or a page's wrapping), between
+# digits after a word and digits before their unit — not before a year, a date or a list number.
+_NUMBER_BROKEN = re.compile(
+    r"(?<=[\u4e00-\u9fff])[0-9]{1,3}(?P<gloss>\n)(?=[0-9]{1,6}(?:\.[0-9]+)?[%％\u4e00-\u9fff](?<![年月日号]))"
+)
 
-    Returns the text without the glosses and, for each of its characters, where it stands in
-    ``text`` (None when there was nothing to take out).
+
+def _without_pinyin(text: str) -> tuple[str, list[int] | None]:
+    """完成投資3.2億(yì)元, 2.7個(gè)百分點: mirror sites gloss characters with pinyin in brackets; and
+    a line break may cut a number in two (总人口1⏎0485人).
+
+    Returns the text without the glosses and breaks and, for each of its characters, where it
+    stands in ``text`` (None when there was nothing to take out).
     """
-    glosses = list(_PINYIN.finditer(text))
+    glosses = [m.span() for m in _PINYIN.finditer(text)]
+    if "\n" in text:
+        glosses = sorted(glosses + [m.span("gloss") for m in _NUMBER_BROKEN.finditer(text)])
     if not glosses:
         return text, None
     kept, positions, at = [], [], 0
-    for gloss in glosses:
-        kept.append(text[at : gloss.start()])
-        positions.extend(range(at, gloss.start()))
-        at = gloss.end()
+    for start, end in glosses:
+        kept.append(text[at:start])
+        positions.extend(range(at, start))
+        at = end
     kept.append(text[at:])
     positions.extend(range(at, len(text)))
     return "".join(kept), positions

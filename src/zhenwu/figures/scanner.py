@@ -346,7 +346,11 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
         return False  # 前五个单位: the top five, a selection
     if match["cn"] == "一" and unit in ("个", "项") and _is_article(text, match.start(), match.end()):
         return False  # 最强的一个时期, 成为我镇一个新的增长点, 是一项重点任务: an article
+    if match["cn"] == "一" and text.endswith(_ONE_IN_A_WORD, 0, match.start()):
+        return False  # 统一部署, 某一项目, 同一个村: 一 inside a word
     end = match.end()
+    if text.startswith(unit, end) or text.startswith(_UNIT_IN_A_WORD, end - len(unit)):
+        return False  # 一件件实事, 一个个项目: "one by one"; 零部件, 一部分: the unit begins a word
     if end < len(text) and text[end] in _data.DIGITS:
         return False  # 七个一
     if unit == "次" and (
@@ -357,6 +361,8 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
 
 
 _ORDINAL_MEETINGS = ("会议", "全会", "全体会议", "党代会", "代表大会")
+_ONE_IN_A_WORD = tuple("统某唯同单划专逐归合任")
+_UNIT_IN_A_WORD = ("部分", "部件")
 
 
 # 力争四项先进、争创五个优秀、树立六个标兵、抓好七个打造: each rung a numeral one up, a unit and a word or
