@@ -1006,3 +1006,17 @@ def test_a_line_break_inside_a_number_is_read_through_and_one_inside_a_word_is_n
     text = "统一部署,有一部分群众,一件件实事,某一项目,汽车零部件产业,同一个村"
     assert review(text).figures == []
     assert [f.span for f in review("新建一个村部,办了三件事。").figures] == ["一个", "三件"]
+
+
+def test_a_count_must_match_the_names_listed_after_it():
+    text = (
+        "实施扶持村级集体经济发展试点项目5个,分别是文昌街道官桥村标准化厂房建设、唐湾镇大塘村加油站项目、"
+        "吕亭镇连山村光伏项目、龙眠街道东盛村门面改造出租项目。"
+    )
+    assert [(f.code, f.span) for f in check(text)] == [("listed-count-mismatch", "5个")]
+    assert check(text.replace("5个", "4个")) == []
+    assert check("全镇辖4个村,分别是东村、西村、南村和北村。全镇辖3个村,分别是东村、西村和南村。") == []
+    assert (
+        check("全镇辖4个村,分别是东村、西村、南村和北村等。重点打造3个示范村,即和平村、和顺村、新和村。")
+        == []
+    )

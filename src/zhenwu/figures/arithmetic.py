@@ -94,10 +94,45 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _impossible_rates(text, figures)
     findings += _structure_sums(text, figures)
     findings += _households_and_people(figures)
+    findings += _listed_counts(text, figures)
     unique: dict[tuple[int, int], Finding] = {}
     for finding in findings:  # one figure, one finding: the first check that saw it says why
         unique.setdefault((finding.start, finding.end), finding)
     return list(unique.values())
+
+
+# 试点项目5个，分别是…、…、…、…。: a count and the names that make it up
+_NAMES_FOLLOW = re.compile(r"[，,]?\s*(?:分别是|分别为|依次是|依次为|即)[：:]?")
+_LIST_END = re.compile(r"[。；;\n]")
+_NAME_BREAKS = re.compile(r"[，,：:（(0-9０-９“”\"]|等")
+
+
+def _listed_counts(text: str, figures: list[Figure]) -> list[Finding]:
+    """试点项目5个，分别是A、B、C、D: a count the names after it must make (和/及 may join the last two)."""
+    findings = []
+    for figure in figures:
+        if (
+            figure.dimension != "count"
+            or figure.approx
+            or figure.value is None
+            or not 2 <= figure.value <= 20
+            or (names_at := _NAMES_FOLLOW.match(text, figure.end)) is None
+        ):
+            continue
+        end = _LIST_END.search(text, names_at.end(), names_at.end() + 240)
+        if end is None:
+            continue
+        names = text[names_at.end() : end.start()]
+        items = names.split("、")
+        if len(items) < 2 or _NAME_BREAKS.search(names) or any(not 2 <= len(item) <= 25 for item in items):
+            continue
+        counts = {len(items)} | ({len(items) + 1} if re.search("和|及|与", items[-1]) else set())
+        if int(figure.value) not in counts:
+            message = f"列举的项数与总数不符：文中为{figure.span}，其后列出{len(items)}项"
+            findings.append(
+                Finding("listed-count-mismatch", "error", figure.start, figure.end, figure.span, message)
+            )
+    return findings
 
 
 def _households_and_people(figures: list[Figure]) -> list[Finding]:
