@@ -1020,3 +1020,10 @@ def test_a_count_must_match_the_names_listed_after_it():
         check("全镇辖4个村,分别是东村、西村、南村和北村等。重点打造3个示范村,即和平村、和顺村、新和村。")
         == []
     )
+
+
+def test_an_income_per_head_without_its_yuan_is_money():
+    text = "其中人均工资性收入1965,比去年同期增加273元,增长16.1%。"
+    assert next((f.span, f.unit) for f in review(text).figures) == ("1965", "元")
+    assert [f.code for f in check(text)] == ["missing-unit"]
+    assert [f.code for f in check(text.replace("16.1%", "18.1%"))] == ["missing-unit", "growth-mismatch"]

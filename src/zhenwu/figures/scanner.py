@@ -438,6 +438,8 @@ def _implicit_money(text: str, match: re.Match) -> bool:
     if end < len(text) and text[end] not in "，,。；;、 ）)":
         return False
     before = text[max(0, match.start() - 14) : match.start()]
+    if before.endswith(("人均纯收入", "人均收入", "性收入")) and "." not in match.group():
+        return True  # 人均工资性收入1965，: a yearly income per head, in 元
     if not before.endswith(_IMPLICIT_BEFORE):
         return False
     clause = re.split("[，,。；;：:]", before)[-1]
