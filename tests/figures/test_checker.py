@@ -1027,3 +1027,11 @@ def test_an_income_per_head_without_its_yuan_is_money():
     assert next((f.span, f.unit) for f in review(text).figures) == ("1965", "元")
     assert [f.code for f in check(text)] == ["missing-unit"]
     assert [f.code for f in check(text.replace("16.1%", "18.1%"))] == ["missing-unit", "growth-mismatch"]
+
+
+def test_a_chinese_count_with_more_than_keeps_its_magnitude_and_a_list_ends_at_its_whole():
+    assert [f.value for f in review("投入资金三十余万元,二十多万元。").figures] == [
+        Decimal(300000),
+        Decimal(200000),
+    ]
+    assert check("耕地面积34744亩,其中,水田面积32009亩,旱地面积2735亩,林地面积185973亩。") == []

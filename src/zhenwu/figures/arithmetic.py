@@ -655,6 +655,12 @@ _YEARS_PLAN = ("年度计划", "年计划", "今年计划", "本年计划", "年
 _MEASURES = ("增加值", "产值", "产量", "面积", "存栏", "出栏", "收入", "支出", "投资", "销售额", "零售额")
 
 
+def _core(name: str) -> str:
+    """The name without the measure it ends in: 林地面积 → 林地; 农村支部 stays."""
+    measure = _measure(name)
+    return name[: -len(measure)] if measure and name.endswith(measure) else name
+
+
 def _measure(name: str) -> str | None:
     """零售总额 and 零售额 are one measure; 批发业销售额 is another (no part of 社会消费品零售总额)."""
     name = name.replace("总额", "额")
@@ -1139,14 +1145,12 @@ def _list_ends(whole: Figure, parts: list[Figure]) -> list[Figure]:
     for at, part in enumerate(parts):
         total, slack = total + part.value, slack + part.tolerance
         if at and total - slack <= high and total + slack >= low and at + 1 < len(parts):
-            following = parts[at + 1].subject
-            if (
-                min(
-                    len(_common_suffix(following, whole.subject)),
-                    len(_common_suffix(following, part.subject)),
-                )
-                >= 2
-            ):
+            following = _core(parts[at + 1].subject)  # 林地面积 is no more 耕地面积 after 水田、旱地面积
+            shared = min(
+                len(_common_suffix(following, _core(whole.subject))),
+                len(_common_suffix(following, _core(part.subject))),
+            )
+            if shared >= 2:
                 continue  # 党支部7个，其中农村支部5个、机关支部2个、学校支部1个: the next is one more of them
             return parts[: at + 1]
     return parts

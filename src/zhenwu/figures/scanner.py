@@ -323,7 +323,9 @@ def _small_change(jiao: str | None, fen: str | None) -> Decimal:
 
 def _value(number: str, magnitude: str | None) -> Decimal:
     magnitude = magnitude and magnitude.removeprefix("个").replace("余", "").replace("多", "")
-    return parse_number(number + (magnitude or "")) if number[0] not in _data.DIGITS else _chinese(number)
+    if number[0] not in _data.DIGITS:
+        return parse_number(number + (magnitude or ""))
+    return _chinese(number) * (parse_number("1" + magnitude) if magnitude else 1)  # 三十余万元
 
 
 def _chinese(number: str) -> Decimal:
