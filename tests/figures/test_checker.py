@@ -1035,3 +1035,9 @@ def test_a_chinese_count_with_more_than_keeps_its_magnitude_and_a_list_ends_at_i
         Decimal(200000),
     ]
     assert check("耕地面积34744亩,其中,水田面积32009亩,旱地面积2735亩,林地面积185973亩。") == []
+
+
+def test_rates_listed_after_a_growth_are_growths_and_kou_ren_counts_people():
+    assert [f.kind for f in review("分别增长7.9%和4.8%,增长6%、11.1%。").figures] == ["growth"] * 4
+    assert [(f.span, f.unit) for f in review("全村17317口人。").figures] == [("17317口人", "口人")]
+    assert review("通过中央六部委检查").figures == []

@@ -120,7 +120,7 @@ UNMISTAKABLE_DIMENSIONS = ("money", "area", "length", "weight", "percent", "poin
 # 量词 after counts.  Longer spellings are tried first, so 人次 wins over 人.
 MEASURE_WORDS = (
     "户 人 人次 个 家 处 项 只 头 羽 株 棵 座 间 套 台 辆 辆次 架次 场次 场 宗 穴 件 次 条 所 篇 张 批 批次 期 车"
-    " 袋 盘 箱 幅"
+    " 袋 盘 箱 幅 口人"
     " 车次 剂次 剂 户次 家次 件次 期次 粪车 名 位 本 份 部 栋 幢 层 口 眼 盏 根 块 片 组 支 类 种 亩次 艘 对 册 起 单 笔 班 门 趟 届 例"
 )
 for _word in MEASURE_WORDS.split():

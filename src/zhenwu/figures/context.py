@@ -44,6 +44,7 @@ _RELATION_TAIL = re.compile(
 )
 _KIND_OF_DIMENSION = {"money": "amount", "count": "count", "number": "amount", "multiple": "multiple"}
 _RELATIVE = {"growth", "share", "completion", "points"}
+_LIST_JOINS = ("、", "和", "及", "与", ",、")
 
 
 def classify(text: str, figures: list[Figure]) -> list[Figure]:
@@ -62,6 +63,13 @@ def classify(text: str, figures: list[Figure]) -> list[Figure]:
             previous = figure
             continue
         _assign_role(figure, left)
+        if (
+            figure.kind == "percent"
+            and previous is not None
+            and previous.kind == "growth"
+            and text[previous.end : figure.start] in _LIST_JOINS
+        ):  # 分别增长7.9%和4.8%, 增长6%、11.1%: the list's rates are all growths
+            figure.kind, figure.direction = "growth", previous.direction
         # A rate belongs to the figure just before it, at most one clause back
         # (完成X亿元，同比增长Y%); a clause in between without a figure breaks the chain.
         near = previous is not None and clauses.count(previous.end, figure.start) <= 1

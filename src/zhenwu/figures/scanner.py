@@ -364,7 +364,7 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
 
 _ORDINAL_MEETINGS = ("会议", "全会", "全体会议", "党代会", "代表大会")
 _ONE_IN_A_WORD = tuple("统某唯同单划专逐归合任")
-_UNIT_IN_A_WORD = ("部分", "部件")
+_UNIT_IN_A_WORD = ("部分", "部件", "部委")
 
 
 # 力争四项先进、争创五个优秀、树立六个标兵、抓好七个打造: each rung a numeral one up, a unit and a word or
