@@ -1041,3 +1041,13 @@ def test_rates_listed_after_a_growth_are_growths_and_kou_ren_counts_people():
     assert [f.kind for f in review("分别增长7.9%和4.8%,增长6%、11.1%。").figures] == ["growth"] * 4
     assert [(f.span, f.unit) for f in review("全村17317口人。").figures] == [("17317口人", "口人")]
     assert review("通过中央六部委检查").figures == []
+
+
+def test_rates_without_percent_in_a_pair_or_with_their_bound_are_reported():
+    text = "集体访55批904人次,较去年同期的60批1023人次分别下降了8和12;一般信访问题的查处率达90以上。"
+    assert [(f.code, f.span) for f in check(text)] == [
+        ("missing-percent", "8"),
+        ("missing-percent", "12"),
+        ("missing-percent", "90以上"),
+    ]
+    assert check("分别增加8和12个,分别增长8和12%。") == []

@@ -106,7 +106,7 @@ _PERCENT_BEFORE = re.compile(
     r"|(?<![\u4e00-\u9fff])占"  # ，占60，
     r"|占[^，,。；;、\n]{1,16}?的(?:比重|比例)?(?:为|达到?)?"
     r"|占[^，,。；;、\n的]{0,6}?(?:计划|任务|目标)"
-    r"|完成[^，,。；;、\n]{0,10}?(?:目标|计划|任务)(?:的)?)$"
+    r"|完成[^，,。；;、\n]{0,10}?(?:目标|计划|任务)(?:的)?)(?:[0-9]{1,3}(?:\.[0-9]+)?和)?$"  # 分别下降了8和12
 )
 _TRADITIONAL = re.compile("[" + re.escape(TRADITIONAL) + "]")
 _FOLD = str.maketrans(TRADITIONAL, SIMPLIFIED)
@@ -419,16 +419,19 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
     return bool(closes) and not any(mark in after[: min(closes)] for mark in "。\n")
 
 
+_BARE_RATE_FOLLOWS = re.compile(r"和[0-9]{1,3}(?:\.[0-9]+)?(?:[%％，,。；;）)]|$)")  # 分别下降了8和12。
+
+
 def _percent_expected(text: str, match: re.Match) -> bool:
     """A bare number where a rate is expected is a percentage with its % left out."""
     start, end = match.span()
-    if match["pre"] or match["in1"] or match["in2"] or match["post"]:
-        return False
+    if match["pre"] or match["in1"] or match["in2"] or (match["post"] and match["post"] != "以上"):
+        return False  # 查处率达90以上: a rate with its bound
     if end < len(text) and text[end] == "、" and "." not in match["num"]:
         return False  # 人口自然增长率4、全年生产总值: a list number
     if len(match["num"].split(".")[0].replace(",", "")) > 3:
         return False  # 完成县分烟叶任务1276: a quantity, no rate is four digits
-    if _is_han(text, end):
+    if _is_han(text, end) and not _BARE_RATE_FOLLOWS.match(text, end):
         return False  # 较上届降低2岁: a unit the scanner does not know follows
     window = max(0, start - 24)
     return _PERCENT_BEFORE.search(text, window, start) is not None and "性别比" not in text[window:start]
