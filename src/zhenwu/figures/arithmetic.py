@@ -881,6 +881,7 @@ class _Lists:
         self.nested = Marks(text, pattern=_NESTED_LIST)
         self.closings = Marks(text, "）)")
         self.qizhong = Marks(text, pattern=re.compile("其中"))
+        self._names: dict[int, str] = {}
 
     def new_statement(self, start: int, end: int) -> bool:
         return self.statements.between(start, end)
@@ -901,8 +902,15 @@ class _Lists:
         return bool(_PER_UNIT_NAME.search(name)) and not _HAS_DIGIT.search(name)
 
     def name_of(self, figure: Figure) -> str:
-        """The words of the figure's clause before it, at most 30 characters (第二产业实现增加值)."""
-        return _clause_before(self.text, figure.start, 30)
+        """The words of the figure's clause before it, at most 30 characters (第二产业实现增加值).
+
+        Kept by where the figure starts: the list checks ask it of one figure again and again,
+        once for each 其中 whose parts they look through.
+        """
+        name = self._names.get(figure.start)
+        if name is None:
+            name = self._names[figure.start] = _clause_before(self.text, figure.start, 30)
+        return name
 
 
 def _listed_after(
