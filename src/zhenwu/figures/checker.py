@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from zhenwu.figures import _data
+from zhenwu.figures._scan import OneScan
 from zhenwu.figures.arithmetic import check_arithmetic
 from zhenwu.figures.model import Figure, Finding
 from zhenwu.figures.scanner import extract, fold
@@ -359,7 +360,7 @@ _NAMED_BEFORE = ("项目为", "名称为", "单位为", "地点为", "负责人�
 def missing_numbers(text: str) -> list[Finding]:
     """A unit written with no number before it: 完成投资额亿元, 同比增长%, 全长约公里."""
     found = []
-    found_by_pattern = _blank_matches(text)
+    found_by_pattern = _BLANKS.finditer_each(text)
     for match in found_by_pattern[0]:
         start, end = match.span()
         before = text[start - 1]
@@ -373,7 +374,7 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 投资亿元以上的项目, 签约亿元项目: a class of projects, not a blank
         unit = match["unit"]
         found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
-    for pattern, matches in zip(_BLANKS[1:], found_by_pattern[1:], strict=True):
+    for pattern, matches in zip(_BLANKS.patterns[1:], found_by_pattern[1:], strict=True):
         for match in matches:
             name = next(g for g in _UNIT_GROUPS if match.re.groupindex.get(g) and match[g] is not None)
             start, end = match.span(name)
@@ -398,7 +399,7 @@ def missing_numbers(text: str) -> list[Finding]:
 
 
 # The blanks missing_numbers reports, in its order; _MISSING first, with checks of its own.
-_BLANKS = (
+_BLANKS = OneScan(
     _MISSING,
     _MISSING_AFTER_BLANK,
     _MISSING_BARE,
@@ -412,49 +413,6 @@ _BLANKS = (
     _MISSING_APPROX,
     *_MISSING_DATE,
 )
-# What a pattern's leading lookahead says its match starts with: [万余] or 年.
-_LEADING_CHARACTER = re.compile(r"\(\?=(\[(?:\\.|[^\]\\])*\]|[^\\\[\](){}.^$*+?|])")
-
-
-def _any_blank(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
-    """One pattern matching the first character of each place where one of ``patterns`` matches.
-
-    Each alternative consumes the character its pattern starts with, so that the engine skips
-    at once the alternatives that cannot start there, and looks behind it for the whole
-    pattern; a lookahead for all the starting characters leads, so that most of the text is
-    passed over by one test per character.
-    """
-    alternatives, starts = [], []
-    for pattern in patterns:
-        leading = _LEADING_CHARACTER.match(pattern.pattern)
-        first = leading.group(1) if leading else "(?s:.)"  # any character, if it says none
-        body = re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)  # a name may be used by several patterns
-        alternatives.append(f"{first}(?<=(?={body})(?s:.))")
-        starts.append(first.removeprefix("[").removesuffix("]") if leading else None)
-    union = "" if None in starts else f"(?=[{''.join(starts)}])"
-    return re.compile(union + "(?:" + "|".join(alternatives) + ")")
-
-
-_ANY_BLANK = _any_blank(_BLANKS)
-
-
-def _blank_matches(text: str) -> list[list[re.Match]]:
-    """What ``pattern.finditer(text)`` yields for each of _BLANKS, in one scan of the text.
-
-    Fifteen scans of a long text took most of missing_numbers' time, though the blanks are
-    few; here one scan finds the places where some pattern matches, and each pattern is tried
-    only there. A pattern's matches do not overlap, as finditer's do not.
-    """
-    found: list[list[re.Match]] = [[] for _ in _BLANKS]
-    for candidate in _ANY_BLANK.finditer(text):
-        at = candidate.start()
-        for pattern, matches in zip(_BLANKS, found, strict=True):
-            if matches and at < matches[-1].end():
-                continue
-            match = pattern.match(text, at)
-            if match:
-                matches.append(match)
-    return found
 
 
 def missing_percent_signs(figures: list[Figure]) -> list[Finding]:
