@@ -26,8 +26,11 @@ _PLACEHOLDER = re.compile(
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
     rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
+# 201X/X/XX. It opens with a digit, and only then looks behind it for a letter or digit before,
+# so that the engine passes over the text to the next digit at once ((?<!…)[0-9]{2,4} was
+# tried at every character).
 _DATE_MASK = re.compile(
-    rf"(?<![0-9A-Za-z])[0-9]{{2,4}}[{_MARK}]{{0,2}}[/\-.．][{_MARK}0-9]{{1,2}}[/\-.．][{_MARK}0-9]{{1,2}}(?![0-9A-Za-z])"
+    rf"[0-9](?<![0-9A-Za-z][0-9])[0-9]{{1,3}}[{_MARK}]{{0,2}}[/\-.．][{_MARK}0-9]{{1,2}}[/\-.．][{_MARK}0-9]{{1,2}}(?![0-9A-Za-z])"
 )
 # 三次产业结构为x.x:xx.x:xx.x — a masked ratio.
 _RATIO_MASK = re.compile(
