@@ -209,9 +209,9 @@ def _unmarked_breakdowns(
     for index, whole in enumerate(levels):
         if whole.start in found:
             continue
-        parts = []
+        parts, stop = [], stops.first_from(whole.end)  # the sentence's end, found once per whole
         for part in levels[index + 1 : index + 1 + _PARTS_REACH]:
-            if stops.between(whole.end, part.start):
+            if 0 <= stop < part.start:
                 break
             if part.unit == whole.unit and part.kind == whole.kind and _named_like(whole, part, lists):
                 parts.append(part)
@@ -949,8 +949,8 @@ def _named_like(whole: Figure, part: Figure, lists: _Lists | None = None) -> boo
     """Part and whole end in the same name of three characters or more (业总产值, 贫困户): one measure broken
     down; or the whole names its sectors (农林牧渔业总产值) and the part's clause names one (渔业产值,
     第二产业实现增加值)."""
-    if len(_common_suffix(whole.subject, part.subject)) >= 3:
-        return True
+    if len(whole.subject) >= 3 and whole.subject[-3:] == part.subject[-3:]:
+        return True  # a common suffix of three or more, found without walking it: asked 70,000 times in 5 MB
     for whole_word, sectors in _SECTORS.items():
         if whole_word in whole.subject:
             name = lists.name_of(part) if lists is not None else part.subject
