@@ -18,16 +18,21 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 class OneScan:
     """The matches of each of ``patterns`` in a text, found by one scan of it.
 
-    >>> scan = OneScan(re.compile("(?=[万亿])(?<=[的达])万?亿元"), re.compile("(?=年)(?<=于)年"))
+    The pattern that scans for all of them is compiled when a text of ``shortest`` characters
+    or more first asks for it (some 20 ms: as long as a dozen scans of 100,000 characters);
+    a shorter text is scanned by each pattern in turn.
+
+    >>> scan = OneScan(re.compile("(?=[万亿])(?<=[的达])万?亿元"), re.compile("(?=年)(?<=于)年"), shortest=0)
     >>> [[m.span() for m in found] for found in scan.finditer_each("达亿元，于年，达万亿元")]
     [[(1, 3), (8, 11)], [(5, 6)]]
     """
 
-    __slots__ = ("_candidates", "patterns")
+    __slots__ = ("_candidates", "patterns", "shortest")
 
-    def __init__(self, *patterns: re.Pattern) -> None:
+    def __init__(self, *patterns: re.Pattern, shortest: int = 100_000) -> None:
         self.patterns = patterns
-        self._candidates = _any_start(patterns)
+        self.shortest = shortest
+        self._candidates: re.Pattern | None = None
 
     def finditer_each(self, text: str) -> list[list[re.Match]]:
         """What ``pattern.finditer(text)`` yields for each pattern, in the order given.
@@ -35,6 +40,10 @@ class OneScan:
         One scan finds the places where some pattern matches, and each pattern is tried only
         there; a pattern's matches do not overlap, as finditer's do not.
         """
+        if len(text) < self.shortest:
+            return [list(pattern.finditer(text)) for pattern in self.patterns]
+        if self._candidates is None:
+            self._candidates = _any_start(self.patterns)
         found: list[list[re.Match]] = [[] for _ in self.patterns]
         for candidate in self._candidates.finditer(text):
             at = candidate.start()
