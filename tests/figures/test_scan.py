@@ -43,3 +43,9 @@ def test_the_blanks_are_found_as_each_pattern_finds_them(text):
 def test_a_pattern_without_a_leading_lookahead_is_tried_everywhere():
     scan = OneScan(re.compile("ab"), re.compile("(?=b)b+"), re.compile("\n"), shortest=0)
     assert _spans(scan.finditer_each("abbb\nab")) == [[(0, 2), (5, 7)], [(1, 4), (6, 7)], [(4, 5)]]
+
+
+@pytest.mark.parametrize("pattern", [re.compile("a", re.IGNORECASE), re.compile("(a)b")])
+def test_a_pattern_with_flags_or_numbered_groups_is_refused(pattern):
+    with pytest.raises(ValueError):
+        OneScan(pattern)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-# What a pattern's leading lookahead says its match starts with: [万余] or 年.
-_LEADING_CHARACTER = re.compile(r"\(\?=(\[(?:\\.|[^\]\\])*\]|[^\\\[\](){}.^$*+?|])")
+# What a pattern's leading lookahead says its match starts with: [万余] or 年 (not a [^…]).
+_LEADING_CHARACTER = re.compile(r"\(\?=(\[(?!\^)(?:\\.|[^\]\\])*\]|[^\\\[\](){}.^$*+?|])")
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
@@ -30,6 +30,9 @@ class OneScan:
     __slots__ = ("_candidates", "patterns", "shortest")
 
     def __init__(self, *patterns: re.Pattern, shortest: int = 100_000) -> None:
+        for pattern in patterns:  # joined as written, they may have no flags and no numbered group
+            if pattern.flags != re.UNICODE or pattern.groups != len(pattern.groupindex):
+                raise ValueError(f"OneScan takes no flags and no numbered group: {pattern.pattern[:40]}")
         self.patterns = patterns
         self.shortest = shortest
         self._candidates: re.Pattern | None = None
