@@ -883,9 +883,6 @@ class _Lists:
         self.qizhong = Marks(text, pattern=re.compile("其中"))
         self._names: dict[int, str] = {}
 
-    def new_statement(self, start: int, end: int) -> bool:
-        return self.statements.between(start, end)
-
     def inside_nested_list(self, start: int, end: int) -> bool:
         opened = self.nested.last_before(end)
         return opened >= start and not self.closings.between(opened, end)
@@ -918,10 +915,13 @@ def _listed_after(
 ) -> list[tuple[Figure, bool]]:
     """The level figures after 其中 to the sentence's end, each with whether a ；stands before it."""
     found = []
+    # The list ends at the sentence's stop or at a new statement, found once for all its figures.
+    ends = [at for at in (stops.first_from(position), limits.statements.first_from(position)) if at >= 0]
+    end = min(ends, default=len(limits.text))
     for figure in figures[index : index + _PARTS_REACH]:
         if figure.start < position:
             continue
-        if stops.between(position, figure.start) or limits.new_statement(position, figure.start):
+        if figure.start > end:
             break
         if limits.inside_nested_list(position, figure.start):
             continue  # （其中两因户…）: a list of its own inside this one
