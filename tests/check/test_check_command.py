@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from zhenwu.cli import check as check_command
 from zhenwu.cli import main
 
 REPORT = (
@@ -78,6 +79,22 @@ def test_the_json_contract(report_txt, capsys):
         ("placeholder", "error", "*亿元"),
         ("missing-number", "error", "亿元"),
     ]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [{"span": '}, {"start": 1', "n": 1}, {"span": "x"}],  # the boundary written inside a string
+        [{"ledger": [{"a": 1}, {"b": 2}]}, {"c": 3}],  # an item holding a list of objects
+        [{"a": 1}, "x", {}, [{"b": 2}, {"c": 3}], None],  # items that are not objects
+        [{"a": {"b": 1}}, {"c": 2}],
+    ],
+)
+def test_the_items_of_a_list_are_encoded_one_per_line_as_each_alone(items):
+    separator = ",\n    "
+    assert check_command._joined(items, separator) == separator.join(
+        json.dumps(item, ensure_ascii=False) for item in items
+    )
 
 
 def test_several_files_give_a_json_array(report_txt, tmp_path, capsys):

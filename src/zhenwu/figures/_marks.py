@@ -27,8 +27,10 @@ class Marks:
 
     def __init__(self, text: str, characters: str = "", *, pattern: re.Pattern | None = None) -> None:
         """The places of ``characters``, or of the matches of ``pattern`` (a word or a phrase)."""
-        pattern = pattern or re.compile("[" + re.escape(characters) + "]")
-        self._positions = [match.start() for match in pattern.finditer(text)]
+        if pattern is None:
+            self._positions = _places(text, characters)
+        else:
+            self._positions = [match.start() for match in pattern.finditer(text)]
 
     def between(self, start: int, end: int) -> bool:
         """True when one of the characters stands in ``text[start:end]``."""
@@ -50,6 +52,22 @@ class Marks:
         if end <= start:
             return 0
         return bisect_left(self._positions, end) - bisect_left(self._positions, start)
+
+
+def _places(text: str, characters: str) -> list[int]:
+    """Where each of ``characters`` stands in ``text``, in order.
+
+    ``str.find`` passes over a text several times faster than a regular expression's scan
+    for a class of characters, so one search per character and a sort cost less.
+    """
+    places = []
+    for character in set(characters):  # each once, as in a class
+        at = text.find(character)
+        while at >= 0:
+            places.append(at)
+            at = text.find(character, at + 1)
+    places.sort()
+    return places
 
 
 class Lines(Marks):

@@ -331,9 +331,9 @@ def _unmarked_breakdowns(
     for index, whole in enumerate(levels):
         if whole.start in found:
             continue
-        parts = []
+        parts, stop = [], stops.first_from(whole.end)  # the sentence's end, found once per whole
         for part in levels[index + 1 : index + 1 + _PARTS_REACH]:
-            if stops.between(whole.end, part.start):
+            if 0 <= stop < part.start:
                 break
             if part.unit == whole.unit and part.kind == whole.kind and _named_like(whole, part, lists):
                 parts.append(part)
@@ -1175,9 +1175,7 @@ class _Lists:
         self.nested = Marks(text, pattern=_NESTED_LIST)
         self.closings = Marks(text, "）)")
         self.qizhong = Marks(text, pattern=re.compile("其中"))
-
-    def new_statement(self, start: int, end: int) -> bool:
-        return self.statements.between(start, end)
+        self._names: dict[int, str] = {}
 
     def inside_nested_list(self, start: int, end: int) -> bool:
         opened = self.nested.last_before(end)
@@ -1195,8 +1193,15 @@ class _Lists:
         return bool(_PER_UNIT_NAME.search(name)) and not _HAS_DIGIT.search(name)
 
     def name_of(self, figure: Figure) -> str:
-        """The words of the figure's clause before it, at most 30 characters (第二产业实现增加值)."""
-        return _clause_before(self.text, figure.start, 30)
+        """The words of the figure's clause before it, at most 30 characters (第二产业实现增加值).
+
+        Kept by where the figure starts: the list checks ask it of one figure again and again,
+        once for each 其中 whose parts they look through.
+        """
+        name = self._names.get(figure.start)
+        if name is None:
+            name = self._names[figure.start] = _clause_before(self.text, figure.start, 30)
+        return name
 
 
 def _listed_after(
@@ -1204,10 +1209,13 @@ def _listed_after(
 ) -> list[tuple[Figure, bool]]:
     """The level figures after 其中 to the sentence's end, each with whether a ；stands before it."""
     found = []
+    # The list ends at the sentence's stop or at a new statement, found once for all its figures.
+    ends = [at for at in (stops.first_from(position), limits.statements.first_from(position)) if at >= 0]
+    end = min(ends, default=len(limits.text))
     for figure in figures[index : index + _PARTS_REACH]:
         if figure.start < position:
             continue
-        if stops.between(position, figure.start) or limits.new_statement(position, figure.start):
+        if figure.start > end:
             break
         if limits.inside_nested_list(position, figure.start):
             continue  # （其中两因户…）: a list of its own inside this one
@@ -1235,8 +1243,8 @@ def _named_like(whole: Figure, part: Figure, lists: _Lists | None = None) -> boo
     """Part and whole end in the same name of three characters or more (业总产值, 贫困户): one measure broken
     down; or the whole names its sectors (农林牧渔业总产值) and the part's clause names one (渔业产值,
     第二产业实现增加值)."""
-    if len(_common_suffix(whole.subject, part.subject)) >= 3:
-        return True
+    if len(whole.subject) >= 3 and whole.subject[-3:] == part.subject[-3:]:
+        return True  # a common suffix of three or more, found without walking it: asked 70,000 times in 5 MB
     for whole_word, sectors in _SECTORS.items():
         if whole_word in whole.subject:
             name = lists.name_of(part) if lists is not None else part.subject

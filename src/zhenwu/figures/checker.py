@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from zhenwu.figures import _data
+from zhenwu.figures._scan import OneScan
 from zhenwu.figures.arithmetic import check_arithmetic
 from zhenwu.figures.model import Figure, Finding
 from zhenwu.figures.scanner import extract, fold
@@ -25,8 +26,11 @@ _PLACEHOLDER = re.compile(
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
     rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
+# 201X/X/XX. It opens with a digit, and only then looks behind it for a letter or digit before,
+# so that the engine passes over the text to the next digit at once ((?<!…)[0-9]{2,4} was
+# tried at every character).
 _DATE_MASK = re.compile(
-    rf"(?<![0-9A-Za-z])[0-9]{{2,4}}[{_MARK}]{{0,2}}[/\-.．][{_MARK}0-9]{{1,2}}[/\-.．][{_MARK}0-9]{{1,2}}(?![0-9A-Za-z])"
+    rf"[0-9](?<![0-9A-Za-z][0-9])[0-9]{{1,3}}[{_MARK}]{{0,2}}[/\-.．][{_MARK}0-9]{{1,2}}[/\-.．][{_MARK}0-9]{{1,2}}(?![0-9A-Za-z])"
 )
 # 三次产业结构为x.x:xx.x:xx.x — a masked ratio.
 _RATIO_MASK = re.compile(
@@ -369,7 +373,8 @@ _NAMED_BEFORE = ("项目为", "名称为", "单位为", "地点为", "负责人�
 def missing_numbers(text: str) -> list[Finding]:
     """A unit written with no number before it: 完成投资额亿元, 同比增长%, 全长约公里."""
     found = []
-    for match in _MISSING.finditer(text):
+    found_by_pattern = _BLANKS.finditer_each(text)
+    for match in found_by_pattern[0]:
         start, end = match.span()
         before = text[start - 1]
         if before in _NOT_BEFORE_ANY:
@@ -382,20 +387,8 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 投资亿元以上的项目, 签约亿元项目: a class of projects, not a blank
         unit = match["unit"]
         found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
-    for pattern in (
-        _MISSING_AFTER_BLANK,
-        _MISSING_BARE,
-        _MISSING_AFTER_VERB,
-        _MISSING_AFTER_MARK,
-        _MISSING_BEFORE_NOUN,
-        _MISSING_PEOPLE,
-        _MISSING_IN_BRACKETS,
-        _MISSING_YEAR,
-        _MISSING_PERCENT_ALONE,
-        _MISSING_APPROX,
-        *_MISSING_DATE,
-    ):
-        for match in pattern.finditer(text):
+    for pattern, matches in zip(_BLANKS.patterns[1:], found_by_pattern[1:], strict=True):
+        for match in matches:
             name = next(g for g in _UNIT_GROUPS if match.re.groupindex.get(g) and match[g] is not None)
             start, end = match.span(name)
             before = text[match.start() - 1] if match.start() else ""
@@ -416,6 +409,23 @@ def missing_numbers(text: str) -> list[Finding]:
             unit = match[name]
             found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
     return found
+
+
+# The blanks missing_numbers reports, in its order; _MISSING first, with checks of its own.
+_BLANKS = OneScan(
+    _MISSING,
+    _MISSING_AFTER_BLANK,
+    _MISSING_BARE,
+    _MISSING_AFTER_VERB,
+    _MISSING_AFTER_MARK,
+    _MISSING_BEFORE_NOUN,
+    _MISSING_PEOPLE,
+    _MISSING_IN_BRACKETS,
+    _MISSING_YEAR,
+    _MISSING_PERCENT_ALONE,
+    _MISSING_APPROX,
+    *_MISSING_DATE,
+)
 
 
 def missing_percent_signs(figures: list[Figure]) -> list[Finding]:
