@@ -1051,3 +1051,33 @@ def test_rates_without_percent_in_a_pair_or_with_their_bound_are_reported():
         ("missing-percent", "90以上"),
     ]
     assert check("分别增加8和12个,分别增长8和12%。") == []
+
+
+def test_masks_and_blanks_the_later_sweeps_show():
+    text = (
+        "投资〔…〕万元实施〔…〕种植补助项目，建成〔…〕亩。。年全镇固定资产投资完成14.86亿元，"
+        "由年的万人减少到年底的19.9万人，突破X个，申报示范性家庭农场合作社x家。"
+    )
+    assert [(f.code, f.span) for f in check(text)] == [
+        ("placeholder", "〔…〕万元"),
+        ("placeholder", "〔…〕亩"),
+        ("missing-number", "年"),
+        ("missing-number", "年"),
+        ("placeholder", "X个"),
+        ("placeholder", "x家"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "使人人肩上有担子,个个身上有指标。",
+        "根据XX〔202X〕X号文件要求;蒙发【XX】2号文件",
+        "是xx片一区四乡的文化、经济、物流、商贸中心。",
+        "全县平均单价14.73元公斤,比去年降低0.81元公斤;",
+        "指标 |\n单位 |\n同比增长% |\n",
+        "一、水管拆除1980米×6元/米=11880.00元。",
+    ],
+)
+def test_names_products_and_table_headers_the_later_sweeps_show_are_no_blanks(text):
+    assert check(text) == []

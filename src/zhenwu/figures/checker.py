@@ -39,10 +39,10 @@ _RATIO_MASK = re.compile(
 _COLONS = re.compile("[:：∶]")
 _STRONG_UNITS = {d for u, d in _data.UNITS.items() if d not in ("count", "duration")} | {"年", "月"}
 _PLACE_SUFFIXES = set("省市县区乡镇村街社")  # xx村xx组: an address
-_COUNT_VERBS = set("达到为共计增长降了约近超有建成设办完逾余")
+_COUNT_VERBS = set("达到为共计增长降了约近超有建成设办完逾余破过")  # 突破X个, 超过X家
 # Count units that also end a masked name (乡*所在地, *家庭农场, xx组, *支部): after a mask
 # they count only where a number is expected before them.
-_NAME_UNITS = set("家处所场部组班门期批届层口支类种单座")
+_NAME_UNITS = set("家处所场部组班门期批届层口支类种单座片")
 # A count unit that starts a word with the character after it (XX人民政府, *项目部).
 _WORD_AFTER_MASK = (
     "人民",
@@ -62,7 +62,7 @@ _WORD_AFTER_MASK = (
     "片区",
 )
 # A bare mask stands for a number when the sentence expects one there (增长XX，排名第X).
-_BEFORE_BARE = set("达到为共计增长降了约近超有占第")
+_BEFORE_BARE = set("达到为共计增长降了约近超有占第期")  # 去年同期xxxx
 _AFTER_BARE = set("，,。；;、）)\n")
 
 _MISSING = re.compile(
@@ -76,7 +76,7 @@ _MISSING_IN_BRACKETS = re.compile(
     rf"|(?<=[率为达到共计有是约近占])(?P<unit2>[（(][ \u3000]{{0,6}}[）)]))"
 )
 # 从年的12.25%, 于年5月16日: the year erased before its month or its figure.
-_MISSING_YEAR = re.compile(r"(?=年)(?<=[从至到于在截止])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)")
+_MISSING_YEAR = re.compile(r"(?=年)(?<=[从由至到于在截止])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)")
 # 4653人,%,%: a percent sign alone after a comma.
 _MISSING_PERCENT_ALONE = re.compile(
     r"(?=[%％])(?<=[，,；;])(?P<unit>[%％])(?=[，,。；;、）)\u4e00-\u9fff]|$)"
@@ -95,6 +95,9 @@ _NOT_BEFORE_APPROX = set("其多业剩结盈残富节有")
 _MISSING_DATE = (
     re.compile(r"(?=年月日)(?<![0-9０-９〇零一二三四五六七八九十xX×*＊生期])(?P<unit>年月日)"),
     re.compile(r"(?=年)(?<=[。，；：、\n][ \u3000])(?P<unit>年)"),
+    re.compile(
+        r"(?=年)(?<=[。，；\n])(?P<unit>年)(?=全[镇乡县区市村]|我[镇乡县区市村])"
+    ),  # 。年全镇固定资产投资
     re.compile(r"(?=年[，,])(?<=[\u4e00-\u9fff][ \u3000])(?P<unit>年)"),
     # 月日，我们到达; 2014年 月 日: a day left blank
     re.compile(
@@ -114,7 +117,7 @@ _MISSING_AFTER_MARK = re.compile(
 # 下辖个行政村, 建设个新农村, 等个民族: a verb or 等 before 个 and the noun it counts.
 _MISSING_BEFORE_NOUN = re.compile(
     r"(?=[下辖建有等引储新和个启涉实])(?:(?:下辖|辖|建设|新建|共有|引进|储备了|新增|等|和|启动|涉及|实施)|(?<=[，,、；;]))"
-    r"(?P<unit>个)(?![别人体性案把])(?=[\u4e00-\u9fff])"
+    r"(?P<unit>个)(?![别人体性案把个])(?=[\u4e00-\u9fff])"  # 个个身上有指标: "every one"
 )
 # 群众万人。, 脱贫户户人。: a count of people or households left blank before the clause's end.
 _UNIT_GROUPS = ("unit", "unit2", "unit3")
@@ -286,8 +289,10 @@ def placeholders(text: str) -> list[Finding]:
         has_digits = any(ch.isdigit() for ch in token)
         if _names_a_place(text, match.end(), unit) or _MASKED_NAME_BEFORE_YEAR.fullmatch(token + unit):
             continue  # 1.xx 村: a list number and a masked village; XXX2018年: a masked name, then a year
-        if _is_product(token):
-            continue  # 3×4: a product, not a mask
+        if _is_product(token) or _times_after_a_unit(text, match.start(), token):
+            continue  # 3×4, 1980米×6元/米: a product, not a mask
+        if _DOCUMENT_NUMBER.search(text, max(0, match.start() - 12), match.end() + 8):
+            continue  # XX〔202X〕X号, 蒙发【XX】2号: a document number, masked or not
         if token[0] in "*＊" and has_digits and match.start() and text[match.start() - 1] in "、，,":
             continue  # 贵州9个、*1个: a place masked in a list, its count written
         if unit and match.start() and text[match.start() - 1] == "第":
@@ -303,7 +308,36 @@ def placeholders(text: str) -> list[Finding]:
             Finding("placeholder", "error", match.start(), match.start() + len(span), span,
                     f"“{span}”是未替换的模板占位符，应填入实际数字")
         )  # fmt: skip
+    for match in _ELLIPSIS_MASK.finditer(text):
+        span = match.group()
+        if span[-1] in _NAME_UNITS and match.end() < len(text) and "\u4e00" <= text[match.end()] <= "\u9fff":
+            continue  # 〔…〕种植补助项目: a masked name before a word, not a count
+        found.append(
+            Finding("placeholder", "error", match.start(), match.end(), span,
+                    f"“{span}”是未替换的模板占位符，应填入实际数字")
+        )  # fmt: skip
     return found
+
+
+# 投资〔…〕万元, 建成［…］亩: a site's ellipsis in brackets where the number was.
+_ELLIPSIS_MASK = re.compile(
+    rf"(?=[〔\[［【(（])[〔\[［【(（][ \u3000]*(?:…+|\.{{3,6}}|。{{3}})[ \u3000]*[〕\]］】)）]"
+    rf"(?:万亿|亿|万)?(?:{_UNITS})"
+)
+# 〔2020〕6号, 【XX】2號, [20xx]X号: the year and number of a document
+_DOCUMENT_NUMBER = re.compile(
+    rf"[〔\[［【(（][0-9{_MARK}]{{2,4}}[〕\]］】)）]\s*第?[0-9{_MARK}]{{1,4}}[号號]"
+)
+
+
+def _times_after_a_unit(text: str, start: int, token: str) -> bool:
+    """1980米×6元/米: a multiplication sign after a figure's unit, then the multiplier."""
+    return (
+        token[0] in "×*＊"
+        and token[1:].isdigit()
+        and start > 0
+        and (text[start - 1].isdigit() or text[start - 1] in _data.UNITS)
+    )
 
 
 def _ratio_masks(text: str) -> list[re.Match]:
@@ -351,7 +385,7 @@ def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
         # 乡*所在地, ，*家庭农场: masked names, unless a verb or the clause's end says a count
         before = text[max(0, start - 8) : start].rstrip(" \u3000")[-1:]  # 张北县 XX 部: the place before
         ends_clause = (end == len(text) or text[end] in _AFTER_BARE) and before not in _PLACE_SUFFIXES
-        return ends_clause or before in _COUNT_VERBS
+        return ends_clause or before in _COUNT_VERBS or text.endswith("合作社", 0, start)  # 合作社x家
     return True  # xx户, *棵, xx人次: nothing but a number stands there
 
 
@@ -370,6 +404,9 @@ _MASK_LIST = tuple("、" + mark for mark in _MARK)
 _NAMED_BEFORE = ("项目为", "名称为", "单位为", "地点为", "负责人为", "企业为", "公司为")
 
 
+_TABLE_HEADER_END = re.compile(r"[ \t\u3000]*[|｜]")
+
+
 def missing_numbers(text: str) -> list[Finding]:
     """A unit written with no number before it: 完成投资额亿元, 同比增长%, 全长约公里."""
     found = []
@@ -383,6 +420,8 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 超亿元企业, 近亿元: a bare magnitude is a number
         if end < len(text) and text[end] in _NOT_AFTER:
             continue  # 亩均, 亩产, 万吨级
+        if before == "元" or _TABLE_HEADER_END.match(text, end):
+            continue  # 14.73元公斤: a price whose / was lost; 同比增长% |: a table's column header
         if match["unit"] in _MAGNITUDE_UNITS and text.startswith(_CLASS_AFTER_MAGNITUDE, end):
             continue  # 投资亿元以上的项目, 签约亿元项目: a class of projects, not a blank
         unit = match["unit"]
