@@ -291,8 +291,6 @@ def placeholders(text: str) -> list[Finding]:
             continue  # 1.xx 村: a list number and a masked village; XXX2018年: a masked name, then a year
         if _is_product(token) or _times_after_a_unit(text, match.start(), token):
             continue  # 3×4, 1980米×6元/米: a product, not a mask
-        if _DOCUMENT_NUMBER.search(text, max(0, match.start() - 12), match.end() + 8):
-            continue  # XX〔202X〕X号, 蒙发【XX】2号: a document number, masked or not
         if token[0] in "*＊" and has_digits and match.start() and text[match.start() - 1] in "、，,":
             continue  # 贵州9个、*1个: a place masked in a list, its count written
         if unit and match.start() and text[match.start() - 1] == "第":
@@ -323,10 +321,6 @@ def placeholders(text: str) -> list[Finding]:
 _ELLIPSIS_MASK = re.compile(
     rf"(?=[〔\[［【(（])[〔\[［【(（][ \u3000]*(?:…+|\.{{3,6}}|。{{3}})[ \u3000]*[〕\]］】)）]"
     rf"(?:万亿|亿|万)?(?:{_UNITS})"
-)
-# 〔2020〕6号, 【XX】2號, [20xx]X号: the year and number of a document
-_DOCUMENT_NUMBER = re.compile(
-    rf"[〔\[［【(（][0-9{_MARK}]{{2,4}}[〕\]］】)）]\s*第?[0-9{_MARK}]{{1,4}}[号號]"
 )
 
 
