@@ -1082,3 +1082,10 @@ def test_masks_and_blanks_the_later_sweeps_show():
 )
 def test_names_products_and_table_headers_the_later_sweeps_show_are_no_blanks(text):
     assert check(text) == []
+
+
+def test_masked_counts_followed_by_a_count_or_in_a_list_of_counts_and_masked_durations():
+    text = "其中集访X批X人次;《XX新闻联播》X分钟X秒报道;指导38家企业申报高新技术企业、X家企业申报创新型中小企业。"
+    assert [f.span for f in check(text)] == ["X批", "X人次", "X分钟", "X秒", "X家"]
+    assert check("乡*所在地,*家庭农场") == []
+    assert [(f.span, f.unit) for f in review("等候时间缩短为15分钟。").figures] == [("15分钟", "分钟")]

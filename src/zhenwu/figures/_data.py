@@ -100,6 +100,8 @@ UNITS = {
     # time spans
     "个月": "duration",
     "小时": "duration",
+    "分钟": "duration",
+    "秒": "duration",
     "天": "duration",
     # percent and relatives
     "%": "percent",

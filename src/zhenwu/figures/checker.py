@@ -379,8 +379,18 @@ def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
         # 乡*所在地, ，*家庭农场: masked names, unless a verb or the clause's end says a count
         before = text[max(0, start - 8) : start].rstrip(" \u3000")[-1:]  # 张北县 XX 部: the place before
         ends_clause = (end == len(text) or text[end] in _AFTER_BARE) and before not in _PLACE_SUFFIXES
-        return ends_clause or before in _COUNT_VERBS or text.endswith("合作社", 0, start)  # 合作社x家
+        return (
+            ends_clause
+            or before in _COUNT_VERBS
+            or text.endswith("合作社", 0, start)  # 合作社x家
+            or _COUNT_FOLLOWS.match(text, end) is not None  # 集访X批X人次: a count of groups and of people
+            or (before == "、" and _COUNT_BEFORE.search(text, max(0, start - 24), start) is not None)
+        )  # 指导38家企业申报…、X家企业申报: one more count in a list of counts
     return True  # xx户, *棵, xx人次: nothing but a number stands there
+
+
+_COUNT_FOLLOWS = re.compile(rf"[ \u3000]?[0-9{_MARK}]+[ \u3000]?(?:{_UNITS})")
+_COUNT_BEFORE = re.compile(rf"[0-9]+(?:{_UNITS})[^、，,。；;]*、$")
 
 
 def _bare_number(text: str, match: re.Match) -> bool:
