@@ -1089,3 +1089,16 @@ def test_masked_counts_followed_by_a_count_or_in_a_list_of_counts_and_masked_dur
     assert [f.span for f in check(text)] == ["X批", "X人次", "X分钟", "X秒", "X家"]
     assert check("乡*所在地,*家庭农场") == []
     assert [(f.span, f.unit) for f in review("等候时间缩短为15分钟。").figures] == [("15分钟", "分钟")]
+
+
+def test_after_fenbie_the_last_numbers_magnitude_and_measure_word_serve_the_list():
+    figures = review("蔬菜、水果、干果产量分别达到26.6、7.8、0.6亿公斤,分别为120、85和60户。").figures
+    assert [(f.span, f.value, f.unit) for f in figures] == [
+        ("26.6", Decimal("2660000000"), "公斤"),
+        ("7.8", Decimal("780000000"), "公斤"),
+        ("0.6亿公斤", Decimal("60000000"), "公斤"),
+        ("120", Decimal(120), "户"),
+        ("85", Decimal(85), "户"),
+        ("60户", Decimal(60), "户"),
+    ]
+    assert [f.span for f in review("全年新增3、4个").figures] == ["4个"]  # no 分别: no list to share with

@@ -227,7 +227,10 @@ def _figure(match: re.Match, text: str) -> Figure | None:
     unit = match["unit"] or match["unit_nl"]
     if not unit and (unit := _count_on_next_line(text, match)):
         end = text.index(unit, end) + len(unit)
-    unit = unit or _shared_unit(text, match) or ""
+    shared_magnitude = None
+    if not unit and (shared := _shared_unit(text, match)):
+        unit, shared_magnitude = shared
+    unit = unit or ""
     if unit == "﹪":
         unit = "%"
     if " " in unit:
@@ -260,7 +263,7 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         if ("、" in number or " " in number) and "." not in number:
             number = number.replace(" ", ".").replace("、", ".")  # 5 9亿元, 3、19亿元: read as 5.9, 3.19
     try:
-        value = _value(number, match["mag"])
+        value = _value(number, match["mag"] or shared_magnitude)
         value_max = _value(match["num2"], match["mag2"] or match["mag"]) if match["num2"] else None
     except ParseError:
         return None
@@ -285,18 +288,26 @@ def _figure(match: re.Match, text: str) -> Figure | None:
 _COUNT_NEXT_LINE = re.compile(rf"{_SPACE}\n{_SPACE}(?P<unit>{_alternation(_data.MEASURE_WORDS.split())})")
 
 
-_SHARED_UNIT = re.compile(rf"(?:、(?:{_AR}))*(?:和|与|及|或|、)(?:{_AR})(?P<mag>{_MAG})?(?P<unit>{_UNITS})")
+_SHARED_UNIT = re.compile(
+    rf"(?:,?、(?:{_AR}))*,?(?:和|与|及|或|、)(?:{_AR})(?P<mag>{_MAG})?(?P<unit>{_UNITS})"
+)
+# 分别为3.2、5.1和4.0亿元: the list a 分别 opens, up to this number
+_RESPECTIVE_LIST = re.compile(rf"分别[\u4e00-\u9fff]{{0,6}}(?:{_AR},?(?:、|和|与|及))*$")
 
 
-def _shared_unit(text: str, match: re.Match) -> str | None:
+def _shared_unit(text: str, match: re.Match) -> tuple[str, str | None] | None:
     """分别回落2.16和1.66个百分点, 分别提高3.1、9.6和5.7个百分点: the unit written once after the last
-    number is each one's."""
+    number is each one's; after 分别 its magnitude too, and a measure word (分别为3.2、5.1和4.0亿元,
+    分别为120、85、60户)."""
     if match["num"] is None or match["mag"] or match["num2"]:
         return None
     pair = _SHARED_UNIT.match(text, match.end())
-    if pair is None or pair["mag"] or _data.UNITS.get(pair["unit"]) not in _data.UNMISTAKABLE_DIMENSIONS:
+    if pair is None:
         return None
-    return pair["unit"]
+    respective = _RESPECTIVE_LIST.search(text, max(0, match.start() - 60), match.start()) is not None
+    if not respective and (pair["mag"] or _data.UNITS.get(pair["unit"]) not in _data.UNMISTAKABLE_DIMENSIONS):
+        return None
+    return pair["unit"], pair["mag"]
 
 
 def _count_on_next_line(text: str, match: re.Match) -> str | None:
