@@ -1102,3 +1102,29 @@ def test_after_fenbie_the_last_numbers_magnitude_and_measure_word_serve_the_list
         ("60户", Decimal(60), "户"),
     ]
     assert [f.span for f in review("全年新增3、4个").figures] == ["4个"]  # no 分别: no list to share with
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part equal to the whole ends the list; the next 其中 breaks down the item before it
+        "有乡村人口536人,其中农业人口536人,劳动力260人,其中从事第一产业人数223人。",
+        # 有 opens the next item
+        "有工业企业22个,其中规模以上3个,有营业面积超过50平方米以上的综合商店或超市39个。",
+        # a note in brackets is no whole of a later 其中
+        "全县有建档立卡贫困村89个(深度贫困村41个)、贫困户2.01万户9.76万人,其中已脱贫9.42万人,89个贫困村全部退出。",
+        # a whole that is itself a share of another: its siblings follow, not its parts
+        "畜牧业收入641万元,占总收入的20.3%(年内出栏肉猪390头);渔业收入148万元;林业收入3万元;第二、三产业收入471万元。",
+        "现在村里闲置土地有多少亩?",
+        "渣元乡辖宋堡、渣元、大王庄、下孙、后渣元、前渣元、杜庄25个行政村。",
+        "无劳动能力户35户54人,有劳动能力户37户117人。",
+        "加快推进三转一市,新增个转企190家。",
+    ],
+)
+def test_false_errors_of_a_township_encyclopedia_stay_silent(text):
+    assert [f for f in check(text) if f.severity == "error"] == []
+
+
+def test_police_cases_that_pass_their_total_are_still_found():
+    text = "上半年全镇共接警5起,其中立为治安案件3起,全部结案,刑事案件3起,口头调解 2 起,不予立案 1 起,比去年下降了40%。"
+    assert [f.code for f in check(text)] == ["parts-exceed-whole"]

@@ -32,7 +32,9 @@ _SUBSET_PARTS = 12  # parts searched for a subset that adds up
 _SUBSET_BUDGET = 200_000  # subset sums visited in one text, about a tenth of a second
 _MARKERS = re.compile(r"其中|分别为|分别是|分别达到?")
 # 总人口15244人,其中农业人口14321人,现有劳动力6811人: a clause that starts a new statement ends the parts.
-_NEW_STATEMENT = re.compile(r"[，,](?:现有|共有|全[乡镇村县区街]|累计|此外|另外|同时|目前|截至)")
+_NEW_STATEMENT = re.compile(
+    r"[，,](?:现有|共有|有(?![效关力序所些的利劳])|全[乡镇村县区街]|累计|此外|另外|同时|目前|截至)"
+)  # 工业企业22个，其中规模以上3个，有…超市39个: 有 opens the next item
 _NESTED_LIST = re.compile(r"[（(](?:其中|含)")
 # Wholes that name their sectors in one word, and how each sector's figure is named (统计用语).
 _SECTORS = {
@@ -320,6 +322,9 @@ def _added_after(text: str, breaks: Marks, figures: list[Figure], index: int) ->
     ]
 
 
+_SHARE_FOLLOWS = re.compile(r"[，,]?占[^，,。；;0-9]{0,12}?[0-9]")
+
+
 def _unmarked_breakdowns(
     figures: list[Figure], subsets: _Subsets, lists: _Lists, found: set[int]
 ) -> list[Finding]:
@@ -329,8 +334,8 @@ def _unmarked_breakdowns(
     levels = [f for f in figures if f.kind in _LEVEL and f.value is not None and not f.approx]
     findings = []
     for index, whole in enumerate(levels):
-        if whole.start in found:
-            continue
+        if whole.start in found or _SHARE_FOLLOWS.match(lists.text, whole.end):
+            continue  # 畜牧业收入641万元，占总收入的22%: a part of a whole itself, its siblings follow
         parts, stop = [], stops.first_from(whole.end)  # the sentence's end, found once per whole
         for part in levels[index + 1 : index + 1 + _PARTS_REACH]:
             if 0 <= stop < part.start:
@@ -1144,7 +1149,12 @@ def _list_ends(whole: Figure, parts: list[Figure]) -> list[Figure]:
     total = slack = Decimal(0)
     for at, part in enumerate(parts):
         total, slack = total + part.value, slack + part.tolerance
-        if at and total - slack <= high and total + slack >= low and at + 1 < len(parts):
+        if (
+            (at or part.value == whole.value)
+            and total - slack <= high
+            and total + slack >= low
+            and at + 1 < len(parts)
+        ):
             following = _core(parts[at + 1].subject)  # 林地面积 is no more 耕地面积 after 水田、旱地面积
             shared = min(
                 len(_common_suffix(following, _core(whole.subject))),
@@ -1211,6 +1221,9 @@ def _listed_after(
     found = []
     # The list ends at the sentence's stop or at a new statement, found once for all its figures.
     ends = [at for at in (stops.first_from(position), limits.statements.first_from(position)) if at >= 0]
+    nested = limits.qizhong.first_from(position)  # 劳动力260人，其中从事第一产业223人: the next 其中 is
+    if nested > 0 and limits.text[nested - 1] not in "（(":  # the breakdown of the item before it
+        ends.append(nested)
     end = min(ends, default=len(limits.text))
     for figure in figures[index : index + _PARTS_REACH]:
         if figure.start < position:
@@ -1272,6 +1285,10 @@ def _sentence_opening(text: str, position: int) -> int:
     return position - 1 if position and text[position - 1] == "。" else position
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*$")
+_CLOSED = re.compile(r"[^（()）]{0,8}[）)]")
+
+
 def _whole_before(
     text: str,
     stops: Marks,
@@ -1291,6 +1308,10 @@ def _whole_before(
             return None
         if like is not None and len(_common_suffix(candidate.subject, like.subject)) < 2:
             continue
+        if _BRACKETED.search(text, max(0, candidate.start - 12), candidate.start) and _CLOSED.match(
+            text, candidate.end
+        ):
+            continue  # 贫困村89个(深度贫困村41个)、…，其中: a note in brackets is no whole of what follows
         if (
             candidate.unit == unit
             and candidate.kind in _LEVEL

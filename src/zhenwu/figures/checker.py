@@ -117,7 +117,7 @@ _MISSING_AFTER_MARK = re.compile(
 # 下辖个行政村, 建设个新农村, 等个民族: a verb or 等 before 个 and the noun it counts.
 _MISSING_BEFORE_NOUN = re.compile(
     r"(?=[下辖建有等引储新和个启涉实])(?:(?:下辖|辖|建设|新建|共有|引进|储备了|新增|等|和|启动|涉及|实施)|(?<=[，,、；;]))"
-    r"(?P<unit>个)(?![别人体性案把个])(?=[\u4e00-\u9fff])"  # 个个身上有指标: "every one"
+    r"(?P<unit>个)(?![别人体性案把个转])(?=[\u4e00-\u9fff])"  # 个个身上有指标: "every one"
 )
 # 群众万人。, 脱贫户户人。: a count of people or households left blank before the clause's end.
 _UNIT_GROUPS = ("unit", "unit2", "unit3")
@@ -408,6 +408,7 @@ _MASK_LIST = tuple("、" + mark for mark in _MARK)
 _NAMED_BEFORE = ("项目为", "名称为", "单位为", "地点为", "负责人为", "企业为", "公司为")
 
 
+_NAME_IN_A_LIST = re.compile(r"、[\u4e00-\u9fff]{1,4}、$")
 _TABLE_HEADER_END = re.compile(r"[ \t\u3000]*[|｜]")
 
 
@@ -418,8 +419,8 @@ def missing_numbers(text: str) -> list[Finding]:
     for match in found_by_pattern[0]:
         start, end = match.span()
         before = text[start - 1]
-        if before in _NOT_BEFORE_ANY:
-            continue
+        if before in _NOT_BEFORE_ANY or text.endswith("多少", 0, start):
+            continue  # 有多少亩: a question
         if match["unit"] in _MAGNITUDE_UNITS and before in _NOT_BEFORE_MAGNITUDE:
             continue  # 超亿元企业, 近亿元: a bare magnitude is a number
         if end < len(text) and text[end] in _NOT_AFTER:
@@ -449,6 +450,8 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue  # 服务基⏎层: a word cut by the line, not a blank before its unit
             if pattern is _MISSING_PEOPLE and before in _NOT_BEFORE_MAGNITUDE:
                 continue  # 接种逾万人: more than ten thousand
+            if pattern is _MISSING_BARE and _NAME_IN_A_LIST.search(text, max(0, start - 5), end + 1):
+                continue  # 辖宋堡、渣元、大王庄: a place in a list of names
             unit = match[name]
             found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
     return found

@@ -102,14 +102,16 @@ SCANNER = re.compile(
 # Words after which a bare number is a percentage with its % left out (占年计划的58.2, 同比增长17.8).
 _PERCENT_BEFORE = re.compile(
     r"(?:(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|增幅|降幅|增速|提高|降低)(?:了|为|达到?)?"
-    r"|(?:占比|比重|(?<![汇利])率)(?:为|达到?|是)?"
+    r"|(?:占比|比重|(?<![汇利])率)(?:均为|均达|为|达到?|是)?"
     r"|(?<![\u4e00-\u9fff])占"  # ，占60，
     r"|占[^，,。；;、\n]{1,16}?的(?:比重|比例)?(?:为|达到?)?"
     r"|占[^，,。；;、\n的]{0,6}?(?:计划|任务|目标)"
     r"|完成[^，,。；;、\n]{0,10}?(?:目标|计划|任务)(?:的)?)(?:[0-9]{1,3}(?:\.[0-9]+)?和)?$"  # 分别下降了8和12
 )
-_TRADITIONAL = re.compile("[" + re.escape(TRADITIONAL) + "]")
-_FOLD = str.maketrans(TRADITIONAL, SIMPLIFIED)
+# Besides the script: ﹒ (a small full stop some sites print) is a decimal point (14﹒5).
+_FOLDED_ALSO, _FOLDED_TO = "﹒", "."
+_TRADITIONAL = re.compile("[" + re.escape(TRADITIONAL + _FOLDED_ALSO) + "]")
+_FOLD = str.maketrans(TRADITIONAL + _FOLDED_ALSO, SIMPLIFIED + _FOLDED_TO)
 
 _QUOTES_OPEN = '“‘「『"'
 _QUOTES_CLOSE = '”’」』"'
