@@ -1116,7 +1116,8 @@ def test_after_fenbie_the_last_numbers_magnitude_and_measure_word_serve_the_list
         # a whole that is itself a share of another: its siblings follow, not its parts
         "畜牧业收入641万元,占总收入的20.3%(年内出栏肉猪390头);渔业收入148万元;林业收入3万元;第二、三产业收入471万元。",
         "现在村里闲置土地有多少亩?",
-        "渣元乡辖宋堡、渣元、大王庄、下孙、后渣元、前渣元、杜庄25个行政村。",
+        "渣元乡辖宋堡、渣元、大王庄、下孙、后渣元、前渣元、杜庄7个行政村。",
+        "辖株良居委会、毛家坪村、脊江村、世厚村3个村民委员会。",
         "无劳动能力户35户54人,有劳动能力户37户117人。",
         "加快推进三转一市,新增个转企190家。",
     ],
@@ -1128,3 +1129,15 @@ def test_false_errors_of_a_township_encyclopedia_stay_silent(text):
 def test_police_cases_that_pass_their_total_are_still_found():
     text = "上半年全镇共接警5起,其中立为治安案件3起,全部结案,刑事案件3起,口头调解 2 起,不予立案 1 起,比去年下降了40%。"
     assert [f.code for f in check(text)] == ["parts-exceed-whole"]
+
+
+def test_names_before_a_count_must_make_it_and_the_three_sectors_lead_a_longer_list():
+    text = "渣元乡辖宋堡、渣元、大王庄、下孙、黄门、马圪当、林村、范寨、望月河、寺街、叶庄、东冯庄3个行政村。"
+    assert [(f.code, f.span) for f in check(text)] == [("listed-count-mismatch", "3个")]
+    assert check("全镇辖东村、西村、南村和北村4个行政村;居住着苗、汉、土家、布依等4个民族。") == []
+    text = (
+        "全乡2001年实现国民生产总值4558万元。其中:第一产业2228万元,第二产业1285万元,第三产业1055万元,"
+        "财政收入108万元,农民人均纯收入1664元。"
+    )
+    assert [f.code for f in check(text)] == ["parts-sum-mismatch"]
+    assert check(text.replace("4558万元", "4568万元")) == []

@@ -110,9 +110,13 @@ _NAME_BREAKS = re.compile(r"[，,：:（(0-9０-９“”\"]|等")
 
 
 def _listed_counts(text: str, figures: list[Figure]) -> list[Finding]:
-    """试点项目5个，分别是A、B、C、D: a count the names after it must make (和/及 may join the last two)."""
+    """试点项目5个，分别是A、B、C、D: a count the names after it must make (和/及 may join the last two);
+    辖宋堡、渣元、…、查庄25个行政村: or the names before it."""
     findings = []
     for figure in figures:
+        if (found := _names_before_a_count(text, figure)) is not None:
+            findings.append(found)
+            continue
         if (
             figure.dimension != "count"
             or figure.approx
@@ -135,6 +139,41 @@ def _listed_counts(text: str, figures: list[Figure]) -> list[Finding]:
                 Finding("listed-count-mismatch", "error", figure.start, figure.end, figure.span, message)
             )
     return findings
+
+
+# 辖A、B、C3个村: places or bodies named before their count
+_NAMES_BEFORE = re.compile(r"(?:辖|下辖|包括|有|共有|分布着|居住着)(?P<names>[\u4e00-\u9fff、和及]{3,400})$")
+_COUNTED_PLACES = re.compile(
+    r"(?:行政村|自然村|村民小组|村委会|居委会|社区|村|乡镇|乡|镇|街道|民族|部门|单位)"
+)
+
+
+_VILLAGES = re.compile(r"行政村|村民委员会|村委会|村(?!民小组)")
+_RESIDENTS = re.compile(r"(?:居委会|居委|社区|居民委员会)$")
+
+
+def _names_before_a_count(text: str, figure: Figure) -> Finding | None:
+    if (
+        figure.unit != "个"
+        or figure.approx
+        or figure.value is None
+        or not 3 <= figure.value <= 60
+        or not _COUNTED_PLACES.match(text, figure.end)
+    ):
+        return None
+    names_at = _NAMES_BEFORE.search(text, max(0, figure.start - 400), figure.start)
+    if names_at is None or "等" in names_at["names"]:
+        return None
+    items = names_at["names"].split("、")
+    if len(items) < 3 or any(not 1 <= len(item) <= 8 for item in items):
+        return None
+    if _VILLAGES.match(text, figure.end):  # 辖株良居委会、毛家坪村…22个村民委员会: the villages only
+        items = [item for item in items if not _RESIDENTS.search(item)]
+    counts = {len(items)} | ({len(items) + 1} if re.search("和|及", items[-1]) else set())
+    if int(figure.value) in counts:
+        return None
+    message = f"列举的项数与总数不符：文中为{figure.span}，其前列出{len(items)}个名称"
+    return Finding("listed-count-mismatch", "error", figure.start, figure.end, figure.span, message)
 
 
 def _households_and_people(figures: list[Figure]) -> list[Finding]:
@@ -997,6 +1036,8 @@ def _parts(
                 # 母羊45只、鸡苗1880只。其中…母羊16只、鸡苗970只: across a full stop, only the parts named like it
                 parts = [p for p in parts if len(_common_suffix(p.subject, whole.subject)) >= 2]
             parts = _once_each(parts, lists)
+            if _three_sectors(whole, parts[:3], lists):
+                parts = parts[:3]  # 其中：第一产业…第二产业…第三产业…，财政收入108万元: the three make it
             parts = _without_sub_parts(_list_ends(whole, parts))
             if not parts:
                 continue
