@@ -1141,3 +1141,14 @@ def test_names_before_a_count_must_make_it_and_the_three_sectors_lead_a_longer_l
     )
     assert [f.code for f in check(text)] == ["parts-sum-mismatch"]
     assert check(text.replace("4558万元", "4568万元")) == []
+
+
+def test_the_next_share_of_a_sentence_keeps_its_whole_and_a_forecast_is_no_whole_of_what_was_done():
+    text = "2011年末,辖区总人口6.60万人,总人口中,男性32409人,占49.1%;女性33591人,占50.9%。"
+    assert check(text) == []
+    assert [f.span for f in check(text.replace("50.9%", "51.1%"))] == ["51.1%"]
+    text = (
+        "预计全年可完成205亿元,同比增长28.1%(其中:规模型、成长型企业和村1—10月分别实现镇口径销售91.9亿元和92.2亿元,"
+        "剔除重复因素,40家村厂共实现销售166.1亿元)。"
+    )
+    assert check(text) == []

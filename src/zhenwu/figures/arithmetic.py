@@ -435,6 +435,7 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
     findings = []
     targets = _targets(text, figures)
     paired = -1  # rates up to this index were checked with their parts (分别占)
+    last_whole: Figure | None = None  # the whole of the sentence's last share
     for index, stated in enumerate(figures):
         if index <= paired or stated.approx or stated.unit not in ("%", "％"):
             continue
@@ -459,12 +460,16 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
             whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part)
         elif stated.kind == "share":
             whole = _implied_whole(breaks, figures, at)  # 发现问题105处，已整改100处，占95%
+            if whole is None and _same_whole(lists, last_whole, part):
+                whole = last_whole  # 总人口中，男性32409人，占48.9%；女性33591人，占51.1%
         elif lists.qizhong.last_before(part.start) > lists.stops.last_before(part.start):
             continue  # 其中续建项目完成投资454.31亿元，占年度计划的75%: a category's own plan
         else:
             whole = _target_of(breaks, targets, part)
         if whole is None or whole.approx:
             continue
+        if stated.kind == "share":
+            last_whole = whole
         low, high = _percent_range(part, whole)
         if _contradicts(stated, low, high):
             computed = format_number(part.value / whole.value * _HUNDRED, stated.places)
@@ -474,6 +479,15 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
                 Finding(f"{stated.kind}-mismatch", "error", stated.start, stated.end, stated.span, message)
             )
     return findings
+
+
+def _same_whole(lists: _Lists, whole: Figure | None, part: Figure) -> bool:
+    return (
+        whole is not None
+        and not lists.stops.between(whole.end, part.start)
+        and _comparable(whole, part)
+        and whole.value > part.value
+    )
 
 
 # 分别占60%、36.7%; 占比分别为…: shares, never 增速分别为 (rates of change) or 分别超额完成
@@ -1118,7 +1132,7 @@ def _before_another_class(whole: Figure, after: list[tuple[Figure, bool]]) -> li
     return after
 
 
-_PLANNED = re.compile(r"计划|目标|任务|总投资|打算")
+_PLANNED = re.compile(r"计划|目标|任务|总投资|打算|预计")
 
 
 def _planned_against_done(whole: Figure, part: Figure, lists: _Lists) -> bool:
