@@ -1152,3 +1152,8 @@ def test_the_next_share_of_a_sentence_keeps_its_whole_and_a_forecast_is_no_whole
         "剔除重复因素,40家村厂共实现销售166.1亿元)。"
     )
     assert check(text) == []
+
+
+def test_a_unit_alone_after_a_comma_is_a_blank_reported_once():
+    text = "全乡共发展水稻万亩,产量万吨,预计收入,万元。落实绿色面积,亩,生猪饲养量,头,同比增长,%。"
+    assert [f.span for f in check(text)] == ["万亩", "万吨", "万元", "亩", "头", "%"]

@@ -120,6 +120,11 @@ _MISSING_BEFORE_NOUN = re.compile(
     r"(?P<unit>个)(?![别人体性案把个转])(?=[\u4e00-\u9fff])"  # 个个身上有指标: "every one"
 )
 # 群众万人。, 脱贫户户人。: a count of people or households left blank before the clause's end.
+# 预计收入,万元, 面积,亩。: the number erased between a comma and its unit, the unit alone in its clause
+_MISSING_AFTER_COMMA = re.compile(
+    r"(?=[，,])(?<=[\u4e00-\u9fff])[，,](?P<unit>万元|亿元|万亩|亩|万吨|吨|公斤|头|只|户|平方米|公里|%|％)"
+    r"(?=[，,。；;、）)]|$)"
+)
 _UNIT_GROUPS = ("unit", "unit2", "unit3")
 
 
@@ -454,7 +459,7 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue  # 辖宋堡、渣元、大王庄: a place in a list of names
             unit = match[name]
             found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
-    return found
+    return list({(f.start, f.end): f for f in found}.values())  # one finding for a blank two patterns see
 
 
 # The blanks missing_numbers reports, in its order; _MISSING first, with checks of its own.
@@ -470,6 +475,7 @@ _BLANKS = OneScan(
     _MISSING_YEAR,
     _MISSING_PERCENT_ALONE,
     _MISSING_APPROX,
+    _MISSING_AFTER_COMMA,
     *_MISSING_DATE,
 )
 
