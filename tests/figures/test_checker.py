@@ -1157,3 +1157,12 @@ def test_the_next_share_of_a_sentence_keeps_its_whole_and_a_forecast_is_no_whole
 def test_a_unit_alone_after_a_comma_is_a_blank_reported_once():
     text = "全乡共发展水稻万亩,产量万吨,预计收入,万元。落实绿色面积,亩,生猪饲养量,头,同比增长,%。"
     assert [f.span for f in check(text)] == ["万亩", "万吨", "万元", "亩", "头", "%"]
+
+
+def test_shares_after_the_whole_is_named_again_as_the_list_opens():
+    text = (
+        "辖区总人口32320人。总人口中,14岁以下5145人,占15.9%;15—64岁22611人,占70.0%;65岁以上4564人,占14.1%。"
+    )
+    assert check(text) == []
+    found = check(text.replace("15.9%", "16.1%").replace("70.0%", "69.8%"))
+    assert [(f.code, f.span) for f in found] == [("share-mismatch", "16.1%"), ("share-mismatch", "69.8%")]

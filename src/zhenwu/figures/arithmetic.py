@@ -462,6 +462,8 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
             whole = _implied_whole(breaks, figures, at)  # 发现问题105处，已整改100处，占95%
             if whole is None and _same_whole(lists, last_whole, part):
                 whole = last_whole  # 总人口中，男性32409人，占48.9%；女性33591人，占51.1%
+            if whole is None:
+                whole = _whole_named_before(lists, figures, at)
         elif lists.qizhong.last_before(part.start) > lists.stops.last_before(part.start):
             continue  # 其中续建项目完成投资454.31亿元，占年度计划的75%: a category's own plan
         else:
@@ -479,6 +481,27 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
                 Finding(f"{stated.kind}-mismatch", "error", stated.start, stated.end, stated.span, message)
             )
     return findings
+
+
+# 辖区总人口32320人。总人口中，14岁以下5145人，占16.1%: the whole named again as the list opens
+_AMONG = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,6})中[，,：:]")
+
+
+def _whole_named_before(lists: _Lists, figures: list[Figure], at: int) -> Figure | None:
+    part = figures[at]
+    opening = lists.stops.last_before(part.start)
+    among = _AMONG.search(lists.text, max(opening, part.start - 40), part.start)
+    if among is None:
+        return None
+    noun = among["noun"]
+    for candidate in reversed(figures[max(0, at - _WHOLE_REACH) : at]):
+        if (
+            candidate.end <= among.start()
+            and candidate.subject.endswith(noun)
+            and _comparable(candidate, part)
+        ):
+            return candidate if candidate.value > part.value else None
+    return None
 
 
 def _same_whole(lists: _Lists, whole: Figure | None, part: Figure) -> bool:
