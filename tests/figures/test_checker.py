@@ -1166,3 +1166,11 @@ def test_shares_after_the_whole_is_named_again_as_the_list_opens():
     assert check(text) == []
     found = check(text.replace("15.9%", "16.1%").replace("70.0%", "69.8%"))
     assert [(f.code, f.span) for f in found] == [("share-mismatch", "16.1%"), ("share-mismatch", "69.8%")]
+
+
+def test_a_population_in_ten_thousands_without_its_unit_counts_people():
+    figures = review("总人口34.8万,其中农业人口20.8万。").figures
+    assert [(f.span, f.value, f.unit) for f in figures] == [
+        ("34.8万", Decimal(348000), "人"),
+        ("20.8万", Decimal(208000), "人"),
+    ]

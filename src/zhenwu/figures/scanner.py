@@ -252,6 +252,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
                 return None
         elif _money_magnitude(text, match):
             unit, implicit = _data.MONEY_DEFAULT_UNIT, True
+        elif _PEOPLE_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+            unit, implicit = "人", True  # 总人口34.8万，其中农业人口20.8万
     elif end < len(text) and _glued_to_latin(text, end) and _data.UNITS.get(unit) == "count":
         return None
     if match["pct"] is not None:
@@ -558,6 +560,9 @@ def _items_in_brackets_after(text: str, position: int) -> int:
     if closing is None:
         return 0
     return len([item for item in text[opened.end() : closing.end() - 1].split("、") if item.strip()])
+
+
+_PEOPLE_BEFORE = re.compile(r"人口(?:为|达到?|约|有)?$")
 
 
 def _money_magnitude(text: str, match: re.Match) -> bool:
