@@ -1174,3 +1174,24 @@ def test_a_population_in_ten_thousands_without_its_unit_counts_people():
         ("34.8万", Decimal(348000), "人"),
         ("20.8万", Decimal(208000), "人"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（单位:个、万元、人、人次）",
+        "文件上传人:b****1",
+        "全镇总人口21 362人,其中男性10 912人。",
+        "果实个大饱满,干亩187亩,亩平收入2000元。",
+        "存款余额12.5亿元,其中储蓄存款9.8亿元,贷款余额15.2亿元。",
+    ],
+)
+def test_false_errors_of_the_last_sweeps_stay_silent(text):
+    assert [f for f in check(text) if f.severity == "error"] == []
+
+
+def test_thousands_set_apart_by_a_space_are_one_number_and_a_lost_point_is_still_read():
+    assert [(f.span, f.value) for f in review("全镇总人口21 362人,5 9亿元。").figures] == [
+        ("21 362人", Decimal(21362)),
+        ("5 9亿元", Decimal(590000000)),
+    ]

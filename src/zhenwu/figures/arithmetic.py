@@ -733,7 +733,21 @@ def _in_a_list(text: str, earlier: Figure, later: Figure) -> bool:
 
 _YEARS_PLAN = ("年度计划", "年计划", "今年计划", "本年计划", "年初计划")
 # The measures a sector is counted in: a part measured otherwise is no part (增加值 under 产值).
-_MEASURES = ("增加值", "产值", "产量", "面积", "存栏", "出栏", "收入", "支出", "投资", "销售额", "零售额")
+_MEASURES = (
+    "增加值",
+    "产值",
+    "产量",
+    "面积",
+    "存栏",
+    "出栏",
+    "收入",
+    "支出",
+    "投资",
+    "销售额",
+    "零售额",
+    "存款",
+    "贷款",
+)
 
 
 def _core(name: str) -> str:
@@ -744,7 +758,7 @@ def _core(name: str) -> str:
 
 def _measure(name: str) -> str | None:
     """零售总额 and 零售额 are one measure; 批发业销售额 is another (no part of 社会消费品零售总额)."""
-    name = name.replace("总额", "额")
+    name = name.replace("总额", "额").removesuffix("余额")  # 存款余额: 存款
     return next((m for m in _MEASURES if name.endswith(m)), None)
 
 

@@ -15,14 +15,16 @@ from zhenwu.figures.arithmetic import check_arithmetic
 from zhenwu.figures.model import Figure, Finding
 from zhenwu.figures.scanner import extract, fold
 
-_LOST_POINT = re.compile(r"[0-9]{1,3} [0-9]{1,2}|[0-9]{1,6}、[0-9]{1,2}")  # the spans LOST_POINT reads
+_LOST_POINT = re.compile(
+    r"[0-9]{1,3} [0-9]{1,2}(?![0-9])|[0-9]{1,6}、[0-9]{1,2}"
+)  # the spans LOST_POINT reads
 _PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňḿ]{1,6}[)）]")
 _UNITS = "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True))
 _MARK = "xX×*＊_＿"  # 20__年: an underscore left for the clerk to write on
 # A placeholder is a masked number: 20xx, x.x, *, XX — but * also masks names (*镇, S*线),
 # so a bare mask counts only when a unit, a magnitude or 年 follows it.
 _PLACEHOLDER = re.compile(
-    rf"(?=[0-9{_MARK}])(?:(?<![A-Za-z0-9.])|(?<=GDP))(?P<token>[0-9]*(?:[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|(?<=[0-9])[.．][0-9]*[{_MARK}]+[0-9]*))"
+    rf"(?=[0-9{_MARK}])(?:(?<![A-Za-z0-9.{_MARK}])|(?<=GDP))(?P<token>[0-9]*(?:[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|(?<=[0-9])[.．][0-9]*[{_MARK}]+[0-9]*))"
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
     rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
@@ -45,6 +47,7 @@ _COUNT_VERBS = set("达到为共计增长降了约近超有建成设办完逾余
 _NAME_UNITS = set("家处所场部组班门期批届层口支类种单座片")
 # A count unit that starts a word with the character after it (XX人民政府, *项目部).
 _WORD_AFTER_MASK = (
+    "人口",  # X人口领2011XX号: an office's masked abbreviation
     "人民",
     "人大",
     "人社",
@@ -117,7 +120,7 @@ _MISSING_AFTER_MARK = re.compile(
 # 下辖个行政村, 建设个新农村, 等个民族: a verb or 等 before 个 and the noun it counts.
 _MISSING_BEFORE_NOUN = re.compile(
     r"(?=[下辖建有等引储新和个启涉实])(?:(?:下辖|辖|建设|新建|共有|引进|储备了|新增|等|和|启动|涉及|实施)|(?<=[，,、；;]))"
-    r"(?P<unit>个)(?![别人体性案把个转])(?=[\u4e00-\u9fff])"  # 个个身上有指标: "every one"
+    r"(?P<unit>个)(?![别人体性案把个转大])(?=[\u4e00-\u9fff])"  # 个个身上有指标: "every one"
 )
 # 群众万人。, 脱贫户户人。: a count of people or households left blank before the clause's end.
 # 预计收入,万元, 面积,亩。: the number erased between a comma and its unit, the unit alone in its clause
@@ -161,7 +164,8 @@ _MISSING_BARE = re.compile(
     + r"])"
     r"(?P<unit>元|个)(?=[，,。；;、：:])"
 )
-_NOT_AFTER = set("均产级位数户效")  # 亩均, 亩产, 万吨级, 万元户, 亩效益
+# 亩均, 亩产, 万吨级, 万元户, 亩效益, 亩平收入; 干亩187亩: a name, its number after
+_NOT_AFTER = set("均产级位数户效平0123456789")
 _CLASS_AFTER_MAGNITUDE = ("以上", "以下", "项目", "企业", "大关")
 
 
@@ -414,6 +418,8 @@ _NAMED_BEFORE = ("项目为", "名称为", "单位为", "地点为", "负责人�
 
 
 _NAME_IN_A_LIST = re.compile(r"、[\u4e00-\u9fff]{1,4}、$")
+# 单位：个、万元、人、人次: the units of a table's columns
+_UNIT_LIST = re.compile(rf"单位[：:][ \u3000]*(?:(?:万|亿)?(?:{_UNITS})[ \u3000]*[、，,/][ \u3000]*)+$")
 _TABLE_HEADER_END = re.compile(r"[ \t\u3000]*[|｜]")
 
 
@@ -430,7 +436,11 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 超亿元企业, 近亿元: a bare magnitude is a number
         if end < len(text) and text[end] in _NOT_AFTER:
             continue  # 亩均, 亩产, 万吨级
-        if before == "元" or _TABLE_HEADER_END.match(text, end):
+        if (
+            before == "元"
+            or _TABLE_HEADER_END.match(text, end)
+            or _UNIT_LIST.search(text, max(0, start - 30), start)
+        ):
             continue  # 14.73元公斤: a price whose / was lost; 同比增长% |: a table's column header
         if match["unit"] in _MAGNITUDE_UNITS and text.startswith(_CLASS_AFTER_MAGNITUDE, end):
             continue  # 投资亿元以上的项目, 签约亿元项目: a class of projects, not a blank
@@ -455,6 +465,8 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue  # 服务基⏎层: a word cut by the line, not a blank before its unit
             if pattern is _MISSING_PEOPLE and before in _NOT_BEFORE_MAGNITUDE:
                 continue  # 接种逾万人: more than ten thousand
+            if _UNIT_LIST.search(text, max(0, start - 30), start):
+                continue  # 单位：个、户、亩、件: a table's units
             if pattern is _MISSING_BARE and _NAME_IN_A_LIST.search(text, max(0, start - 5), end + 1):
                 continue  # 辖宋堡、渣元、大王庄: a place in a list of names
             unit = match[name]

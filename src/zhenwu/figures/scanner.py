@@ -21,8 +21,9 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-# A PDF's text layer may put a space after the decimal point (22. 30亿元).
-_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．] ?[0-9０-９]+)?"
+# A PDF's text layer may put a space after the decimal point (22. 30亿元); thousands may be
+# set apart by a comma or a space (21,362人, 21 362人).
+_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9])|(?<![0-9]{4}) [0-9]{3}(?![0-9.．]))*(?:[.．] ?[0-9０-９]+)?"
 # 5 9亿元, 108 3%: a PDF's text layer that dropped the decimal point and left a space.
 # 3、19亿元 after a word: 、 typed for the point (at a line's start it ends a list number: 1、2万元以上).
 LOST_POINT = (
@@ -211,6 +212,9 @@ _BARE_MAGNITUDES = {
 }
 
 
+_SPACED_THOUSANDS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
+
+
 def _figure(match: re.Match, text: str) -> Figure | None:
     start, end = match.span()
     if match["near"] is not None:
@@ -264,7 +268,9 @@ def _figure(match: re.Match, text: str) -> Figure | None:
             return None
     else:
         number = match["num"]
-        if ("、" in number or " " in number) and "." not in number:
+        if _SPACED_THOUSANDS.fullmatch(number):
+            number = number.replace(" ", "")  # 21 362人
+        elif ("、" in number or " " in number) and "." not in number:
             number = number.replace(" ", ".").replace("、", ".")  # 5 9亿元, 3、19亿元: read as 5.9, 3.19
     try:
         value = _value(number, match["mag"] or shared_magnitude)
