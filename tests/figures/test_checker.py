@@ -1195,3 +1195,13 @@ def test_thousands_set_apart_by_a_space_are_one_number_and_a_lost_point_is_still
         ("21 362人", Decimal(21362)),
         ("5 9亿元", Decimal(590000000)),
     ]
+
+
+def test_a_rate_any_pair_of_its_sentences_counts_explains_and_a_qizhong_list_is_weighed_in_full():
+    text = "全镇户籍人口出生381人,其中的政策内生育326人,政策外生育55人,符合政策生育率为85.56%。"
+    assert check(text) == []
+    text = (
+        "农作物总播种面积60517亩(其中谷物及其它作物播种面积54692亩,蔬菜园艺播种面积4288亩,"
+        "瓜果类面积314亩,药材播种面积1223亩)。"
+    )
+    assert check(text) == []

@@ -375,6 +375,8 @@ def _unmarked_breakdowns(
     for index, whole in enumerate(levels):
         if whole.start in found or _SHARE_FOLLOWS.match(lists.text, whole.end):
             continue  # 畜牧业收入641万元，占总收入的22%: a part of a whole itself, its siblings follow
+        if 0 <= lists.qizhong.first_from(whole.end) <= whole.end + 3:
+            continue  # 总播种面积60517亩(其中…): a 其中 list, which the 其中 check weighs in full
         parts, stop = [], stops.first_from(whole.end)  # the sentence's end, found once per whole
         for part in levels[index + 1 : index + 1 + _PARTS_REACH]:
             if 0 <= stop < part.start:
@@ -612,8 +614,17 @@ def _rate_of_stated_whole(
         and "其中" not in clause
     ):  # 已开工33个，未开工17个，开工率66%: the rate is not of the 未; (其中城镇410人): nor of a part
         wholes = _wholes_before(text, breaks, figures, at)  # 已整改108处，整改率X%
-        if not wholes or any(not _contradicts(stated, *_percent_range(near, w)) for w in wholes):
-            return None  # 应结案24932件，结案23974件，结案率96.16%: a rate any total in the sentence explains
+        parts = [near, *(w for w in wholes if w.end <= near.start)]
+        if (
+            not wholes
+            or any(
+                not _contradicts(stated, *_percent_range(p, w))
+                for w in wholes
+                for p in parts
+                if p.value < w.value
+            )
+        ):  # 应结案24932件，结案23974件，结案率96.16%; 出生381人，政策内326人，政策外55人，符合政策生育率85.56%:
+            return None  # a rate any count of the sentence explains
         part, whole, what = near, wholes[0], "比率"
     else:
         return None
