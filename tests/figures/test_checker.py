@@ -1205,3 +1205,8 @@ def test_a_rate_any_pair_of_its_sentences_counts_explains_and_a_qizhong_list_is_
         "瓜果类面积314亩,药材播种面积1223亩)。"
     )
     assert check(text) == []
+
+
+def test_an_erased_year_before_its_month_and_an_erased_count_of_labour_are_blanks():
+    assert [f.span for f in check("2014年,年5月16日召开;其中有劳动力人。")] == ["年", "人"]
+    assert check("今年5月,去年5月16日,劳动力人数") == []

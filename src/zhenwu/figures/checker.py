@@ -79,7 +79,9 @@ _MISSING_IN_BRACKETS = re.compile(
     rf"|(?<=[率为达到共计有是约近占])(?P<unit2>[（(][ \u3000]{{0,6}}[）)]))"
 )
 # 从年的12.25%, 于年5月16日: the year erased before its month or its figure.
-_MISSING_YEAR = re.compile(r"(?=年)(?<=[从由至到于在截止])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)")
+_MISSING_YEAR = re.compile(
+    r"(?=年)(?:(?<=[从由至到于在截止])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)|(?<=[，,。；;、\n（(])(?P<unit2>年)(?=[0-9０-９]{1,2}月))"
+)  # 从年的12.25%; ，年5月16日
 # 4653人,%,%: a percent sign alone after a comma.
 _MISSING_PERCENT_ALONE = re.compile(
     r"(?=[%％])(?<=[，,；;])(?P<unit>[%％])(?=[，,。；;、）)\u4e00-\u9fff]|$)"
@@ -147,7 +149,7 @@ def _BREAKS_CLEANLY(unit: str) -> bool:
 
 _MISSING_PEOPLE = re.compile(
     r"(?=[万户人名米])(?:(?<=[\u4e00-\u9fff])(?P<unit>万人|户人)"
-    r"|(?<=人口|党员|队员|干部|群众|选民|职工|村民|选人)(?P<unit2>人|名)"  # 总人口人，队员人。
+    r"|(?<=人口|党员|队员|干部|群众|选民|职工|村民|选人|动力)(?P<unit2>人|名)"  # 总人口人，队员人。
     r"|(?<=海拔|全长|总长)(?P<unit3>米))(?=[，,。；;、])"  # 最高峰海拔米
 )
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
