@@ -1210,3 +1210,8 @@ def test_a_rate_any_pair_of_its_sentences_counts_explains_and_a_qizhong_list_is_
 def test_an_erased_year_before_its_month_and_an_erased_count_of_labour_are_blanks():
     assert [f.span for f in check("2014年,年5月16日召开;其中有劳动力人。")] == ["年", "人"]
     assert check("今年5月,去年5月16日,劳动力人数") == []
+
+
+def test_a_household_noun_with_both_counts_erased_is_a_blank():
+    assert [f.span for f in check("全乡共有建档立卡脱贫户户人监测户户人。")] == ["户人", "户人"]
+    assert check("家家户户人人参与,贫困户户人均收入,户户通") == []

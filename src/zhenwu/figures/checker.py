@@ -130,6 +130,8 @@ _MISSING_AFTER_COMMA = re.compile(
     r"(?=[，,])(?<=[\u4e00-\u9fff])[，,](?P<unit>万元|亿元|万亩|亩|万吨|吨|公斤|头|只|户|平方米|公里|%|％)"
     r"(?=[，,。；;、）)]|$)"
 )
+# 建档立卡脱贫户户人，监测户户人: a household noun, then both counts erased (not 家家户户人人)
+_MISSING_HOUSEHOLDS = re.compile(r"(?=户)(?<=[^家户\s]户)(?P<unit>户人)(?![家人均口])")
 _UNIT_GROUPS = ("unit", "unit2", "unit3")
 
 
@@ -490,6 +492,7 @@ _BLANKS = OneScan(
     _MISSING_PERCENT_ALONE,
     _MISSING_APPROX,
     _MISSING_AFTER_COMMA,
+    _MISSING_HOUSEHOLDS,
     *_MISSING_DATE,
 )
 
