@@ -1215,3 +1215,23 @@ def test_an_erased_year_before_its_month_and_an_erased_count_of_labour_are_blank
 def test_a_household_noun_with_both_counts_erased_is_a_blank():
     assert [f.span for f in check("全乡共有建档立卡脱贫户户人监测户户人。")] == ["户人", "户人"]
     assert check("家家户户人人参与,贫困户户人均收入,户户通") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*本文转载自网络，如有侵权请联系删除，电话:12345678*",
+        "共1788人,其中农业人口1749人,劳动力1185人。",
+        "xx本人承诺",
+        "贫困退出村为**;",
+    ],
+)
+def test_false_errors_of_the_final_sweeps_stay_silent(text):
+    assert [f for f in check(text) if f.severity == "error"] == []
+
+
+def test_blanks_of_the_final_sweeps():
+    assert [f.span for f in check("20XX\n年5月")] == ["20XX\n年"]
+    assert [f.span for f in check("比上年上升个千分点。出生人,死亡人,应到人、实到人。")] == [
+        "个千分点", "人", "人", "人", "人",
+    ]  # fmt: skip

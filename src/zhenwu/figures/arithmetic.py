@@ -745,20 +745,9 @@ def _in_a_list(text: str, earlier: Figure, later: Figure) -> bool:
 _YEARS_PLAN = ("年度计划", "年计划", "今年计划", "本年计划", "年初计划")
 # The measures a sector is counted in: a part measured otherwise is no part (增加值 under 产值).
 _MEASURES = (
-    "增加值",
-    "产值",
-    "产量",
-    "面积",
-    "存栏",
-    "出栏",
-    "收入",
-    "支出",
-    "投资",
-    "销售额",
-    "零售额",
-    "存款",
-    "贷款",
-)
+    "增加值", "产值", "产量", "面积", "存栏", "出栏", "收入", "支出", "投资", "销售额", "零售额", "存款", "贷款",
+    "人口", "劳动力",
+)  # fmt: skip
 
 
 def _core(name: str) -> str:
@@ -1091,6 +1080,7 @@ def _parts(
                     and f.kind == whole.kind
                     and (not past_clause or _named_like(whole, f, lists) or _sibling(whole, first, f))
                     and not _measured_otherwise(whole, f, lists)
+                    and not _measured_otherwise(first, f, lists)  # 其中农业人口1749人，劳动力1185人
                     and not _planned_against_done(whole, f, lists)
                 ]
             )

@@ -47,6 +47,8 @@ _COUNT_VERBS = set("达到为共计增长降了约近超有建成设办完逾余
 _NAME_UNITS = set("家处所场部组班门期批届层口支类种单座片")
 # A count unit that starts a word with the character after it (XX人民政府, *项目部).
 _WORD_AFTER_MASK = (
+    "本人",  # xx本人承诺
+    "本文",  # *本文转载自网络*: a repost's footer
     "人口",  # X人口领2011XX号: an office's masked abbreviation
     "人民",
     "人大",
@@ -71,7 +73,7 @@ _AFTER_BARE = set("，,。；;、）)\n")
 _MISSING = re.compile(
     r"(?=[亿万美%％‰个平公亩吨宗户家处项件千])(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][：:])(?<!单位[：:]))"  # 目标任务:万元; not 单位:万元
     r"(?P<unit>[宗户个家处项件]万(?:平方米|亩|元|吨)"  # 征地宗万平方米: a count and an amount, both erased
-    r"|亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|平方米|平方公里|公里|公顷|万亩(?![\u4e00-\u9fff])|亩|万吨|吨|公斤(?![\u4e00-\u9fff])|千克(?![\u4e00-\u9fff]))"
+    r"|亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|个千分点|平方米|平方公里|公里|公顷|万亩(?![\u4e00-\u9fff])|亩|万吨|吨|公斤(?![\u4e00-\u9fff])|千克(?![\u4e00-\u9fff]))"
 )
 # 农村非文盲率()，办学机构()个: empty brackets left where the number goes.
 _MISSING_IN_BRACKETS = re.compile(
@@ -80,7 +82,7 @@ _MISSING_IN_BRACKETS = re.compile(
 )
 # 从年的12.25%, 于年5月16日: the year erased before its month or its figure.
 _MISSING_YEAR = re.compile(
-    r"(?=年)(?:(?<=[从由至到于在截止])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)|(?<=[，,。；;、\n（(])(?P<unit2>年)(?=[0-9０-９]{1,2}月))"
+    r"(?=年)(?:(?<=[从由至到于在截止])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)|(?<=[，,。；;、\n（(])(?<![0-9xX×*＊_]\n)(?P<unit2>年)(?=[0-9０-９]{1,2}月))"
 )  # 从年的12.25%; ，年5月16日
 # 4653人,%,%: a percent sign alone after a comma.
 _MISSING_PERCENT_ALONE = re.compile(
@@ -151,7 +153,7 @@ def _BREAKS_CLEANLY(unit: str) -> bool:
 
 _MISSING_PEOPLE = re.compile(
     r"(?=[万户人名米])(?:(?<=[\u4e00-\u9fff])(?P<unit>万人|户人)"
-    r"|(?<=人口|党员|队员|干部|群众|选民|职工|村民|选人|动力)(?P<unit2>人|名)"  # 总人口人，队员人。
+    r"|(?<=人口|党员|队员|干部|群众|选民|职工|村民|选人|动力|出生|死亡|晚婚|妇女|应到|实到)(?P<unit2>人|名)"  # 总人口人，队员人。
     r"|(?<=海拔|全长|总长)(?P<unit3>米))(?=[，,。；;、])"  # 最高峰海拔米
 )
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
@@ -302,6 +304,8 @@ def placeholders(text: str) -> list[Finding]:
         has_digits = any(ch.isdigit() for ch in token)
         if _names_a_place(text, match.end(), unit) or _MASKED_NAME_BEFORE_YEAR.fullmatch(token + unit):
             continue  # 1.xx 村: a list number and a masked village; XXX2018年: a masked name, then a year
+        if _FOOTNOTE_STAR.fullmatch(token):
+            continue  # 电话:12345678*: a long number and a star that closes a footnote
         if _is_product(token) or _times_after_a_unit(text, match.start(), token):
             continue  # 3×4, 1980米×6元/米: a product, not a mask
         if token[0] in "*＊" and has_digits and match.start() and text[match.start() - 1] in "、，,":
@@ -335,6 +339,9 @@ _ELLIPSIS_MASK = re.compile(
     rf"(?=[〔\[［【(（])[〔\[［【(（][ \u3000]*(?:…+|\.{{3,6}}|。{{3}})[ \u3000]*[〕\]］】)）]"
     rf"(?:万亿|亿|万)?(?:{_UNITS})"
 )
+
+
+_FOOTNOTE_STAR = re.compile(r"[0-9]{5,}[*＊]")
 
 
 def _times_after_a_unit(text: str, start: int, token: str) -> bool:
@@ -410,8 +417,10 @@ def _bare_number(text: str, match: re.Match) -> bool:
     """A mask with no unit where a number is expected: 同比增长XX，排名第X — not a masked name (项目为××)."""
     start, end = match.span()
     before = text[start - 1] if start else ""
-    if text.endswith(_NAMED_BEFORE, 0, start):
-        return False
+    if text.endswith(_NAMED_BEFORE, 0, start) or (
+        before == "为" and text[start - 2 : start - 1] in _PLACE_SUFFIXES
+    ):
+        return False  # 贫困退出村为**: a masked place
     if text.startswith(_MASK_LIST, end) or (before == "、" and text[max(0, start - 2) : start - 1] in _MARK):
         return False  # 有xx、xx、xx四个脱贫村: masked names in a list
     return before in _BEFORE_BARE and (end == len(text) or text[end] in _AFTER_BARE)
