@@ -1235,3 +1235,9 @@ def test_blanks_of_the_final_sweeps():
     assert [f.span for f in check("比上年上升个千分点。出生人,死亡人,应到人、实到人。")] == [
         "个千分点", "人", "人", "人", "人",
     ]  # fmt: skip
+
+
+def test_a_first_part_named_with_its_total_word_and_a_magnitude_naming_a_scale():
+    assert check("现有农户459户,共1788人,其中农业人口总数为1749人,劳动力1185人。") == []
+    assert [f.code for f in check("全镇总人口1788人,其中农业人口总数为1849人。")] == ["part-exceeds-whole"]
+    assert check("一是项目投资由千万量级向亿元规模跨越,") == []

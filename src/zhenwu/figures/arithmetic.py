@@ -750,6 +750,9 @@ _MEASURES = (
 )  # fmt: skip
 
 
+_MEASURE_TAIL = re.compile(r"(?:总数|总量)?(?:为|是|达到?|共)?$")  # 农业人口总数为: 人口
+
+
 def _core(name: str) -> str:
     """The name without the measure it ends in: 林地面积 → 林地; 农村支部 stays."""
     measure = _measure(name)
@@ -758,7 +761,7 @@ def _core(name: str) -> str:
 
 def _measure(name: str) -> str | None:
     """零售总额 and 零售额 are one measure; 批发业销售额 is another (no part of 社会消费品零售总额)."""
-    name = name.replace("总额", "额").removesuffix("余额")  # 存款余额: 存款
+    name = _MEASURE_TAIL.sub("", name.replace("总额", "额")).removesuffix("余额")  # 存款余额: 存款
     return next((m for m in _MEASURES if name.endswith(m)), None)
 
 
