@@ -1241,3 +1241,14 @@ def test_a_first_part_named_with_its_total_word_and_a_magnitude_naming_a_scale()
     assert check("现有农户459户,共1788人,其中农业人口总数为1749人,劳动力1185人。") == []
     assert [f.code for f in check("全镇总人口1788人,其中农业人口总数为1849人。")] == ["part-exceeds-whole"]
     assert check("一是项目投资由千万量级向亿元规模跨越,") == []
+
+
+def test_a_rate_or_share_left_with_neither_number_nor_percent_is_a_blank():
+    text = "已婚育龄妇女人,占总人口数的,其中晚婚人,晚婚率为。"
+    assert [f.span for f in check(text)] == ["人", "占总人口数的", "人", "率为"]
+    assert check("增长率为8%,占全县的一半,贫困发生率为零。") == []
+
+
+def test_births_are_no_part_of_deaths():
+    assert check("共出生人口233人,其中计内出生人口199人,计划生育率85.4%,死亡人口95人。") == []
+    assert [f.code for f in check("共出生人口233人,其中计内出生人口239人。")] == ["part-exceeds-whole"]

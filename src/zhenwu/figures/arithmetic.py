@@ -746,7 +746,7 @@ _YEARS_PLAN = ("年度计划", "年计划", "今年计划", "本年计划", "年
 # The measures a sector is counted in: a part measured otherwise is no part (增加值 under 产值).
 _MEASURES = (
     "增加值", "产值", "产量", "面积", "存栏", "出栏", "收入", "支出", "投资", "销售额", "零售额", "存款", "贷款",
-    "人口", "劳动力",
+    "出生人口", "死亡人口", "人口", "劳动力",
 )  # fmt: skip
 
 

@@ -433,6 +433,8 @@ _NAMED_BEFORE = ("项目为", "名称为", "单位为", "地点为", "负责人�
 _NAME_IN_A_LIST = re.compile(r"、[\u4e00-\u9fff]{1,4}、$")
 # 单位：个、万元、人、人次: the units of a table's columns
 _UNIT_LIST = re.compile(rf"单位[：:][ \u3000]*(?:(?:万|亿)?(?:{_UNITS})[ \u3000]*[、，,/][ \u3000]*)+$")
+# 晚婚率为。, 占总人口数的，: a rate or a share whose number and % were both erased
+_RATE_LEFT_BLANK = re.compile(r"(?:率(?:为|是|达到|达)|占[^，,。；;、\n0-9]{1,12}的)(?=[，,。；;])")
 _TABLE_HEADER_END = re.compile(r"[ \t\u3000]*[|｜]")
 
 
@@ -484,6 +486,11 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue  # 辖宋堡、渣元、大王庄: a place in a list of names
             unit = match[name]
             found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
+    for match in _RATE_LEFT_BLANK.finditer(text):
+        span = match.group()
+        found.append(
+            Finding("missing-number", "error", match.start(), match.end(), span, f"“{span}”后缺少数字")
+        )
     return list({(f.start, f.end): f for f in found}.values())  # one finding for a blank two patterns see
 
 
