@@ -1252,3 +1252,18 @@ def test_a_rate_or_share_left_with_neither_number_nor_percent_is_a_blank():
 def test_births_are_no_part_of_deaths():
     assert check("共出生人口233人,其中计内出生人口199人,计划生育率85.4%,死亡人口95人。") == []
     assert [f.code for f in check("共出生人口233人,其中计内出生人口239人。")] == ["part-exceeds-whole"]
+
+
+def test_a_total_row_of_a_flattened_table_must_add_up_its_column():
+    table = (
+        "| 乡镇 | 村委会(个) | 户数 | 水田(亩) | 人均 (亩) |\n"
+        "| 灵泉 | 3 | 1279 | 788 | 2.4 |\n"
+        "| 乐白道 | 6 | 1342 | 1474.3 | 2.07 |\n"
+        "| 小龙潭 | 4 | 1130 | 976 | 1.3 |\n"
+        "| 合计 | 13 | 3751 | 3238.3 | 1.9 |\n"
+    )
+    assert check(table) == []  # 人均 is no sum
+    found = check(table.replace("3238.3", "3338.3"))
+    assert [(f.code, f.span) for f in found] == [("parts-sum-mismatch", "3338.3")]
+    # one column alone is no evidence that the rows make the total
+    assert check("| 项目 | 金额 |\n| 甲 | 3 |\n| 乙 | 4 |\n| 合计 | 8 |\n") == []

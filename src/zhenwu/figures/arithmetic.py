@@ -97,6 +97,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _structure_sums(text, figures)
     findings += _households_and_people(figures)
     findings += _listed_counts(text, figures)
+    findings += _table_totals(text)
     unique: dict[tuple[int, int], Finding] = {}
     for finding in findings:  # one figure, one finding: the first check that saw it says why
         unique.setdefault((finding.start, finding.end), finding)
@@ -174,6 +175,85 @@ def _names_before_a_count(text: str, figure: Figure) -> Finding | None:
         return None
     message = f"列举的项数与总数不符：文中为{figure.span}，其前列出{len(items)}个名称"
     return Finding("listed-count-mismatch", "error", figure.start, figure.end, figure.span, message)
+
+
+# | 合计 | 42 | 238 | … |: a table flattened into lines of cells, whose total row must add up its column
+_LINE = re.compile(r"[^\n]+")
+_TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计)$")
+_NOT_ADDED = re.compile(r"均|率|%|％|比|指数|单价|价格|密度")
+_CELL_NUMBER = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+
+
+def _table_totals(text: str) -> list[Finding]:
+    """A 合计 row against the rows above it, column by column — only in a table whose other columns add up
+    (so that a column of rates, or a table with sub-rows, is never summed by mistake)."""
+    findings: list[Finding] = []
+    if "|" not in text:
+        return findings
+    header: list[str] = []
+    rows: list[list[tuple[str, int]]] = []
+    for line in _LINE.finditer(text):
+        if line.group().count("|") < 3:
+            header, rows = [], []  # the table ends at a line that is not a row
+            continue
+        cells = _cells(line.group(), line.start())
+        if not cells:
+            continue
+        label = cells[0][0]
+        if not any(_CELL_NUMBER.fullmatch(cell) for cell, _ in cells[1:]):
+            header, rows = [cell for cell, _ in cells], []  # a heading row starts a new table
+        elif _TOTAL_LABEL.match(label):
+            findings += _total_row(header, rows, cells)
+            rows = []
+        elif re.search("其中|小计|含", label):
+            rows = []  # sub-rows: the table is not one list of parts
+            header = []
+        else:
+            rows.append(cells)
+    return findings
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int]]:
+    cells, at = [], offset
+    for raw in line.split("|"):
+        if raw.strip():
+            cells.append((raw.strip(), at + raw.index(raw.strip())))
+        at += len(raw) + 1
+    return cells
+
+
+def _total_row(
+    header: list[str], rows: list[list[tuple[str, int]]], total: list[tuple[str, int]]
+) -> list[Finding]:
+    if len(rows) < 2 or len(header) != len(total) or any(len(row) != len(total) for row in rows):
+        return []
+    holding, failing = 0, []
+    for column in range(1, len(total)):
+        cells = [row[column][0] for row in rows]
+        stated, at = total[column]
+        if _NOT_ADDED.search(header[column]) or not all(
+            _CELL_NUMBER.fullmatch(cell) for cell in [*cells, stated]
+        ):
+            continue
+        values = [Decimal(cell.replace(",", "")) for cell in cells]
+        slack = sum(_half_unit(cell) for cell in [*cells, stated])
+        added = sum(values, Decimal(0))
+        if abs(added - Decimal(stated.replace(",", ""))) <= slack:
+            holding += 1
+        else:
+            failing.append((header[column], added, stated, at))
+    if holding < 2:
+        return []  # no evidence that the rows are the whole of the total
+    return [
+        Finding("parts-sum-mismatch", "error", at, at + len(stated), stated,
+                f"合计行与各行之和不符：“{name}”一列各行相加为{format_number(added, _places(Decimal(stated.replace(',', ''))))}，合计为{stated}")
+        for name, added, stated, at in failing
+    ]  # fmt: skip
+
+
+def _half_unit(cell: str) -> Decimal:
+    _, dot, fraction = cell.partition(".")
+    return Decimal(5) / Decimal(10) ** (len(fraction) + 1) if dot else Decimal(0)
 
 
 def _households_and_people(figures: list[Figure]) -> list[Finding]:
