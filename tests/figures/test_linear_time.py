@@ -53,6 +53,8 @@ SHAPES = {
     "parts said twice and halves": "共有党支部18个,其中村党支部14个,14个村党支部,总人口1200人，男650人，女550人，",
     "budget sums with no full stop": "收入1万元，加上补助2万元，收入总计3万元，财力3万元，由收入1万元，加上2万元构成，",
     "years of a duration and numbers alone on a line": "租期10年\n7\n家，新增户，",
+    "rows of a flattened table and respective shares": "| 甲 | 3 | 1.5 | 4 |\n分别为3.2、5.1和4.0亿元，分别占60%、36.7%和3.3%，",
+    "counts, names and a line break in a number": "辖东村、西村、南村3个行政村，户户人，总人口1\n0485人，182户159人，",
 }
 
 
