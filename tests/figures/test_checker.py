@@ -1267,3 +1267,13 @@ def test_a_total_row_of_a_flattened_table_must_add_up_its_column():
     assert [(f.code, f.span) for f in found] == [("parts-sum-mismatch", "3338.3")]
     # one column alone is no evidence that the rows make the total
     assert check("| 项目 | 金额 |\n| 甲 | 3 |\n| 乙 | 4 |\n| 合计 | 8 |\n") == []
+
+
+def test_the_cells_of_a_flattened_table_are_figures_in_their_columns_unit():
+    table = "| 乡镇 | 户数 | 人 口 (人) | 水田(亩) | 备注 |\n| 灵泉 | 1279 | 5110 | 788.5 | 12 |\n"
+    assert [(f.span, f.value, f.unit) for f in review(table).figures] == [
+        ("1279", Decimal(1279), "户"),
+        ("5110", Decimal(5110), "人"),
+        ("788.5", Decimal("788.5"), "亩"),
+    ]  # no unit for 备注: nothing is guessed
+    assert check(table) == []
