@@ -1277,3 +1277,13 @@ def test_the_cells_of_a_flattened_table_are_figures_in_their_columns_unit():
         ("788.5", Decimal("788.5"), "亩"),
     ]  # no unit for 备注: nothing is guessed
     assert check(table) == []
+
+
+def test_a_masked_name_in_a_list_of_names_and_a_coverage_of_a_target_group():
+    assert check("辖高让一、二组、xx组、yy组等村民小组。") == []
+    assert (
+        check("辖xx一、二、三组,高让一、二组,xx组,纳坝一、二组,xx组、xx组,甲以一、二组等17个村民小组。") == []
+    )
+    assert [f.span for f in check("共有xx组")] == ["xx组"]
+    assert check("目标人群覆盖率126%,") == []
+    assert [f.code for f in check("群众满意率达到108%,")] == ["rate-over-100"]

@@ -318,6 +318,9 @@ _RATE_VERB = re.compile(
 )
 
 
+_TARGET_GROUP = re.compile(r"目标|任务|计划")
+
+
 def _impossible_rates(text: str, figures: list[Figure]) -> list[Finding]:
     """满意率108%, 退出率20230%: a share of its whole above 100%."""
     findings = []
@@ -330,6 +333,8 @@ def _impossible_rates(text: str, figures: list[Figure]) -> list[Finding]:
         ):
             continue
         name = text[max(0, figure.start - 12) : figure.start]
+        if _TARGET_GROUP.search(name):
+            continue  # 目标人群覆盖率126%: of a target, which the work may pass
         verb = _RATE_VERB.search(name)
         rate = _SHARE_RATE.search(name, 0, verb.start())
         if rate is not None and rate.end() == verb.start():

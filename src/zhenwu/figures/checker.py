@@ -395,10 +395,16 @@ def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
         return False  # 人大*次会议: a masked ordinal
     if not bare or _data.UNITS.get(bare) in _STRONG_UNITS or bare in ("年", "月", "日", "元"):
         return True
+    if bare == "组":
+        return text[max(0, start - 1) : start] in _COUNT_VERBS  # 高让一、二组，xx组: a group's masked name
     if bare in _NAME_UNITS:
         # 乡*所在地, ，*家庭农场: masked names, unless a verb or the clause's end says a count
         before = text[max(0, start - 8) : start].rstrip(" \u3000")[-1:]  # 张北县 XX 部: the place before
-        ends_clause = (end == len(text) or text[end] in _AFTER_BARE) and before not in _PLACE_SUFFIXES
+        ends_clause = (
+            (end == len(text) or text[end] in _AFTER_BARE)
+            and before not in _PLACE_SUFFIXES
+            and not (before == "、" and text.startswith("、", end))  # 高让一、二组、xx组、: a list of names
+        )
         return (
             ends_clause
             or before in _COUNT_VERBS
