@@ -18,6 +18,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from zhenwu.figures._marks import SENTENCE_BREAKS, Marks
+from zhenwu.figures._tables import CELL_NUMBER, Cell, is_heading, table_rows
 from zhenwu.figures.formatting import format_number
 from zhenwu.figures.model import Figure, Finding
 
@@ -133,8 +134,7 @@ def _listed_counts(text: str, figures: list[Figure]) -> list[Finding]:
         items = names.split("、")
         if len(items) < 2 or _NAME_BREAKS.search(names) or any(not 2 <= len(item) <= 25 for item in items):
             continue
-        counts = {len(items)} | ({len(items) + 1} if re.search("和|及|与", items[-1]) else set())
-        if int(figure.value) not in counts:
+        if not _names_make(items, figure.value):
             message = f"列举的项数与总数不符：文中为{figure.span}，其后列出{len(items)}项"
             findings.append(
                 Finding("listed-count-mismatch", "error", figure.start, figure.end, figure.span, message)
@@ -170,37 +170,31 @@ def _names_before_a_count(text: str, figure: Figure) -> Finding | None:
         return None
     if _VILLAGES.match(text, figure.end):  # 辖株良居委会、毛家坪村…22个村民委员会: the villages only
         items = [item for item in items if not _RESIDENTS.search(item)]
-    counts = {len(items)} | ({len(items) + 1} if re.search("和|及", items[-1]) else set())
-    if int(figure.value) in counts:
+    if _names_make(items, figure.value):
         return None
     message = f"列举的项数与总数不符：文中为{figure.span}，其前列出{len(items)}个名称"
     return Finding("listed-count-mismatch", "error", figure.start, figure.end, figure.span, message)
 
 
 # | 合计 | 42 | 238 | … |: a table flattened into lines of cells, whose total row must add up its column
-_LINE = re.compile(r"[^\n]+")
 _TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计)$")
 _NOT_ADDED = re.compile(r"均|率|%|％|比|指数|单价|价格|密度")
-_CELL_NUMBER = re.compile(r"-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 
 
 def _table_totals(text: str) -> list[Finding]:
     """A 合计 row against the rows above it, column by column — only in a table whose other columns add up
     (so that a column of rates, or a table with sub-rows, is never summed by mistake)."""
     findings: list[Finding] = []
-    if "|" not in text:
-        return findings
     header: list[str] = []
-    rows: list[list[tuple[str, int]]] = []
-    for line in _LINE.finditer(text):
-        if line.group().count("|") < 3:
+    rows: list[list[Cell]] = []
+    for cells in table_rows(text):
+        if cells is None:
             header, rows = [], []  # the table ends at a line that is not a row
             continue
-        cells = _cells(line.group(), line.start())
         if not cells:
             continue
         label = cells[0][0]
-        if not any(_CELL_NUMBER.fullmatch(cell) for cell, _ in cells[1:]):
+        if is_heading(cells):
             header, rows = [cell for cell, _ in cells], []  # a heading row starts a new table
         elif _TOTAL_LABEL.match(label):
             findings += _total_row(header, rows, cells)
@@ -213,18 +207,7 @@ def _table_totals(text: str) -> list[Finding]:
     return findings
 
 
-def _cells(line: str, offset: int) -> list[tuple[str, int]]:
-    cells, at = [], offset
-    for raw in line.split("|"):
-        if raw.strip():
-            cells.append((raw.strip(), at + raw.index(raw.strip())))
-        at += len(raw) + 1
-    return cells
-
-
-def _total_row(
-    header: list[str], rows: list[list[tuple[str, int]]], total: list[tuple[str, int]]
-) -> list[Finding]:
+def _total_row(header: list[str], rows: list[list[Cell]], total: list[Cell]) -> list[Finding]:
     if len(rows) < 2 or len(header) != len(total) or any(len(row) != len(total) for row in rows):
         return []
     holding, failing = 0, []
@@ -232,7 +215,7 @@ def _total_row(
         cells = [row[column][0] for row in rows]
         stated, at = total[column]
         if _NOT_ADDED.search(header[column]) or not all(
-            _CELL_NUMBER.fullmatch(cell) for cell in [*cells, stated]
+            CELL_NUMBER.fullmatch(cell) for cell in [*cells, stated]
         ):
             continue
         values = [Decimal(cell.replace(",", "")) for cell in cells]
@@ -254,6 +237,12 @@ def _total_row(
 def _half_unit(cell: str) -> Decimal:
     _, dot, fraction = cell.partition(".")
     return Decimal(5) / Decimal(10) ** (len(fraction) + 1) if dot else Decimal(0)
+
+
+def _names_make(items: list[str], count: Decimal) -> bool:
+    """东村、西村、南村和北村: 和/及/与 may join the last two names, so the count may be one more."""
+    joined = re.search("和|及|与", items[-1]) is not None
+    return count in (len(items), len(items) + 1) if joined else count == len(items)
 
 
 def _households_and_people(figures: list[Figure]) -> list[Finding]:

@@ -206,7 +206,7 @@ def review(text: str) -> Review:
     >>> [(f.code, f.span) for f in review("規模以上工業總產值達*億元").findings]
     [('placeholder', '*億元')]
     """
-    folded, positions = _without_pinyin(fold(text))
+    folded, positions = _without_glosses(fold(text))
     figures = extract(folded)
     findings = _findings(folded, figures)
     if positions is not None:  # back to the offsets of the text with its pinyin
@@ -231,7 +231,7 @@ _NUMBER_BROKEN = re.compile(
 )
 
 
-def _without_pinyin(text: str) -> tuple[str, list[int] | None]:
+def _without_glosses(text: str) -> tuple[str, list[int] | None]:
     """完成投資3.2億(yì)元, 2.7個(gè)百分點: mirror sites gloss characters with pinyin in brackets; and
     a line break may cut a number in two (总人口1⏎0485人).
 

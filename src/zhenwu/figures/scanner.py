@@ -11,6 +11,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from zhenwu.figures import _data
+from zhenwu.figures._tables import CELL_NUMBER, is_heading, table_rows
 from zhenwu.figures._traditional import SIMPLIFIED, TRADITIONAL
 from zhenwu.figures.context import classify
 from zhenwu.figures.model import Figure
@@ -167,9 +168,9 @@ def _extract(text: str, dates: bool) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     extra = _enumerated_counts(text) + _more_than_half(text) + _counted_points(text) + _doublings(text)
-    if "|" in text:
+    if cells := _table_cells(text):
         taken = {figure.start for figure in figures}
-        extra += [cell for cell in _table_cells(text) if cell.start not in taken]
+        extra += [cell for cell in cells if cell.start not in taken]
     if extra := extra + _durations(text):
         figures = sorted(figures + extra, key=lambda f: f.start)
     return classify(text, _merge_ranges(text, _money_like_neighbour(text, figures)))
@@ -535,8 +536,6 @@ def _doublings(text: str) -> list[Figure]:
     return found
 
 
-_TABLE_LINE = re.compile(r"[^\n]+")
-_CELL_VALUE = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 _UNIT_IN_BRACKETS = re.compile(r"[（(]\s*(?P<unit>[^（()）\s]{1,4})\s*[)）]\s*$")
 _COUNTED_HEADER = re.compile(r"(?P<unit>[户人个家])数$")
 
@@ -546,35 +545,18 @@ def _table_cells(text: str) -> list[Figure]:
     heading gives each column — 水田(亩), 人 口 (人), 户数 — and nothing where the heading gives none."""
     found: list[Figure] = []
     units: list[str | None] = []
-    for line in _TABLE_LINE.finditer(text):
-        row = line.group()
-        if row.count("|") < 3:
+    for cells in table_rows(text):
+        if cells is None:
             units = []
-            continue
-        cells = [
-            (raw.strip(), line.start() + at + raw.index(raw.strip()))
-            for raw, at in _split_cells(row)
-            if raw.strip()
-        ]
-        if not any(_CELL_VALUE.fullmatch(cell) for cell, _ in cells[1:]):
-            units = [_column_unit(cell) for cell, _ in cells]  # the heading row
-            continue
-        if len(cells) != len(units):
-            continue
-        for (cell, start), unit in zip(cells[1:], units[1:], strict=True):
-            if unit is not None and _CELL_VALUE.fullmatch(cell):
-                value = Decimal(cell.replace(",", ""))
-                dimension = _data.UNITS.get(unit, "count")
-                found.append(Figure(start, start + len(cell), cell, value, unit, "amount", dimension))
+        elif is_heading(cells):
+            units = [_column_unit(cell) for cell, _ in cells]
+        elif len(cells) == len(units):
+            for (cell, start), unit in zip(cells[1:], units[1:], strict=True):
+                if unit is not None and CELL_NUMBER.fullmatch(cell):
+                    value = Decimal(cell.replace(",", ""))
+                    dimension = _data.UNITS.get(unit, "count")
+                    found.append(Figure(start, start + len(cell), cell, value, unit, "amount", dimension))
     return found
-
-
-def _split_cells(row: str) -> list[tuple[str, int]]:
-    parts, at = [], 0
-    for raw in row.split("|"):
-        parts.append((raw, at))
-        at += len(raw) + 1
-    return parts
 
 
 def _column_unit(heading: str) -> str | None:
