@@ -1287,3 +1287,25 @@ def test_a_masked_name_in_a_list_of_names_and_a_coverage_of_a_target_group():
     assert [f.span for f in check("共有xx组")] == ["xx组"]
     assert check("目标人群覆盖率126%,") == []
     assert [f.code for f in check("群众满意率达到108%,")] == ["rate-over-100"]
+
+
+def test_a_birth_or_death_rate_without_its_sign_is_read_per_mille_and_named_so():
+    findings = check("全年出生人口120人，出生率为9.8，人口自然增长率为3.6，政策生育率98。")
+    assert [(f.code, f.span) for f in findings] == [
+        ("missing-percent", "9.8"),
+        ("missing-percent", "3.6"),
+        ("missing-percent", "98"),
+    ]
+    assert [f.message for f in findings] == ["千分数“9.8”缺少“‰”", "千分数“3.6”缺少“‰”", "百分数“98”缺少“%”"]
+    assert [f.unit for f in review("出生率为9.8，").figures] == ["‰"]
+
+
+def test_a_digit_masked_inside_a_number_is_a_placeholder_and_no_figure():
+    text = "新建蔬菜大棚8*0户，投资1*0万元，增长1*.5%，产品规格60*40厘米，单价1.5*2元。"
+    result = review(text)
+    assert [(f.code, f.span) for f in result.findings] == [
+        ("placeholder", "8*0户"),
+        ("placeholder", "1*0万元"),
+        ("placeholder", "1*.5%"),
+    ]
+    assert not any(f.span in ("1", "0万元") for f in result.figures)

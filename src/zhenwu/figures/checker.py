@@ -207,8 +207,9 @@ def review(text: str) -> Review:
     [('placeholder', '*億元')]
     """
     folded, positions = _without_glosses(fold(text))
-    figures = extract(folded)
-    findings = _findings(folded, figures)
+    masks = placeholders(folded)
+    figures = _outside(extract(folded), masks)
+    findings = _findings(folded, figures, masks)
     if positions is not None:  # back to the offsets of the text with its pinyin
         for figure in figures:
             figure.start, figure.end = positions[figure.start], positions[figure.end - 1] + 1
@@ -264,9 +265,24 @@ def check(text: str) -> list[Finding]:
     return review(text).findings
 
 
-def _findings(text: str, figures: list[Figure]) -> list[Finding]:
+def _outside(figures: list[Figure], masks: list[Finding]) -> list[Figure]:
+    """The figures that no placeholder holds: 增长1*.5% is one mask, not the figure 1 without its %."""
+    if not masks:
+        return figures
+    spans = sorted((m.start, m.end) for m in masks)
+    kept, at = [], 0
+    for figure in figures:
+        while at < len(spans) and spans[at][1] <= figure.start:
+            at += 1
+        if at < len(spans) and spans[at][0] < figure.end:
+            continue
+        kept.append(figure)
+    return kept
+
+
+def _findings(text: str, figures: list[Figure], masks: list[Finding]) -> list[Finding]:
     findings = [
-        *placeholders(text),
+        *masks,
         *missing_numbers(text),
         *missing_percent_signs(figures),
         *_missing_units(figures),
@@ -380,10 +396,13 @@ def _names_a_place(text: str, end: int, unit: str) -> bool:
     return not unit and text[end : end + 2].lstrip(" \u3000")[:1] in _PLACE_SUFFIXES
 
 
+_FACTOR = r"(?:0[.．][0-9]+|[1-9][0-9]*(?:[.．][0-9]+)?)"
+_PRODUCT = re.compile(rf"{_FACTOR}[×*＊]{_FACTOR}")
+
+
 def _is_product(token: str) -> bool:
-    """3×4, 2*3: one multiplication sign between digits; 1XX32 is a masked number."""
-    marks = [ch for ch in token if ch in _MARK]
-    return token[0].isdigit() and token[-1].isdigit() and len(marks) == 1 and marks[0] in "×*＊"
+    """3×4, 2*3, 1.5*2: one multiplication sign between two numbers; 1XX32, 8*0 and 1*.5 are masked numbers."""
+    return _PRODUCT.fullmatch(token) is not None
 
 
 def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
@@ -519,13 +538,16 @@ _BLANKS = OneScan(
 )
 
 
+_RATE_NAME = {"%": "百分数", "‰": "千分数"}
+
+
 def missing_percent_signs(figures: list[Figure]) -> list[Finding]:
     """A growth, share or completion rate written without its %: 占年计划的58.2, 同比增长17.8.
 
     The scanner reads such a number as a percentage; here it is reported as written wrong.
     """
     return [
-        Finding("missing-percent", "error", f.start, f.end, f.span, f"百分数“{f.span}”缺少“%”")
+        Finding("missing-percent", "error", f.start, f.end, f.span, f"{_RATE_NAME[f.unit]}“{f.span}”缺少“{f.unit}”")
         for f in figures
         if f.implicit_unit and f.dimension == "percent"
     ]

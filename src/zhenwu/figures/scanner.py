@@ -252,8 +252,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         if match["mag"] is None and match["mag2"] is None:
             if match["num2"] or match["num"] is None:
                 return None
-            if _percent_expected(text, match):
-                unit, implicit = "%", True
+            if sign := _rate_sign_expected(text, match):
+                unit, implicit = sign, True
             elif _implicit_money(text, match):
                 unit, implicit = _data.MONEY_DEFAULT_UNIT, True
             else:
@@ -445,6 +445,16 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
 
 
 _BARE_RATE_FOLLOWS = re.compile(r"和[0-9]{1,3}(?:\.[0-9]+)?(?:[%％，,。；;）)]|$)")  # 分别下降了8和12。
+
+
+_PER_MILLE_RATE = re.compile(r"(?:出生|死亡|自然增长)率[^，,。；;、\n0-9]{0,4}$")  # 人口自然增长率为4.2
+
+
+def _rate_sign_expected(text: str, match: re.Match) -> str | None:
+    """The sign left out of a bare number where a rate is expected: ‰ for birth and death rates, else %."""
+    if not _percent_expected(text, match):
+        return None
+    return "‰" if _PER_MILLE_RATE.search(text, max(0, match.start() - 12), match.start()) else "%"
 
 
 def _percent_expected(text: str, match: re.Match) -> bool:
