@@ -541,13 +541,17 @@ _BLANKS = OneScan(
 _RATE_NAME = {"%": "百分数", "‰": "千分数"}
 
 
+def _sign_left_out(figure: Figure) -> str:
+    return f"{_RATE_NAME[figure.unit]}“{figure.span}”缺少“{figure.unit}”"
+
+
 def missing_percent_signs(figures: list[Figure]) -> list[Finding]:
     """A growth, share or completion rate written without its %: 占年计划的58.2, 同比增长17.8.
 
     The scanner reads such a number as a percentage; here it is reported as written wrong.
     """
     return [
-        Finding("missing-percent", "error", f.start, f.end, f.span, f"{_RATE_NAME[f.unit]}“{f.span}”缺少“{f.unit}”")
+        Finding("missing-percent", "error", f.start, f.end, f.span, _sign_left_out(f))
         for f in figures
         if f.implicit_unit and f.dimension == "percent"
     ]
