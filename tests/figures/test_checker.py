@@ -1309,3 +1309,37 @@ def test_a_digit_masked_inside_a_number_is_a_placeholder_and_no_figure():
         ("placeholder", "1*.5%"),
     ]
     assert not any(f.span in ("1", "0万元") for f in result.figures)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年实现农业总产值10.13亿元，其中种植业4.21亿元、林业1.12亿元、牧业3.47亿元、渔业1.29亿元。",
+        "全年实现农业总产值10.13亿元，种植业产值4.21亿元，林业产值1.12亿元，牧业产值3.47亿元，渔业产值1.29亿元。",
+    ],
+)
+def test_the_four_trades_make_the_agricultural_output_in_its_broad_sense(text):
+    assert _codes(text) == [("parts-sum-mismatch", "10.13亿元")]
+
+
+def test_a_list_of_some_trades_is_no_claim_to_the_whole_output():
+    assert _codes("农业总产值10.13亿元，其中种植业4.21亿元、养殖业3.47亿元、林业1.12亿元。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("完成固定资产投资4.6亿元，占年度目标4亿元的125%。", "完成进度不符：4.6亿元÷4亿元≈115%，文中为125%"),
+        ("完成固定资产投资4.6亿元，是年度计划4亿元的125%。", "完成进度不符：4.6亿元÷4亿元≈115%，文中为125%"),
+        ("全镇男性17000人，占全镇总人口32000人的60%。", "占比不符：17000人÷32000人≈53%，文中为60%"),
+    ],
+)
+def test_a_rate_of_a_whole_written_inside_it_is_checked(text, message):
+    assert [f.message for f in check(text)] == [message]
+
+
+def test_a_target_is_set_not_rounded_but_the_amount_done_is():
+    # 4.6亿元 stands for 4.55–4.65亿元 and the target 4亿元 for itself: 113.75%–116.25%
+    assert check("完成固定资产投资4.6亿元，完成年计划4亿元的116%。") == []
+    # no target: 4亿元 may be 3.5–4.5
+    assert check("完成固定资产投资4.6亿元，占全镇总投资4亿元的125%。") == []

@@ -41,6 +41,9 @@ _NESTED_LIST = re.compile(r"[（(](?:其中|含)")
 _SECTORS = {
     "农林牧渔": ("农业", "种植业", "林业", "牧业", "畜牧业", "渔业", "农林牧渔服务业", "农林牧渔专业及辅助"),
     "工农业": ("工业", "农业"),
+    # 农业总产值 in the broad sense (大农业) when its parts are the four trades
+    "农业总产值": ("种植业", "林业", "牧业", "畜牧业", "渔业", "农林牧渔服务业"),
+    "农业产值": ("种植业", "林业", "牧业", "畜牧业", "渔业", "农林牧渔服务业"),
     "生产总值": ("第一产业", "第二产业", "第三产业", "一产", "二产", "三产"),
 }
 # 年均增长10.5%, 年平均增长率为0.53%: a yearly average, not the change between the two values.
@@ -486,9 +489,10 @@ def _contradicts(stated: Figure, low: Decimal, high: Decimal, signed: bool = Fal
     return value + stated.tolerance < low or value - stated.tolerance > high
 
 
-def _percent_range(part: Figure, whole: Figure) -> tuple[Decimal, Decimal]:
+def _percent_range(part: Figure, whole: Figure, target: bool = False) -> tuple[Decimal, Decimal]:
+    """The share ``part`` can be of ``whole`` as written; a ``target`` (年计划4亿元) is set, not rounded."""
     part_low, part_high = _bounds(part)
-    whole_low, whole_high = _bounds(whole)
+    whole_low, whole_high = (whole.value, whole.value) if target else _bounds(whole)
     if whole_low <= 0:
         return Decimal("-Infinity"), Decimal("Infinity")
     return part_low / whole_high * _HUNDRED, part_high / whole_low * _HUNDRED
@@ -548,7 +552,7 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
             continue
         if stated.kind == "share":
             last_whole = whole
-        low, high = _percent_range(part, whole)
+        low, high = _percent_range(part, whole, target=stated.kind == "completion")
         if _contradicts(stated, low, high):
             computed = format_number(part.value / whole.value * _HUNDRED, stated.places)
             what = "占比" if stated.kind == "share" else "完成进度"
@@ -660,21 +664,25 @@ def _rate_of_stated_whole(
     if at is None or "分别" in before or before[-1:] in ("、", "和", "及"):
         return None  # 实际分别完成95个、310个、7397个，分别超额完成19%、14%和12%: pairs, not one rate
     near = figures[at]
-    if (
+    inline = (
         text[near.end : stated.start] == "的"
         and at >= 1
         and _comparable(figures[at - 1], near)
-        and _TARGET_WORD.search(text, max(0, near.start - 8), near.start)
         and not breaks.between(figures[at - 1].end, near.start)
-    ):
+    )
+    if inline and _TARGET_WORD.search(text, max(0, near.start - 8), near.start):
         part, whole, what = figures[at - 1], near, "完成进度"  # 完成A，完成年计划T的X%
         if lists.qizhong.last_before(part.start) > lists.stops.last_before(part.start):
             return None  # 参保33550人，其中…学生28109人，占年度目标20000人的167.75%: of the 33550
+        target = True
+    elif inline and _SHARE_OF.match(text, figures[at - 1].end, near.start):
+        # 男性17000人，占总人口32000人的53.1%
+        part, whole, what, target = figures[at - 1], near, "占比", False
     elif _ABOVE_TARGET.search(before):
         whole = _target_of(breaks, targets, near)
         if whole is None or near.approx or whole.approx:
             return None
-        low, high = _percent_range(near, whole)
+        low, high = _percent_range(near, whole, target=True)
         if not _contradicts(stated, low - _HUNDRED, high - _HUNDRED):
             return None
         computed = format_number(near.value / whole.value * _HUNDRED - _HUNDRED, stated.places)
@@ -699,12 +707,12 @@ def _rate_of_stated_whole(
             )
         ):  # 应结案24932件，结案23974件，结案率96.16%; 出生381人，政策内326人，政策外55人，符合政策生育率85.56%:
             return None  # a rate any count of the sentence explains
-        part, whole, what = near, wholes[0], "比率"
+        part, whole, what, target = near, wholes[0], "比率", False
     else:
         return None
     if part.approx or whole.approx:
         return None
-    low, high = _percent_range(part, whole)
+    low, high = _percent_range(part, whole, target)
     if not _contradicts(stated, low, high):
         return None
     computed = format_number(part.value / whole.value * _HUNDRED, stated.places)
@@ -713,6 +721,7 @@ def _rate_of_stated_whole(
 
 
 _TARGET_WORD = re.compile(r"(?:目标|计划|任务)(?:数)?$")
+_SHARE_OF = re.compile(r"[，,]?占[^，,。；;：:0-9]{1,12}$")
 
 
 def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | None:
