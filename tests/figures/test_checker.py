@@ -1343,3 +1343,23 @@ def test_a_target_is_set_not_rounded_but_the_amount_done_is():
     assert check("完成固定资产投资4.6亿元，完成年计划4亿元的116%。") == []
     # no target: 4亿元 may be 3.5–4.5
     assert check("完成固定资产投资4.6亿元，占全镇总投资4亿元的125%。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("比上年增长4.8%，按2019年美元对人民币的平均汇率6.8985折算。", []),
+        ("综合实力在全国百强镇中跃升至第xx位，召开第xx次人代会。", [("placeholder", "xx位")]),
+        ("在全市乡镇综合考核中排名第X名。", [("placeholder", "X名")]),
+        (
+            "搬迁高风险区群众X户，X家行政事业单位疏解至XX镇办公。",
+            [("placeholder", "X户"), ("placeholder", "X家")],
+        ),
+        ("带动农户120户，*家庭农场发展壮大。", []),
+        ("新增绿化面积万平方米城镇化率达到了至年底", [("missing-number", "万平方米")]),
+        ("新建厂房近万平方米，", []),
+        ("城镇登记失业率控制在4.15以内。", [("missing-percent", "4.15以内")]),
+    ],
+)
+def test_blanks_and_masks_a_sweep_of_templates_showed(text, expected):
+    assert _codes(text) == expected

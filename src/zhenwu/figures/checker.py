@@ -40,6 +40,7 @@ _RATIO_MASK = re.compile(
 )
 _COLONS = re.compile("[:：∶]")
 _STRONG_UNITS = {d for u, d in _data.UNITS.items() if d not in ("count", "duration")} | {"年", "月"}
+_RANKS = ("位", "名")
 _PLACE_SUFFIXES = set("省市县区乡镇村街社")  # xx村xx组: an address
 _COUNT_VERBS = set("达到为共计增长降了约近超有建成设办完逾余破过")  # 突破X个, 超过X家
 # Count units that also end a masked name (乡*所在地, *家庭农场, xx组, *支部): after a mask
@@ -73,7 +74,7 @@ _AFTER_BARE = set("，,。；;、）)\n")
 _MISSING = re.compile(
     r"(?=[亿万美%％‰个平公亩吨宗户家处项件千])(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][：:])(?<!单位[：:]))"  # 目标任务:万元; not 单位:万元
     r"(?P<unit>[宗户个家处项件]万(?:平方米|亩|元|吨)"  # 征地宗万平方米: a count and an amount, both erased
-    r"|亿元|万元|万美元|亿美元|美元|%|％|‰|个百分点|个千分点|平方米|平方公里|公里|公顷|万亩(?![\u4e00-\u9fff])|亩|万吨|吨|公斤(?![\u4e00-\u9fff])|千克(?![\u4e00-\u9fff]))"
+    r"|亿元|万元|万美元|亿美元|美元|万平方米|%|％|‰|个百分点|个千分点|平方米|平方公里|公里|公顷|万亩(?![\u4e00-\u9fff])|亩|万吨|吨|公斤(?![\u4e00-\u9fff])|千克(?![\u4e00-\u9fff]))"
 )
 # 农村非文盲率()，办学机构()个: empty brackets left where the number goes.
 _MISSING_IN_BRACKETS = re.compile(
@@ -157,7 +158,7 @@ _MISSING_PEOPLE = re.compile(
     r"|(?<=海拔|全长|总长)(?P<unit3>米))(?=[，,。；;、])"  # 最高峰海拔米
 )
 _NOT_BEFORE_BARE = set("单公多美欧港日纪状各这那整每某哪真")
-_MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨")
+_MAGNITUDE_UNITS = ("亿元", "万元", "万美元", "亿美元", "万吨", "万平方米")
 # 25 公⏎里: 公 before a blank is a unit cut by the line, not a word before an erased number.
 _NOT_BEFORE_ANY = set("零〇一二两三四五六七八九十百千万亿每多余几数单按以方田平立人公/") | set(
     _data.CAPITAL_DIGITS + "廿卅"
@@ -326,8 +327,8 @@ def placeholders(text: str) -> list[Finding]:
             continue  # 3×4, 1980米×6元/米: a product, not a mask
         if token[0] in "*＊" and has_digits and match.start() and text[match.start() - 1] in "、，,":
             continue  # 贵州9个、*1个: a place masked in a list, its count written
-        if unit and match.start() and text[match.start() - 1] == "第":
-            continue  # 第xx次人代会: a masked ordinal, a name
+        if unit and match.start() and text[match.start() - 1] == "第" and unit not in _RANKS:
+            continue  # 第xx次人代会: a masked ordinal, a name; 排名第xx位 is a rank, a figure
         if match["date"]:
             unit = "日"  # x月x日
         elif not unit and not (has_digits and len(token) >= 4) and not _bare_number(text, match):
@@ -430,12 +431,20 @@ def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
             or text.endswith("合作社", 0, start)  # 合作社x家
             or _COUNT_FOLLOWS.match(text, end) is not None  # 集访X批X人次: a count of groups and of people
             or (before == "、" and _COUNT_BEFORE.search(text, max(0, start - 24), start) is not None)
-        )  # 指导38家企业申报…、X家企业申报: one more count in a list of counts
+            or _MASKED_COUNT_BEFORE.search(text, max(0, start - 12), start) is not None
+        )  # 指导38家企业申报…、X家企业申报; 群众X户,X家单位: one more count in a list of counts
     return True  # xx户, *棵, xx人次: nothing but a number stands there
 
 
 _COUNT_FOLLOWS = re.compile(rf"[ \u3000]?[0-9{_MARK}]+[ \u3000]?(?:{_UNITS})")
 _COUNT_BEFORE = re.compile(rf"[0-9]+(?:{_UNITS})[^、，,。；;]*、$")
+_MASKED_COUNT_BEFORE = re.compile(  # xx户， but not xx组， (a group's masked name)
+    "(?<![A-Za-z])["
+    + _MARK
+    + "]+(?:"
+    + "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True) if u not in _NAME_UNITS)
+    + ")[、，,]$"
+)
 
 
 def _bare_number(text: str, match: re.Match) -> bool:
@@ -484,6 +493,8 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 14.73元公斤: a price whose / was lost; 同比增长% |: a table's column header
         if match["unit"] in _MAGNITUDE_UNITS and text.startswith(_CLASS_AFTER_MAGNITUDE, end):
             continue  # 投资亿元以上的项目, 签约亿元项目: a class of projects, not a blank
+        if match["unit"] == "美元" and end < len(text) and text[end] in "对兑计":
+            continue  # 按2019年美元对人民币的平均汇率: the currency named, not an amount
         unit = match["unit"]
         found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
     for pattern, matches in zip(_BLANKS.patterns[1:], found_by_pattern[1:], strict=True):

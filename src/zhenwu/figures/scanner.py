@@ -104,7 +104,7 @@ SCANNER = re.compile(
 # Words after which a bare number is a percentage with its % left out (占年计划的58.2, 同比增长17.8).
 _PERCENT_BEFORE = re.compile(
     r"(?:(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|增幅|降幅|增速|提高|降低)(?:了|为|达到?)?"
-    r"|(?:占比|比重|(?<![汇利])率)(?:均为|均达|为|达到?|是|低于|高于|不低于|不足|超过)?"
+    r"|(?:占比|比重|(?<![汇利])率)(?:均为|均达|为|达到?|是|低于|高于|不低于|不足|超过|控制在)?"
     r"|(?<![\u4e00-\u9fff])占"  # ，占60，
     r"|占[^，,。；;、\n]{1,16}?的(?:比重|比例)?(?:为|达到?)?"
     r"|占[^，,。；;、\n的]{0,6}?(?:计划|任务|目标)"
@@ -444,6 +444,7 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
     return bool(closes) and not any(mark in after[: min(closes)] for mark in "。\n")
 
 
+_BOUNDS = ("以上", "以内", "以下")
 _BARE_RATE_FOLLOWS = re.compile(r"和[0-9]{1,3}(?:\.[0-9]+)?(?:[%％，,。；;）)]|$)")  # 分别下降了8和12。
 
 
@@ -460,8 +461,8 @@ def _rate_sign_expected(text: str, match: re.Match) -> str | None:
 def _percent_expected(text: str, match: re.Match) -> bool:
     """A bare number where a rate is expected is a percentage with its % left out."""
     start, end = match.span()
-    if match["pre"] or match["in1"] or match["in2"] or (match["post"] and match["post"] != "以上"):
-        return False  # 查处率达90以上: a rate with its bound
+    if match["pre"] or match["in1"] or match["in2"] or (match["post"] and match["post"] not in _BOUNDS):
+        return False  # 查处率达90以上, 失业率控制在4.15以内: a rate with its bound; not 达90左右
     if end < len(text) and text[end] == "、" and "." not in match["num"]:
         return False  # 人口自然增长率4、全年生产总值: a list number
     if len(match["num"].split(".")[0].replace(",", "")) > 3:
