@@ -162,7 +162,7 @@ def test_it_reads_docx_paragraphs_and_tables_in_order(tmp_path, capsys):
     payload = json.loads(out)
     assert code == 1
     assert payload["text"] == (
-        "上半年完成固定资产投资6.02亿元，规模以上工业总产值达*亿元，同比增长%。\n指标\n数值\n完成投资\n完成投资额亿元\n全年目标12亿元。"
+        "上半年完成固定资产投资6.02亿元，规模以上工业总产值达*亿元，同比增长%。\n指标\t数值\n完成投资\t完成投资额亿元\n全年目标12亿元。"
     )
 
 
@@ -274,3 +274,25 @@ def test_the_command_checks_a_report_longer_than_the_web_pages_cap(tmp_path, cap
     code, out, err = run_check(path, "--format", "json", capsys=capsys)
     assert code == 1, err
     assert len(json.loads(out)["findings"]) == 40_000
+
+
+def test_a_docx_table_reads_a_row_a_line_and_its_total_row_is_checked(tmp_path, capsys):
+    path = tmp_path / "table.docx"
+    document = docx.Document()
+    document.add_paragraph("各村人口统计如下：")
+    rows = [
+        ("村名", "户数(户)", "耕地(亩)", "人口(人)"),
+        ("灵泉", "1279", "3200", "5110"),
+        ("石桥", "980", "2800", "4021"),
+        ("合计", "2259", "6000", "9231"),
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(path)
+    code, out, _ = run_check(path, "--format", "json", capsys=capsys)
+    payload = json.loads(out)
+    assert payload["text"].splitlines()[1:] == ["\t".join(row) for row in rows]
+    assert code == 1
+    assert [(f["code"], f["span"]) for f in payload["findings"]] == [("parts-sum-mismatch", "9231")]

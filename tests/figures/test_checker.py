@@ -1363,3 +1363,11 @@ def test_a_target_is_set_not_rounded_but_the_amount_done_is():
 )
 def test_blanks_and_masks_a_sweep_of_templates_showed(text, expected):
     assert _codes(text) == expected
+
+
+def test_a_table_copied_from_word_with_tabs_has_its_total_row_checked():
+    text = "乡镇\t户数\t人口(人)\t耕地(亩)\n灵泉\t1279\t5110\t3200\n石桥\t980\t4021\t2800\n合计\t2259\t9131\t6100\n"
+    findings = check(text)
+    assert [(f.code, f.span) for f in findings] == [("parts-sum-mismatch", "6100")]
+    assert "“耕地(亩)”一列各行相加为6000" in findings[0].message
+    assert [f.unit for f in review(text).figures if f.span == "5110"] == ["人"]

@@ -156,7 +156,8 @@ def open_docx(data: bytes, limits: PackageLimits = DEFAULT_LIMITS.package):
 
 
 def docx_text(data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> str:
-    """The text of a .docx: body paragraphs and table cells in reading order, one per line."""
+    """The text of a .docx in reading order: a line for each body paragraph and for each table row,
+    its cells between tabs (as Word copies a table), so that 核稿 reads a column under its heading."""
     text, _ = docx_segments(open_docx(data, limits.package), limits)
     return text
 
@@ -169,7 +170,7 @@ def docx_segments(document, limits: ReadLimits | None = None) -> tuple[str, list
     pieces: list[str] = []
     segments: list[Segment] = []
     offset = 0
-    for number, paragraph in enumerate(_paragraphs(document), start=1):
+    for number, (paragraph, separator) in enumerate(_paragraphs(document), start=1):
         runs = []
         parts = []
         position = offset
@@ -181,41 +182,55 @@ def docx_segments(document, limits: ReadLimits | None = None) -> tuple[str, list
         paragraph_text = "".join(parts)
         segments.append(Segment(offset, offset + len(paragraph_text), paragraph, runs))
         pieces.append(paragraph_text)
+        pieces.append(separator)
         offset += len(paragraph_text) + 1
         if limits is not None and offset - 1 > limits.chars:
             raise UnreadableDocument(
                 f"文字超过 {limits.chars:,} 字的上限（读到第 {number:,} 段已有 {offset - 1:,} 字），请拆分成几份"
             )
-    return "\n".join(pieces), segments
+    return "".join(pieces[:-1]), segments
 
 
 def _paragraphs(document):
-    """Body paragraphs and table-cell paragraphs in document order, merged cells once."""
+    """Body paragraphs and table-cell paragraphs in document order, merged cells once, each with the
+    one character that follows it in the text: a line break, a tab between the cells of a row, or a
+    space between the paragraphs of one cell."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            yield block
+            yield block, "\n"
         elif isinstance(block, Table):
             yield from _table_paragraphs(block)
 
 
 def _table_paragraphs(table):
+    seen = set()
+    for row in table.rows:
+        cells = [cell for cell in row.cells if id(cell._tc) not in seen]
+        seen.update(id(cell._tc) for cell in cells)
+        for number, cell in enumerate(cells, start=1):
+            paragraphs = list(_cell_paragraphs(cell))
+            for at, paragraph in enumerate(paragraphs, start=1):
+                if at < len(paragraphs):
+                    yield paragraph, " "
+                else:
+                    yield paragraph, "\t" if number < len(cells) else "\n"
+
+
+def _cell_paragraphs(cell):
+    """A cell's paragraphs, those of a table nested in it included, in order."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    seen = set()
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            for block in cell.iter_inner_content():
-                if isinstance(block, Paragraph):
-                    yield block
-                elif isinstance(block, Table):
-                    yield from _table_paragraphs(block)
+    for block in cell.iter_inner_content():
+        if isinstance(block, Paragraph):
+            yield block
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for inner in row.cells:
+                    yield from _cell_paragraphs(inner)
 
 
 def _runs(paragraph):
