@@ -89,7 +89,7 @@ def test_year_placeholders_are_found():
         ("由30%提高到35%,提高3个百分点", [("growth-mismatch", "3个百分点")]),
         ("城区面积由3.2平方公里扩大到4.5平方公里，增长30.6%。", [("growth-mismatch", "30.6%")]),
         ("全年目标12亿元,上半年完成6.02亿元,占全年目标的60.2%", [("completion-mismatch", "60.2%")]),
-        ("固定资产投资5.2亿元,其中工业投资6.1亿元", [("part-exceeds-whole", "6.1亿元")]),
+        ("固定资产投资5.2亿元,其中工业投资6.1亿元", [("part-exceeds-whole", "5.2亿元")]),
         ("全镇共投资5.0亿元,分别为2.1亿元、2.2亿元、1.5亿元", [("parts-exceed-whole", "5.0亿元")]),
         ("全镇共投资5.0亿元,分别为2.1亿元、2.2亿元", [("parts-sum-mismatch", "5.0亿元")]),
         ("生态工业占全镇工业的85%以上", []),
@@ -1371,3 +1371,27 @@ def test_a_table_copied_from_word_with_tabs_has_its_total_row_checked():
     assert [(f.code, f.span) for f in findings] == [("parts-sum-mismatch", "6100")]
     assert "“耕地(亩)”一列各行相加为6000" in findings[0].message
     assert [f.unit for f in review(text).figures if f.span == "5110"] == ["人"]
+
+
+def test_a_part_bigger_than_its_whole_is_reported_at_the_whole():
+    findings = check(
+        "2011年，杨楼镇财政总收入2628万元，比上年增长5%。其中地方财政收入3040万元，比上年增长11%。"
+    )
+    assert [(f.code, f.span, f.message) for f in findings] == [
+        ("part-exceeds-whole", "2628万元", "分项3040万元大于总数2628万元")
+    ]
+
+
+def test_another_kind_of_thing_counted_after_the_parts_is_no_part():
+    text = "全镇有工业企业116家，其中规模以上工业企业5家，营业面积超过50平方米以上的综合商店或超市133家。"
+    assert check(text) == []
+
+
+def test_the_whole_of_shares_after_an_anaphor_holds_past_the_sentence_that_named_it():
+    text = (
+        "总人口38689人，其中城镇常住人口38637人。另有流动人口4153人。总人口中，男性18826人，占48.7%，"
+        "女性19863人，占51.3%；14岁以下3716人，占9.6%，15~64岁29310人，占75.6%；65岁以上5663人，占14.6%。"
+    )
+    assert [(f.code, f.span, f.message) for f in check(text)] == [
+        ("share-mismatch", "75.6%", "占比不符：29310人÷38689人≈75.8%，文中为75.6%")
+    ]

@@ -516,6 +516,7 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
     targets = _targets(text, figures)
     paired = -1  # rates up to this index were checked with their parts (分别占)
     last_whole: Figure | None = None  # the whole of the sentence's last share
+    last_share = 0  # where that share ends
     for index, stated in enumerate(figures):
         if index <= paired or stated.approx or stated.unit not in ("%", "％"):
             continue
@@ -540,7 +541,7 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
             whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part)
         elif stated.kind == "share":
             whole = _implied_whole(breaks, figures, at)  # 发现问题105处，已整改100处，占95%
-            if whole is None and _same_whole(lists, last_whole, part):
+            if whole is None and _same_whole(lists, last_whole, last_share, part):
                 whole = last_whole  # 总人口中，男性32409人，占48.9%；女性33591人，占51.1%
             if whole is None:
                 whole = _whole_named_before(lists, figures, at)
@@ -551,7 +552,7 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
         if whole is None or whole.approx:
             continue
         if stated.kind == "share":
-            last_whole = whole
+            last_whole, last_share = whole, stated.end
         low, high = _percent_range(part, whole, target=stated.kind == "completion")
         if _contradicts(stated, low, high):
             computed = format_number(part.value / whole.value * _HUNDRED, stated.places)
@@ -564,13 +565,14 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
 
 
 # 辖区总人口32320人。总人口中，14岁以下5145人，占16.1%: the whole named again as the list opens
-_AMONG = re.compile(r"(?P<noun>[\u4e00-\u9fff]{2,6})中[，,：:]")
+_AMONG = re.compile(r"(?<![\u4e00-\u9fff])(?P<noun>[\u4e00-\u9fff]{2,8})中[，,：:]")
+_AMONG_REACH = 48
 
 
 def _whole_named_before(lists: _Lists, figures: list[Figure], at: int) -> Figure | None:
     part = figures[at]
     opening = lists.stops.last_before(part.start)
-    among = _AMONG.search(lists.text, max(opening, part.start - 40), part.start)
+    among = _AMONG.search(lists.text, max(opening, part.start - _AMONG_REACH), part.start)
     if among is None:
         return None
     noun = among["noun"]
@@ -584,10 +586,13 @@ def _whole_named_before(lists: _Lists, figures: list[Figure], at: int) -> Figure
     return None
 
 
-def _same_whole(lists: _Lists, whole: Figure | None, part: Figure) -> bool:
+def _same_whole(lists: _Lists, whole: Figure | None, share_end: int, part: Figure) -> bool:
+    """The whole of the last share is this part's too when no full stop stands between that share and
+    this part (总人口中，男性…，占48.7%，女性…，占51.3%; the whole may stand in the sentence before)."""
     return (
         whole is not None
-        and not lists.stops.between(whole.end, part.start)
+        and whole.end <= part.start
+        and not lists.stops.between(share_end, part.start)
         and _comparable(whole, part)
         and whole.value > part.value
     )
@@ -1195,13 +1200,30 @@ def _parts(
             breakdown = len(parts) >= 3 and all(_named_like(whole, part, lists) for part in parts)
             finding = _compare_parts(
                 whole, parts, bool(exhaustive), subsets, breakdown=breakdown, exceed=certain,
-                parallel=_one_list_of_kinds(text, whole, parts),
+                parallel=_one_list_of_kinds(text, whole, parts), sure=_sure_parts(text, whole, parts),
             )  # fmt: skip
             if finding is not None:
                 findings.append(finding)
     return findings
 
 
+def _sure_parts(text: str, whole: Figure, parts: list[Figure]) -> list[Figure]:
+    """The parts that may be held against the whole's size: the first after 其中, those named like the
+    whole or like the first, and the next item of a list (、油菜1830亩、蔬菜3850亩) — not another kind of
+    thing the sentence goes on to count (工业企业116家，其中规模以上工业企业5家，营业面积超过50平方米以上的
+    综合商店或超市133家)."""
+    sure = parts[:1]
+    for earlier, part in pairwise(parts):
+        if (
+            len(_common_suffix(part.subject, whole.subject)) >= 2
+            or len(_common_suffix(part.subject, parts[0].subject)) >= 2
+            or _ITEM_GAP.fullmatch(text, earlier.end, part.start - len(part.subject))
+        ):
+            sure.append(part)
+    return sure
+
+
+_ITEM_GAP = re.compile(r"[、，,；;]?\s*")
 # 阿者黑2个自然村未通公路外，其它自然村均已通了公路，其中84个: 其中 of the others, which have no figure
 _OTHERS = re.compile(r"其它|其他|其余|剩余|另外")
 # a类、b类人员家庭, 一类村: a class label before a name the next class repeats
@@ -1531,6 +1553,7 @@ def _compare_parts(
     breakdown: bool = False,
     exceed: bool = True,
     parallel: bool = False,
+    sure: list[Figure] | None = None,
 ) -> Finding | None:
     """Parts against their whole. ``breakdown``: three or more parts all named like the whole,
     whose sum falls just short of it — a list meant to be complete, with a figure wrong.
@@ -1539,17 +1562,21 @@ def _compare_parts(
     total = sum((p.value for p in parts), Decimal(0))
     slack = sum((p.tolerance for p in parts), Decimal(0))
     listed = "+".join(p.span for p in parts)
-    for part in parts if exceed else ():
+    sure = parts if sure is None else sure
+    for part in sure if exceed else ():
         if part.value - part.tolerance > whole_high:
             message = f"分项{part.span}大于总数{whole.span}"
-            return Finding("part-exceeds-whole", "error", part.start, part.end, part.span, message)
+            return Finding("part-exceeds-whole", "error", whole.start, whole.end, whole.span, message)
+    sure_total = sum((p.value for p in sure), Decimal(0))
+    sure_slack = sum((p.tolerance for p in sure), Decimal(0))
     if (
         exceed
-        and len(parts) >= 2
-        and total - slack > whole_high
-        and (parallel or not subsets.some_add_up(parts, whole))
+        and len(sure) >= 2
+        and sure_total - sure_slack > whole_high
+        and (parallel or not subsets.some_add_up(sure, whole))
     ):
-        message = f"分项之和超过总数：{listed}={_amount(total, whole)}，大于{whole.span}"
+        listed_sure = "+".join(p.span for p in sure)
+        message = f"分项之和超过总数：{listed_sure}={_amount(sure_total, whole)}，大于{whole.span}"
         return Finding("parts-exceed-whole", "error", whole.start, whole.end, whole.span, message)
     if exhaustive and len(parts) >= 2 and (total + slack < whole_low or total - slack > whole_high):
         message = f"分项之和与总数不符：{listed}={_amount(total, whole)}，总数为{whole.span}"
