@@ -305,3 +305,23 @@ def test_the_end_of_a_change_shares_the_subject_of_its_start():
 
 def test_a_fall_is_a_negative_change():
     assert extract("同比下降3.1%")[0].signed == Decimal("-3.1")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("最低的是礼让街街道办事处，为-3.91 %。", [("-3.91 %", "-3.91", "%")]),
+        ("| 人民街 | 14850 | -2.36 |", []),  # no heading: no unit for the cells
+        ("户数在3-5户之间", [("3-5户", "3", "户")]),
+        (
+            "产值 300 多万元，建成 100 多户示范户",
+            [("300 多万元", "3000000", "元"), ("100 多户", "100", "户")],
+        ),
+        (
+            "藏书近百万册，农用机械32.6万马力",
+            [("近百万册", "1000000", "册"), ("32.6万马力", "326000", "马力")],
+        ),
+    ],
+)
+def test_signs_spaced_qualifiers_and_more_units_of_statistics_pages(text, expected):
+    assert [(f.span, str(f.value), f.unit) for f in extract(text)] == expected

@@ -96,6 +96,7 @@ UNITS = {
     "千瓦时": "energy",
     "度": "energy",
     "千瓦": "power",
+    "马力": "power",
     "兆瓦": "power",
     # time spans
     "个月": "duration",

@@ -75,7 +75,7 @@ _FIGURE = (
     rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)}|(?<=[中刚，,、；;：:（(])过)?"  # 其中过500万元的两个
     r"(?:"
     rf"(?:{_NUM_START}(?P<num>{LOST_POINT}|{_AR})|{_CN_START}(?P<cn>{_CN}))"
-    rf"(?P<in1>[多余])?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千|(?<=万)[0-9]{{3,4}}(?![0-9.])|(?<=万)[一二两三四五六七八九]千(?:[零一二三四五六七八九]百)?)?"
+    rf"(?:{_SPACE}(?P<in1>[多余]))?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千|(?<=万)[0-9]{{3,4}}(?![0-9.])|(?<=万)[一二两三四五六七八九]千(?:[零一二三四五六七八九]百)?)?"
     rf"(?:(?P<sep>[-－—~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
     r"(?P<in2>[多余])?"
     rf"(?:{_SPACE}(?P<unit>{_SPLIT_POINTS}|{_UNITS})|{_BREAK}(?P<unit_nl>{_UNITS_ACROSS_LINES}))?"
@@ -83,7 +83,7 @@ _FIGURE = (
     r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r")"
     rf"(?P<post>{_alternation(_data.APPROX_AFTER)})?"
-    r"|近(?P<near>百万|千万|亿|百|千|万)(?P<nunit>名|人次|人|户|家|个|次|元)"  # 近百名枣农, 近万人, 近百万元
+    r"|近(?P<near>百万|千万|亿|百|千|万)(?P<nunit>名|人次|人|户|家|个|次|元|册|份|件|株|棵|头|只|亩|吨|套|台|辆|平方米)"  # 近百名枣农, 近万人, 近百万元
     r"|(?P<pre2>突破|超|逾|过)(?P<bare>千亿|百亿|十亿|千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
     r"|(?P<flat>同比持平|与上年持平|与去年持平)"
 )
@@ -173,7 +173,28 @@ def _extract(text: str, dates: bool) -> list[Figure]:
         extra += [cell for cell in cells if cell.start not in taken]
     if extra := extra + _durations(text):
         figures = sorted(figures + extra, key=lambda f: f.start)
-    return classify(text, _merge_ranges(text, _money_like_neighbour(text, figures)))
+    return classify(text, _merge_ranges(text, _money_like_neighbour(text, _negatives(text, figures))))
+
+
+_MINUS = "-－"
+_BEFORE_MINUS = set("为是：:（(，,、；; \t\n|")
+
+
+def _negatives(text: str, figures: list[Figure]) -> list[Figure]:
+    """年均增速为-3.91%, | -2.36 |: a minus sign after a word or a cell's edge makes the figure negative;
+    after a digit it joins a range (3-5户) instead."""
+    for figure in figures:
+        start = figure.start
+        if (
+            start
+            and text[start - 1] in _MINUS
+            and figure.value is not None
+            and figure.value > 0
+            and (start == 1 or text[start - 2] in _BEFORE_MINUS)
+        ):
+            figure.start, figure.value = start - 1, -figure.value
+            figure.span = text[start - 1 : figure.end]
+    return figures
 
 
 def _date(match: re.Match) -> Figure:
