@@ -1395,3 +1395,27 @@ def test_the_whole_of_shares_after_an_anaphor_holds_past_the_sentence_that_named
     assert [(f.code, f.span, f.message) for f in check(text)] == [
         ("share-mismatch", "75.6%", "占比不符：29310人÷38689人≈75.8%，文中为75.6%")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "出生男婴164人，女婴131人，出生人口性别比125.20。",
+            ["性别比不符：164人÷131人×100≈125.19，文中为125.20"],
+        ),
+        ("出生男婴164人，女婴131人，出生人口性别比为125.19。", []),
+        (
+            "全年出生人口295人，其中男孩164人、女孩131人，出生人口性别比110.5。",
+            ["性别比不符：164人÷131人×100≈125.2，文中为110.5"],
+        ),
+        ("出生婴儿性别比为136，比去年同期上升6个比值。", []),  # no counts: nothing to recompute
+    ],
+)
+def test_a_sex_ratio_is_boys_per_hundred_girls(text, expected):
+    assert [f.message for f in check(text)] == expected
+
+
+def test_a_share_of_a_total_named_only_in_its_clause_is_checked():
+    text = "有回、满、藏、蒙古等32个少数民族，共2551人，占5.5%。其中回族1531人，占少数民族人口的60%；满族302人，占1.8%。"
+    assert [f.message for f in check(text)] == ["占比不符：302人÷2551人≈11.8%，文中为1.8%"]

@@ -100,6 +100,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _impossible_rates(text, figures)
     findings += _structure_sums(text, figures)
     findings += _households_and_people(figures)
+    findings += _sex_ratios(text, breaks, figures)
     findings += _listed_counts(text, figures)
     findings += _table_totals(text)
     unique: dict[tuple[int, int], Finding] = {}
@@ -267,6 +268,40 @@ def _households_and_people(figures: list[Figure]) -> list[Finding]:
                     "people-fewer-than-households", "error", people.start, people.end, people.span, message
                 )
             )
+    return findings
+
+
+_SEX_RATIO = re.compile(r"性别比(?:为|是|达到?|[:：])?$")
+_MALE = re.compile(r"男")
+_FEMALE = re.compile(r"女")
+
+
+def _sex_ratios(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
+    """出生男婴164人，女婴131人，出生人口性别比125.20: boys per hundred girls, from the two counts stated
+    in the sentence before it."""
+    findings = []
+    for index, ratio in enumerate(figures):
+        if (
+            ratio.unit
+            or ratio.value is None
+            or not _SEX_RATIO.search(text, max(0, ratio.start - 8), ratio.start)
+        ):
+            continue
+        boys = girls = None
+        for earlier in reversed(figures[max(0, index - 6) : index]):
+            if breaks.between(earlier.end, ratio.start) or earlier.unit not in ("人", "名") or earlier.approx:
+                continue
+            if boys is None and _MALE.search(earlier.subject) and not _FEMALE.search(earlier.subject):
+                boys = earlier
+            elif girls is None and _FEMALE.search(earlier.subject) and not _MALE.search(earlier.subject):
+                girls = earlier
+        if boys is None or girls is None or not girls.value:
+            continue
+        low, high = _percent_range(boys, girls)
+        if _contradicts(ratio, low, high):
+            computed = format_number(boys.value / girls.value * _HUNDRED, ratio.places)
+            message = f"性别比不符：{boys.span}÷{girls.span}×100≈{computed}，文中为{ratio.span}"
+            findings.append(Finding("share-mismatch", "error", ratio.start, ratio.end, ratio.span, message))
     return findings
 
 
@@ -538,7 +573,7 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
         if at and _comparable(figures[at - 1], part) and _in_a_list(text, figures[at - 1], part):
             continue  # 交通类783件、城建类579件、政法类562件，占总量的77%: the three together
         if stated.kind == "share" and stated.base:
-            whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part)
+            whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part, text)
         elif stated.kind == "share":
             whole = _implied_whole(breaks, figures, at)  # 发现问题105处，已整改100处，占95%
             if whole is None and _same_whole(lists, last_whole, last_share, part):
@@ -729,7 +764,7 @@ _TARGET_WORD = re.compile(r"(?:目标|计划|任务)(?:数)?$")
 _SHARE_OF = re.compile(r"[，,]?占[^，,。；;：:0-9]{1,12}$")
 
 
-def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | None:
+def _named_whole(base: str, candidates: list[Figure], part: Figure, text: str = "") -> Figure | None:
     core = _WHOLE_SUFFIX.sub("", _WHOLE_PREFIX.sub("", base))
     if len(core) < 2:
         return None
@@ -740,7 +775,11 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | 
         and candidate.unit == part.unit
         and candidate.subject != part.subject
         and candidate.value > part.value
-        and (candidate.subject.endswith(core) or core in candidate.subject)
+        and (
+            candidate.subject.endswith(core)
+            or core in candidate.subject
+            or (_TOTAL_ONLY.fullmatch(candidate.subject) and _named_in_clause(text, candidate, core))
+        )
     ]
     if "总" in base and "总" not in core:
         # 占党员总数的36.8%: the total itself (共有党员420.5万名), never a kind of 党员 (女党员808465名)
@@ -748,6 +787,18 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure) -> Figure | 
             f for f in named if _bare_name(f.subject) in (core, core + "总数", core + "总量", core + "总额")
         ]
     return named[0] if named else None
+
+
+_TOTAL_ONLY = re.compile(r"(?:共|共计|合计|总计|计)?")
+_CLAUSE_BEFORE = re.compile(r"[^。；;\n]{0,30}$")
+
+
+def _named_in_clause(text: str, candidate: Figure, core: str) -> bool:
+    """有回、满、藏、蒙古等32个少数民族，共2551人 … 占少数民族人口的60%: a total with no name of its own,
+    named earlier in its clause (少数民族 for 少数民族人口)."""
+    clause = _CLAUSE_BEFORE.search(text, max(0, candidate.start - 30), candidate.start)
+    name = core.removesuffix("人口").removesuffix("人数").removesuffix("数")
+    return clause is not None and len(name) >= 2 and name in clause.group()
 
 
 _OWNERS = re.compile(

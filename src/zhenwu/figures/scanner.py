@@ -275,6 +275,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
                 return None
             if sign := _rate_sign_expected(text, match):
                 unit, implicit = sign, True
+            elif _SEX_RATIO.search(text, max(0, start - 8), start):
+                return Figure(start, end, match.group(), _value(match["num"], None), "", "amount", "number")
             elif _implicit_money(text, match):
                 unit, implicit = _data.MONEY_DEFAULT_UNIT, True
             else:
@@ -636,6 +638,8 @@ def _items_in_brackets_after(text: str, position: int) -> int:
     return len([item for item in text[opened.end() : closing.end() - 1].split("、") if item.strip()])
 
 
+# 出生人口性别比为125.20: boys per hundred girls, a number with no unit
+_SEX_RATIO = re.compile(r"性别比(?:为|是|达到?|[:：])?$")
 _PEOPLE_BEFORE = re.compile(r"人口(?:为|达到?|约|有)?$")
 
 
