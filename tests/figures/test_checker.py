@@ -1419,3 +1419,12 @@ def test_a_sex_ratio_is_boys_per_hundred_girls(text, expected):
 def test_a_share_of_a_total_named_only_in_its_clause_is_checked():
     text = "有回、满、藏、蒙古等32个少数民族，共2551人，占5.5%。其中回族1531人，占少数民族人口的60%；满族302人，占1.8%。"
     assert [f.message for f in check(text)] == ["占比不符：302人÷2551人≈11.8%，文中为1.8%"]
+
+
+def test_halves_of_a_whole_named_by_the_clause_must_make_it():
+    text = "总人口38689人。另有流动人口4153人。总人口中，男性18826人，占48.7%，女性1986人，占51.3%。"
+    assert [(f.code, f.span) for f in check(text)] == [
+        ("parts-sum-mismatch", "38689人"),
+        ("share-mismatch", "51.3%"),
+    ]
+    assert check(text.replace("1986人", "19863人")) == []

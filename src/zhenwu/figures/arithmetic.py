@@ -395,6 +395,34 @@ def _partitions(breaks: Marks, figures: list[Figure], lists: _Lists, found: set[
         finding = _compare_parts(whole, [first, second], True, _Subsets(0), exceed=False)
         if finding is not None:
             findings.append(finding)
+    return findings + _halves_of_a_named_whole(breaks, figures, lists, found)
+
+
+def _halves_of_a_named_whole(
+    breaks: Marks, figures: list[Figure], lists: _Lists, found: set[int]
+) -> list[Finding]:
+    """总人口38689人。…总人口中，男性18826人，占48.7%，女性19863人，占51.3%: the halves of the whole the
+    clause names, each perhaps with its share."""
+    findings = []
+    for index, first in enumerate(figures):
+        if first.kind not in _LEVEL or first.approx:
+            continue
+        following = [f for f in figures[index + 1 : index + 3] if f.unit not in ("%", "％")]
+        if not following or following[0].unit != first.unit or breaks.between(first.end, following[0].start):
+            continue
+        second = following[0]
+        one = _NAME_OPENING.sub("", lists.name_of(first))
+        other = _NAME_OPENING.sub("", lists.name_of(second))
+        if not any(
+            one.startswith(a) and other.startswith(b) and one[len(a) :] == other[len(b) :] for a, b in _HALVES
+        ):
+            continue
+        whole = _whole_named_before(lists, figures, index)
+        if whole is None or whole.start in found or whole.approx or not _comparable(whole, second):
+            continue
+        finding = _compare_parts(whole, [first, second], True, _Subsets(0), exceed=False)
+        if finding is not None:
+            findings.append(finding)
     return findings
 
 
