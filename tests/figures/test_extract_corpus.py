@@ -325,3 +325,19 @@ def test_a_fall_is_a_negative_change():
 )
 def test_signs_spaced_qualifiers_and_more_units_of_statistics_pages(text, expected):
     assert [(f.span, str(f.value), f.unit) for f in extract(text)] == expected
+
+
+def test_a_units_line_above_a_table_and_headings_that_name_what_they_count_give_the_columns_units():
+    text = (
+        "单位:人、人/户\n乡镇 | 总户数 | 家庭户 | 常住人口 | 平均家庭户规模 | 比重 |\n"
+        "城关镇 | 16001 | 15398 | 44120 | 2.77 | 36.4 |\n"
+    )
+    cells = [(f.span, f.unit) for f in extract(text)]
+    assert cells == [
+        ("16001", "户"),
+        ("15398", "户"),
+        ("44120", "人"),
+        ("2.77", "人/户"),
+    ]  # 比重: no % stated
+    with_percent = text.replace("单位:人、人/户", "单位：人、人/户、%")
+    assert [(f.span, f.unit) for f in extract(with_percent)][-1] == ("36.4", "%")

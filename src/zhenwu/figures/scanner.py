@@ -583,7 +583,8 @@ def _table_cells(text: str) -> list[Figure]:
         if cells is None:
             units = []
         elif is_heading(cells):
-            units = [_column_unit(cell) for cell, _ in cells]
+            stated = _units_stated_before(text, cells[0][1])
+            units = [_column_unit(cell, stated) for cell, _ in cells]
         elif len(cells) == len(units):
             for (cell, start), unit in zip(cells[1:], units[1:], strict=True):
                 if unit is not None and CELL_NUMBER.fullmatch(cell):
@@ -593,13 +594,43 @@ def _table_cells(text: str) -> list[Figure]:
     return found
 
 
-def _column_unit(heading: str) -> str | None:
+def _column_unit(heading: str, stated: list[str] = ()) -> str | None:
+    """The unit of a column: in brackets in its heading (水田(亩)), said by the heading (户数, 常住人口,
+    家庭户), or given for the table by a 单位 line above it (单位：万元、%) where the heading does not
+    say which."""
     heading = heading.replace(" ", "")
     if match := _UNIT_IN_BRACKETS.search(heading):
         return match["unit"] if match["unit"] in _data.UNITS else None
     if match := _COUNTED_HEADER.search(heading):
         return match["unit"]
-    return None
+    if _RATE_HEADING.search(heading):
+        return "%" if "%" in stated else None
+    if _PEOPLE_HEADING.search(heading):
+        return "人"
+    if _HOUSEHOLD_HEADING.search(heading):
+        return "户"
+    per = [unit for unit in stated if "/" in unit]
+    if per and _AVERAGE_HEADING.search(heading):
+        return per[0]  # 平均家庭户规模 under 单位：人、人/户
+    amounts = [unit for unit in stated if unit != "%" and "/" not in unit]
+    return amounts[0] if len(amounts) == 1 else None
+
+
+_RATE_HEADING = re.compile(r"比重|占比|比例|增长|增速|增幅|率|%|％")
+_PEOPLE_HEADING = re.compile(r"(?:人口|人数)$")
+_HOUSEHOLD_HEADING = re.compile(r"(?<![每平人])户$")
+_AVERAGE_HEADING = re.compile(r"平均|人均|户均|规模")
+_UNITS_LINE = re.compile(r"单\s*位\s*[:：]\s*(?P<units>[^\n|]{1,20})")
+
+
+def _units_stated_before(text: str, start: int) -> list[str]:
+    """单位：人、人/户 on a line just above a table: the units its columns are given in."""
+    lines = list(_UNITS_LINE.finditer(text, max(0, start - 80), start))
+    if not lines:
+        return []
+    line = lines[-1]
+    units = [unit.strip() for unit in re.split(r"[、,，]", line["units"])]
+    return [unit for unit in units if unit in _data.UNITS or "/" in unit]
 
 
 def _durations(text: str) -> list[Figure]:
