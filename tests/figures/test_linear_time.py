@@ -55,6 +55,10 @@ SHAPES = {
     "years of a duration and numbers alone on a line": "租期10年\n7\n家，新增户，",
     "rows of a flattened table and respective shares": "| 甲 | 3 | 1.5 | 4 |\n分别为3.2、5.1和4.0亿元，分别占60%、36.7%和3.3%，",
     "counts, names and a line break in a number": "辖东村、西村、南村3个行政村，户户人，总人口1\n0485人，182户159人，",
+    "halves of a named whole, sex ratios and a units line": (
+        "总人口中，男性18826人，占48.7%，女性19863人，占51.3%；出生男婴164人，女婴131人，性别比125.2，"
+        "为-3.9%，单位：人、%\n乡镇\t人口\t比重\n甲\t3\t1.5\n"
+    ),
 }
 
 
