@@ -1428,3 +1428,14 @@ def test_halves_of_a_whole_named_by_the_clause_must_make_it():
         ("share-mismatch", "51.3%"),
     ]
     assert check(text.replace("1986人", "19863人")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人口规模超过了全市的1/X，经济总量也接近了1/X。", [("placeholder", "1/X"), ("placeholder", "1/X")]),
+        ("比例为3/4，网址a/x/b，于201X/X/XX召开", [("placeholder", "201X/X/XX")]),
+    ],
+)
+def test_a_fraction_with_a_part_masked_is_a_placeholder(text, expected):
+    assert _codes(text) == expected

@@ -340,6 +340,12 @@ def placeholders(text: str) -> list[Finding]:
             Finding("placeholder", "error", match.start(), match.start() + len(span), span,
                     f"“{span}”是未替换的模板占位符，应填入实际数字")
         )  # fmt: skip
+    for match in _fraction_masks(text):
+        span = match.group()
+        found.append(
+            Finding("placeholder", "error", match.start(), match.end(), span,
+                    f"“{span}”是未替换的模板占位符，应填入实际数字")
+        )  # fmt: skip
     for match in _ELLIPSIS_MASK.finditer(text):
         span = match.group()
         if span[-1] in _NAME_UNITS and match.end() < len(text) and "\u4e00" <= text[match.end()] <= "\u9fff":
@@ -352,6 +358,23 @@ def placeholders(text: str) -> list[Finding]:
 
 
 # 投资〔…〕万元, 建成［…］亩: a site's ellipsis in brackets where the number was.
+# 人口规模超过了全市的1/X: a fraction with a part masked (201X/X/XX is a date, found above)
+_FRACTION_MASK = re.compile(
+    rf"(?<![0-9A-Za-z/.{_MARK}])(?:[0-9]{{1,3}}/[xX×*＊]{{1,3}}|[xX×*＊]{{1,3}}/[0-9]{{1,3}})(?![0-9A-Za-z/.{_MARK}])"
+)
+
+
+def _fraction_masks(text: str) -> list[re.Match]:
+    """The masked fractions, matched only where a / stands: the text is walked by str.find."""
+    found, at = [], text.find("/")
+    while at >= 0:
+        match = _FRACTION_MASK.search(text, max(0, at - 3), at + 5)
+        if match and match.start() < at < match.end() <= at + 4:
+            found.append(match)
+        at = text.find("/", at + 1)
+    return found
+
+
 _ELLIPSIS_MASK = re.compile(
     rf"(?=[〔\[［【(（])[〔\[［【(（][ \u3000]*(?:…+|\.{{3,6}}|。{{3}})[ \u3000]*[〕\]］】)）]"
     rf"(?:万亿|亿|万)?(?:{_UNITS})"
