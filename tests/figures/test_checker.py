@@ -1439,3 +1439,22 @@ def test_halves_of_a_whole_named_by_the_clause_must_make_it():
 )
 def test_a_fraction_with_a_part_masked_is_a_placeholder(text, expected):
     assert _codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "总人口37206人，其中汉族21757人，少数民族15449人，占41.5%，回族14604人，占39.25%。",
+        "户籍12560人，户均2.7人，性别比101.8:100，60岁以上占26.2%。",
+        "全市常住人口中0—14岁人口为49.39万人，占常住人口的15.57%；65岁及以上人口为37.06万人，占常住人口的11.68%。",
+        "性别比（以女性为100，男性对女性的比例）为104.10，比2010年第六次全国人口普查下降0.17。",
+        "面积156266平方公里，占全国总面积的1,63%，居全国第19位。",
+    ],
+)
+def test_shares_and_rates_of_statistics_pages_that_hold(text):
+    assert check(text) == []
+
+
+def test_a_share_in_a_list_under_qizhong_is_of_the_lists_whole_not_a_sibling():
+    text = "总人口37206人，其中汉族21757人，少数民族15449人，占45.0%。"
+    assert [f.message for f in check(text)] == ["占比不符：15449人÷37206人≈41.5%，文中为45.0%"]

@@ -600,10 +600,12 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
         part = figures[at]
         if at and _comparable(figures[at - 1], part) and _in_a_list(text, figures[at - 1], part):
             continue  # 交通类783件、城建类579件、政法类562件，占总量的77%: the three together
+        if lists.per_unit(part) or _AVERAGE_NAME.search(lists.name_of(part)[-4:]):
+            continue  # 户籍12560人，户均2.7人，…60岁以上占26.2%: an average is no part
         if stated.kind == "share" and stated.base:
             whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part, text)
         elif stated.kind == "share":
-            whole = _implied_whole(breaks, figures, at)  # 发现问题105处，已整改100处，占95%
+            whole = _implied_whole(breaks, figures, at, lists)  # 发现问题105处，已整改100处，占95%
             if whole is None and _same_whole(lists, last_whole, last_share, part):
                 whole = last_whole  # 总人口中，男性32409人，占48.9%；女性33591人，占51.1%
             if whole is None:
@@ -805,7 +807,10 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure, text: str = 
         and candidate.value > part.value
         and (
             candidate.subject.endswith(core)
-            or core in candidate.subject
+            or (
+                core in candidate.subject
+                and not _AMONG_NAMED.search(candidate.subject, candidate.subject.find(core))
+            )
             or (_TOTAL_ONLY.fullmatch(candidate.subject) and _named_in_clause(text, candidate, core))
         )
     ]
@@ -817,6 +822,7 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure, text: str = 
     return named[0] if named else None
 
 
+_AMONG_NAMED = re.compile(r"中(?![国心华])")  # 常住人口中0—14岁人口: a part of the named whole, not it
 _TOTAL_ONLY = re.compile(r"(?:共|共计|合计|总计|计)?")
 _CLAUSE_BEFORE = re.compile(r"[^。；;\n]{0,30}$")
 
@@ -857,15 +863,23 @@ def _wholes_before(text: str, breaks: Marks, figures: list[Figure], at: int) -> 
     return named + rest
 
 
-def _implied_whole(breaks: Marks, figures: list[Figure], at: int) -> Figure | None:
-    """The figure just before the part, of its kind and unit, when the share names no whole."""
+def _implied_whole(
+    breaks: Marks, figures: list[Figure], at: int, lists: _Lists | None = None
+) -> Figure | None:
+    """The figure just before the part, of its kind and unit, when the share names no whole; in a list
+    under 其中, the list's whole (总人口37206人，其中汉族21757人，少数民族15449人，占41.5%), never a sibling."""
     part = figures[at]
+    listed = -1 if lists is None else lists.qizhong.last_before(part.start)
+    if listed <= (-1 if lists is None else lists.stops.last_before(part.start)):
+        listed = -1
     for offset in range(at - 1, max(-1, at - 5), -1):  # past figures of other units: 高于2500元的
         candidate = figures[offset]
         if breaks.between(candidate.end, part.start):
             return None
         if candidate.unit != part.unit:
             continue
+        if candidate.start > listed >= 0:
+            continue  # a sibling in the list, not its whole
         if figures[offset + 1].unit in ("%", "％") and figures[offset + 1].start < part.start:
             return (
                 None  # 60岁及以上26402万人，占18.70%（其中65岁及以上19064万人，占13.50%）: both of one total
@@ -874,6 +888,9 @@ def _implied_whole(breaks: Marks, figures: list[Figure], at: int) -> Figure | No
             return candidate
         return None
     return None
+
+
+_AVERAGE_NAME = re.compile(r"户均|人均|平均|均")
 
 
 def _targets(text: str, figures: list[Figure]) -> dict[tuple[str, str], tuple[list[Figure], list[int]]]:

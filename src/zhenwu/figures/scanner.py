@@ -468,6 +468,7 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
 
 
 _BOUNDS = ("以上", "以内", "以下")
+_DECIMAL_COMMA = re.compile(r"[0-9]{1,2}[%％]")
 _BARE_RATE_FOLLOWS = re.compile(r"和[0-9]{1,3}(?:\.[0-9]+)?(?:[%％，,。；;）)]|$)")  # 分别下降了8和12。
 
 
@@ -492,8 +493,13 @@ def _percent_expected(text: str, match: re.Match) -> bool:
         return False  # 完成县分烟叶任务1276: a quantity, no rate is four digits
     if _is_han(text, end) and not _BARE_RATE_FOLLOWS.match(text, end):
         return False  # 较上届降低2岁: a unit the scanner does not know follows
+    if text.startswith((",", "，"), end) and _DECIMAL_COMMA.match(text, end + 1):
+        return False  # 占全国总面积的1,63%: a decimal comma, the number goes on
     window = max(0, start - 24)
-    return _PERCENT_BEFORE.search(text, window, start) is not None and "性别比" not in text[window:start]
+    if _PERCENT_BEFORE.search(text, window, start) is None:
+        return False
+    sentence = text.rfind("。", max(0, start - 80), start)
+    return "性别比" not in text[max(window - 56, sentence + 1) : start]  # 性别比…为104.10，比2010年下降0.17
 
 
 def _implicit_money(text: str, match: re.Match) -> bool:
