@@ -1458,3 +1458,8 @@ def test_shares_and_rates_of_statistics_pages_that_hold(text):
 def test_a_share_in_a_list_under_qizhong_is_of_the_lists_whole_not_a_sibling():
     text = "总人口37206人，其中汉族21757人，少数民族15449人，占45.0%。"
     assert [f.message for f in check(text)] == ["占比不符：15449人÷37206人≈41.5%，文中为45.0%"]
+
+
+def test_a_number_whose_digits_before_the_point_were_erased_is_a_blank():
+    text = "全市常住人口为.29万人，户籍人口.01万人，增长3.5%。"
+    assert _codes(text) == [("missing-number", ".29万人"), ("missing-number", ".01万人")]

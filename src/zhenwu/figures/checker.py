@@ -135,6 +135,10 @@ _MISSING_AFTER_COMMA = re.compile(
 )
 # 建档立卡脱贫户户人，监测户户人: a household noun, then both counts erased (not 家家户户人人)
 _MISSING_HOUSEHOLDS = re.compile(r"(?=户)(?<=[^家户\s]户)(?P<unit>户人)(?![家人均口])")
+# 常住人口为.29万人, 户籍人口.01万人: the digits before the decimal point erased
+_MISSING_INTEGER = re.compile(
+    r"(?=[.．])(?<=[\u4e00-\u9fff])(?P<unit>[.．][0-9]{1,4}(?:万|亿)?(?:人|户|元|亿元|万元|亩|吨|平方公里|公里|%|％))"
+)
 _UNIT_GROUPS = ("unit", "unit2", "unit3")
 
 
@@ -568,6 +572,7 @@ _BLANKS = OneScan(
     _MISSING_APPROX,
     _MISSING_AFTER_COMMA,
     _MISSING_HOUSEHOLDS,
+    _MISSING_INTEGER,
     *_MISSING_DATE,
 )
 
