@@ -1463,3 +1463,8 @@ def test_a_share_in_a_list_under_qizhong_is_of_the_lists_whole_not_a_sibling():
 def test_a_number_whose_digits_before_the_point_were_erased_is_a_blank():
     text = "全市常住人口为.29万人，户籍人口.01万人，增长3.5%。"
     assert _codes(text) == [("missing-number", ".29万人"), ("missing-number", ".01万人")]
+
+
+def test_a_bare_zeng_after_a_comparison_is_the_change():
+    assert _codes("茶叶总产量1002.3吨，比2005年增46.3吨，增幅达7.77%。") == [("growth-mismatch", "7.77%")]
+    assert _codes("茶叶总产量1002.3吨，比2005年增46.3吨，增幅达4.84%。") == []

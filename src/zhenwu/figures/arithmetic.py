@@ -1132,8 +1132,12 @@ def _growth_of_base(text: str, stated: Figure, base: Figure, change: Figure) -> 
 _BASE_BEFORE = re.compile(
     r"(?:较|比|同比|与)(?:上年|去年|上一年)(?:同期)?(?:[\u4e00-\u9fff（）()]{2,12}?(?<![增减长高降升少加]))?(?:的|为)?$"
 )
-_UP_BEFORE = re.compile(r"(?:增加|净增|增收|增产|多收|增长|提高|上升)了?(?:近|约)?$")
-_DOWN_BEFORE = re.compile(r"(?:减少|减收|减产|少收|下降|降低|回落)了?(?:近|约)?$")
+_UP_BEFORE = re.compile(
+    r"(?:增加|净增|增收|增产|多收|增长|提高|上升|(?:比|较|同比)[^，,。；;%％]{0,10}?增)了?(?:近|约)?$"
+)  # 比2005年增46.3吨: a bare 增 after a comparison
+_DOWN_BEFORE = re.compile(
+    r"(?:减少|减收|减产|少收|下降|降低|回落|(?:比|较|同比)[^，,。；;%％]{0,10}?减)了?(?:近|约)?$"
+)
 _LAST_YEAR_CLAUSE = re.compile(r"^(?:[^，,]{0,6})?(?:上年|去年|上一年)(?!同期)")
 
 
