@@ -1468,3 +1468,24 @@ def test_a_number_whose_digits_before_the_point_were_erased_is_a_blank():
 def test_a_bare_zeng_after_a_comparison_is_the_change():
     assert _codes("茶叶总产量1002.3吨，比2005年增46.3吨，增幅达7.77%。") == [("growth-mismatch", "7.77%")]
     assert _codes("茶叶总产量1002.3吨，比2005年增46.3吨，增幅达4.84%。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全镇总面积82.14平方公里，总人口57496人，人口密度709.8人/平方公里。",
+            ["人口密度不符：57496人÷82.14平方公里≈700.0人/平方公里，文中为709.8人"],
+        ),
+        ("全镇总面积82.14平方公里，总人口57496人，人口密度700.0人/平方公里。", []),
+        (
+            "辖区面积10.69平方千米，户籍人口11308人，人口密度为每平方千米1067人。",
+            ["人口密度不符：11308人÷10.69平方千米≈1058人/平方公里，文中为1067人"],
+        ),
+        # either population may be the one divided: 常住 explains it
+        ("辖区面积10.69平方千米，户籍人口11308人，常住人口11406人，人口密度为每平方千米1067人。", []),
+        ("面积38.64平方公里，常住人口82789人，人口密度2142.5人/平方公里。", []),  # 38.64 may be 38.635–38.645
+    ],
+)
+def test_a_population_density_is_the_population_over_the_area(text, expected):
+    assert [f.message for f in check(text)] == expected

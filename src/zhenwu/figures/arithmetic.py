@@ -101,6 +101,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _structure_sums(text, figures)
     findings += _households_and_people(figures)
     findings += _sex_ratios(text, breaks, figures)
+    findings += _densities(text, figures)
     findings += _listed_counts(text, figures)
     findings += _table_totals(text)
     unique: dict[tuple[int, int], Finding] = {}
@@ -303,6 +304,54 @@ def _sex_ratios(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding
             message = f"性别比不符：{boys.span}÷{girls.span}×100≈{computed}，文中为{ratio.span}"
             findings.append(Finding("share-mismatch", "error", ratio.start, ratio.end, ratio.span, message))
     return findings
+
+
+_PER_AREA_AFTER = re.compile(r"[/／](?:平方公里|平方千米|km²|km2|Km²)")
+_PER_AREA_BEFORE = re.compile(r"每平方(?:公里|千米)$")
+_POPULATION_NAME = re.compile(r"(?:总人口|常住人口|户籍人口|人口总数|人口)(?:数|总数)?(?:为|达|约|有|是)?$")
+_AREA_NAME = re.compile(r"面积")
+_AREA_UNITS = ("平方公里", "平方千米")
+_DENSITY_REACH = 40  # figures back from a density to the population and the area it divides
+
+
+def _densities(text: str, figures: list[Figure]) -> list[Finding]:
+    """人口密度709.8人/平方公里 against the population and the area the text states before it: flagged
+    only when no pair of them gives the density as written."""
+    findings = []
+    for index, density in enumerate(figures):
+        if (
+            density.unit != "人"
+            or density.value is None
+            or density.approx
+            or not (
+                "密度" in density.subject
+                or _PER_AREA_AFTER.match(text, density.end)
+                or _PER_AREA_BEFORE.search(density.subject)
+            )
+        ):
+            continue
+        earlier = figures[max(0, index - _DENSITY_REACH) : index]
+        people = [f for f in earlier if f.unit == "人" and not f.approx and f.value and "密度" not in f.subject
+                  and _POPULATION_NAME.search(f.subject)]  # fmt: skip
+        areas = [f for f in earlier if f.unit in _AREA_UNITS and not f.approx and f.value
+                 and _AREA_NAME.search(f.subject)]  # fmt: skip
+        if not people or not areas:
+            continue
+        low, high = density.value - density.tolerance, density.value + density.tolerance
+        ranges = [_quotient_range(p, a) for p in people for a in areas]
+        if any(lo <= high and low <= hi for lo, hi in ranges):
+            continue
+        population, area = people[-1], areas[-1]
+        computed = format_number(population.value / area.value, density.places)
+        message = f"人口密度不符：{population.span}÷{area.span}≈{computed}人/平方公里，文中为{density.span}"
+        findings.append(Finding("share-mismatch", "error", density.start, density.end, density.span, message))
+    return findings
+
+
+def _quotient_range(numerator: Figure, denominator: Figure) -> tuple[Decimal, Decimal]:
+    top_low, top_high = _bounds(numerator)
+    bottom_low, bottom_high = _bounds(denominator)
+    return top_low / bottom_high, top_high / bottom_low
 
 
 _STRUCTURE = re.compile(r"产业结构|三次产业|三产|产业比")
