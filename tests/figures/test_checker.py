@@ -1489,3 +1489,18 @@ def test_a_bare_zeng_after_a_comparison_is_the_change():
 )
 def test_a_population_density_is_the_population_over_the_area(text, expected):
     assert [f.message for f in check(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "总人口4104人，耕地面积7544亩，人均占有耕地1.9亩。",
+            ["人均面积不符：7544亩÷4104人≈1.8亩，文中为1.9亩"],
+        ),
+        ("总人口4104人，耕地面积7544亩，人均耕地1.84亩。", []),
+        ("总人口5000人，农业人口4000人，耕地6000亩，人均耕地1.5亩。", []),  # of the 农业人口
+    ],
+)
+def test_land_per_head_is_the_land_over_a_population_the_text_states(text, expected):
+    assert [f.message for f in check(text)] == expected

@@ -102,6 +102,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _households_and_people(figures)
     findings += _sex_ratios(text, breaks, figures)
     findings += _densities(text, figures)
+    findings += _land_per_head(figures)
     findings += _listed_counts(text, figures)
     findings += _table_totals(text)
     unique: dict[tuple[int, int], Finding] = {}
@@ -345,6 +346,34 @@ def _densities(text: str, figures: list[Figure]) -> list[Finding]:
         computed = format_number(population.value / area.value, density.places)
         message = f"人口密度不符：{population.span}÷{area.span}≈{computed}人/平方公里，文中为{density.span}"
         findings.append(Finding("share-mismatch", "error", density.start, density.end, density.span, message))
+    return findings
+
+
+_LAND_PER_HEAD = re.compile(r"人均(?:占有)?(?P<land>耕地|水田|旱地|林地|山林|土地)(?:面积)?(?:为|达|约|仅)?$")
+_LAND_UNITS = ("亩", "公顷")
+
+
+def _land_per_head(figures: list[Figure]) -> list[Finding]:
+    """人均耕地1.9亩 against the 耕地 and the populations stated before it: flagged only when no population
+    of the text (总人口, 农业人口 …) gives it as written."""
+    findings = []
+    for index, share in enumerate(figures):
+        named = _LAND_PER_HEAD.search(share.subject)
+        if named is None or share.unit not in _LAND_UNITS or share.value is None or share.approx:
+            continue
+        earlier = figures[max(0, index - _DENSITY_REACH) : index]
+        land = [f for f in earlier if f.unit == share.unit and not f.approx and f.value
+                and named["land"] in f.subject and "人均" not in f.subject]  # fmt: skip
+        people = [f for f in earlier if f.unit == "人" and not f.approx and f.value and "人口" in f.subject]
+        if not land or not people:
+            continue
+        low, high = share.value - share.tolerance, share.value + share.tolerance
+        if any(lo <= high and low <= hi for lo, hi in (_quotient_range(a, p) for a in land for p in people)):
+            continue
+        area, population = land[-1], people[-1]
+        computed = format_number(area.value / population.value, share.places)
+        message = f"人均面积不符：{area.span}÷{population.span}≈{computed}{share.unit}，文中为{share.span}"
+        findings.append(Finding("share-mismatch", "error", share.start, share.end, share.span, message))
     return findings
 
 
