@@ -1504,3 +1504,10 @@ def test_a_population_density_is_the_population_over_the_area(text, expected):
 )
 def test_land_per_head_is_the_land_over_a_population_the_text_states(text, expected):
     assert [f.message for f in check(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["| | |\n| 甲 | 3 | 4 |", "\t\t\n1\t2\t3", "单位：人\n| | | |\n\t\t\n| 乡镇 | 人口 | 户 |\n| | |"]
+)
+def test_table_lines_of_empty_cells_are_read_without_failing(text):
+    assert check(text) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhenwu.figures import (
@@ -83,6 +83,23 @@ def test_a_figure_is_found_wherever_it_stands(before, value, after):
 
 @given(st.text(max_size=200))
 def test_the_checker_never_fails_and_spans_match_the_text(text):
+    for finding in check(text):
+        assert text[finding.start : finding.end] == finding.span
+
+
+# The pieces the checker's rules look for, so that random reports hit them: table lines, units lines,
+# masks, wholes and parts, rates, densities, blanks.
+_PIECES = st.sampled_from([
+    "|", "| |", "||", "\t", "\t\t", "\n", " ", "合计", "单位：", "人、%", "万元", "亿元", "人", "户", "亩", "%", "‰", "平方公里",
+    "其中", "，", "。", "；", "、", "总人口", "男性", "女性", "性别比", "人口密度", "人均耕地", "占", "的",
+    "增长", "比上年增", "下降", "完成年计划", "目标", "-", "x", "X", "*", "/", ".", "1", "23", "4.5", "100",
+    "0", "中", "共", "分别为", "（", "）", "年", "月", "为", "达",
+])  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_the_checker_never_fails_on_reports_made_of_what_its_rules_look_for(text):
     for finding in check(text):
         assert text[finding.start : finding.end] == finding.span
 

@@ -41,7 +41,7 @@ def table_rows(text: str) -> Iterator[list[Cell] | None]:
             if cell := raw.strip():
                 cells.append((cell, at + raw.index(cell)))
             at += len(raw) + 1
-        yield cells
+        yield cells or None  # | | |: a line of empty cells holds no row
 
 
 def is_heading(cells: list[Cell]) -> bool:
