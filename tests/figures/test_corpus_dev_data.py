@@ -113,3 +113,14 @@ def test_the_splits_share_no_source():
         index, _, _ = _split(name)
         sources[name] = {entry["url"] for entry in index}
     assert not sources["dev"] & sources["heldout"]
+
+
+@pytest.mark.parametrize("name", SPLITS)
+def test_every_excerpt_is_checked_without_failing_and_every_span_is_the_text(name):
+    from zhenwu.figures import review
+
+    _, _, texts = _split(name)
+    for doc, text in texts.items():
+        result = review(text)
+        for item in (*result.figures, *result.findings):
+            assert text[item.start : item.end] == item.span, (doc, item)
