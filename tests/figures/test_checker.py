@@ -1511,3 +1511,18 @@ def test_land_per_head_is_the_land_over_a_population_the_text_states(text, expec
 )
 def test_table_lines_of_empty_cells_are_read_without_failing(text):
     assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "总人口46276人，其中城镇常住人口45905人，城镇化率89.2%。",
+            ["城镇化率不符：45905人÷46276人≈99.2%，文中为89.2%"],
+        ),
+        ("总人口46276人，其中城镇常住人口45905人，城镇化率99.2%。", []),
+        ("户籍人口50000人，常住人口46276人，其中城镇常住人口45905人，城镇化率91.8%。", []),  # of the 户籍
+    ],
+)
+def test_an_urbanization_rate_is_the_urban_population_over_a_total_the_text_states(text, expected):
+    assert [f.message for f in check(text)] == expected

@@ -103,6 +103,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _sex_ratios(text, breaks, figures)
     findings += _densities(text, figures)
     findings += _land_per_head(figures)
+    findings += _urbanization(breaks, figures)
     findings += _listed_counts(text, figures)
     findings += _table_totals(text)
     unique: dict[tuple[int, int], Finding] = {}
@@ -374,6 +375,33 @@ def _land_per_head(figures: list[Figure]) -> list[Finding]:
         computed = format_number(area.value / population.value, share.places)
         message = f"人均面积不符：{area.span}÷{population.span}≈{computed}{share.unit}，文中为{share.span}"
         findings.append(Finding("share-mismatch", "error", share.start, share.end, share.span, message))
+    return findings
+
+
+_URBANIZATION = re.compile(r"城镇化率(?:为|达到?|是)?$")
+_URBAN = re.compile(r"城镇")
+_TOTAL_PEOPLE = re.compile(r"(?:总人口|常住人口|户籍人口|人口总数)(?:为|达|有|是)?$")
+
+
+def _urbanization(breaks: Marks, figures: list[Figure]) -> list[Finding]:
+    """总人口46276人，其中城镇常住人口45905人，城镇化率99.2%: the urban population over a total the text
+    states (总人口 or 常住人口), flagged only when no total gives the rate as written."""
+    findings = []
+    for index, rate in enumerate(figures):
+        if rate.unit not in ("%", "％") or rate.approx or not _URBANIZATION.search(rate.subject):
+            continue
+        earlier = figures[max(0, index - _DENSITY_REACH) : index]
+        urban = next((f for f in reversed(earlier) if f.unit == "人" and _URBAN.search(f.subject)), None)
+        if urban is None or urban.approx or breaks.between(urban.end, rate.start):
+            continue
+        totals = [f for f in earlier if f.unit == "人" and not f.approx and f.value
+                  and _TOTAL_PEOPLE.search(f.subject) and not _URBAN.search(f.subject)]  # fmt: skip
+        if not totals or any(not _contradicts(rate, *_percent_range(urban, total)) for total in totals):
+            continue
+        total = totals[-1]
+        computed = format_number(urban.value / total.value * _HUNDRED, rate.places)
+        message = f"城镇化率不符：{urban.span}÷{total.span}≈{computed}%，文中为{rate.span}"
+        findings.append(Finding("share-mismatch", "error", rate.start, rate.end, rate.span, message))
     return findings
 
 
