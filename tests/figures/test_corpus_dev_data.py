@@ -17,7 +17,7 @@ import pytest
 
 CORPUS_DEV = Path(__file__).resolve().parents[2] / "tests" / "corpus_dev"
 SPLITS = ("dev", "heldout")
-RELATION_KINDS = {"growth", "parts", "share", "completion", "records"}
+RELATION_KINDS = {"growth", "parts", "share", "completion", "records", "other"}
 FIGURE_KINDS = {
     "money", "percent", "points", "count", "area", "length", "weight", "volume", "energy", "power",
     "duration", "multiple", "ratio",
