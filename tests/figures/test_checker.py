@@ -1526,3 +1526,10 @@ def test_table_lines_of_empty_cells_are_read_without_failing(text):
 )
 def test_an_urbanization_rate_is_the_urban_population_over_a_total_the_text_states(text, expected):
     assert [f.message for f in check(text)] == expected
+
+
+def test_a_cut_in_spending_is_the_change_not_last_years_value():
+    assert check("一般公共预算支出107752万元，比上年减支9240万元，下降7.9%。") == []
+    assert _codes("一般公共预算支出107752万元，比上年减支9240万元，下降9.9%。") == [
+        ("growth-mismatch", "9.9%")
+    ]
