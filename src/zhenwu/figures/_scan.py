@@ -27,7 +27,7 @@ class OneScan:
     [[(1, 3), (8, 11)], [(5, 6)]]
     """
 
-    __slots__ = ("_candidates", "patterns", "shortest")
+    __slots__ = ("_by_first", "_candidates", "patterns", "shortest")
 
     def __init__(self, *patterns: re.Pattern, shortest: int = 100_000) -> None:
         for pattern in patterns:  # joined as written, they may have no flags and no numbered group
@@ -36,6 +36,7 @@ class OneScan:
         self.patterns = patterns
         self.shortest = shortest
         self._candidates: re.Pattern | None = None
+        self._by_first: dict[str, list[int]] | None = None
 
     def finditer_each(self, text: str) -> list[list[re.Match]]:
         """What ``pattern.finditer(text)`` yields for each pattern, in the order given.
@@ -47,16 +48,53 @@ class OneScan:
             return [list(pattern.finditer(text)) for pattern in self.patterns]
         if self._candidates is None:
             self._candidates = _any_start(self.patterns)
+            self._by_first = _patterns_by_first_character(self.patterns)
         found: list[list[re.Match]] = [[] for _ in self.patterns]
+        every = range(len(self.patterns))
         for candidate in self._candidates.finditer(text):
             at = candidate.start()
-            for pattern, matches in zip(self.patterns, found, strict=True):
+            for index in self._by_first.get(text[at], every):  # only the patterns that may start here
+                matches = found[index]
                 if matches and at < matches[-1].end():
                     continue
-                match = pattern.match(text, at)
+                match = self.patterns[index].match(text, at)
                 if match:
                     matches.append(match)
         return found
+
+
+def _patterns_by_first_character(patterns: tuple[re.Pattern, ...]) -> dict[str, list[int]]:
+    """For each character a pattern's leading lookahead names, the patterns that may start with it, in
+    order; an empty map (every pattern tried everywhere) when a pattern names none or a range."""
+    by_first: dict[str, list[int]] = {}
+    for index, pattern in enumerate(patterns):
+        leading = _LEADING_CHARACTER.match(pattern.pattern)
+        characters = _characters(leading.group(1)) if leading else None
+        if characters is None:
+            return {}
+        for character in characters:
+            by_first.setdefault(character, []).append(index)
+    return by_first
+
+
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|(.))")
+_ESCAPED = {"n": "\n", "t": "\t"}
+
+
+def _characters(leading: str) -> set[str] | None:
+    """The characters a leading class names as the patterns write them ([亿万%], [ \\u3000\\n], 年); None
+    for a range, which this does not expand."""
+    body = leading[1:-1] if leading.startswith("[") else leading
+    if "-" in body.replace("\\-", ""):
+        return None
+    characters, at = set(), 0
+    for escape in _ESCAPE.finditer(body):
+        characters.update(body[at : escape.start()])
+        code, other = escape.groups()
+        characters.add(chr(int(code, 16)) if code else _ESCAPED.get(other, other))
+        at = escape.end()
+    characters.update(body[at:])
+    return characters
 
 
 def _any_start(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
