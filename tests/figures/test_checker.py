@@ -1533,3 +1533,24 @@ def test_a_cut_in_spending_is_the_change_not_last_years_value():
     assert _codes("一般公共预算支出107752万元，比上年减支9240万元，下降9.9%。") == [
         ("growth-mismatch", "9.9%")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "瓜园乡总人口9113人，另有流动人口895人，行政区域面积128.03平方千米，人口密度为每平方千米71人。",
+        "人口出生率3‰，人口死亡率3‰，人口自然增长率为0。",
+        "有耕地176.1亩，其中人均耕地.62亩。",
+        "全村670户，总人口2582人，其中男劳动力800人，女劳动力700人。",
+        "出生男婴55人，女婴50人，出生人口性别比110。",
+    ],
+)
+def test_derived_figures_written_rounded_and_halves_of_another_measure_hold(text):
+    assert check(text) == []
+
+
+def test_a_density_is_named_with_the_population_that_comes_nearest():
+    text = "总人口6864人，另有流动人口1872人，面积39.29平方公里，人口密度为每平方千米169人。"
+    assert [f.message for f in check(text)] == [
+        "人口密度不符：6864人÷39.29平方公里≈175人/平方公里，文中为169人"
+    ]

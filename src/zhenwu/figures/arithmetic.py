@@ -301,7 +301,8 @@ def _sex_ratios(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding
         if boys is None or girls is None or not girls.value:
             continue
         low, high = _percent_range(boys, girls)
-        if _contradicts(ratio, low, high):
+        written_low, written_high = _rounded(ratio)
+        if written_high < low or written_low > high:
             computed = format_number(boys.value / girls.value * _HUNDRED, ratio.places)
             message = f"性别比不符：{boys.span}÷{girls.span}×100≈{computed}，文中为{ratio.span}"
             findings.append(Finding("share-mismatch", "error", ratio.start, ratio.end, ratio.span, message))
@@ -312,6 +313,7 @@ _PER_AREA_AFTER = re.compile(r"[/／](?:平方公里|平方千米|km²|km2|Km²)
 _PER_AREA_BEFORE = re.compile(r"每平方(?:公里|千米)$")
 _POPULATION_NAME = re.compile(r"(?:总人口|常住人口|户籍人口|人口总数|人口)(?:数|总数)?(?:为|达|约|有|是)?$")
 _AREA_NAME = re.compile(r"面积")
+_NOT_RESIDENTS = re.compile(r"流动|外来|暂住|外出")
 _AREA_UNITS = ("平方公里", "平方千米")
 _DENSITY_REACH = 40  # figures back from a density to the population and the area it divides
 
@@ -334,16 +336,17 @@ def _densities(text: str, figures: list[Figure]) -> list[Finding]:
             continue
         earlier = figures[max(0, index - _DENSITY_REACH) : index]
         people = [f for f in earlier if f.unit == "人" and not f.approx and f.value and "密度" not in f.subject
-                  and _POPULATION_NAME.search(f.subject)]  # fmt: skip
+                  and _POPULATION_NAME.search(f.subject) and not _NOT_RESIDENTS.search(f.subject)]  # fmt: skip
         areas = [f for f in earlier if f.unit in _AREA_UNITS and not f.approx and f.value
                  and _AREA_NAME.search(f.subject)]  # fmt: skip
         if not people or not areas:
             continue
-        low, high = density.value - density.tolerance, density.value + density.tolerance
-        ranges = [_quotient_range(p, a) for p in people for a in areas]
+        low, high = _rounded(density)
+        pairs = [(p, a) for p in people for a in areas]
+        ranges = [_quotient_range(p, a) for p, a in pairs]
         if any(lo <= high and low <= hi for lo, hi in ranges):
             continue
-        population, area = people[-1], areas[-1]
+        population, area = _closest(ranges, pairs, density.value)
         computed = format_number(population.value / area.value, density.places)
         message = f"人口密度不符：{population.span}÷{area.span}≈{computed}人/平方公里，文中为{density.span}"
         findings.append(Finding("share-mismatch", "error", density.start, density.end, density.span, message))
@@ -365,13 +368,16 @@ def _land_per_head(figures: list[Figure]) -> list[Finding]:
         earlier = figures[max(0, index - _DENSITY_REACH) : index]
         land = [f for f in earlier if f.unit == share.unit and not f.approx and f.value
                 and named["land"] in f.subject and "人均" not in f.subject]  # fmt: skip
-        people = [f for f in earlier if f.unit == "人" and not f.approx and f.value and "人口" in f.subject]
+        people = [f for f in earlier if f.unit == "人" and not f.approx and f.value and "人口" in f.subject
+                  and not _NOT_RESIDENTS.search(f.subject)]  # fmt: skip
         if not land or not people:
             continue
-        low, high = share.value - share.tolerance, share.value + share.tolerance
-        if any(lo <= high and low <= hi for lo, hi in (_quotient_range(a, p) for a in land for p in people)):
+        low, high = _rounded(share)
+        pairs = [(a, p) for a in land for p in people]
+        ranges = [_quotient_range(a, p) for a, p in pairs]
+        if any(lo <= high and low <= hi for lo, hi in ranges):
             continue
-        area, population = land[-1], people[-1]
+        area, population = _closest(ranges, pairs, share.value)
         computed = format_number(area.value / population.value, share.places)
         message = f"人均面积不符：{area.span}÷{population.span}≈{computed}{share.unit}，文中为{share.span}"
         findings.append(Finding("share-mismatch", "error", share.start, share.end, share.span, message))
@@ -403,6 +409,20 @@ def _urbanization(breaks: Marks, figures: list[Figure]) -> list[Finding]:
         message = f"城镇化率不符：{urban.span}÷{total.span}≈{computed}%，文中为{rate.span}"
         findings.append(Finding("share-mismatch", "error", rate.start, rate.end, rate.span, message))
     return findings
+
+
+def _rounded(figure: Figure) -> tuple[Decimal, Decimal]:
+    """A figure worked out by the writer (a density, a per-head figure, a ratio) as the range it was
+    rounded from: half a unit in its last place, even when written like a count (71人)."""
+    half = figure.scale * Decimal(5) / Decimal(10) ** (figure.places + 1)
+    return figure.value - half, figure.value + half
+
+
+def _closest(ranges: list[tuple[Decimal, Decimal]], pairs: list, value: Decimal):
+    """The pair whose quotient comes nearest the written value: the one the message names."""
+    return min(zip(ranges, pairs, strict=True), key=lambda item: abs((item[0][0] + item[0][1]) / 2 - value))[
+        1
+    ]
 
 
 def _quotient_range(numerator: Figure, denominator: Figure) -> tuple[Decimal, Decimal]:
@@ -496,8 +516,8 @@ def _partitions(breaks: Marks, figures: list[Figure], lists: _Lists, found: set[
         other = _NAME_OPENING.sub("", lists.name_of(second))
         if not any(
             one.startswith(a) and other.startswith(b) and one[len(a) :] == other[len(b) :] for a, b in _HALVES
-        ):
-            continue
+        ) or _measure(one[1:]) not in (None, _measure(whole.subject)):
+            continue  # 总人口2582人，其中男劳动力800人，女劳动力700人: halves of the labour force, not of it
         finding = _compare_parts(whole, [first, second], True, _Subsets(0), exceed=False)
         if finding is not None:
             findings.append(finding)

@@ -543,6 +543,8 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue  # 服务基⏎层: a word cut by the line, not a blank before its unit
             if pattern is _MISSING_PEOPLE and before in _NOT_BEFORE_MAGNITUDE:
                 continue  # 接种逾万人: more than ten thousand
+            if pattern is _MISSING_INTEGER and "均" in text[max(0, start - 6) : start]:
+                continue  # 人均耕地.62亩: the 0 of a figure below one dropped, not a blank
             if _UNIT_LIST.search(text, max(0, start - 30), start):
                 continue  # 单位：个、户、亩、件: a table's units
             if pattern is _MISSING_BARE and _NAME_IN_A_LIST.search(text, max(0, start - 5), end + 1):

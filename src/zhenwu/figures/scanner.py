@@ -489,6 +489,8 @@ def _percent_expected(text: str, match: re.Match) -> bool:
         return False  # 查处率达90以上, 失业率控制在4.15以内: a rate with its bound; not 达90左右
     if end < len(text) and text[end] == "、" and "." not in match["num"]:
         return False  # 人口自然增长率4、全年生产总值: a list number
+    if not match["num"].strip("0.．"):
+        return False  # 人口自然增长率为0: a zero needs no sign
     if len(match["num"].split(".")[0].replace(",", "")) > 3:
         return False  # 完成县分烟叶任务1276: a quantity, no rate is four digits
     if _is_han(text, end) and not _BARE_RATE_FOLLOWS.match(text, end):
