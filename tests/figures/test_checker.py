@@ -1554,3 +1554,9 @@ def test_a_density_is_named_with_the_population_that_comes_nearest():
     assert [f.message for f in check(text)] == [
         "人口密度不符：6864人÷39.29平方公里≈175人/平方公里，文中为169人"
     ]
+
+
+def test_a_rate_named_after_a_part_under_qizhong_is_of_the_lists_whole():
+    assert _codes("全镇共出生人口82人，其中一孩66人，一孩率75%。") == [("share-mismatch", "75%")]
+    assert check("全镇共出生人口82人，其中一孩66人，一孩率80.5%。") == []
+    assert check("户籍人口1200人（其中城镇410人），城镇化率40%。") == []  # no rate of 城镇 stated by name

@@ -889,8 +889,11 @@ def _rate_of_stated_whole(
         and near.dimension == "count"
         and rate["stem"] in (clause := _clause_before(text, near.start))
         and "未" not in clause
-        and "其中" not in clause
-    ):  # 已开工33个，未开工17个，开工率66%: the rate is not of the 未; (其中城镇410人): nor of a part
+        and (
+            "其中" not in clause
+            or (rate["stem"] in near.subject and "（" not in clause and "(" not in clause)
+        )
+    ):  # 出生82人，其中一孩66人，一孩率75%: a rate named after the part, of the list's whole  # 已开工33个，未开工17个，开工率66%: the rate is not of the 未; (其中城镇410人): nor of a part
         wholes = _wholes_before(text, breaks, figures, at)  # 已整改108处，整改率X%
         parts = [near, *(w for w in wholes if w.end <= near.start)]
         if (
