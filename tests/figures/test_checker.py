@@ -1559,4 +1559,4 @@ def test_a_density_is_named_with_the_population_that_comes_nearest():
 def test_a_rate_named_after_a_part_under_qizhong_is_of_the_lists_whole():
     assert _codes("全镇共出生人口82人，其中一孩66人，一孩率75%。") == [("share-mismatch", "75%")]
     assert check("全镇共出生人口82人，其中一孩66人，一孩率80.5%。") == []
-    assert check("户籍人口1200人（其中城镇410人），城镇化率40%。") == []  # no rate of 城镇 stated by name
+    assert check("户籍人口1200人（其中城镇410人），参保率95%。") == []  # a rate of something else
