@@ -1560,3 +1560,10 @@ def test_a_rate_named_after_a_part_under_qizhong_is_of_the_lists_whole():
     assert _codes("全镇共出生人口82人，其中一孩66人，一孩率75%。") == [("share-mismatch", "75%")]
     assert check("全镇共出生人口82人，其中一孩66人，一孩率80.5%。") == []
     assert check("户籍人口1200人（其中城镇410人），参保率95%。") == []  # a rate of something else
+
+
+def test_counts_of_people_erased_in_a_family_planning_template_are_blanks():
+    text = (
+        "领独生子女证人数人，女性初婚人，全区出生一孩人，计划内二孩人，比上年增加人。增加人手，共减少120人。"
+    )
+    assert [span for code, span in _codes(text) if code == "missing-number"] == ["人"] * 5
