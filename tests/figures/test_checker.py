@@ -1567,3 +1567,21 @@ def test_counts_of_people_erased_in_a_family_planning_template_are_blanks():
         "领独生子女证人数人，女性初婚人，全区出生一孩人，计划内二孩人，比上年增加人。增加人手，共减少120人。"
     )
     assert [span for code, span in _codes(text) if code == "missing-number"] == ["人"] * 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出生人口278人，其中男性145人，女性133人，其中合法生育一胎202人，合法生育二胎76人。",
+        "五保对象336人，其中集中供养的五保人员110人，其中新增40人，散养的五保人员为226人。",
+        "全市城市低保对象33087户，其中市本级23502户，双矿集团低保对象6273户；农村低保对象25070户。",
+        "东与朵亩居委会相接，南邻律则居委会。",
+    ],
+)
+def test_parts_of_an_outer_whole_a_sibling_pair_and_a_place_name_are_no_slips(text):
+    assert check(text) == []
+
+
+def test_parts_that_pass_their_whole_with_no_outer_whole_listing_it_are_still_found():
+    text = "实有耕地面积0.32万公顷，农作物播种面积0.25万公顷，其中粮食作物播种面积0.14万公顷，经济作物播种面积0.13万公顷。"
+    assert _codes(text) == [("parts-exceed-whole", "0.25万公顷")]

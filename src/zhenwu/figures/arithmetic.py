@@ -1402,6 +1402,7 @@ def _parts(
                     and not _measured_otherwise(whole, f, lists)
                     and not _measured_otherwise(first, f, lists)  # 其中农业人口1749人，劳动力1185人
                     and not _planned_against_done(whole, f, lists)
+                    and not (past_clause and _contrasting(whole, f, lists))
                 ]
             )
             if opening != marker.start() and certain:
@@ -1427,6 +1428,8 @@ def _parts(
             if _OVERLAP.search(text, whole.end, parts[-1].end + 12):
                 certain = False  # 交叉任职18659人: the parts overlap, their sum may pass the whole
             breakdown = len(parts) >= 3 and all(_named_like(whole, part, lists) for part in parts)
+            if certain and _outer_whole_holds(text, stops, figures, whole, parts):
+                certain = False  # 出生人口278人，其中男性145人，女性133人，其中一胎202人: of the 278, not of the 133
             finding = _compare_parts(
                 whole, parts, bool(exhaustive), subsets, breakdown=breakdown, exceed=certain,
                 parallel=_one_list_of_kinds(text, whole, parts), sure=_sure_parts(text, whole, parts),
@@ -1434,6 +1437,38 @@ def _parts(
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+_CONTRASTS = (("城市", "农村"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "乡村"))
+
+
+def _contrasting(whole: Figure, part: Figure, lists: _Lists) -> bool:
+    """城市低保对象…，其中…；农村低保对象25070户: past the clause, the other half of a pair is a sibling."""
+    name = lists.name_of(part)
+    return any(
+        (a in whole.subject and b in name) or (b in whole.subject and a in name) for a, b in _CONTRASTS
+    )
+
+
+def _outer_whole_holds(
+    text: str, stops: Marks, figures: list[Figure], whole: Figure, parts: list[Figure]
+) -> bool:
+    """An earlier figure of the sentence, of the whole's unit, that the parts fit in and that the whole is
+    itself listed under: the 其中 may break that one down (五保对象336人，其中集中供养110人，其中新增40人，
+    散养226人)."""
+    total = sum((part.value for part in parts), Decimal(0))
+    index = bisect_left([f.start for f in figures], whole.start)
+    for earlier in reversed(figures[max(0, index - _WHOLE_REACH) : index]):
+        if stops.between(earlier.end, whole.start):
+            return False
+        if (
+            earlier.unit == whole.unit
+            and earlier.value is not None
+            and earlier.value >= total
+            and "其中" in text[earlier.end : whole.start]
+        ):
+            return True
+    return False
 
 
 def _sure_parts(text: str, whole: Figure, parts: list[Figure]) -> list[Figure]:
