@@ -1585,3 +1585,7 @@ def test_parts_of_an_outer_whole_a_sibling_pair_and_a_place_name_are_no_slips(te
 def test_parts_that_pass_their_whole_with_no_outer_whole_listing_it_are_still_found():
     text = "实有耕地面积0.32万公顷，农作物播种面积0.25万公顷，其中粮食作物播种面积0.14万公顷，经济作物播种面积0.13万公顷。"
     assert _codes(text) == [("parts-exceed-whole", "0.25万公顷")]
+
+
+def test_parts_written_number_first_are_items_of_the_list():
+    assert _codes("有14个党支部，其中8个村党支部，7个机关支部。") == [("parts-exceed-whole", "14个")]

@@ -1482,12 +1482,14 @@ def _sure_parts(text: str, whole: Figure, parts: list[Figure]) -> list[Figure]:
             len(_common_suffix(part.subject, whole.subject)) >= 2
             or len(_common_suffix(part.subject, parts[0].subject)) >= 2
             or _ITEM_GAP.fullmatch(text, earlier.end, part.start - len(part.subject))
+            or _NUMBER_FIRST_GAP.fullmatch(text, earlier.end, part.start)  # 其中8个村党支部，6个机关支部
         ):
             sure.append(part)
     return sure
 
 
 _ITEM_GAP = re.compile(r"[、，,；;]?\s*")
+_NUMBER_FIRST_GAP = re.compile(r"[\u4e00-\u9fff]{1,12}[、，,；;]\s*")
 # 阿者黑2个自然村未通公路外，其它自然村均已通了公路，其中84个: 其中 of the others, which have no figure
 _OTHERS = re.compile(r"其它|其他|其余|剩余|另外")
 # a类、b类人员家庭, 一类村: a class label before a name the next class repeats
