@@ -1428,7 +1428,7 @@ def _parts(
             if _OVERLAP.search(text, whole.end, parts[-1].end + 12):
                 certain = False  # 交叉任职18659人: the parts overlap, their sum may pass the whole
             breakdown = len(parts) >= 3 and all(_named_like(whole, part, lists) for part in parts)
-            if certain and _outer_whole_holds(text, stops, figures, whole, parts):
+            if certain and _outer_whole_holds(text, stops, figures, starts, whole, parts):
                 certain = False  # 出生人口278人，其中男性145人，女性133人，其中一胎202人: of the 278, not of the 133
             finding = _compare_parts(
                 whole, parts, bool(exhaustive), subsets, breakdown=breakdown, exceed=certain,
@@ -1451,13 +1451,13 @@ def _contrasting(whole: Figure, part: Figure, lists: _Lists) -> bool:
 
 
 def _outer_whole_holds(
-    text: str, stops: Marks, figures: list[Figure], whole: Figure, parts: list[Figure]
+    text: str, stops: Marks, figures: list[Figure], starts: list[int], whole: Figure, parts: list[Figure]
 ) -> bool:
     """An earlier figure of the sentence, of the whole's unit, that the parts fit in and that the whole is
     itself listed under: the 其中 may break that one down (五保对象336人，其中集中供养110人，其中新增40人，
     散养226人)."""
     total = sum((part.value for part in parts), Decimal(0))
-    index = bisect_left([f.start for f in figures], whole.start)
+    index = bisect_left(starts, whole.start)
     for earlier in reversed(figures[max(0, index - _WHOLE_REACH) : index]):
         if stops.between(earlier.end, whole.start):
             return False
