@@ -341,12 +341,9 @@ def _densities(text: str, figures: list[Figure]) -> list[Finding]:
                  and _AREA_NAME.search(f.subject)]  # fmt: skip
         if not people or not areas:
             continue
-        low, high = _rounded(density)
-        pairs = [(p, a) for p in people for a in areas]
-        ranges = [_quotient_range(p, a) for p, a in pairs]
-        if any(lo <= high and low <= hi for lo, hi in ranges):
+        if (pair := _unexplained_quotient(density, people, areas)) is None:
             continue
-        population, area = _closest(ranges, pairs, density.value)
+        population, area = pair
         computed = format_number(population.value / area.value, density.places)
         message = f"人口密度不符：{population.span}÷{area.span}≈{computed}人/平方公里，文中为{density.span}"
         findings.append(Finding("share-mismatch", "error", density.start, density.end, density.span, message))
@@ -372,12 +369,9 @@ def _land_per_head(figures: list[Figure]) -> list[Finding]:
                   and not _NOT_RESIDENTS.search(f.subject)]  # fmt: skip
         if not land or not people:
             continue
-        low, high = _rounded(share)
-        pairs = [(a, p) for a in land for p in people]
-        ranges = [_quotient_range(a, p) for a, p in pairs]
-        if any(lo <= high and low <= hi for lo, hi in ranges):
+        if (pair := _unexplained_quotient(share, land, people)) is None:
             continue
-        area, population = _closest(ranges, pairs, share.value)
+        area, population = pair
         computed = format_number(area.value / population.value, share.places)
         message = f"人均面积不符：{area.span}÷{population.span}≈{computed}{share.unit}，文中为{share.span}"
         findings.append(Finding("share-mismatch", "error", share.start, share.end, share.span, message))
@@ -418,11 +412,18 @@ def _rounded(figure: Figure) -> tuple[Decimal, Decimal]:
     return figure.value - half, figure.value + half
 
 
-def _closest(ranges: list[tuple[Decimal, Decimal]], pairs: list, value: Decimal):
-    """The pair whose quotient comes nearest the written value: the one the message names."""
-    return min(zip(ranges, pairs, strict=True), key=lambda item: abs((item[0][0] + item[0][1]) / 2 - value))[
-        1
-    ]
+def _unexplained_quotient(
+    stated: Figure, tops: list[Figure], bottoms: list[Figure]
+) -> tuple[Figure, Figure] | None:
+    """None when some top ÷ bottom of the text gives ``stated`` as written; else the pair nearest it,
+    the one the message names."""
+    low, high = _rounded(stated)
+    pairs = [(top, bottom) for top in tops for bottom in bottoms]
+    ranges = [_quotient_range(top, bottom) for top, bottom in pairs]
+    if any(lo <= high and low <= hi for lo, hi in ranges):
+        return None
+    distances = [abs((lo + hi) / 2 - stated.value) for lo, hi in ranges]
+    return pairs[distances.index(min(distances))]
 
 
 def _quotient_range(numerator: Figure, denominator: Figure) -> tuple[Decimal, Decimal]:
