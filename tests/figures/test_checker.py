@@ -1589,3 +1589,50 @@ def test_parts_that_pass_their_whole_with_no_outer_whole_listing_it_are_still_fo
 
 def test_parts_written_number_first_are_items_of_the_list():
     assert _codes("有14个党支部，其中8个村党支部，7个机关支部。") == [("parts-exceed-whole", "14个")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一是农业持续发展,*——*月份全镇实现生产总值3亿元。", "*——*月份"),
+        ("x至x月完成固定资产投资5亿元。", "x至x月"),
+        ("在镇第*次人代会上的讲话(二00*年*月*日)各位代表:", "二00*年*月*日"),
+        ("共受理群众来信来访 X(件)批 X 人次,", "X(件)批"),
+        ("较上年同期 X 件(批) X 人次,", "X 件(批)"),
+    ],
+)
+def test_a_blank_is_one_finding_over_all_of_it(text, expected):
+    """A clerk fills in one blank: a range of months, a date with a year in Chinese digits, a count
+    with its other unit in brackets."""
+    spans = [f.span for f in check(text) if f.code == "placeholder"]
+    assert expected in spans
+    assert not any(s != expected and expected.find(s) >= 0 for s in spans)  # not also its pieces
+
+
+def test_a_table_whose_cells_stand_between_spaces_has_figures_in_its_columns_units():
+    table = (
+        "单位:人、%\n\n地 区 人口数 比重\n2020年 2010年\n全 县 320801 100.00 100.00\n"
+        "豫海镇 116912 36.44 26.37\n马高庄乡 5055 1.58 4.35\n张家塬乡 2672 0.83 3.98\n"
+    )
+    figures = [(f.span, f.unit) for f in review(table).figures]
+    assert ("116912", "人") in figures and ("36.44", "%") in figures and ("26.37", "%") in figures
+    assert ("4.35", "%") in figures  # the next row's name (张家塬乡) is no 张 counted
+    assert not any(unit == "张" for _, unit in figures)
+
+
+def test_a_table_laid_out_a_column_after_another_has_figures_in_its_columns_units():
+    table = "单位:人、%\n\n地区 常住人口 比重\n九龙街道\n朝阳街道\n花园镇\n173807\n78890\n21640\n23.40\n10.62\n2.91\n"
+    assert [(f.span, f.unit) for f in review(table).figures] == [
+        ("173807", "人"),
+        ("78890", "人"),
+        ("21640", "人"),
+        ("23.40", "%"),
+        ("10.62", "%"),
+        ("2.91", "%"),
+    ]
+    assert check(table) == []
+
+
+def test_numbers_between_spaces_in_prose_or_without_headings_are_no_table():
+    assert review("2019 2020 2021\n三年合计 3 4 5\n").figures == []
+    assert review("这一年 人均 2 3\n").figures == []

@@ -26,7 +26,7 @@ _MARK = "xX×*＊_＿"  # 20__年: an underscore left for the clerk to write on
 _PLACEHOLDER = re.compile(
     rf"(?=[0-9{_MARK}])(?:(?<![A-Za-z0-9.{_MARK}])|(?<=GDP))(?P<token>[0-9]*(?:[{_MARK}]+[0-9]*(?:[.．][{_MARK}0-9]+)?|(?<=[0-9])[.．][0-9]*[{_MARK}]+[0-9]*))"
     rf"(?P<date>月[{_MARK}]{{1,2}}[日号])?"
-    rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万))?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
+    rf"(?P<unit>\s?[多余]?\s?(?:万亿|亿|万|千)?\s?(?:{_UNITS}|年|月|日)|\s?(?:万亿|亿|万)|[(（](?:{_UNITS})[)）])?(?![A-WYZa-wyz])"  # another mask may follow: xx户xxx平方米
 )
 # 201X/X/XX. It opens with a digit, and only then looks behind it for a letter or digit before,
 # so that the engine passes over the text to the next digit at once ((?<!…)[0-9]{2,4} was
@@ -359,7 +359,49 @@ def placeholders(text: str) -> list[Finding]:
             Finding("placeholder", "error", match.start(), match.end(), span,
                     f"“{span}”是未替换的模板占位符，应填入实际数字")
         )  # fmt: skip
-    return found
+    return _whole_masks(text, found)
+
+
+# What a mask's span grows to take in: a range's first end (*——*月份, x至x月), a year's Chinese
+# digits (二00*年), a unit in brackets beside its own (X(件)批, X 件(批)) and the 份 of 月份.
+_RANGE_BEFORE = re.compile(rf"[{_MARK}0-9]{{1,4}}[ \u3000]?(?:[—－\-~～至到]{{1,2}}|——)[ \u3000]?\Z")
+_CHINESE_YEAR_BEFORE = re.compile("[〇零○一二三四五六七八九]{1,3}\\Z")
+_UNIT_IN_BRACKETS = re.compile(rf"[(（](?:{_UNITS})[)）](?:{_UNITS})?|(?<=[)）])(?:{_UNITS})|份")
+
+
+def _widened_start(finding: Finding, before: str) -> str:
+    """What stands before a mask and belongs to its blank: *—— of *——*月份, 二 of 二00*年."""
+    if (m := _RANGE_BEFORE.search(before)) and any(ch in _MARK for ch in m.group()):
+        return m.group()
+    if finding.span.endswith("年") and (m := _CHINESE_YEAR_BEFORE.search(before)):
+        return m.group()
+    return ""
+
+
+def _whole_masks(text: str, found: list[Finding]) -> list[Finding]:
+    """One finding for each blank as a clerk sees it: *——*月份 and 二00*年*月*日 are one each."""
+    if not found:
+        return found
+    whole: list[Finding] = []
+    for finding in sorted(found, key=lambda f: (f.start, f.end)):
+        start, end = finding.start, finding.end
+        before = text[max(0, start - 8) : start]
+        start -= len(_widened_start(finding, before))
+        if (m := _UNIT_IN_BRACKETS.match(text, end)) and (m.group() != "份" or text[end - 1] == "月"):
+            end = m.end()
+        if (
+            whole
+            and whole[-1].end >= start
+            and whole[-1].code == finding.code
+            and whole[-1].span[-1:] in "年月"
+        ):
+            start = whole.pop().start  # 年 then *月*日: one date
+        if (start, end) != (finding.start, finding.end):
+            span = text[start:end]
+            message = finding.message.replace(f"“{finding.span}”", f"“{span}”")
+            finding = replace(finding, start=start, end=end, span=span, message=message)
+        whole.append(finding)
+    return whole
 
 
 # 投资〔…〕万元, 建成［…］亩: a site's ellipsis in brackets where the number was.

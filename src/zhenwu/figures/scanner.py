@@ -11,7 +11,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from zhenwu.figures import _data
-from zhenwu.figures._tables import CELL_NUMBER, is_heading, table_rows
+from zhenwu.figures._tables import CELL_NUMBER, is_heading, loose_tables, table_rows
 from zhenwu.figures._traditional import SIMPLIFIED, TRADITIONAL
 from zhenwu.figures.context import classify
 from zhenwu.figures.model import Figure
@@ -353,6 +353,7 @@ def _count_on_next_line(text: str, match: re.Match) -> str | None:
         match["num"] is None
         or match["mag"]
         or match["num2"]
+        or "." in match["num"]  # 4.35⏎张家塬乡: a table's rate, then the next row's name
         or not (match.start() == 0 or text[match.start() - 1] in "\n \u3000")
     ):
         return None
@@ -596,10 +597,20 @@ def _table_cells(text: str) -> list[Figure]:
         elif len(cells) == len(units):
             for (cell, start), unit in zip(cells[1:], units[1:], strict=True):
                 if unit is not None and CELL_NUMBER.fullmatch(cell):
-                    value = Decimal(cell.replace(",", ""))
-                    dimension = _data.UNITS.get(unit, "count")
-                    found.append(Figure(start, start + len(cell), cell, value, unit, "amount", dimension))
-    return found
+                    found.append(_cell_figure(cell, start, unit))
+    for headings, start, rows in loose_tables(text):
+        stated = _units_stated_before(text, start)
+        units = [_column_unit(heading, stated) for heading in headings]
+        for row in rows:
+            found.extend(
+                _cell_figure(cell, at, unit) for (cell, at), unit in zip(row, units, strict=True) if unit
+            )
+    return list({figure.start: figure for figure in found}.values())
+
+
+def _cell_figure(cell: str, start: int, unit: str) -> Figure:
+    value = Decimal(cell.replace(",", ""))
+    return Figure(start, start + len(cell), cell, value, unit, "amount", _data.UNITS.get(unit, "count"))
 
 
 def _column_unit(heading: str, stated: list[str] = ()) -> str | None:
