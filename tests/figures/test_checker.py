@@ -1636,3 +1636,47 @@ def test_a_table_laid_out_a_column_after_another_has_figures_in_its_columns_unit
 def test_numbers_between_spaces_in_prose_or_without_headings_are_no_table():
     assert review("2019 2020 2021\n三年合计 3 4 5\n").figures == []
     assert review("这一年 人均 2 3\n").figures == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "财政收入完成1340万元,比去年同期超收235万元,同比增长21.3%。",  # 超收 is the change, not last year
+        "實際利用外資1.336億美元,增長20%,其中經濟開發區注冊協議外資 2.45億美元。",  # signed is no part of arrived
+        "全镇耕地面积56万亩,已承包耕地面积54万亩,占耕地面积的96.4%;土地流转面积25.1万亩,占耕地面积的44.8%。",
+        "按照年初XX发2011XX号文件的要求。",  # a document's masked serial
+        "注意平方公里、公顷、亩3个单位。",  # units named, not measured
+        "面積:萬畝\n單位:總產:噸\n單產:千克\n| 乡镇 | 面积 |\n",  # a table's legend
+        "增幅比上月回落0.39個(ge) 百分點,比上年末提高0.9个 百分点。",  # the number is there
+    ],
+)
+def test_what_the_sweeps_of_this_session_showed_is_no_slip(text):
+    assert check(text) == []
+
+
+def test_a_rate_without_its_sign_is_reported_as_that_and_not_also_held_against_a_sum():
+    text = "财政收入完成1340万元,比去年同期超收235万元,同比增长213。"
+    assert _codes(text) == [("missing-percent", "213")]
+
+
+def test_the_masked_year_of_a_document_number_is_a_placeholder():
+    assert _codes("按照蒙发【XX】2号文件精神要求") == [("placeholder", "XX")]
+
+
+def test_glosses_given_twice_rates_named_on_their_own_and_points_shared_by_a_list():
+    figures = review("总户数1.20萬(wan)(wan)戶,人口共5.4萬(wan)(wan)人。").figures
+    assert [(f.value, f.unit) for f in figures] == [(Decimal(12000), "户"), (Decimal(54000), "人")]
+    rates = review("人口死亡率3.1‰,人口自然增长率2.1‰。").figures
+    assert [(f.kind, f.subject) for f in rates] == [("percent", "人口死亡率"), ("percent", "人口自然增长率")]
+    points = review("第二产业、第三产业增加值占比分别下降0.7个、0.2个百分点。").figures
+    assert [(f.span, f.unit) for f in points] == [("0.7个", "个百分点"), ("0.2个百分点", "个百分点")]
+    spaced = review(
+        "实现工业总产值 119 亿元,同比增长 11.1%。进出口总额同比增长\n4.58%。增幅达到了8.75%"
+    ).figures
+    assert [f.kind for f in spaced] == ["amount", "growth", "growth", "growth"]
+
+
+def test_place_names_and_census_labels_are_no_counts():
+    assert review("凯里市三棵树镇,前郭尔罗斯县东三家子乡。").figures == []
+    figures = review("总人口 14619 男 7806 女 6813 家庭户户数 4282 家庭户总人口 14619").figures
+    assert not any(f.unit == "家" for f in figures)

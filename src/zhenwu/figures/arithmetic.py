@@ -106,9 +106,13 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _urbanization(breaks, figures)
     findings += _listed_counts(text, figures)
     findings += _table_totals(text)
+    # 同比超收235万元，同比增长213: a rate written without its % is reported as that; what it
+    # was meant to be (21.3%? 213%?) is the writer's to say, not a sum to hold against it
+    unsigned = {f.start for f in figures if f.implicit_unit and f.dimension == "percent"}
     unique: dict[tuple[int, int], Finding] = {}
     for finding in findings:  # one figure, one finding: the first check that saw it says why
-        unique.setdefault((finding.start, finding.end), finding)
+        if finding.start not in unsigned:
+            unique.setdefault((finding.start, finding.end), finding)
     return list(unique.values())
 
 
@@ -949,6 +953,8 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure, text: str = 
         named = [
             f for f in named if _bare_name(f.subject) in (core, core + "总数", core + "总量", core + "总额")
         ]
+    # 耕地面积56万亩，已承包耕地面积54万亩，…占耕地面积的44.8%: the one named so, not a kind of it
+    named.sort(key=lambda f: _bare_name(f.subject) != core)
     return named[0] if named else None
 
 
@@ -1263,7 +1269,7 @@ _BASE_BEFORE = re.compile(
     r"(?:较|比|同比|与)(?:上年|去年|上一年)(?:同期)?(?:[\u4e00-\u9fff（）()]{2,12}?(?<![增减长高降升少加]))?(?:的|为)?$"
 )
 _UP_BEFORE = re.compile(
-    r"(?:增加|净增|增收|增产|增支|多收|多支|增长|提高|上升|(?:比|较|同比)[^，,。；;%％]{0,10}?增)了?(?:近|约)?$"
+    r"(?:增加|净增|增收|增产|增支|多收|多支|超收|超支|增长|提高|上升|(?:比|较|同比)[^，,。；;%％]{0,10}?增)了?(?:近|约)?$"
 )  # 比2005年增46.3吨: a bare 增 after a comparison
 _DOWN_BEFORE = re.compile(
     r"(?:减少|减收|减产|减支|少收|少支|下降|降低|回落|(?:比|较|同比)[^，,。；;%％]{0,10}?减)了?(?:近|约)?$"
@@ -1568,10 +1574,20 @@ def _names_again(lists: _Lists, earlier: Figure, later: Figure) -> bool:
 
 
 def _measured_otherwise(whole: Figure, part: Figure, lists: _Lists) -> bool:
-    """农林牧渔业增加值25814万元…其中农业产值19217万元，增加值11956万元: 产值 is no part of 增加值."""
+    """农林牧渔业增加值25814万元…其中农业产值19217万元，增加值11956万元: 产值 is no part of 增加值;
+    实际利用外资1.336亿美元…其中注册协议外资2.45亿美元: what was signed is no part of what arrived."""
+    name = lists.name_of(part) or part.subject
+    if any(
+        _REALIZED.search(a) and _AGREED.search(b) for a, b in ((whole.subject, name), (name, whole.subject))
+    ):
+        return True
     of_whole = _measure(whole.subject)
     of_part = _measure(lists.name_of(part)) or _measure(part.subject)
     return of_whole is not None and of_part is not None and of_whole != of_part
+
+
+_REALIZED = re.compile(r"实际|到位|实到|到账")
+_AGREED = re.compile(r"合同|协议|注册|签约|批准")
 
 
 _HAS_DIGIT = re.compile(r"[0-9]")

@@ -19,7 +19,7 @@ _COMPLETION = re.compile(
     r"(?:完成|达到|为)(?P<base>[^，,。；;、]{0,12}?(?:目标|计划|任务)[^，,。；;、的]{0,4}?)的?$|完成率(?:为|达到?)?$"
 )
 _GROWTH = re.compile(
-    r"(?P<verb>{})(?:比例|幅度|率)?(?:了|为|达到?|约)?(?P<minus>[-－负])?$".format(
+    r"(?<!自然)(?P<verb>{})(?:比例|幅度|率)?(?:了|为|是|达到?了?|到达了?|约)?(?P<minus>[-－负])?$".format(
         "|".join(_data.GROWTH_UP + _data.GROWTH_DOWN)
     )
 )
@@ -92,8 +92,14 @@ def classify(text: str, figures: list[Figure]) -> list[Figure]:
 
 
 def _left(text: str, start: int, previous_end: int) -> str:
-    """The clause before ``start``, stopping at the previous figure."""
-    return _CLAUSE.search(text, max(previous_end, start - 24), start).group()
+    """The clause before ``start``, stopping at the previous figure. Spaces and a line break a PDF
+    put between a word and its figure (同比增长 11.1%, 同比增长⏎4.58%) stand for nothing."""
+    end = start
+    while end > previous_end and text[end - 1] in " \u3000\t":
+        end -= 1
+    if end - 1 > previous_end and text[end - 1] == "\n" and "\u4e00" <= text[end - 2] <= "\u9fff":
+        end -= 1
+    return _CLAUSE.search(text, max(previous_end, end - 24), end).group()
 
 
 def _assign_role(figure: Figure, left: str) -> None:

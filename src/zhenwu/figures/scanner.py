@@ -7,6 +7,7 @@ digits so that nothing inside them is read as a quantity), then ratios, then fig
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -173,7 +174,8 @@ def _extract(text: str, dates: bool) -> list[Figure]:
         extra += [cell for cell in cells if cell.start not in taken]
     if extra := extra + _durations(text):
         figures = sorted(figures + extra, key=lambda f: f.start)
-    return classify(text, _merge_ranges(text, _money_like_neighbour(text, _negatives(text, figures))))
+    figures = _points_shared(text, _money_like_neighbour(text, _negatives(text, figures)))
+    return classify(text, _merge_ranges(text, figures))
 
 
 _MINUS = "-－"
@@ -240,6 +242,9 @@ _BARE_MAGNITUDES = {
 _SPACED_THOUSANDS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
 
 
+_LABEL_AFTER_SPACE = re.compile(r"家庭|户口|户籍|户数|人口|人数|个人")
+
+
 def _figure(match: re.Match, text: str) -> Figure | None:
     start, end = match.span()
     if match["near"] is not None:
@@ -256,6 +261,12 @@ def _figure(match: re.Match, text: str) -> Figure | None:
             qualifier=match["pre2"] + (match["post2"] or ""), implicit_unit=match["bunit"] is None,
         )  # fmt: skip
     unit = match["unit"] or match["unit_nl"]
+    if (
+        match["unit"]
+        and text[match.start("unit") - 1] in " \t\u3000"
+        and _LABEL_AFTER_SPACE.match(text, match.start("unit"))
+    ):
+        return None  # 女 6813 家庭户户数 4282: a census block's number, then the next label
     if not unit and (unit := _count_on_next_line(text, match)):
         end = text.index(unit, end) + len(unit)
     shared_magnitude = None
@@ -385,6 +396,9 @@ def _glued_to_latin(text: str, end: int) -> bool:
     return text[end].isascii() and text[end].isalpha()
 
 
+_PLACE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,2}(?:镇|乡)(?![党政村])")
+
+
 def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
     """A Chinese numeral is a figure only with a unit, outside slogans and ordinals."""
     if not unit or unit in _data.ARABIC_ONLY_UNITS:
@@ -404,6 +418,8 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
         return False  # 一件件实事, 一个个项目: "one by one"; 零部件, 一部分: the unit begins a word
     if end < len(text) and text[end] in _data.DIGITS:
         return False  # 七个一
+    if unit not in ("个", "名", "人") and _PLACE_NAMED.match(text, end):
+        return False  # 三棵树镇, 东三家子乡: a place's name
     if unit == "次" and (
         text.startswith(_ORDINAL_MEETINGS, end) or (match["cn"] == "二" and _is_han(text, end))
     ):
@@ -715,6 +731,22 @@ def _money_like_neighbour(text: str, figures: list[Figure]) -> list[Figure]:
         ):
             figure.unit, figure.dimension, figure.implicit_unit = previous.unit, "money", True
     return figures
+
+
+def _points_shared(text: str, figures: list[Figure]) -> list[Figure]:
+    """分别下降0.7个、0.2个百分点: the first 个 is of the 百分点 the list ends with."""
+    for at in range(len(figures) - 2, -1, -1):
+        first, second = figures[at], figures[at + 1]
+        if (
+            first.unit == "个"
+            and second.unit == "个百分点"
+            and text[first.end : second.start].strip() in _JOINS
+        ):
+            figures[at] = replace(first, unit="个百分点", dimension=second.dimension)
+    return figures
+
+
+_JOINS = ("、", "和", "及", "与", ",", "，")
 
 
 def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
