@@ -1680,3 +1680,9 @@ def test_place_names_and_census_labels_are_no_counts():
     assert review("凯里市三棵树镇,前郭尔罗斯县东三家子乡。").figures == []
     figures = review("总人口 14619 男 7806 女 6813 家庭户户数 4282 家庭户总人口 14619").figures
     assert not any(f.unit == "家" for f in figures)
+
+
+def test_a_share_whose_clause_names_people_the_text_never_counts_is_not_held_against_the_figure_before():
+    text = "总人口5.4万人,其中农业人口4.61万人,聚居着壮、汉、苗等民族,壮族占70%。"
+    assert check(text) == []
+    assert _codes("总人口5.4万人,其中农业人口4.61万人,占70%。") == [("share-mismatch", "70%")]

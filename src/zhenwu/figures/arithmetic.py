@@ -733,6 +733,8 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
             continue  # 交通类783件、城建类579件、政法类562件，占总量的77%: the three together
         if lists.per_unit(part) or _AVERAGE_NAME.search(lists.name_of(part)[-4:]):
             continue  # 户籍12560人，户均2.7人，…60岁以上占26.2%: an average is no part
+        if _share_of_another(text, part, stated):
+            continue  # 农业人口4.61万人，聚居着壮、汉、苗等民族，壮族占70%: of people the text never counts
         if stated.kind == "share" and stated.base:
             whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part, text)
         elif stated.kind == "share":
@@ -758,6 +760,18 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
                 Finding(f"{stated.kind}-mismatch", "error", stated.start, stated.end, stated.span, message)
             )
     return findings
+
+
+_OWN_SUBJECT = re.compile(r"(?:其中|分别|而)?(?P<own>[\u4e00-\u9fff]{2,8}?)(?:约|均|则)?占")
+
+
+def _share_of_another(text: str, part: Figure, stated: Figure) -> bool:
+    """A share whose clause names what it is of, and that is not the figure before it."""
+    clause = _clause_before(text, stated.start)
+    if len(clause) == stated.start - part.end or not (match := _OWN_SUBJECT.match(clause)):
+        return False  # the part in the share's own clause
+    own, named = match["own"], part.subject
+    return own not in named and named[-2:] not in own
 
 
 # 辖区总人口32320人。总人口中，14岁以下5145人，占16.1%: the whole named again as the list opens
