@@ -1686,3 +1686,8 @@ def test_a_share_whose_clause_names_people_the_text_never_counts_is_not_held_aga
     text = "总人口5.4万人,其中农业人口4.61万人,聚居着壮、汉、苗等民族,壮族占70%。"
     assert check(text) == []
     assert _codes("总人口5.4万人,其中农业人口4.61万人,占70%。") == [("share-mismatch", "70%")]
+
+
+def test_a_year_masked_whole_at_the_opening_of_a_clause_is_a_placeholder():
+    text = "xxxx,全镇完成财政收入8165万元。一、xxxx工作回顾\nxxxx,是“十二五”规划的开局之年。XXXX，你好"
+    assert _codes(text) == [("placeholder", "xxxx")] * 3

@@ -556,7 +556,18 @@ def _bare_number(text: str, match: re.Match) -> bool:
         return False  # 贫困退出村为**: a masked place
     if text.startswith(_MASK_LIST, end) or (before == "、" and text[max(0, start - 2) : start - 1] in _MARK):
         return False  # 有xx、xx、xx四个脱贫村: masked names in a list
+    if _MASKED_YEAR_OPENING.fullmatch(match.group()) and _opens_a_clause(text, start):
+        return _YEAR_MASK_FOLLOWS.match(text, end) is not None  # xxxx，全镇完成…; 一、xxxx工作回顾
     return before in _BEFORE_BARE and (end == len(text) or text[end] in _AFTER_BARE)
+
+
+_MASKED_YEAR_OPENING = re.compile(rf"([{_MARK}])\1{{3}}")
+_YEAR_MASK_FOLLOWS = re.compile(r"[，,][ \u3000]?[全我是在镇乡县区市]|工作|年")
+_CLAUSE_OPENERS = ("。", "\n", "；", "、", "：", ":")
+
+
+def _opens_a_clause(text: str, start: int) -> bool:
+    return start == 0 or text.endswith(_CLAUSE_OPENERS, 0, start)
 
 
 _MASK_LIST = tuple("、" + mark for mark in _MARK)
