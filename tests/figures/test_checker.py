@@ -1691,3 +1691,13 @@ def test_a_share_whose_clause_names_people_the_text_never_counts_is_not_held_aga
 def test_a_year_masked_whole_at_the_opening_of_a_clause_is_a_placeholder():
     text = "xxxx,全镇完成财政收入8165万元。一、xxxx工作回顾\nxxxx,是“十二五”规划的开局之年。XXXX，你好"
     assert _codes(text) == [("placeholder", "xxxx")] * 3
+
+
+def test_age_bands_that_cover_everyone_must_make_the_population():
+    text = (
+        "全镇總人口29928人,其中男15321人,女14607人。"
+        "14歲以下3871人,占12.9%;15~64歲24268人,占81%;65歲以上1361人,占4.6%。"
+    )
+    assert _codes(text) == [("parts-sum-mismatch", "總人口29928人"[3:])]
+    assert check("总人口有57496人,18岁以下15892人,18—35岁17848人,35—60岁17327人,60岁以上6429人。") == []
+    assert check("总人口有57496人,18岁以下15892人,18—35岁17848人。") == []  # no band of the oldest: not all

@@ -97,6 +97,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     levels = [f for f in figures if f.value is not None]
     findings += _stated_sums(text, breaks, lists.stops, levels, {f.start for f in findings})
     findings += _partitions(breaks, levels, lists, {f.start for f in findings})
+    findings += _age_bands(text, levels, lists, {f.start for f in findings})
     findings += _impossible_rates(text, figures)
     findings += _structure_sums(text, figures)
     findings += _households_and_people(figures)
@@ -555,6 +556,71 @@ def _halves_of_a_named_whole(
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+# 14岁以下3871人，占12.9%；15～64岁24268人…；65岁以上1361人: age bands that cover everyone
+_FIRST_BAND = re.compile(
+    r"(?:0[—\-－~～至到])?(?P<high>[0-9]{1,2})(?:周)?岁(?:及|或)?以下(?:的)?(?:人口|人)?(?:为|有|共)?$"
+)
+_MIDDLE_BAND = re.compile(
+    r"(?P<low>[0-9]{1,2})[—\-－~～至到](?P<high>[0-9]{1,2})(?:周)?岁(?:的)?(?:人口|人)?(?:为|有|共)?$"
+)
+_LAST_BAND = re.compile(r"(?P<low>[0-9]{1,2})(?:周)?岁(?:及|或)?以上(?:的)?(?:人口|人|老人)?(?:为|有|共)?$")
+_POPULATION_NAME = re.compile(r"(?:总人口|常住人口|户籍人口|人口总数|总人数)(?:为|达到?|有|共)?$")
+_SOME_OF_THE_PEOPLE = re.compile(r"其中|城|农|乡村|流动|外来|暂住|男|女|少数|汉族|党员|劳动")
+_BAND_REACH = 400  # characters back from the first band to the population it divides
+
+
+def _age_bands(text: str, figures: list[Figure], lists: _Lists, found: set[int]) -> list[Finding]:
+    """总人口29928人…14岁以下3871人，15～64岁24268人，65岁以上1361人: bands from the youngest to the
+    oldest, each starting where the last ended, count everyone once."""
+    findings = []
+    for index, first in enumerate(figures):
+        if first.unit != "人" or first.approx or not (band := _FIRST_BAND.search(lists.name_of(first))):
+            continue
+        bands, high = [first], int(band["high"])
+        for later in figures[index + 1 : index + 12]:
+            if later.unit in ("%", "％", "‰"):
+                continue
+            name = lists.name_of(later)
+            following = _MIDDLE_BAND.search(name) or _LAST_BAND.search(name)
+            if (
+                later.unit != "人"
+                or later.approx
+                or not following
+                or int(following["low"]) not in (high, high + 1)
+            ):
+                break
+            bands.append(later)
+            if following.re is _LAST_BAND:
+                break
+            high = int(following["high"])
+        if len(bands) < 3 or not _LAST_BAND.search(lists.name_of(bands[-1])):
+            continue
+        whole = _population_before(text, figures, index)
+        if whole is None or whole.start in found:
+            continue
+        finding = _compare_parts(whole, bands, True, _Subsets(0), exceed=False)
+        if finding is not None:
+            findings.append(finding)
+            found.add(whole.start)
+    return findings
+
+
+def _population_before(text: str, figures: list[Figure], index: int) -> Figure | None:
+    """The nearest population before the bands, named as all of it (总人口, 常住人口, 户籍人口)."""
+    start = figures[index].start
+    for candidate in reversed(figures[:index]):
+        if start - candidate.end > _BAND_REACH:
+            return None
+        if (
+            candidate.unit == "人"
+            and not candidate.approx
+            and _POPULATION_NAME.search(name := _clause_before(text, candidate.start, 12))
+            and not _SOME_OF_THE_PEOPLE.search(name)
+        ):  # not 其中城镇常住人口19505人
+            return candidate
+    return None
 
 
 _TOTAL_BEFORE = re.compile(r"(?:总计|合计|共计)(?:为|达到?)?[，,:：]?$")
