@@ -53,12 +53,15 @@ def is_heading(cells: list[Cell]) -> bool:
 # rows of cells between spaces (`豫海镇 116912 36.44 26.37`), and one cell a line, either a row
 # after another (`人民街街道 |⏎14850 |⏎18856 |`) or, as some pages lay them out, a column after
 # another (every name, then every figure of the first column, then of the second).
-_ONE_CELL = re.compile(r"[ \t\u3000]*(?P<cell>[^\n|]*?)[ \t\u3000]*\|?[ \t\u3000]*$")
 _SPACED_ROW = re.compile(
     r"(?P<label>[^\s0-9|][^\n|0-9]{0,15}?)(?P<cells>(?:[ \t\u3000]+-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?){2,12})[ \t\u3000]*$"
 )
-_SPACED_HINT = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]+-?[0-9][0-9.,]*){2,12}[ \t\u3000]*\n")
-_ONE_CELL_HINT = re.compile(r"\n[ \t\u3000]*-?[0-9][0-9.,]*[ \t\u3000]*\|?[ \t\u3000]*\n[ \t\u3000]*-?[0-9]")
+_SPACED_HINT = re.compile(  # it opens at a space, so that the engine skips to one in C
+    r"(?=[ \t\u3000])(?<=[\u4e00-\u9fff])[ \t\u3000]+-?[0-9][0-9.,]*(?:[ \t\u3000]+-?[0-9][0-9.,]*){1,11}[ \t\u3000]*(?=\n|\Z)"
+)
+_NUMBER_LINE = re.compile(
+    r"\n[ \t\u3000]*(?P<cell>-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)[ \t\u3000]*\|?[ \t\u3000]*(?=\n|$)"
+)
 _HEADING_WORD = re.compile(r"[^\s0-9|][^\s|]*")
 _YEAR_HEADING = re.compile(r"(?:19|20)[0-9]{2}年?(?:末|底)?")
 _LABEL_HEADINGS = {"地区", "区域", "乡镇", "镇街", "县区", "单位", "项目", "指标", "名称", "类别", "分组"}
@@ -75,30 +78,54 @@ def loose_tables(text: str) -> Iterator[tuple[list[str], int, list[list[Cell]]]]
     >>> [(h, [[c for c, _ in row] for row in rows]) for h, _, rows in loose_tables(text)]
     [(['常住人口', '比重'], [['173807', '23.40'], ['78890', '10.62']])]
     """
-    if _SPACED_HINT.search(text):
-        yield from _spaced_tables(text)
-    if _ONE_CELL_HINT.search(text):
-        yield from _column_tables(text)
+    yield from _spaced_tables(text)
+    yield from _column_tables(text)
 
 
-def _lines(text: str) -> list[tuple[str, int]]:
-    return [(m.group(), m.start()) for m in _LINE.finditer(text)]
+def _line_at(text: str, position: int) -> tuple[str, int]:
+    """The line holding ``position``, and where it starts."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)], start
+
+
+def _lines_before(text: str, start: int, count: int) -> list[tuple[str, int]]:
+    """Up to ``count`` lines before the line starting at ``start``, nearest last."""
+    lines = []
+    while start > 0 and len(lines) < count:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        lines.append((text[previous : start - 1], previous))
+        start = previous
+    return lines[::-1]
 
 
 def _spaced_tables(text: str) -> Iterator[tuple[list[str], int, list[list[Cell]]]]:
-    lines = _lines(text)
-    index = 0
-    while index < len(lines):
-        rows = []
-        while index < len(lines) and (row := _spaced_row(*lines[index])) is not None:
+    """Only the lines the hint finds are read (a pasted report holds few or none)."""
+    rows: list[list[Cell]] = []
+    first = next_start = -1
+    for hint in _SPACED_HINT.finditer(text):
+        line, start = _line_at(text, hint.start())
+        if start < next_start:
+            continue  # a second hint on the same line
+        row = _spaced_row(line, start)
+        if rows and (row is None or start != next_start):
+            yield from _spaced_table(text, first, rows)
+            rows = []
+        if row is not None:
+            if not rows:
+                first = start
             rows.append(row)
-            index += 1
-        if len(rows) >= 2 and len({len(row) for row in rows}) == 1:
-            first = index - len(rows)
-            headings = _headings_above(lines, first, len(rows[0]))
-            if headings:
-                yield headings, lines[first][1], rows
-        index += 1
+        next_start = start + len(line) + 1
+    yield from _spaced_table(text, first, rows)
+
+
+def _spaced_table(
+    text: str, first: int, rows: list[list[Cell]]
+) -> Iterator[tuple[list[str], int, list[list[Cell]]]]:
+    if len(rows) >= 2 and len({len(row) for row in rows}) == 1:
+        headings = _headings_above([line for line, _ in _lines_before(text, first, 2)], len(rows[0]))
+        if headings:
+            yield headings, first, rows
 
 
 def _spaced_row(line: str, start: int) -> list[Cell] | None:
@@ -112,10 +139,9 @@ def _spaced_row(line: str, start: int) -> list[Cell] | None:
     return cells
 
 
-def _headings_above(lines: list[tuple[str, int]], first: int, columns: int) -> list[str]:
+def _headings_above(above: list[str], columns: int) -> list[str]:
     """The headings of a table's figure columns, from at most two lines above its first row: a
     heading over years (比重 over 2020年 2010年) covers as many columns as there are years."""
-    above = [line for line, _ in lines[max(0, first - 2) : first]]
     if not above:
         return []
     years = above[-1].split() if len(above) == 2 else []
@@ -139,37 +165,41 @@ def _without_label(words: list[str]) -> list[str]:
 
 
 def _column_tables(text: str) -> Iterator[tuple[list[str], int, list[list[Cell]]]]:
-    """A heading line, then every name a line, then each column's figures a line each."""
-    lines = _lines(text)
-    index = 0
-    while index < len(lines):
-        names = 0
-        at = index + 1
-        while at < len(lines) and _is_name(lines[at][0]):
-            names += 1
-            at += 1
-        figures = []
-        while at < len(lines) and (cell := _one_cell(*lines[at])) is not None:
-            figures.append(cell)
-            at += 1
-        if names >= 2 and figures and len(figures) % names == 0:
-            headings = _without_label(_HEADING_WORD.findall(lines[index][0]))
-            columns = len(figures) // names
-            if len(headings) == columns:
-                rows = [[figures[c * names + r] for c in range(columns)] for r in range(names)]
-                yield headings, lines[index][1], rows
-                index = at
-                continue
-        index = max(index + 1, at - 1 if names else index + 1)
+    """A heading line, then every name a line, then each column's figures a line each: found from
+    the runs of lines that hold a number alone."""
+    run: list[Cell] = []
+    run_start = next_start = -1
+    for match in _NUMBER_LINE.finditer(text):
+        start = match.start() + 1
+        if run and start != next_start:
+            yield from _column_table(text, run_start, run)
+            run = []
+        if not run:
+            run_start = start
+        run.append((match["cell"], match.start("cell")))
+        next_start = match.end() + 1
+    if run:
+        yield from _column_table(text, run_start, run)
+
+
+def _column_table(
+    text: str, start: int, figures: list[Cell]
+) -> Iterator[tuple[list[str], int, list[list[Cell]]]]:
+    names, heading = 0, None
+    while start > 0:
+        line, start = _line_at(text, start - 1)
+        if not _is_name(line):
+            heading = (line, start)
+            break
+        names += 1
+    if heading is None or names < 2 or len(figures) % names:
+        return
+    headings = _without_label(_HEADING_WORD.findall(heading[0]))
+    columns = len(figures) // names
+    if len(headings) == columns:
+        yield headings, heading[1], [[figures[c * names + r] for c in range(columns)] for r in range(names)]
 
 
 def _is_name(line: str) -> bool:
     cell = line.strip().rstrip("|").strip()
     return 1 < len(cell) <= 12 and not any(ch.isdigit() for ch in cell) and " " not in cell
-
-
-def _one_cell(line: str, start: int) -> Cell | None:
-    match = _ONE_CELL.fullmatch(line)
-    if match is None or not CELL_NUMBER.fullmatch(match["cell"]):
-        return None
-    return match["cell"], start + match.start("cell")

@@ -91,9 +91,14 @@ def classify(text: str, figures: list[Figure]) -> list[Figure]:
     return figures
 
 
+_PDF_GAPS = frozenset(" \u3000\t\n")
+
+
 def _left(text: str, start: int, previous_end: int) -> str:
     """The clause before ``start``, stopping at the previous figure. Spaces and a line break a PDF
     put between a word and its figure (同比增长 11.1%, 同比增长⏎4.58%) stand for nothing."""
+    if start and text[start - 1] not in _PDF_GAPS:
+        return _CLAUSE.search(text, max(previous_end, start - 24), start).group()
     end = start
     while end > previous_end and text[end - 1] in " \u3000\t":
         end -= 1

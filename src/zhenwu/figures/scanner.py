@@ -243,6 +243,7 @@ _SPACED_THOUSANDS = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
 
 
 _LABEL_AFTER_SPACE = re.compile(r"家庭|户口|户籍|户数|人口|人数|个人")
+_LABEL_UNITS = frozenset("家户人个")
 
 
 def _figure(match: re.Match, text: str) -> Figure | None:
@@ -262,7 +263,7 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         )  # fmt: skip
     unit = match["unit"] or match["unit_nl"]
     if (
-        match["unit"]
+        match["unit"] in _LABEL_UNITS
         and text[match.start("unit") - 1] in " \t\u3000"
         and _LABEL_AFTER_SPACE.match(text, match.start("unit"))
     ):
@@ -735,14 +736,10 @@ def _money_like_neighbour(text: str, figures: list[Figure]) -> list[Figure]:
 
 def _points_shared(text: str, figures: list[Figure]) -> list[Figure]:
     """分别下降0.7个、0.2个百分点: the first 个 is of the 百分点 the list ends with."""
-    for at in range(len(figures) - 2, -1, -1):
-        first, second = figures[at], figures[at + 1]
-        if (
-            first.unit == "个"
-            and second.unit == "个百分点"
-            and text[first.end : second.start].strip() in _JOINS
-        ):
-            figures[at] = replace(first, unit="个百分点", dimension=second.dimension)
+    for at in [i for i, figure in enumerate(figures) if figure.unit == "个百分点"][::-1]:
+        first, second = figures[at - 1], figures[at]
+        if at and first.unit == "个" and text[first.end : second.start].strip() in _JOINS:
+            figures[at - 1] = replace(first, unit="个百分点", dimension=second.dimension)
     return figures
 
 
