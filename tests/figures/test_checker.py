@@ -1701,3 +1701,26 @@ def test_age_bands_that_cover_everyone_must_make_the_population():
     assert _codes(text) == [("parts-sum-mismatch", "總人口29928人"[3:])]
     assert check("总人口有57496人,18岁以下15892人,18—35岁17848人,35—60岁17327人,60岁以上6429人。") == []
     assert check("总人口有57496人,18岁以下15892人,18—35岁17848人。") == []  # no band of the oldest: not all
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1-5月,全县总支出完成223326万元,比上年同期196978万元增长13.38%,其中一般预算支出完成167731万元,"
+        "比上年同期169412万元下降0.99%。",  # last year's figure is no part
+        "全年粮食种植面积43907公顷,比上年增加63公顷。其中,小麦种植面积 21500公顷,比上年增加 39公顷;"
+        "玉米种植面积11118公顷;油料种植面积6284.3公顷;烟叶种植面积3087公顷;蔬菜种植面积10168公顷。",
+        "全年完成农林牧渔业产值18.19亿元,比上年增长3.0%。其中,农业产值14.91亿元,增长3.6%;"
+        "林业产值1.36亿元,下降14.2%;畜牧业产值1.61亿元,增长19.7%。",  # the fishery not listed
+        "播种面积3773亩,乡辖五个行政村,其中13个农牧业小组,经济以农牧业为主。",  # groups inside villages
+        "完成千万元楼宇6幢,其中亿元楼宇2幢。",  # classes of buildings by the tax they pay
+    ],
+)
+def test_statistics_bulletins_and_budgets_the_sweeps_showed_raise_nothing(text):
+    assert check(text) == []
+
+
+def test_crops_in_the_grain_and_a_count_of_the_same_things_are_still_held_against_their_whole():
+    text = "全年粮食种植面积43907公顷。其中,小麦种植面积31500公顷;玉米种植面积21118公顷。"
+    assert [code for code, _ in _codes(text)] == ["parts-exceed-whole"]
+    assert _codes("辖5个行政村,其中13个贫困村。") == [("part-exceeds-whole", "5个")]

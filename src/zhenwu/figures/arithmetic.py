@@ -1490,6 +1490,9 @@ def _parts(
                     and not _measured_otherwise(first, f, lists)  # 其中农业人口1749人，劳动力1185人
                     and not _planned_against_done(whole, f, lists)
                     and not (past_clause and _contrasting(whole, f, lists))
+                    and _role_in_change(text, f) != "base"  # 其中…完成167731万元，比上年同期169412万元
+                    and not _other_crop(whole, f, lists)
+                    and not _counts_other_things(text, whole, f)
                 ]
             )
             if opening != marker.start() and certain:
@@ -1515,6 +1518,8 @@ def _parts(
             if _OVERLAP.search(text, whole.end, parts[-1].end + 12):
                 certain = False  # 交叉任职18659人: the parts overlap, their sum may pass the whole
             breakdown = len(parts) >= 3 and all(_named_like(whole, part, lists) for part in parts)
+            if breakdown and "农林牧渔" in whole.subject and not any("渔" in lists.name_of(p) for p in parts):
+                breakdown = False  # 农林牧渔业产值…其中农业…林业…畜牧业: the fishery is not listed
             if certain and _outer_whole_holds(text, stops, figures, starts, whole, parts):
                 certain = False  # 出生人口278人，其中男性145人，女性133人，其中一胎202人: of the 278, not of the 133
             finding = _compare_parts(
@@ -1524,6 +1529,30 @@ def _parts(
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+# 粮食种植面积43907公顷，其中小麦…玉米…；油料…烟叶…蔬菜种植面积: crops beside the grain, not in it
+_NOT_GRAIN = re.compile(
+    r"油料|油菜|花生|烟叶|烤烟|棉花|蔬菜|瓜果|水果|茶叶|茶园|中药材|药材|甘蔗|糖料|麻类|花卉|食用菌|果园"
+)
+
+
+def _other_crop(whole: Figure, part: Figure, lists: _Lists) -> bool:
+    return "粮食" in whole.subject and _NOT_GRAIN.search(lists.name_of(part)[-12:]) is not None
+
+
+_COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}")
+
+
+def _counts_other_things(text: str, whole: Figure, part: Figure) -> bool:
+    """辖五个行政村，其中13个农牧业小组: counts written number first, of things of another kind."""
+    if whole.dimension != "count" or part.dimension != "count":
+        return False
+    nouns = [_COUNTED_NOUN.match(text, figure.end) for figure in (whole, part)]
+    if not all(nouns):
+        return False
+    whole_noun, part_noun = (noun.group() for noun in nouns)
+    return whole_noun[-1] != part_noun[-1] and whole_noun[-1] not in part_noun
 
 
 _CONTRASTS = (("城市", "农村"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "乡村"))

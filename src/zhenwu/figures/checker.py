@@ -182,7 +182,22 @@ _MISSING_BARE = re.compile(
 )
 # 亩均, 亩产, 万吨级, 万元户, 亩效益, 亩平收入; 干亩187亩: a name, its number after
 _NOT_AFTER = set("均产级位数户效平居0123456789")  # 朵亩居委会: a place's name
-_CLASS_AFTER_MAGNITUDE = ("以上", "以下", "项目", "企业", "大关", "规模", "级", "量级")  # 向亿元规模跨越
+_CLASS_AFTER_MAGNITUDE = (
+    "以上",
+    "以下",
+    "项目",
+    "企业",
+    "大关",
+    "规模",
+    "级",
+    "量级",
+    "楼宇",
+    "楼",
+    "村",
+    "镇",
+    "园区",
+    "产业",
+)  # 向亿元规模跨越
 
 
 @dataclass(frozen=True, slots=True)
