@@ -1724,3 +1724,23 @@ def test_crops_in_the_grain_and_a_count_of_the_same_things_are_still_held_agains
     text = "全年粮食种植面积43907公顷。其中,小麦种植面积31500公顷;玉米种植面积21118公顷。"
     assert [code for code, _ in _codes(text)] == ["parts-exceed-whole"]
     assert _codes("辖5个行政村,其中13个贫困村。") == [("part-exceeds-whole", "5个")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "span"),
+    [
+        ("(同口径)完成30,161万元,同比增长14.6%,增收4,376万。", "growth-mismatch", "14.6%"),
+        ("完成固定资产投资24.92亿元,为市下60亿元目标的39.87%。", "share-mismatch", "39.87%"),
+        ("高新技术产业产值占规模以上工业总产值的比重到达2023%。", "rate-over-100", "2023%"),
+        ("同比增【zēng】长【zhǎng】%。", "missing-number", "%"),
+    ],
+)
+def test_slips_the_sweeps_of_this_session_showed_are_found(text, code, span):
+    assert (code, span) in _codes(text)
+
+
+def test_a_forms_date_field_and_a_completion_called_a_share_raise_nothing():
+    assert check("编者:___________ 日 期:___________") == []
+    assert check("全年财政收入486.18万元,占比121.54%,超额完成任务。") == []
+    figures = review("变压器容量2828.08万千伏安,能源消费合计895.99吨标准煤。").figures
+    assert [f.unit for f in figures] == ["千伏安", "吨标准煤"]

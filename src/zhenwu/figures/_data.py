@@ -94,6 +94,8 @@ UNITS = {
     "毫升": "volume",
     # energy and power
     "千瓦时": "energy",
+    "吨标准煤": "weight",  # energy consumed, weighed as standard coal
+    "千伏安": "power",
     "度": "energy",
     "千瓦": "power",
     "马力": "power",
@@ -171,7 +173,7 @@ IDIOMS = (
 # (农民人均纯收入达到9950).
 MONEY_SUBJECT_WORDS = (
     "收入", "投资", "产值", "销售", "营收", "资金", "工资", "税收", "利润", "金额", "总额", "支出", "预算", "补贴",
-    "补助", "经费", "债务", "成本",
+    "补助", "经费", "债务", "成本", "增收", "减收", "超收", "增支", "减支",
 )  # fmt: skip
 
 # Context words that decide a figure's kind.

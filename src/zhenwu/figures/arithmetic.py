@@ -467,13 +467,13 @@ def _places(number: Decimal) -> int:
 # keyboard or of the site (not 完成率, 执行率, 增长率, 出栏率, nor 毛入学率 or 参保率 counted against a
 # population register, which may pass 100%).
 _SHARE_RATE = re.compile(
-    r"(?:覆盖|达标|合格|优良|满意|知晓|巩固|退出|脱贫|办结|结案|整改|销号|回复|回访|签约|"
+    r"(?:(?:覆盖|达标|合格|优良|满意|知晓|巩固|退出|脱贫|办结|结案|整改|销号|回复|回访|签约|"
     r"就业|普及|接种|建档|完好|通车|通畅|硬化|绿化|治愈|出勤|参训|响应|及时|准确|处置|化解|调解成功|上线|"
-    r"在线|联系|办理|受理|采纳|通过|贯通|清零|入户|录入|使用|利用|知情|参与|留存|安置|到岗)率"
+    r"在线|联系|办理|受理|采纳|通过|贯通|清零|入户|录入|使用|利用|知情|参与|留存|安置|到岗)率|比重)"
     r"|满意度|认可度|知晓度"
 )
 _RATE_VERB = re.compile(
-    r"(?:为|是|达|达到|已达|已达到|均达|均达到|均为|提高到|提升到|提高至|提升至|保持|稳定在)?$"
+    r"(?:为|是|达|达到|到达|已达|已达到|均达|均达到|均为|提高到|提升到|提高至|提升至|保持|稳定在)?$"
 )
 
 
@@ -945,13 +945,15 @@ def _rate_of_stated_whole(
     if at is None or "分别" in before or before[-1:] in ("、", "和", "及"):
         return None  # 实际分别完成95个、310个、7397个，分别超额完成19%、14%和12%: pairs, not one rate
     near = figures[at]
+    between = text[near.end : stated.start]
+    named_after = between in _TARGET_NAMED_AFTER  # 完成24.92亿元，为市下60亿元目标的39.87%
     inline = (
-        text[near.end : stated.start] == "的"
+        (between == "的" or named_after)
         and at >= 1
         and _comparable(figures[at - 1], near)
         and not breaks.between(figures[at - 1].end, near.start)
     )
-    if inline and _TARGET_WORD.search(text, max(0, near.start - 8), near.start):
+    if inline and (named_after or _TARGET_WORD.search(text, max(0, near.start - 8), near.start)):
         part, whole, what = figures[at - 1], near, "完成进度"  # 完成A，完成年计划T的X%
         if lists.qizhong.last_before(part.start) > lists.stops.last_before(part.start):
             return None  # 参保33550人，其中…学生28109人，占年度目标20000人的167.75%: of the 33550
@@ -1005,6 +1007,7 @@ def _rate_of_stated_whole(
 
 
 _TARGET_WORD = re.compile(r"(?:目标|计划|任务)(?:数)?$")
+_TARGET_NAMED_AFTER = ("目标的", "计划的", "任务的", "任务数的", "目标任务的")
 _SHARE_OF = re.compile(r"[，,]?占[^，,。；;：:0-9]{1,12}$")
 
 

@@ -21,7 +21,7 @@ _LOST_POINT = re.compile(
 )  # the spans LOST_POINT reads
 # 萬(wàn)元, and 萬(wan)(wan)戶 where a page glossed its glosses again
 _PINYIN = re.compile(
-    r"[(（](?<=[\u4e00-\u9fff][(（])(?P<syllable>[a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňḿ]{1,6})[)）](?:[(（](?P=syllable)[)）])*"
+    r"[(（【](?<=[\u4e00-\u9fff][(（【])(?P<syllable>[a-zàáǎāèéěēìíǐīòóǒōùúǔūüǖǘǚǜńňḿ]{1,6})[)）】](?:[(（【](?P=syllable)[)）】])*"
 )
 _UNITS = "|".join(re.escape(u) for u in sorted(_data.UNITS, key=len, reverse=True))
 _MARK = "xX×*＊_＿"  # 20__年: an underscore left for the clerk to write on
@@ -366,6 +366,8 @@ def placeholders(text: str) -> list[Finding]:
             continue  # 贵州9个、*1个: a place masked in a list, its count written
         if unit and match.start() and text[match.start() - 1] == "第" and unit not in _RANKS:
             continue  # 第xx次人代会: a masked ordinal, a name; 排名第xx位 is a rank, a figure
+        if unit == "日" and _FIELD_LABEL.match(text, match.end()):
+            continue  # 编者:____ 日 期:____: a form's field, its label spaced out
         if match["date"]:
             unit = "日"  # x月x日
         elif not unit and not (has_digits and len(token) >= 4) and not _bare_number(text, match):
@@ -503,6 +505,7 @@ def _ratio_masks(text: str) -> list[re.Match]:
     return found
 
 
+_FIELD_LABEL = re.compile(r"[ \u3000]*期")
 _MASKED_NAME_BEFORE_YEAR = re.compile(rf"[{_MARK}]{{2,}}(?:19|20)[0-9]{{2}}年")
 
 
