@@ -1744,3 +1744,9 @@ def test_a_forms_date_field_and_a_completion_called_a_share_raise_nothing():
     assert check("全年财政收入486.18万元,占比121.54%,超额完成任务。") == []
     figures = review("变压器容量2828.08万千伏安,能源消费合计895.99吨标准煤。").figures
     assert [f.unit for f in figures] == ["千伏安", "吨标准煤"]
+
+
+def test_a_share_of_a_whole_named_exactly_in_an_earlier_paragraph_is_checked():
+    text = "有乡村人口286人,劳动力170人。\n2008年全村经济总收入223万元。\n全村外出务工收入3万元,其中,常年外出务工人数3人(占劳动力的 1.9%)。"
+    assert _codes(text) == [("share-mismatch", "1.9%")]
+    assert check(text.replace("1.9%", "1.8%")) == []

@@ -88,8 +88,10 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     figures = _without_restatements(text, figures)
     breaks, subsets, lists = Marks(text, SENTENCE_BREAKS), _Subsets(), _Lists(text)
     findings: list[Finding] = []
+    earlier: list[Figure] = []  # the figures of the paragraphs before, for a whole named exactly
     for paragraph in _paragraphs(text, figures):
-        findings += _shares(text, breaks, paragraph, lists)
+        findings += _shares(text, breaks, paragraph, lists, earlier)
+        earlier += paragraph
         findings += _growth(text, breaks, paragraph)
         findings += _records(text, breaks, paragraph, subsets)
     findings += _parts(text, breaks, figures, subsets, lists)
@@ -771,7 +773,9 @@ def _anchor(text: str, breaks: Marks, figures: list[Figure], index: int) -> int 
     return None
 
 
-def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> list[Finding]:
+def _shares(
+    text: str, breaks: Marks, figures: list[Figure], lists: _Lists, earlier: list[Figure] = ()
+) -> list[Finding]:
     findings = []
     targets = _targets(text, figures)
     paired = -1  # rates up to this index were checked with their parts (分别占)
@@ -803,6 +807,8 @@ def _shares(text: str, breaks: Marks, figures: list[Figure], lists: _Lists) -> l
             continue  # 农业人口4.61万人，聚居着壮、汉、苗等民族，壮族占70%: of people the text never counts
         if stated.kind == "share" and stated.base:
             whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part, text)
+            if whole is None and at < _WHOLE_REACH:
+                whole = _named_exactly_before(stated.base, earlier, part)  # 劳动力170人。⏎…占劳动力的1.9%
         elif stated.kind == "share":
             whole = _implied_whole(breaks, figures, at, lists)  # 发现问题105处，已整改100处，占95%
             if whole is None and _same_whole(lists, last_whole, last_share, part):
@@ -1039,6 +1045,28 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure, text: str = 
     # 耕地面积56万亩，已承包耕地面积54万亩，…占耕地面积的44.8%: the one named so, not a kind of it
     named.sort(key=lambda f: _bare_name(f.subject) != core)
     return named[0] if named else None
+
+
+_NAMED_REACH = 1500  # characters back to a whole in an earlier paragraph, named exactly
+
+
+def _named_exactly_before(base: str, earlier: list[Figure], part: Figure) -> Figure | None:
+    """The last figure of an earlier paragraph named just as the share's whole is (劳动力 for 占劳动力的)."""
+    core = _WHOLE_SUFFIX.sub("", _WHOLE_PREFIX.sub("", base))
+    if len(core) < 2:
+        return None
+    for candidate in reversed(earlier[-_WHOLE_REACH:]):
+        if part.start - candidate.end > _NAMED_REACH:
+            return None
+        if (
+            _bare_name(candidate.subject) == core
+            and candidate.unit == part.unit
+            and candidate.kind == part.kind
+            and candidate.value > part.value
+            and not candidate.approx
+        ):
+            return candidate
+    return None
 
 
 _AMONG_NAMED = re.compile(r"中(?![国心华])")  # 常住人口中0—14岁人口: a part of the named whole, not it
