@@ -1750,3 +1750,10 @@ def test_a_share_of_a_whole_named_exactly_in_an_earlier_paragraph_is_checked():
     text = "有乡村人口286人,劳动力170人。\n2008年全村经济总收入223万元。\n全村外出务工收入3万元,其中,常年外出务工人数3人(占劳动力的 1.9%)。"
     assert _codes(text) == [("share-mismatch", "1.9%")]
     assert check(text.replace("1.9%", "1.8%")) == []
+
+
+def test_a_pitchs_kind_a_session_and_a_name_on_the_next_line_are_no_figures():
+    assert review("新建卢寨村5人制足球场1个").figures[0].span == "1个"
+    assert review("区委九届五次全委会").figures == []
+    assert review("已享受人数\n441\n99\n万秀村“四荒”发包情况").figures == []
+    assert [f.value for f in review("实现外贸进出口3.5\n亿美元").figures] == [Decimal(350000000)]

@@ -268,6 +268,15 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         and _LABEL_AFTER_SPACE.match(text, match.start("unit"))
     ):
         return None  # 女 6813 家庭户户数 4282: a census block's number, then the next label
+    if unit == "人" and text.startswith("制", end):
+        return None  # 5人制足球场: a kind of pitch, not five people
+    if (
+        not unit
+        and match["mag"]
+        and "\n" in text[match.end("num") if match["num"] else start : match.start("mag")]
+    ):
+        if _is_han(text, match.end("mag")):
+            return None  # 已享受人数⏎99⏎万秀村: the next line's name, not 99万
     if not unit and (unit := _count_on_next_line(text, match)):
         end = text.index(unit, end) + len(unit)
     shared_magnitude = None
@@ -428,7 +437,7 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
     return not _inside_quotes(text, match.start(), end) and not _in_a_ladder(text, match, unit)
 
 
-_ORDINAL_MEETINGS = ("会议", "全会", "全体会议", "党代会", "代表大会")
+_ORDINAL_MEETINGS = ("会议", "全会", "全委会", "全委扩大会", "常委会", "全体会议", "党代会", "代表大会")
 _ONE_IN_A_WORD = tuple("统某唯同单划专逐归合任")
 _UNIT_IN_A_WORD = ("部分", "部件", "部委")
 
