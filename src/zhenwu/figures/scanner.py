@@ -274,9 +274,9 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         not unit
         and match["mag"]
         and "\n" in text[match.end("num") if match["num"] else start : match.start("mag")]
+        and _is_han(text, match.end("mag"))
     ):
-        if _is_han(text, match.end("mag")):
-            return None  # 已享受人数⏎99⏎万秀村: the next line's name, not 99万
+        return None  # 已享受人数⏎99⏎万秀村: the next line's name, not 99万
     if not unit and (unit := _count_on_next_line(text, match)):
         end = text.index(unit, end) + len(unit)
     shared_magnitude = None
