@@ -1757,3 +1757,12 @@ def test_a_pitchs_kind_a_session_and_a_name_on_the_next_line_are_no_figures():
     assert review("区委九届五次全委会").figures == []
     assert review("已享受人数\n441\n99\n万秀村“四荒”发包情况").figures == []
     assert [f.value for f in review("实现外贸进出口3.5\n亿美元").figures] == [Decimal(350000000)]
+
+
+def test_thresholds_keep_their_word_and_last_years_figure_in_brackets_takes_this_years_unit():
+    figures = review("地方财政收入突破1000万元,少于1万人的乡镇有4个。").figures
+    assert [(f.span, f.qualifier) for f in figures][:2] == [("突破1000万元", "突破"), ("少于1万人", "少于")]
+    figures = review("户籍人口出生436人,比去年同期(429)多生7人。四术437例,比去年同期(350)增加87例。").figures
+    assert [(f.span, f.unit) for f in figures] == [
+        ("436人", "人"), ("429", "人"), ("7人", "人"), ("437例", "例"), ("350", "例"), ("87例", "例"),
+    ]  # fmt: skip

@@ -7,6 +7,7 @@ digits so that nothing inside them is read as a quantity), then ratios, then fig
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
@@ -174,6 +175,8 @@ def _extract(text: str, dates: bool) -> list[Figure]:
         extra += [cell for cell in cells if cell.start not in taken]
     if extra := extra + _durations(text):
         figures = sorted(figures + extra, key=lambda f: f.start)
+    if "同期(" in text or "同期（" in text:
+        figures = _bases_in_brackets(text, figures)
     figures = _points_shared(text, _money_like_neighbour(text, _negatives(text, figures)))
     return classify(text, _merge_ranges(text, figures))
 
@@ -741,6 +744,37 @@ def _money_like_neighbour(text: str, figures: list[Figure]) -> list[Figure]:
         ):
             figure.unit, figure.dimension, figure.implicit_unit = previous.unit, "money", True
     return figures
+
+
+_BASE_IN_BRACKETS = re.compile(r"(?:比|较)(?:去年|上年)同期[（(](?P<number>[0-9]+(?:\.[0-9]+)?)[)）]")
+
+
+def _bases_in_brackets(text: str, figures: list[Figure]) -> list[Figure]:
+    """出生436人，比去年同期(429)多生7人: last year's figure in brackets, in the unit of this year's."""
+    starts = [figure.start for figure in figures]
+    added = []
+    for match in _BASE_IN_BRACKETS.finditer(text):
+        at = bisect_left(starts, match.start()) - 1
+        if (
+            at < 0
+            or not figures[at].unit
+            or any(ch in text[figures[at].end : match.start()] for ch in "。；;\n")
+        ):
+            continue
+        this_year, number = figures[at], match["number"]
+        start = match.start("number")
+        added.append(
+            Figure(
+                start,
+                start + len(number),
+                number,
+                Decimal(number),
+                this_year.unit,
+                "amount",
+                this_year.dimension,
+            )
+        )
+    return sorted(figures + added, key=lambda f: f.start) if added else figures
 
 
 def _points_shared(text: str, figures: list[Figure]) -> list[Figure]:
