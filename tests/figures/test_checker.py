@@ -1766,3 +1766,14 @@ def test_thresholds_keep_their_word_and_last_years_figure_in_brackets_takes_this
     assert [(f.span, f.unit) for f in figures] == [
         ("436人", "人"), ("429", "人"), ("7人", "人"), ("437例", "例"), ("350", "例"), ("87例", "例"),
     ]  # fmt: skip
+
+
+def test_a_count_of_things_named_after_ji_and_an_average_age_are_figures():
+    figures = review("建设了六大基地即干果林基地、药材基地、苗木基地、蔬菜基地、养殖基地、茶叶基地。").figures
+    assert [(f.span, f.value) for f in figures] == [("六大", Decimal(6))]
+    assert review("实施四大战略：工业强镇、农业稳镇、商贸活镇。").figures == []  # three named, not four
+    assert [(f.span, f.unit) for f in review("有村干部4名,平均年龄45岁。").figures] == [
+        ("4名", "名"),
+        ("45岁", "岁"),
+    ]
+    assert review("60岁以上老人83户").figures[0].span == "83户"  # an age class is no figure

@@ -563,7 +563,11 @@ def _enumerated_counts(text: str) -> list[Figure]:
     found = []
     for match in _N_BIG.finditer(text):
         n = _data.DIGITS.get(match["n"], 10)
-        if _items_before(text, match.start()) == n or _items_in_brackets_after(text, match.end()) == n:
+        if n in (
+            _items_before(text, match.start()),
+            _items_in_brackets_after(text, match.end()),
+            _items_named_after(text, match.end()),
+        ):
             found.append(
                 Figure(match.start(), match.end(), match.group(), Decimal(n), "个", "amount", "count")
             )
@@ -681,8 +685,19 @@ def _units_stated_before(text: str, start: int) -> list[str]:
     return [unit for unit in units if unit in _data.UNITS or "/" in unit]
 
 
+# 平均年龄45岁: an age, where ages are otherwise classes (60岁以上) and no figures
+_AVERAGE_AGE = re.compile(r"平均年龄(?:为|是|达|约)?(?P<span>(?P<n>[0-9]{1,2}(?:\.[0-9])?)(?:周)?岁)")
+
+
 def _durations(text: str) -> list[Figure]:
-    return [
+    if "平均年龄" in text:
+        ages = [
+            Figure(m.start("span"), m.end("span"), m["span"], Decimal(m["n"]), "岁", "amount", "duration")
+            for m in _AVERAGE_AGE.finditer(text)
+        ]
+    else:
+        ages = []
+    return ages + [
         Figure(m.start("span"), m.end("span"), m["span"], _value(m["n"], None), "年", "amount", "duration")
         for m in _YEARS.finditer(text)
     ]
@@ -705,6 +720,23 @@ def _items_before(text: str, position: int) -> int:
     if not _LIST_SEPARATOR.search(clause):
         return 0
     return len([item for item in _LIST_SEPARATOR.split(clause.removesuffix("等")) if item.strip()])
+
+
+_NAMES_FOLLOW = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:[，,]?即|[：:])")
+_NAMES_END = re.compile(r"[^。；;\n]{1,120}")
+
+
+def _items_named_after(text: str, position: int) -> int:
+    """六大基地即干果林基地、药材基地…: the things counted, named after 即 or a colon."""
+    opened = _NAMES_FOLLOW.match(text, position)
+    if opened is None:
+        return 0
+    names = _NAMES_END.match(text, opened.end())
+    if names is None or "、" not in names.group():
+        return 0
+    return len(
+        [item for item in re.split("[、和及]", names.group().split("，")[0].split(",")[0]) if item.strip()]
+    )
 
 
 def _items_in_brackets_after(text: str, position: int) -> int:
