@@ -1777,3 +1777,9 @@ def test_a_count_of_things_named_after_ji_and_an_average_age_are_figures():
         ("45岁", "岁"),
     ]
     assert review("60岁以上老人83户").figures[0].span == "83户"  # an age class is no figure
+
+
+def test_land_per_head_is_checked_against_a_population_stated_after_it():
+    text = "耕地总面积2,145.00亩(其中:田486.00亩,地1,659.00亩),人均耕地1.20亩。\n人口状况\n全村总人口1726人。"
+    assert _codes(text) == [("share-mismatch", "1.20亩")]
+    assert check(text.replace("1.20亩", "1.24亩")) == []

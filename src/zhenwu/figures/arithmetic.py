@@ -362,8 +362,8 @@ _LAND_UNITS = ("亩", "公顷")
 
 
 def _land_per_head(figures: list[Figure]) -> list[Finding]:
-    """人均耕地1.9亩 against the 耕地 and the populations stated before it: flagged only when no population
-    of the text (总人口, 农业人口 …) gives it as written."""
+    """人均耕地1.9亩 against the 耕地 before it and the populations stated around it: flagged only when no
+    population of the text (总人口, 农业人口 …) gives it as written."""
     findings = []
     for index, share in enumerate(figures):
         named = _LAND_PER_HEAD.search(share.subject)
@@ -372,7 +372,8 @@ def _land_per_head(figures: list[Figure]) -> list[Finding]:
         earlier = figures[max(0, index - _DENSITY_REACH) : index]
         land = [f for f in earlier if f.unit == share.unit and not f.approx and f.value
                 and named["land"] in f.subject and "人均" not in f.subject]  # fmt: skip
-        people = [f for f in earlier if f.unit == "人" and not f.approx and f.value and "人口" in f.subject
+        around = earlier + figures[index + 1 : index + 1 + _DENSITY_REACH]  # 人口状况 may come after the land
+        people = [f for f in around if f.unit == "人" and not f.approx and f.value and "人口" in f.subject
                   and not _NOT_RESIDENTS.search(f.subject)]  # fmt: skip
         if not land or not people:
             continue
