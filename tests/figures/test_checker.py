@@ -1783,3 +1783,31 @@ def test_land_per_head_is_checked_against_a_population_stated_after_it():
     text = "耕地总面积2,145.00亩(其中:田486.00亩,地1,659.00亩),人均耕地1.20亩。\n人口状况\n全村总人口1726人。"
     assert _codes(text) == [("share-mismatch", "1.20亩")]
     assert check(text.replace("1.20亩", "1.24亩")) == []
+
+
+def test_growth_from_one_years_value_to_anothers_with_a_bare_dao_is_recomputed():
+    text = "工业总产值从1999年的3428万元到2003年的1.03亿元,同比增长301%。"
+    assert _codes(text) == [("growth-mismatch", "301%")]
+    assert check(text.replace("301%", "200.5%")) == []
+
+
+def test_words_that_hold_yue_jin_chao_compound_units_sectors_and_names():
+    assert [(f.span, f.approx) for f in review("成功签约120个项目,约3亿元。").figures] == [
+        ("120个", False),
+        ("约3亿元", True),
+    ]
+    freight = review("货物周转量47036万吨公里,旅客周转量85092万人公里,年平均气温13.5℃。")
+    assert [f.unit for f in freight.figures] == ["吨公里", "人公里", "℃"] and freight.findings == []
+    assert (
+        review("滹沱河流经境内三家村、玉会。各项指标均实现两位数增长。一头连着城市,一头连着农村。").figures
+        == []
+    )
+    assert [f.kind for f in review("完成年計畫的130.9%").figures] == ["completion"]
+    sectors = (
+        "第二产业增加值50.55亿元,同比增长11.3%,其中工业增加值39.07亿元;第三产业增加值34.55亿元,同比增长6.5%。"
+    )
+    assert check(sectors) == []
+    assert [f.kind for f in review("固定资产投资完成12亿元,同比增\n长46.6%。").figures] == [
+        "amount",
+        "growth",
+    ]

@@ -51,6 +51,8 @@ _AVERAGE = re.compile(r"年均|年平均|平均每年")
 _REAL_GROWTH = re.compile(r"实际增长|可比价|扣除价格因素")
 _YEAR = re.compile(r"[0-9０-９xX×*]{2,4}年")
 _FROM = re.compile(r"[由从][^，,。；;]{0,8}$")
+# 从1999年的3428万元到2003年的1.03亿元: a bare 到, with the later year
+_BARE_TO = re.compile(r"[，,]?\s*(?:到|至)(?:(?:19|20)[0-9]{2}年?(?:底|末)?)?的?\s*")
 _TO = re.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小)(?:到|至|为)|增至|降至")
 _LAST_YEAR_BEFORE = re.compile(r"(?:较|比之?|同比)(?:上年|去年|上一年|[0-9]{4}年)(?:同期)?的?$")
 # 可达23.92亿元（2020年22.15亿元），比上年增长8%: the base in brackets after the value.
@@ -1432,7 +1434,9 @@ def _values_compared(
         if (
             _comparable(first, second)
             and _FROM.search(text, max(0, first.start - 10), first.start)
-            and _TO.search(text, first.end, second.start)
+            and (
+                _TO.search(text, first.end, second.start) or _BARE_TO.fullmatch(text, first.end, second.start)
+            )
             and not breaks.between(second.end, stated.start)
         ):
             return first, second  # 由A增长到B，增长X%
@@ -1524,6 +1528,7 @@ def _parts(
                     and not (past_clause and _contrasting(whole, f, lists))
                     and _role_in_change(text, f) != "base"  # 其中…完成167731万元，比上年同期169412万元
                     and not _other_crop(whole, f, lists)
+                    and not _other_sector(whole, f, lists)
                     and not _counts_other_things(text, whole, f)
                 ]
             )
@@ -1571,6 +1576,15 @@ _NOT_GRAIN = re.compile(
 
 def _other_crop(whole: Figure, part: Figure, lists: _Lists) -> bool:
     return "粮食" in whole.subject and _NOT_GRAIN.search(lists.name_of(part)[-12:]) is not None
+
+
+_SECTOR = re.compile(r"第(?P<n>[一二三])产业|(?P<m>[一二三])产")
+
+
+def _other_sector(whole: Figure, part: Figure, lists: _Lists) -> bool:
+    """第二产业增加值50.55亿元，其中工业…；第三产业增加值34.55亿元: the next sector, not a part."""
+    of_whole, of_part = _SECTOR.search(whole.subject), _SECTOR.search(lists.name_of(part)[-12:])
+    return bool(of_whole and of_part) and (of_whole["n"] or of_whole["m"]) != (of_part["n"] or of_part["m"])
 
 
 _COUNTED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,8}")

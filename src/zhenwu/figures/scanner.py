@@ -71,10 +71,15 @@ _LABEL = (
     r"(?=[ \t]*(?:\n|$)|[，,](?:相信|希望|供|欢迎|仅供))"  # 工作总结6篇⏎: how many articles a page holds
     r"|[(（](?:通用|精选|优选|汇总|合集|热门)?(?:\d+|[一二三四五六七八九十]{1,2})篇(?:范文)?[)）](?=[ \t]*(?:\n|$)))"  # 总结(通用16篇)⏎: a page's title
 )
+# 签约120个, 最近3年, 赶超: the 约, 近 or 超 of a word, not "about" or "over"
+_NOT_APPROX = "".join(
+    f"(?<!{word})" for word in ("签约", "预约", "节约", "制约", "公约", "条约", "契约", "邀约", "相约", "履约",
+                                "违约", "特约", "最近", "附近", "临近", "邻近", "靠近", "赶超", "高超")
+)  # fmt: skip
 _IDIOM = rf"(?P<idiom>{_alternation(_data.IDIOMS)}|十[一二三四五六]五)"
 _RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶]{_AR})+)"
 _FIGURE = (
-    rf"(?P<pre>{_alternation(_data.APPROX_BEFORE)}|(?<=[中刚，,、；;：:（(])过)?"  # 其中过500万元的两个
+    rf"(?P<pre>(?:{_alternation(_data.APPROX_BEFORE)}){_NOT_APPROX}|(?<=[中刚，,、；;：:（(])过)?"  # 其中过500万元的两个
     r"(?:"
     rf"(?:{_NUM_START}(?P<num>{LOST_POINT}|{_AR})|{_CN_START}(?P<cn>{_CN}))"
     rf"(?:{_SPACE}(?P<in1>[多余]))?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千|(?<=万)[0-9]{{3,4}}(?![0-9.])|(?<=万)[一二两三四五六七八九]千(?:[零一二三四五六七八九]百)?)?"
@@ -128,7 +133,9 @@ def fold(text: str) -> str:
     >>> fold("完成投資3.2億元，佔年計劃的52%")
     '完成投资3.2亿元，占年计划的52%'
     """
-    return text.translate(_FOLD) if _TRADITIONAL.search(text) else text
+    if not _TRADITIONAL.search(text):
+        return text
+    return text.translate(_FOLD).replace("计画", "计划")  # 年計畫: Taiwan's word for 计划, as long
 
 
 def extract(text: str, *, dates: bool = False) -> list[Figure]:
@@ -271,8 +278,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         and _LABEL_AFTER_SPACE.match(text, match.start("unit"))
     ):
         return None  # 女 6813 家庭户户数 4282: a census block's number, then the next label
-    if unit == "人" and text.startswith("制", end):
-        return None  # 5人制足球场: a kind of pitch, not five people
+    if (unit == "人" and text.startswith("制", end)) or (unit == "位" and text.startswith("数", end)):
+        return None  # 5人制足球场: a kind of pitch, not five people; 两位数增长: double-digit
     if (
         not unit
         and match["mag"]
@@ -409,7 +416,7 @@ def _glued_to_latin(text: str, end: int) -> bool:
     return text[end].isascii() and text[end].isalpha()
 
 
-_PLACE_NAMED = re.compile(r"[\u4e00-\u9fff]{1,2}(?:镇|乡)(?![党政村])")
+_PLACE_NAMED = re.compile(r"[\u4e00-\u9fff]{0,2}(?:镇|乡|村)(?![党政村级委民])")
 
 
 def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
