@@ -1811,3 +1811,18 @@ def test_words_that_hold_yue_jin_chao_compound_units_sectors_and_names():
         "amount",
         "growth",
     ]
+
+
+def test_a_yearly_average_too_high_for_the_growth_over_the_years_is_found():
+    text = (
+        "预计2011年全镇农业生产总值26328万元,比2006年增长35%,年均增长7%;"
+        "乡镇企业总产值473.8万元,比2006年增长42%,年均增长18.4%;财政收入是2006年的4.6倍,年均增长45.6%。"
+    )
+    found = check(text)
+    assert [(f.code, f.span) for f in found] == [("growth-mismatch", "18.4%"), ("growth-mismatch", "45.6%")]
+    assert found[0].message == "年均增速不符：2011年比2006年增长42%，5年年均约为7.3%，文中为18.4%"
+    # divided instead of compounded (35% ÷ 5 = 7%) and below the nominal (at comparable prices): no slip
+    assert (
+        check("2011年，农民人均纯收入3650元，是2006年的2.1倍，年均增长13%；产值比2006年增长35%，年均增长7%。")
+        == []
+    )

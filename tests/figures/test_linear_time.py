@@ -61,6 +61,7 @@ SHAPES = {
     ),
     "tables between spaces and a cell a line": "地区 人口 比重\n甲镇 3 1.5\n乙镇 4 2.5\n九龙\n朝阳\n17\n78\n2.3\n1.6\n",
     "a cell a line with no names": "人口\n17 |\n",
+    "yearly averages over the years": "预计2011年总产值473.8万元,比2006年增长42%,年均增长18.4%,",
 }
 
 

@@ -109,6 +109,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _densities(text, figures)
     findings += _land_per_head(figures)
     findings += _urbanization(breaks, figures)
+    findings += _yearly_averages(text, breaks, figures)
     findings += _listed_counts(text, figures)
     findings += _table_totals(text)
     # 同比超收235万元，同比增长213: a rate written without its % is reported as that; what it
@@ -385,6 +386,63 @@ def _land_per_head(figures: list[Figure]) -> list[Finding]:
         computed = format_number(area.value / population.value, share.places)
         message = f"人均面积不符：{area.span}÷{population.span}≈{computed}{share.unit}，文中为{share.span}"
         findings.append(Finding("share-mismatch", "error", share.start, share.end, share.span, message))
+    return findings
+
+
+# 预计2011年…总产值473.8万元，比2006年增长42%，年均增长18.4%: the total growth and the years it
+# took give the yearly average, compounded or (as some writers do) divided
+_YEARLY_AVERAGE = re.compile(r"(?:年均|年平均|平均每年)(?:增长|递增|增速|增幅)(?:率)?(?:为|达到?|是)?$")
+_SINCE_YEAR = re.compile(
+    r"(?:比|较)(?P<year>(?:19|20)[0-9]{2})年(?:同期)?(?:的[^，,。；;]{0,12}?)?(?:增长|增加|提高|递增)了?$"
+)
+_TIMES_YEAR = re.compile(r"(?:是|为)(?P<year>(?:19|20)[0-9]{2})年(?:的)?$")
+_A_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?=年)")
+_YEARS_REACH = 300  # characters back from the total growth to the year the text is of
+
+
+def _yearly_averages(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
+    findings = []
+    for index in range(1, len(figures)):
+        stated, total = figures[index], figures[index - 1]
+        if (
+            stated.unit not in ("%", "％")
+            or stated.approx
+            or total.approx
+            or breaks.between(total.end, stated.start)
+            or not _YEARLY_AVERAGE.search(text, max(0, stated.start - 10), stated.start)
+        ):
+            continue
+        if total.unit in ("%", "％"):
+            since = _SINCE_YEAR.search(text, max(0, total.start - 30), total.start)
+            low, high = (1 + bound / _HUNDRED for bound in _bounds(total))
+        elif total.dimension == "multiple":
+            since = _TIMES_YEAR.search(text, max(0, total.start - 10), total.start)
+            low, high = _bounds(total)
+        else:
+            continue
+        if since is None or low <= 0:
+            continue
+        base = int(since["year"])
+        years = [
+            int(y.group())
+            for y in _A_YEAR.finditer(text, max(0, since.start() - _YEARS_REACH), since.start())
+        ]
+        later = [y for y in years if base < y <= base + 30]
+        if not later:
+            continue
+        span = later[-1] - base
+        compounded = (float(high) ** (1 / span) - 1) * 100
+        divided = float(high - 1) / span * 100 if total.unit in ("%", "％") else compounded  # 42% ÷ 5
+        if float(_rounded(stated)[0]) <= max(compounded, divided) + 1e-9:
+            continue  # a yearly average below the nominal one may be at comparable prices
+        factor = float(total.value) if total.dimension == "multiple" else 1 + float(total.value) / 100
+        computed = format_number(Decimal(str(round((factor ** (1 / span) - 1) * 100, 6))), stated.places)
+        said = f"增长{total.span}" if total.unit in ("%", "％") else f"是{base}年的{total.span}"
+        message = (
+            f"年均增速不符：{later[-1]}年比{base}年{said}，{span}年年均约为{computed}%，文中为{stated.span}"
+        )
+        message = message.replace(f"比{base}年是{base}年的", f"是{base}年的")
+        findings.append(Finding("growth-mismatch", "error", stated.start, stated.end, stated.span, message))
     return findings
 
 
