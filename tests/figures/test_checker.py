@@ -1826,3 +1826,30 @@ def test_a_yearly_average_too_high_for_the_growth_over_the_years_is_found():
         check("2011年，农民人均纯收入3650元，是2006年的2.1倍，年均增长13%；产值比2006年增长35%，年均增长7%。")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "2009年末,全县固定电话用户达到5549户。其中城镇电话用户2080户,农村用户2472户;已建成基站85个。",
+            "5549户",
+        ),
+        (
+            "全区常住人口[3]为 151087人。\n二、户别人口\n全区家庭户人口为139785人,集体户人口为11032人。",
+            "151087人",
+        ),
+        ("2023年农村居民收入增速(8.5%)高于2019年(8.2%)0.6个百分点。", "0.6个百分点"),
+    ],
+)
+def test_two_halves_of_a_whole_and_the_gap_between_two_rates_are_recomputed(text, span):
+    assert [s for _, s in _codes(text)] == [span]
+
+
+def test_a_budgets_other_category_and_year_end_are_no_slips():
+    assert (
+        check("财政一般预算支出121631万元,其中教育支出8000万元,农林水事务支出3395万元,其他支出3194万元。")
+        == []
+    )
+    assert check("等外公路69.3公里。 年末全县民用车保有量3万辆。") == []
+    assert check("2023年农村居民收入增速(8.5%)高于2019年(8.2%)0.4个百分点。") == []  # 8.549 − 8.151

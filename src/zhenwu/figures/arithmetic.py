@@ -102,6 +102,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _stated_sums(text, breaks, lists.stops, levels, {f.start for f in findings})
     findings += _partitions(breaks, levels, lists, {f.start for f in findings})
     findings += _age_bands(text, levels, lists, {f.start for f in findings})
+    findings += _household_populations(text, levels, lists, {f.start for f in findings})
     findings += _impossible_rates(text, figures)
     findings += _structure_sums(text, figures)
     findings += _households_and_people(figures)
@@ -110,6 +111,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _land_per_head(figures)
     findings += _urbanization(breaks, figures)
     findings += _yearly_averages(text, breaks, figures)
+    findings += _gaps_between_rates(text, breaks, figures)
     findings += _listed_counts(text, figures)
     findings += _table_totals(text)
     # 同比超收235万元，同比增长213: a rate written without its % is reported as that; what it
@@ -389,6 +391,35 @@ def _land_per_head(figures: list[Figure]) -> list[Finding]:
     return findings
 
 
+_COMPARED = re.compile(r"高于|低于|快于|慢于|超过|超出|领先|落后")
+_CLOSING = re.compile(r"[\s)）]*")
+
+
+def _gaps_between_rates(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
+    """农村居民收入增速(8.5%)高于2019年(8.2%)0.4个百分点: the gap between the two rates the sentence states."""
+    findings = []
+    for index in range(2, len(figures)):
+        first, second, gap = figures[index - 2], figures[index - 1], figures[index]
+        if (
+            gap.unit != "个百分点"
+            or first.unit not in ("%", "％")
+            or second.unit not in ("%", "％")
+            or any(f.approx for f in (first, second, gap))
+            or breaks.between(first.end, gap.start)
+            or not _CLOSING.fullmatch(text, second.end, gap.start)
+            or not _COMPARED.search(text, first.end, second.start)
+        ):
+            continue
+        (first_low, first_high), (second_low, second_high) = _bounds(first), _bounds(second)
+        low, high = abs(first_low - second_high), abs(first_high - second_low)
+        low, high = min(low, high), max(low, high)
+        if _contradicts(gap, low, high):
+            computed = format_number(abs(first.value - second.value), gap.places)
+            message = f"差值不符：{first.span}与{second.span}相差{computed}个百分点，文中为{gap.span}"
+            findings.append(Finding("growth-mismatch", "error", gap.start, gap.end, gap.span, message))
+    return findings
+
+
 # 预计2011年…总产值473.8万元，比2006年增长42%，年均增长18.4%: the total growth and the years it
 # took give the yearly average, compounded or (as some writers do) divided
 _YEARLY_AVERAGE = re.compile(r"(?:年均|年平均|平均每年)(?:增长|递增|增速|增幅)(?:率)?(?:为|达到?|是)?$")
@@ -629,7 +660,9 @@ _MIDDLE_BAND = re.compile(
     r"(?P<low>[0-9]{1,2})[—\-－~～至到](?P<high>[0-9]{1,2})(?:周)?岁(?:的)?(?:人口|人)?(?:为|有|共)?$"
 )
 _LAST_BAND = re.compile(r"(?P<low>[0-9]{1,2})(?:周)?岁(?:及|或)?以上(?:的)?(?:人口|人|老人)?(?:为|有|共)?$")
-_POPULATION_NAME = re.compile(r"(?:总人口|常住人口|户籍人口|人口总数|总人数)(?:为|达到?|有|共)?$")
+_POPULATION_NAME = re.compile(
+    r"(?:总人口|常住人口|户籍人口|人口总数|总人数)(?:\[[0-9]{1,2}\])?(?:为|达到?|有|共)?\s*$"
+)
 _SOME_OF_THE_PEOPLE = re.compile(r"其中|城|农|乡村|流动|外来|暂住|男|女|少数|汉族|党员|劳动")
 _BAND_REACH = 400  # characters back from the first band to the population it divides
 
@@ -665,6 +698,33 @@ def _age_bands(text: str, figures: list[Figure], lists: _Lists, found: set[int])
             continue
         finding = _compare_parts(whole, bands, True, _Subsets(0), exceed=False)
         if finding is not None:
+            findings.append(finding)
+            found.add(whole.start)
+    return findings
+
+
+_IN_FAMILIES = re.compile(r"家庭户人口(?:数)?(?:为|有|共)?$")
+_IN_COLLECTIVES = re.compile(r"集体户人口(?:数)?(?:为|有|共)?$")
+
+
+def _household_populations(text: str, figures: list[Figure], lists: _Lists, found: set[int]) -> list[Finding]:
+    """常住人口742747人 … 家庭户人口为722508人，集体户人口为20239人: a census counts everyone in one or the other."""
+    findings = []
+    for index in range(len(figures) - 1):
+        first, second = figures[index], figures[index + 1]
+        if (
+            first.unit != "人"
+            or second.unit != "人"
+            or first.approx
+            or second.approx
+            or not _IN_FAMILIES.search(lists.name_of(first))
+            or not _IN_COLLECTIVES.search(lists.name_of(second))
+        ):
+            continue
+        whole = _population_before(text, figures, index)
+        if whole is None or whole.start in found:
+            continue
+        if (finding := _compare_parts(whole, [first, second], True, _Subsets(0), exceed=False)) is not None:
             findings.append(finding)
             found.add(whole.start)
     return findings
@@ -1607,7 +1667,9 @@ def _parts(
                 or (
                     len(parts) >= 2
                     and lists.name_of(parts[-1]).lstrip("，,；;、").startswith(("其他", "其它"))
+                    and sum(p.value for p in parts) * 2 > whole.value  # 其他支出: a category of a budget
                 )
+                or _two_halves(parts, lists)
                 or _three_sectors(whole, parts, lists)
             )
             if _OVERLAP.search(text, whole.end, parts[-1].end + 12):
@@ -1634,6 +1696,24 @@ _NOT_GRAIN = re.compile(
 
 def _other_crop(whole: Figure, part: Figure, lists: _Lists) -> bool:
     return "粮食" in whole.subject and _NOT_GRAIN.search(lists.name_of(part)[-12:]) is not None
+
+
+# 其中城镇电话用户2080户，农村用户2472户: two parts that divide every whole they are listed under
+_COMPLEMENTS = (
+    ("城镇", "农村"),
+    ("城镇", "乡村"),
+    ("城市", "农村"),
+    ("家庭户", "集体户"),
+    ("进口", "出口"),
+    ("出口", "进口"),
+)
+
+
+def _two_halves(parts: list[Figure], lists: _Lists) -> bool:
+    if len(parts) != 2:
+        return False
+    one, other = (_NAME_OPENING.sub("", lists.name_of(p).lstrip("，,；;、")) for p in parts)
+    return any(one.startswith(a) and other.startswith(b) for a, b in _COMPLEMENTS)
 
 
 _SECTOR = re.compile(r"第(?P<n>[一二三])产业|(?P<m>[一二三])产")

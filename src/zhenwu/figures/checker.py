@@ -106,7 +106,7 @@ _NOT_BEFORE_APPROX = set("其多业剩结盈残富节有")
 # A template's date left blank: 年月日在镇第十二届人代会上; 。 年政府工作回顾; 回顾 年，
 _MISSING_DATE = (
     re.compile(r"(?=年月日)(?<![0-9０-９〇零一二三四五六七八九十xX×*＊生期])(?P<unit>年月日)"),
-    re.compile(r"(?=年)(?<=[。，；：、\n][ \u3000])(?P<unit>年)"),
+    re.compile(r"(?=年)(?<=[。，；：、\n][ \u3000])(?P<unit>年)(?![末底初内中度均])"),  # 。 年末全县: a word
     re.compile(
         r"(?=年)(?<=[。，；\n])(?P<unit>年)(?=全[镇乡县区市村]|我[镇乡县区市村])"
     ),  # 。年全镇固定资产投资
