@@ -1853,3 +1853,7 @@ def test_a_budgets_other_category_and_year_end_are_no_slips():
     )
     assert check("等外公路69.3公里。 年末全县民用车保有量3万辆。") == []
     assert check("2023年农村居民收入增速(8.5%)高于2019年(8.2%)0.4个百分点。") == []  # 8.549 − 8.151
+
+
+def test_a_masked_year_after_an_articles_number_is_the_year_alone():
+    assert _codes("工作总结范文篇120__年是关键之年") == [("placeholder", "20__年")]

@@ -374,9 +374,14 @@ def placeholders(text: str) -> list[Finding]:
             continue
         if unit and not has_digits and not _unit_takes_mask(text, match, unit):
             continue
-        span = match.group().rstrip()
+        span, start = match.group().rstrip(), match.start()
+        if unit == "年" and len(token) > 4 and _YEAR_MASK_END.search(token):
+            span, start = (
+                span[len(token) - 4 :],
+                start + len(token) - 4,
+            )  # 范文篇120__年: the 1 numbers the text
         found.append(
-            Finding("placeholder", "error", match.start(), match.start() + len(span), span,
+            Finding("placeholder", "error", start, start + len(span), span,
                     f"“{span}”是未替换的模板占位符，应填入实际数字")
         )  # fmt: skip
     for match in _DOCUMENT_YEAR_MASK.finditer(text):
@@ -505,6 +510,7 @@ def _ratio_masks(text: str) -> list[re.Match]:
     return found
 
 
+_YEAR_MASK_END = re.compile(rf"(?:19|20)[{_MARK}]{{2}}$")
 _FIELD_LABEL = re.compile(r"[ \u3000]*期")
 _MASKED_NAME_BEFORE_YEAR = re.compile(rf"[{_MARK}]{{2,}}(?:19|20)[0-9]{{2}}年")
 
