@@ -1857,3 +1857,32 @@ def test_a_budgets_other_category_and_year_end_are_no_slips():
 
 def test_a_masked_year_after_an_articles_number_is_the_year_alone():
     assert _codes("工作总结范文篇120__年是关键之年") == [("placeholder", "20__年")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1-12月全县累计新签约项目30个;新建项目开工26个,新建项目开工率86.67%,其中:新建项目投产8个,新建项目投产率26.67%。",
+        "新签项目中市内项目60个,协议资金43.1亿元,到位资金6.7亿元,占比72.8%;",
+        "政府性基金预算收入完成130.2亿元,同比增长8.3%。其中:国有土地使用权出让相关收入完成125.6亿元。"
+        "加上转移性收入33.8亿元,收入合计164.0亿元。",
+        "对经济增长的贡献率分别是-1.6:8.0:93.6,分别拉动GDP增长-0.1、0.4和4.3个百分点。",
+        "三次产业分别拉动GDP增长1.6、3.1、 2.1个百分点。",
+        "14个示范镇实现农民人均纯收入7643元,其中6个省级示范镇和周村区王村镇8224元。",
+        "我县地区生产总值突破400亿元大关,达到417亿元,净增110.8亿元,同比增长9.4%。",
+        "城乡居民收入比1.54,较上年下降0.03。",
+        "“菜园子”铁矿储量达4.2亿个金属吨。",
+        "15-59岁人口的比重下降6",  # an excerpt cut in the middle of a number
+    ],
+)
+def test_rates_of_other_bases_budgets_ratios_and_averages_the_sweeps_showed_raise_nothing(text):
+    assert check(text) == []
+
+
+def test_a_share_of_a_total_above_100_and_people_erased_after_wei_are_found():
+    assert _codes("园区规上工业企业营收超19万亿元,占全省规上工业的305%;") == [("rate-over-100", "305%")]
+    assert _codes("全县常住人口为人。") == [("missing-number", "人")]
+    shares = (
+        "林业用地4715.08万亩,其中公益林面积3721.7万亩(其中国家级2754.79万亩,其他公益林966.91万亩),占78.9%,"
+    )
+    assert check(shares + "商品林面积993.02万亩,占21.1%。") == []  # of the 4715.08 before the bracket

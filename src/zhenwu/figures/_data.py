@@ -96,6 +96,8 @@ UNITS = {
     "千瓦时": "energy",
     "吨标准煤": "weight",  # energy consumed, weighed as standard coal
     "千伏安": "power",
+    "个金属吨": "weight",  # 铁矿储量4.2亿个金属吨
+    "金属吨": "weight",
     "吨公里": "freight",  # 货物周转量47036万吨公里: one unit, not 吨 then 公里
     "人公里": "freight",
     "℃": "temperature",

@@ -572,6 +572,7 @@ _RATE_VERB = re.compile(
 
 
 _TARGET_GROUP = re.compile(r"目标|任务|计划")
+_SHARE_OF_A_WHOLE = re.compile(r"占(?:全|总)[^，,。；;%]{1,10}的(?:比重为?)?$")
 
 
 def _impossible_rates(text: str, figures: list[Figure]) -> list[Finding]:
@@ -588,6 +589,10 @@ def _impossible_rates(text: str, figures: list[Figure]) -> list[Finding]:
         name = text[max(0, figure.start - 12) : figure.start]
         if _TARGET_GROUP.search(name):
             continue  # 目标人群覆盖率126%: of a target, which the work may pass
+        if figure.kind == "share" and figure.base and _SHARE_OF_A_WHOLE.search(name):
+            message = f"占{figure.base}的比例不应超过100%，文中为{figure.span}，请核对"
+            findings.append(Finding("rate-over-100", "error", figure.start, figure.end, figure.span, message))
+            continue  # 占全省规上工业的305%
         verb = _RATE_VERB.search(name)
         rate = _SHARE_RATE.search(name, 0, verb.start())
         if rate is not None and rate.end() == verb.start():
@@ -792,6 +797,10 @@ def _added_before(
     first_added = text.find(_ADDED, opening, whole.start)
     # 收入A…。加上B: the sentence before gives what is added to; else the start of this one
     base_from = stops.last_before(max(0, opening - 1)) + 1 if first_added == opening else opening
+    if text.startswith("其中", base_from) and first_added == opening:
+        base_from = (
+            stops.last_before(max(0, base_from - 1)) + 1
+        )  # 收入130.2亿元。其中…125.6亿元。加上: the head
     at = bisect_left(starts, base_from)
     base = next(
         (
@@ -885,10 +894,14 @@ def _anchor(text: str, breaks: Marks, figures: list[Figure], index: int) -> int 
     """Where the level figure stands that a share or growth rate in its clause group refers to
     (past a change: 完成313.64亿元，较去年同期增长153.34亿元，…为年度计划的30.90%)."""
     figure = figures[index]
+    closed = max(text.rfind(")", 0, figure.start), text.rfind("）", 0, figure.start))
+    opened = max(text.rfind("(", 0, closed), text.rfind("（", 0, closed)) if closed >= 0 else -1
     for at in range(index - 1, max(-1, index - 1 - _ANCHOR_REACH), -1):
         candidate = figures[at]
         if breaks.between(candidate.end, figure.start):
             return None
+        if opened < candidate.start < closed:
+            continue  # 公益林3721.7万亩（其中…其他公益林67.71万亩），占78.9%: of what stands before the bracket
         if candidate.kind in _LEVEL and _role_in_change(text, candidate) not in ("up", "down"):
             return at
     return None
@@ -927,9 +940,21 @@ def _shares(
         if _share_of_another(text, part, stated):
             continue  # 农业人口4.61万人，聚居着壮、汉、苗等民族，壮族占70%: of people the text never counts
         if stated.kind == "share" and stated.base:
-            whole = _named_whole(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part, text)
-            if whole is None and at < _WHOLE_REACH:
-                whole = _named_exactly_before(stated.base, earlier, part)  # 劳动力170人。⏎…占劳动力的1.9%
+            named = _named_wholes(stated.base, figures[max(0, at - _WHOLE_REACH) : at], part, text)
+            holding = next(
+                (w for w in named if not w.approx and not _contradicts(stated, *_percent_range(part, w))),
+                None,
+            )
+            if holding is not None:  # 农业到位资金32824万元，占到位资金3.27%: of the total, not of a sibling
+                last_whole, last_share = holding, stated.end
+                continue
+            whole = named[0] if named else None
+            if whole is None and at < _WHOLE_REACH:  # 劳动力170人。⏎…占劳动力的1.9%
+                before = [c for c in earlier[-_WHOLE_REACH:] if part.start - c.end <= _NAMED_REACH]
+                named = _named_wholes(stated.base, before, part, text)
+                if any(not _contradicts(stated, *_percent_range(part, w)) for w in named if not w.approx):
+                    continue
+                whole = _named_exactly_before(stated.base, earlier, part)
         elif stated.kind == "share":
             whole = _implied_whole(breaks, figures, at, lists)  # 发现问题105处，已整改100处，占95%
             if whole is None and _same_whole(lists, last_whole, last_share, part):
@@ -1108,6 +1133,8 @@ def _rate_of_stated_whole(
             or (rate["stem"] in near.subject and "（" not in clause and "(" not in clause)
         )
     ):  # 出生82人，其中一孩66人，一孩率75%: a rate named after the part, of the list's whole  # 已开工33个，未开工17个，开工率66%: the rate is not of the 未; (其中城镇410人): nor of a part
+        if _another_rate_before(text, breaks, figures, index):
+            return None  # 开工26个，开工率86.67%，其中投产8个，投产率26.67%: both of the 30 signed
         wholes = _wholes_before(text, breaks, figures, at)  # 已整改108处，整改率X%
         parts = [near, *(w for w in wholes if w.end <= near.start)]
         if (
@@ -1133,15 +1160,35 @@ def _rate_of_stated_whole(
     return Finding("share-mismatch", "error", stated.start, stated.end, stated.span, message)
 
 
+_NAMED_RATE = re.compile(r"率(?:为|达到?|是)?$")
+
+
+def _another_rate_before(text: str, breaks: Marks, figures: list[Figure], index: int) -> bool:
+    """A rate named so earlier in the sentence, whose base the text does not state either."""
+    stated = figures[index]
+    for earlier in reversed(figures[max(0, index - _ANCHOR_REACH) : index]):
+        if breaks.between(earlier.end, stated.start):
+            return False
+        if earlier.unit in ("%", "％") and _NAMED_RATE.search(text, max(0, earlier.start - 4), earlier.start):
+            return True
+    return False
+
+
 _TARGET_WORD = re.compile(r"(?:目标|计划|任务)(?:数)?$")
 _TARGET_NAMED_AFTER = ("目标的", "计划的", "任务的", "任务数的", "目标任务的")
 _SHARE_OF = re.compile(r"[，,]?占[^，,。；;：:0-9]{1,12}$")
 
 
 def _named_whole(base: str, candidates: list[Figure], part: Figure, text: str = "") -> Figure | None:
+    named = _named_wholes(base, candidates, part, text)
+    return named[0] if named else None
+
+
+def _named_wholes(base: str, candidates: list[Figure], part: Figure, text: str = "") -> list[Figure]:
+    """Every figure named as the share's whole, the likeliest first."""
     core = _WHOLE_SUFFIX.sub("", _WHOLE_PREFIX.sub("", base))
     if len(core) < 2:
-        return None
+        return []
     named = [
         candidate
         for candidate in reversed(candidates)
@@ -1165,7 +1212,7 @@ def _named_whole(base: str, candidates: list[Figure], part: Figure, text: str = 
         ]
     # 耕地面积56万亩，已承包耕地面积54万亩，…占耕地面积的44.8%: the one named so, not a kind of it
     named.sort(key=lambda f: _bare_name(f.subject) != core)
-    return named[0] if named else None
+    return named
 
 
 _NAMED_REACH = 1500  # characters back to a whole in an earlier paragraph, named exactly
@@ -1253,9 +1300,15 @@ def _implied_whole(
                 None  # 60岁及以上26402万人，占18.70%（其中65岁及以上19064万人，占13.50%）: both of one total
             )
         if candidate.kind == part.kind and candidate.value is not None and candidate.value > part.value:
+            if _agreed_and_realized(candidate.subject, part.subject):
+                return None  # 协议资金43.1亿元，到位资金6.7亿元，占比72.8%: a rate of arrival, not a share
             return candidate
         return None
     return None
+
+
+def _agreed_and_realized(one: str, other: str) -> bool:
+    return any(_REALIZED.search(a) and _AGREED.search(b) for a, b in ((one, other), (other, one)))
 
 
 _AVERAGE_NAME = re.compile(r"户均|人均|平均|均")
@@ -1364,7 +1417,9 @@ def _growth(text: str, breaks: Marks, figures: list[Figure]) -> list[Finding]:
             high = (second_high - first_low) / first_low * scale
             computed = (second.value - first.value) / first.value * scale
             unit = "倍" if stated.dimension == "multiple" else "%"
-        if _contradicts(stated, low, high, signed=stated.dimension != "multiple"):
+        if _contradicts(stated, low, high, signed=stated.dimension != "multiple") and not (
+            unit == "%" and _at_comparable_prices(text, second, stated, low)
+        ):
             message = (
                 f"增幅不符：由{first.span}到{second.span}应为{format_number(computed, stated.places)}{unit}，"
                 f"文中为{stated.span}"
@@ -1449,7 +1504,7 @@ def _growth_by_change(text: str, breaks: Marks, figures: list[Figure], index: in
         first, base_value = None, current.value - sign * change.value
     else:
         return None
-    if not _contradicts(stated, low, high, signed=True):
+    if not _contradicts(stated, low, high, signed=True) or _at_comparable_prices(text, current, stated, low):
         return None
     rate = (current.value - base_value) / base_value * _HUNDRED
     said = "降幅" if stated.direction == "down" and rate < 0 else "增幅"
@@ -1461,6 +1516,18 @@ def _growth_by_change(text: str, breaks: Marks, figures: list[Figure], index: in
         what = f"{current.span}比上年{verb}{change.span}，上年约为{_amount(base_value, current)}，{said}"
     message = f"{said}不符：{what}应为{computed}%，文中为{stated.span}"
     return Finding("growth-mismatch", "error", stated.start, stated.end, stated.span, message)
+
+
+_REAL_TERMS = re.compile(r"生产总值|GDP|增加值")
+
+
+def _at_comparable_prices(text: str, current: Figure, stated: Figure, low: Decimal) -> bool:
+    """地区生产总值突破400亿元大关，达到417亿元，净增110.8亿元，增长9.4%: output grows at comparable
+    prices, below the money's rise."""
+    named = _REAL_TERMS.search(current.subject) or _REAL_TERMS.search(
+        text, max(0, current.start - 30), current.start
+    )
+    return named is not None and stated.signed is not None and stated.signed < low
 
 
 def _rate_of_change(current: Figure, change: Figure, sign: int) -> tuple[Decimal, Decimal] | None:
@@ -1626,6 +1693,7 @@ def _parts(
                 or whole.approx
                 or _other_year(text, marker.end(), whole)
                 or lists.per_unit(whole)
+                or _AVERAGE_NAME.search(lists.name_of(whole)[-8:])  # 人均纯收入7643元，其中…镇8224元
                 or _OTHERS.search(text, whole.end, marker.start())
                 or _of_an_earlier_statement(text, whole, anchor)
             ):
@@ -1869,10 +1937,7 @@ def _names_again(lists: _Lists, earlier: Figure, later: Figure) -> bool:
 def _measured_otherwise(whole: Figure, part: Figure, lists: _Lists) -> bool:
     """农林牧渔业增加值25814万元…其中农业产值19217万元，增加值11956万元: 产值 is no part of 增加值;
     实际利用外资1.336亿美元…其中注册协议外资2.45亿美元: what was signed is no part of what arrived."""
-    name = lists.name_of(part) or part.subject
-    if any(
-        _REALIZED.search(a) and _AGREED.search(b) for a, b in ((whole.subject, name), (name, whole.subject))
-    ):
+    if _agreed_and_realized(whole.subject, lists.name_of(part) or part.subject):
         return True
     of_whole = _measure(whole.subject)
     of_part = _measure(lists.name_of(part)) or _measure(part.subject)

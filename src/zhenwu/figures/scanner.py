@@ -42,7 +42,7 @@ _CN_DIGIT = "[零一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"  # 
 _CN_START = (
     r"(?<![〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟第数几])"  # nor a vague 数十, 几百
 )
-_MAG = r"(?:万亿|千[余多]?万|百[余多]?万|十[余多]?万|个亿|亿|万|千(?![米克瓦]))"  # 4.9个亿: spoken 亿元; 1千余万元
+_MAG = r"(?:万亿|千[余多]?万|百[余多]?万|十[余多]?万|个亿(?!元以上)|亿|万|千(?![米克瓦]))"  # 4.9个亿: spoken 亿元; 1千余万元
 _UNITS = _alternation(_data.UNITS)
 _SPLIT_POINTS = r"个 ?百 ?分 ?点"  # 5 个百 分点: a PDF text layer split the unit
 # A number and its unit may stand apart (3212 万元; a table cell's 3.5⏎亿美元), but across a
@@ -77,7 +77,7 @@ _NOT_APPROX = "".join(
                                 "违约", "特约", "最近", "附近", "临近", "邻近", "靠近", "赶超", "高超")
 )  # fmt: skip
 _IDIOM = rf"(?P<idiom>{_alternation(_data.IDIOMS)}|十[一二三四五六]五)"
-_RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶]{_AR})+)"
+_RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶]-?{_AR})+)"  # 贡献率-1.6:8.0:93.6: a part may be negative
 _FIGURE = (
     rf"(?P<pre>(?:{_alternation(_data.APPROX_BEFORE)}){_NOT_APPROX}|(?<=[中刚，,、；;：:（(])过)?"  # 其中过500万元的两个
     r"(?:"
@@ -223,8 +223,11 @@ def _ratio(match: re.Match, text: str) -> Figure | None:
         text, max(0, match.start() - 16), match.start()
     ):
         return None  # 12:30 is a time; 三次产业结构由19:37:44优化为17:48:35 are ratios
-    parts = tuple(clean(parse_arabic(n)) for n in numbers)
-    return Figure(match.start(), match.end(), span, None, "", "ratio", "ratio", parts=parts)
+    start = match.start()
+    if start and text[start - 1] in "-－" and (start < 2 or not text[start - 2].isdigit()):
+        start, numbers[0] = start - 1, "-" + numbers[0]  # 分别是-1.6:8.0:93.6
+    parts = tuple(clean(parse_arabic(n.lstrip("-"))) * (-1 if n.startswith("-") else 1) for n in numbers)
+    return Figure(start, match.end(), text[start : match.end()], None, "", "ratio", "ratio", parts=parts)
 
 
 def _flat(match: re.Match) -> Figure:
@@ -356,8 +359,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
 _COUNT_NEXT_LINE = re.compile(rf"{_SPACE}\n{_SPACE}(?P<unit>{_alternation(_data.MEASURE_WORDS.split())})")
 
 
-_SHARED_UNIT = re.compile(
-    rf"(?:,?、(?:{_AR}))*,?(?:和|与|及|或|、)(?:{_AR})(?P<mag>{_MAG})?(?P<unit>{_UNITS})"
+_SHARED_UNIT = re.compile(  # 拉动1.6、3.1、 2.1个百分点: a space after 、 as well
+    rf"(?:,?\s?、\s?(?:{_AR}))*,?\s?(?:和|与|及|或|、)\s?(?:{_AR})(?P<mag>{_MAG})?(?P<unit>{_UNITS})"
 )
 # 分别为3.2、5.1和4.0亿元: the list a 分别 opens, up to this number
 _RESPECTIVE_LIST = re.compile(rf"分别[\u4e00-\u9fff]{{0,6}}(?:{_AR},?(?:、|和|与|及))*$")
@@ -528,6 +531,8 @@ def _percent_expected(text: str, match: re.Match) -> bool:
         return False  # 人口自然增长率4、全年生产总值: a list number
     if not match["num"].strip("0.．"):
         return False  # 人口自然增长率为0: a zero needs no sign
+    if not text[end:].strip() or text[end:].strip() in ".．":
+        return False  # …比重下降6 at the end of an excerpt: the number may go on past the cut
     if len(match["num"].split(".")[0].replace(",", "")) > 3:
         return False  # 完成县分烟叶任务1276: a quantity, no rate is four digits
     if _is_han(text, end) and not _BARE_RATE_FOLLOWS.match(text, end):
@@ -538,7 +543,12 @@ def _percent_expected(text: str, match: re.Match) -> bool:
     if _PERCENT_BEFORE.search(text, window, start) is None:
         return False
     sentence = text.rfind("。", max(0, start - 80), start)
+    if _RATIO_VALUE_BEFORE.search(text, max(0, start - 24), start):
+        return False  # 城乡居民收入比1.54，较上年下降0.03: the change of a ratio
     return "性别比" not in text[max(window - 56, sentence + 1) : start]  # 性别比…为104.10，比2010年下降0.17
+
+
+_RATIO_VALUE_BEFORE = re.compile(r"(?<![同环])比(?:为|是|达)?[0-9]+\.[0-9]+[，,]")
 
 
 def _implicit_money(text: str, match: re.Match) -> bool:
