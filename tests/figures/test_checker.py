@@ -1883,6 +1883,7 @@ def test_a_share_of_a_total_above_100_and_people_erased_after_wei_are_found():
     assert _codes("园区规上工业企业营收超19万亿元,占全省规上工业的305%;") == [("rate-over-100", "305%")]
     assert _codes("全县常住人口为人。") == [("missing-number", "人")]
     shares = (
-        "林业用地4715.08万亩,其中公益林面积3721.7万亩(其中国家级2754.79万亩,其他公益林966.91万亩),占78.9%,"
+        "全省国有林场经营面积5267.46万亩,其中林业用地面积4715.08万亩,占89.5%。\n全省国有林场林业用地面积按两类林划分,"
+        "公益林面积3721.7万亩(其中国家重点公益林2687.08万亩,省级公益林966.91万亩,其他公益林67.71万亩),占78.9%,"
     )
-    assert check(shares + "商品林面积993.02万亩,占21.1%。") == []  # of the 4715.08 before the bracket
+    assert check(shares + "商品林面积993.02万亩,占21.1%。") == []  # not of the last figure in the bracket
