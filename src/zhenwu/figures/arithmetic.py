@@ -27,6 +27,7 @@ _LEVEL = ("amount", "count", "measure")
 # bound that keeps the work per figure constant.
 _ANCHOR_REACH = 12  # a rate back to the amount it qualifies
 _WHOLE_REACH = 60  # a share back to the whole it names, 其中 back to its whole
+_BRACKET_REACH = 200  # characters back from a rate to a bracket its anchor may stand in
 _PARTS_REACH = 24  # 其中 forward to its parts
 _NEARLY_ALL = Decimal("0.97")  # a breakdown summing to 97–100% of its whole claims to be complete
 _SUBSET_PARTS = 12  # parts searched for a subset that adds up
@@ -894,8 +895,11 @@ def _anchor(text: str, breaks: Marks, figures: list[Figure], index: int) -> int 
     """Where the level figure stands that a share or growth rate in its clause group refers to
     (past a change: 完成313.64亿元，较去年同期增长153.34亿元，…为年度计划的30.90%)."""
     figure = figures[index]
-    closed = max(text.rfind(")", 0, figure.start), text.rfind("）", 0, figure.start))
-    opened = max(text.rfind("(", 0, closed), text.rfind("（", 0, closed)) if closed >= 0 else -1
+    reach = max(
+        0, figure.start - _BRACKET_REACH
+    )  # bounded: a scan to the text's start for every rate is quadratic
+    closed = max(text.rfind(")", reach, figure.start), text.rfind("）", reach, figure.start))
+    opened = max(text.rfind("(", reach, closed), text.rfind("（", reach, closed)) if closed >= 0 else -1
     for at in range(index - 1, max(-1, index - 1 - _ANCHOR_REACH), -1):
         candidate = figures[at]
         if breaks.between(candidate.end, figure.start):

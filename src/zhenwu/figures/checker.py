@@ -677,11 +677,13 @@ def _names_a_unit(text: str, finding: Finding) -> bool:
     """注意平方公里、公顷、亩3个单位: units named, not measured; a table's legend line."""
     if _UNIT_IN_A_LIST_OF_UNITS.match(text, finding.end):
         return True
-    line_end = text.find("\n", finding.end)
-    rest = text[finding.end : line_end if line_end >= 0 else len(text)]
-    return (
-        not rest.strip() and _LEGEND_LINE.search(text, max(0, finding.start - 16), finding.start) is not None
+    return (  # bounded scans: a search to the line's end for every blank is quadratic in a long line
+        _LINE_ENDS.match(text, finding.end) is not None
+        and _LEGEND_LINE.search(text, max(0, finding.start - 16), finding.start) is not None
     )
+
+
+_LINE_ENDS = re.compile(r"[ \t\u3000]*(?:\n|\Z)")
 
 
 # The blanks missing_numbers reports, in its order; _MISSING first, with checks of its own.

@@ -531,7 +531,7 @@ def _percent_expected(text: str, match: re.Match) -> bool:
         return False  # 人口自然增长率4、全年生产总值: a list number
     if not match["num"].strip("0.．"):
         return False  # 人口自然增长率为0: a zero needs no sign
-    if not text[end:].strip() or text[end:].strip() in ".．":
+    if _AT_THE_END.match(text, end):
         return False  # …比重下降6 at the end of an excerpt: the number may go on past the cut
     if len(match["num"].split(".")[0].replace(",", "")) > 3:
         return False  # 完成县分烟叶任务1276: a quantity, no rate is four digits
@@ -548,6 +548,7 @@ def _percent_expected(text: str, match: re.Match) -> bool:
     return "性别比" not in text[max(window - 56, sentence + 1) : start]  # 性别比…为104.10，比2010年下降0.17
 
 
+_AT_THE_END = re.compile(r"[.．]?\s*\Z")  # a scan that stops at the first character after the spaces
 _RATIO_VALUE_BEFORE = re.compile(r"(?<![同环])比(?:为|是|达)?[0-9]+\.[0-9]+[，,]")
 
 
