@@ -1887,3 +1887,12 @@ def test_a_share_of_a_total_above_100_and_people_erased_after_wei_are_found():
         "公益林面积3721.7万亩(其中国家重点公益林2687.08万亩,省级公益林966.91万亩,其他公益林67.71万亩),占78.9%,"
     )
     assert check(shares + "商品林面积993.02万亩,占21.1%。") == []  # not of the last figure in the bracket
+
+
+def test_a_line_break_at_the_decimal_point_cuts_no_figure():
+    figures = review("外贸出口2\n.5亿美元,男性61.\n19万人,城镇人口38\n.60万人。").figures
+    assert [(f.value, f.unit) for f in figures] == [
+        (Decimal(250000000), "美元"),
+        (Decimal(611900), "人"),
+        (Decimal(386000), "人"),
+    ]

@@ -258,6 +258,13 @@ _NUMBER_BROKEN = re.compile(
 )
 
 
+# 外贸出口2⏎.5亿美元, 男性61.⏎19万人: a line break at the decimal point
+_POINT_BROKEN = re.compile(r"(?<=[\u4e00-\u9fff])[0-9]{1,4}(?P<gloss>\n)(?=[.．][0-9])")
+_POINT_BROKEN_AFTER = re.compile(
+    r"(?<=[\u4e00-\u9fff])[0-9]{1,4}[.．](?P<gloss>\n)(?=[0-9]{1,4}[%％\u4e00-\u9fff])"
+)
+
+
 def _without_glosses(text: str) -> tuple[str, list[int] | None]:
     """完成投資3.2億(yì)元, 2.7個(gè)百分點: mirror sites gloss characters with pinyin in brackets; and
     a line break may cut a number in two (总人口1⏎0485人).
@@ -267,7 +274,12 @@ def _without_glosses(text: str) -> tuple[str, list[int] | None]:
     """
     glosses = [m.span() for m in _PINYIN.finditer(text)]
     if "\n" in text:
-        glosses = sorted(glosses + [m.span("gloss") for m in _NUMBER_BROKEN.finditer(text)])
+        broken = [
+            m.span("gloss")
+            for pattern in (_NUMBER_BROKEN, _POINT_BROKEN, _POINT_BROKEN_AFTER)
+            for m in pattern.finditer(text)
+        ]
+        glosses = sorted(glosses + broken)
     if not glosses:
         return text, None
     kept, positions, at = [], [], 0
