@@ -1896,3 +1896,17 @@ def test_a_line_break_at_the_decimal_point_cuts_no_figure():
         (Decimal(611900), "人"),
         (Decimal(386000), "人"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "年末有党员1814名。全镇党员中,有女党员359名,少数民族党员952名,占党员总数的52.4%,35岁以下441名,占24.3%。",
+        "这段时期是秸秆禁烧工作的重点时 期,并以冬季有效降雪阶段为界。东方购物广 场、",
+        "禁烧工作结束后,镇****对全镇秸秆禁烧工作进行考评。一、基本情况\nxxxx位于崇信县南部塬区。",
+        "全年全县万元地区生产总值能耗比上年下降3.3%。",
+        "绝对数(万元)\n\n比上年增长%\n\n全县生产总值",
+    ],
+)
+def test_what_the_last_sweeps_showed_is_no_slip(text):
+    assert check(text) == []

@@ -963,8 +963,13 @@ def _shares(
             whole = _implied_whole(breaks, figures, at, lists)  # 发现问题105处，已整改100处，占95%
             if whole is None and _same_whole(lists, last_whole, last_share, part):
                 whole = last_whole  # 总人口中，男性32409人，占48.9%；女性33591人，占51.1%
-            if whole is None:
-                whole = _whole_named_before(lists, figures, at)
+            named = _whole_named_before(lists, figures, at)
+            if whole is None or (
+                named is not None
+                and whole is not named
+                and not _contradicts(stated, *_percent_range(part, named))
+            ):
+                whole = named  # 全镇党员中，有…少数民族党员952名，…35岁以下441名，占24.3%: of the 党员, not the 952
         elif lists.qizhong.last_before(part.start) > lists.stops.last_before(part.start):
             continue  # 其中续建项目完成投资454.31亿元，占年度计划的75%: a category's own plan
         else:

@@ -52,6 +52,8 @@ _COUNT_VERBS = set("达到为共计增长降了约近超有建成设办完逾余
 _NAME_UNITS = set("家处所场部组班门期批届层口支类种单座片")
 # A count unit that starts a word with the character after it (XX人民政府, *项目部).
 _WORD_AFTER_MASK = (
+    "位于",  # xxxx位于崇信县南部: a masked place
+    "对全",  # 镇****对全镇…进行考评: a masked office
     "本人",  # xx本人承诺
     "本文",  # *本文转载自网络*: a repost's footer
     "人口",  # X人口领2011XX号: an office's masked abbreviation
@@ -146,6 +148,11 @@ _MISSING_INTEGER = re.compile(
 _UNIT_GROUPS = ("unit", "unit2", "unit3", "unit4")
 
 
+_SPLIT_WORDS = {"期": "时日学周长近初后中前同定分工汛假星刑任", "场": "广市会剧农商操球赛机现战考牧林渔立"}
+# 比上年增长%: a table's column heading on a line of its own, not a blank
+_HEADING_LINE = re.compile(r"\n[ \t\u3000]*(?:比上年|同比|较上年)?(?:增长|增减|增速|比重|占比)[(（]?\Z")
+
+
 def _BREAKS_CLEANLY(unit: str) -> bool:
     """A unit that may stand alone at a line's start when its number was erased (万元, %, 件, 人)."""
     bare = unit.lstrip("万亿余多")
@@ -198,6 +205,10 @@ _CLASS_AFTER_MAGNITUDE = (
     "镇",
     "园区",
     "产业",
+    "地区生产总值",  # 万元地区生产总值能耗: an indicator's name
+    "生产总值",
+    "GDP",
+    "工业增加值",
 )  # 向亿元规模跨越
 
 
@@ -626,6 +637,12 @@ def missing_numbers(text: str) -> list[Finding]:
     for match in found_by_pattern[0]:
         start, end = match.span()
         before = text[start - 1]
+        if (
+            match["unit"] in ("%", "％")
+            and text.startswith("\n", end)
+            and _HEADING_LINE.search(text, max(0, start - 12), start)
+        ):
+            continue  # 比上年增长% on a line of its own: a table's heading
         if before in _NOT_BEFORE_ANY or text.endswith("多少", 0, start):
             continue  # 有多少亩: a question
         if match["unit"] in _MAGNITUDE_UNITS and before in _NOT_BEFORE_MAGNITUDE:
@@ -661,6 +678,8 @@ def missing_numbers(text: str) -> list[Finding]:
                 and not _BREAKS_CLEANLY(match[name])
             ):
                 continue  # 服务基⏎层: a word cut by the line, not a blank before its unit
+            if pattern is _MISSING_AFTER_BLANK and before in _SPLIT_WORDS.get(match[name], ""):
+                continue  # 重点时 期, 东方购物广 场: a word a PDF's spacing split
             if pattern is _MISSING_PEOPLE and before in _NOT_BEFORE_MAGNITUDE:
                 continue  # 接种逾万人: more than ten thousand
             if pattern is _MISSING_INTEGER and "均" in text[max(0, start - 6) : start]:
