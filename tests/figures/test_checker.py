@@ -1910,3 +1910,9 @@ def test_a_line_break_at_the_decimal_point_cuts_no_figure():
 )
 def test_what_the_last_sweeps_showed_is_no_slip(text):
     assert check(text) == []
+
+
+def test_halves_of_households_and_people_written_in_pairs_must_make_the_whole():
+    text = "建档立卡贫困户共615户2096人,已脱贫426户1506人,未脱贫191户596人。"
+    assert _codes(text) == [("parts-sum-mismatch", "615户"), ("parts-sum-mismatch", "2096人")]
+    assert check("建档立卡贫困户共617户2102人,已脱贫426户1506人,未脱贫191户596人。") == []

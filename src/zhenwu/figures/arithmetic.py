@@ -607,19 +607,27 @@ _HALVES = (("男", "女"), ("女", "男"), ("已", "未"))
 _NAME_OPENING = re.compile(r"^(?:其中|全[镇村乡县区]|共有|共|有|现有)?[：:]?")
 
 
+_COUNTED_BEFORE = re.compile(r"[0-9][0-9.,]*[\u4e00-\u9fff]{1,2}$")  # 已脱贫426户 before 1506人
+
+
 def _partitions(breaks: Marks, figures: list[Figure], lists: _Lists, found: set[int]) -> list[Finding]:
     """总人口1200人，男650人，女560人; 贫困户320户，已脱贫290户，未脱贫40户: two halves make the whole."""
     findings = []
     for index in range(len(figures) - 2):
-        whole, first, second = figures[index : index + 3]
+        whole = figures[index]
         if whole.start in found or whole.approx or whole.kind not in _LEVEL:
             continue
+        # 共615户2096人，已脱贫426户1506人，未脱贫191户596人: the next two of its unit, past the others
+        following = [f for f in figures[index + 1 : index + 6] if f.unit == whole.unit][:2]
+        if len(following) < 2:
+            continue
+        first, second = following
         if not (_comparable(whole, first) and _comparable(whole, second)):
             continue
         if breaks.between(whole.end, second.start):
             continue
-        one = _NAME_OPENING.sub("", lists.name_of(first))
-        other = _NAME_OPENING.sub("", lists.name_of(second))
+        one = _NAME_OPENING.sub("", _COUNTED_BEFORE.sub("", lists.name_of(first)))
+        other = _NAME_OPENING.sub("", _COUNTED_BEFORE.sub("", lists.name_of(second)))
         if not any(
             one.startswith(a) and other.startswith(b) and one[len(a) :] == other[len(b) :] for a, b in _HALVES
         ) or _measure(one[1:]) not in (None, _measure(whole.subject)):
