@@ -265,14 +265,15 @@ def review(text: str) -> Review:
 # 总人口1⏎0485人, 产量4⏎350吨: a line break inside a number (a PDF's or a page's wrapping), between
 # digits after a word and digits before their unit — not before a year, a date or a list number.
 _NUMBER_BROKEN = re.compile(
-    r"(?<=[\u4e00-\u9fff])[0-9]{1,3}(?P<gloss>\n)(?=[0-9]{1,6}(?:\.[0-9]+)?[%％\u4e00-\u9fff](?<![年月日号]))"
+    r"[0-9](?<=[\u4e00-\u9fff][0-9])[0-9]{0,2}(?P<gloss>\n)(?=[0-9]{1,6}(?:\.[0-9]+)?[%％\u4e00-\u9fff](?<![年月日号]))"
 )
 
 
 # 外贸出口2⏎.5亿美元, 男性61.⏎19万人: a line break at the decimal point
-_POINT_BROKEN = re.compile(r"(?<=[\u4e00-\u9fff])[0-9]{1,4}(?P<gloss>\n)(?=[.．][0-9])")
+# Each opens with a digit, so that the engine skips to one in C (a lookbehind first is tried everywhere).
+_POINT_BROKEN = re.compile(r"[0-9](?<=[\u4e00-\u9fff][0-9])[0-9]{0,3}(?P<gloss>\n)(?=[.．][0-9])")
 _POINT_BROKEN_AFTER = re.compile(
-    r"(?<=[\u4e00-\u9fff])[0-9]{1,4}[.．](?P<gloss>\n)(?=[0-9]{1,4}[%％\u4e00-\u9fff])"
+    r"[0-9](?<=[\u4e00-\u9fff][0-9])[0-9]{0,3}[.．](?P<gloss>\n)(?=[0-9]{1,4}[%％\u4e00-\u9fff])"
 )
 
 
@@ -285,11 +286,10 @@ def _without_glosses(text: str) -> tuple[str, list[int] | None]:
     """
     glosses = [m.span() for m in _PINYIN.finditer(text)]
     if "\n" in text:
-        broken = [
-            m.span("gloss")
-            for pattern in (_NUMBER_BROKEN, _POINT_BROKEN, _POINT_BROKEN_AFTER)
-            for m in pattern.finditer(text)
-        ]
+        patterns = [_NUMBER_BROKEN]
+        if "\n." in text or ".\n" in text or "\n．" in text or "．\n" in text:
+            patterns += [_POINT_BROKEN, _POINT_BROKEN_AFTER]
+        broken = [m.span("gloss") for pattern in patterns for m in pattern.finditer(text)]
         glosses = sorted(glosses + broken)
     if not glosses:
         return text, None
@@ -475,7 +475,7 @@ def _whole_masks(text: str, found: list[Finding]) -> list[Finding]:
 
 # 蒙发【XX】2号: the year of a document number masked (宜办发[20xx]6号 is found as a masked year)
 _DOCUMENT_YEAR_MASK = re.compile(
-    rf"(?<=[发發字函办辦])[〔\[【(（［](?P<year>[{_MARK}]{{2}}|[{_MARK}]{{4}})[〕\]】)）］](?=[0-9]{{1,4}}[号號])"
+    rf"[〔\[【(（［](?<=[发發字函办辦].)(?P<year>[{_MARK}]{{2}}|[{_MARK}]{{4}})[〕\]】)）］](?=[0-9]{{1,4}}[号號])"
 )
 
 
