@@ -1783,22 +1783,15 @@ def _other_crop(whole: Figure, part: Figure, lists: _Lists) -> bool:
     return "粮食" in whole.subject and _NOT_GRAIN.search(lists.name_of(part)[-12:]) is not None
 
 
-# 其中城镇电话用户2080户，农村用户2472户: two parts that divide every whole they are listed under
-_COMPLEMENTS = (
-    ("城镇", "农村"),
-    ("城镇", "乡村"),
-    ("城市", "农村"),
-    ("家庭户", "集体户"),
-    ("进口", "出口"),
-    ("出口", "进口"),
-)
-
-
 def _two_halves(parts: list[Figure], lists: _Lists) -> bool:
+    """其中城镇电话用户2080户，农村用户2472户: two parts that divide every whole they are listed under."""
     if len(parts) != 2:
         return False
     one, other = (_NAME_OPENING.sub("", lists.name_of(p).lstrip("，,；;、")) for p in parts)
-    return any(one.startswith(a) and other.startswith(b) for a, b in _COMPLEMENTS)
+    return any(
+        (one.startswith(a) and other.startswith(b)) or (one.startswith(b) and other.startswith(a))
+        for a, b in (*_CONTRASTS, *_OTHER_HALVES)
+    )
 
 
 _SECTOR = re.compile(r"第(?P<n>[一二三])产业|(?P<m>[一二三])产")
@@ -1825,6 +1818,7 @@ def _counts_other_things(text: str, whole: Figure, part: Figure) -> bool:
 
 
 _CONTRASTS = (("城市", "农村"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "乡村"))
+_OTHER_HALVES = (("家庭户", "集体户"), ("进口", "出口"))  # with the pairs above, halves that make their whole
 
 
 def _contrasting(whole: Figure, part: Figure, lists: _Lists) -> bool:
