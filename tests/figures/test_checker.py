@@ -1633,6 +1633,28 @@ def test_a_table_laid_out_a_column_after_another_has_figures_in_its_columns_unit
     assert check(table) == []
 
 
+def test_a_table_laid_out_a_row_after_another_under_two_heading_rows_has_its_units_from_below():
+    """A census page: one cell a line, 比重 heading the years under it, the units given after the
+    table, and a last row with empty cells."""
+    table = (
+        "表2-1各鎮辦常住人口變化情況表\n縣區 |\n2020年 |\n2010年 |\n比重[3] |\n年均增速 |\n2020年 |\n2010年 |\n"
+        "人民街街道辦事處 |\n14850 |\n18856 |\n4.56 |\n6.35 |\n-2.36 |\n"
+        "南灘街道辦事處 |\n50583 |\n50569 |\n15.52 |\n17.03 |\n0.003 |\n"
+        "總寨鎮(zhèn) |\n80637 |\n49375 |\n24.75 |\n16.63 |\n5.03 |\n"
+        "南川工業(yè)園區(qū) |\n7241 |\n|\n2.22 |\n|\n|\n單位:人、%\n"
+    )
+    figures = [(f.span, f.unit) for f in review(table).figures]
+    assert figures[:5] == [("14850", "人"), ("18856", "人"), ("4.56", "%"), ("6.35", "%"), ("-2.36", "%")]
+    assert ("80637", "人") in figures and ("5.03", "%") in figures
+    assert figures[-2:] == [("7241", "人"), ("2.22", "%")]
+    assert len(figures) == 17
+
+
+def test_numbers_a_line_each_after_names_without_headings_are_no_table():
+    lines = "一、概况\n镇区人口多\n12\n34\n村庄面积大\n56\n78\n山林广阔\n90\n11\n"
+    assert review(lines).figures == []
+
+
 def test_numbers_between_spaces_in_prose_or_without_headings_are_no_table():
     assert review("2019 2020 2021\n三年合计 3 4 5\n").figures == []
     assert review("这一年 人均 2 3\n").figures == []

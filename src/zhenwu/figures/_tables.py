@@ -79,7 +79,9 @@ def loose_tables(text: str) -> Iterator[tuple[list[str], int, list[list[Cell]]]]
     [(['常住人口', '比重'], [['173807', '23.40'], ['78890', '10.62']])]
     """
     yield from _spaced_tables(text)
-    yield from _column_tables(text)
+    runs = _number_runs(text)
+    yield from _column_tables(text, runs)
+    yield from _row_tables(text, runs)
 
 
 def _line_at(text: str, position: int) -> tuple[str, int]:
@@ -149,10 +151,26 @@ def _headings_above(above: list[str], columns: int) -> list[str]:
         words = [w for w in _HEADING_WORD.findall(above[0]) if not _YEAR_HEADING.fullmatch(w)]
     else:
         words, years = [w for w in _HEADING_WORD.findall(above[-1]) if not _YEAR_HEADING.fullmatch(w)], []
-    words = _without_label(words)
-    if years and len(words) + len(years) - 1 == columns:
-        return words[:-1] + [words[-1]] * len(years)
-    return words if len(words) == columns else []
+    return _spread(_without_label(words), len(years), columns)
+
+
+def _spread(words: list[str], years: int, columns: int) -> list[str]:
+    """The headings of ``columns`` columns, from the words of a heading row and the count of years
+    in a second row below it: the one word over the years covers that many columns — the first
+    word after the row's own years (2020年 2010年 比重 年均增速 / 2020年 2010年), else the last."""
+    if not years:
+        return words if len(words) == columns else []
+    if not words or len(words) + years - 1 != columns:
+        return []
+    own_years = [i for i, word in enumerate(words) if _YEAR_HEADING.fullmatch(word)]
+    over = (
+        next((i for i in range(len(words)) if i not in own_years), len(words))
+        if own_years
+        else len(words) - 1
+    )
+    if over == len(words):
+        return []
+    return words[:over] + [words[over]] * years + words[over + 1 :]
 
 
 def _without_label(words: list[str]) -> list[str]:
@@ -164,22 +182,33 @@ def _without_label(words: list[str]) -> list[str]:
     return words
 
 
-def _column_tables(text: str) -> Iterator[tuple[list[str], int, list[list[Cell]]]]:
-    """A heading line, then every name a line, then each column's figures a line each: found from
-    the runs of lines that hold a number alone."""
+Run = tuple[int, list[Cell], int]  # where its first line starts, its numbers, where the line after starts
+
+
+def _number_runs(text: str) -> list[Run]:
+    """The runs of lines that hold a number alone (`14850 |`), the cells of the tables laid out one
+    cell a line; a pasted report holds few."""
+    runs: list[Run] = []
     run: list[Cell] = []
     run_start = next_start = -1
     for match in _NUMBER_LINE.finditer(text):
         start = match.start() + 1
         if run and start != next_start:
-            yield from _column_table(text, run_start, run)
+            runs.append((run_start, run, next_start))
             run = []
         if not run:
             run_start = start
         run.append((match["cell"], match.start("cell")))
         next_start = match.end() + 1
     if run:
-        yield from _column_table(text, run_start, run)
+        runs.append((run_start, run, next_start))
+    return runs
+
+
+def _column_tables(text: str, runs: list[Run]) -> Iterator[tuple[list[str], int, list[list[Cell]]]]:
+    """A heading line, then every name a line, then each column's figures a line each."""
+    for start, figures, _ in runs:
+        yield from _column_table(text, start, figures)
 
 
 def _column_table(
@@ -200,6 +229,85 @@ def _column_table(
         yield headings, heading[1], [[figures[c * names + r] for c in range(columns)] for r in range(names)]
 
 
+_GLOSS = re.compile(r"\([a-zà-ǜ]{1,6}\)")  # 总寨镇(zhèn): a mirror page's pinyin after a character
+
+
 def _is_name(line: str) -> bool:
     cell = line.strip().rstrip("|").strip()
+    if "(" in cell:
+        cell = _GLOSS.sub("", cell)
     return 1 < len(cell) <= 12 and not any(ch.isdigit() for ch in cell) and " " not in cell
+
+
+def _row_tables(text: str, runs: list[Run]) -> Iterator[tuple[list[str], int, list[list[Cell | None]]]]:
+    """Headings a line each, then each row a name and its figures a line each (`人民街街道 |⏎14850 |⏎
+    18856 |`): three or more runs of as many numbers, each after one name, make the table."""
+    group: list[Run] = []
+    for run in runs:
+        name, name_start = _line_at(text, run[0] - 1) if run[0] > 0 else ("", 0)
+        fits = len(run[1]) >= 2 and _is_name(name)
+        if group and fits and name_start == group[-1][2] and len(run[1]) == len(group[-1][1]):
+            group.append(run)
+            continue
+        yield from _row_table(text, group)
+        group = [run] if fits else []
+    yield from _row_table(text, group)
+
+
+def _row_table(text: str, group: list[Run]) -> Iterator[tuple[list[str], int, list[list[Cell | None]]]]:
+    if len(group) < 3:
+        return
+    columns = len(group[0][1])
+    first = _line_at(text, group[0][0] - 1)[1]
+    words: list[str] = []
+    top = first
+    for line, start in reversed(_lines_before(text, first, 2 * columns + 2)):
+        cell = line.strip().rstrip("|").strip()
+        if not _is_heading_cell(cell):
+            break
+        words.insert(0, cell)
+        top = start
+        if cell in _LABEL_HEADINGS:
+            break
+    if words and words[0] in _LABEL_HEADINGS:
+        words = words[1:]
+    years = 0
+    while years < len(words) and _YEAR_HEADING.fullmatch(words[-1 - years]):
+        years += 1
+    headings = _spread(words, 0, columns) or _spread(words[: len(words) - years], years, columns)
+    if headings:
+        rows: list[list[Cell | None]] = [cells for _, cells, _ in group]
+        yield headings, top, rows + _rows_with_blanks(text, group[-1][2], columns)
+
+
+def _is_heading_cell(cell: str) -> bool:
+    return (
+        0 < len(cell) <= 12 and not CELL_NUMBER.fullmatch(cell) and not any(mark in cell for mark in "。，；")
+    )
+
+
+_BLANK_OR_NUMBER = re.compile(
+    r"[ \t\u3000]*(?P<cell>-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)?[ \t\u3000]*\|?[ \t\u3000]*"
+)
+
+
+def _rows_with_blanks(text: str, start: int, columns: int) -> list[list[Cell | None]]:
+    """Rows after a table's full ones that leave cells empty (`南川工业园区 |⏎7241 |⏎|⏎2.22 |`)."""
+    rows: list[list[Cell | None]] = []
+    while start < len(text):
+        name, _ = _line_at(text, start)
+        if not _is_name(name):
+            break
+        at, row = start + len(name) + 1, []
+        for _ in range(columns):
+            line = _line_at(text, at)[0] if at < len(text) else "-"
+            match = _BLANK_OR_NUMBER.fullmatch(line)
+            if match is None:
+                return rows
+            row.append((match["cell"], at + match.start("cell")) if match["cell"] else None)
+            at += len(line) + 1
+        if not any(row):
+            break
+        rows.append(row)
+        start = at
+    return rows

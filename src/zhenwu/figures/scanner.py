@@ -650,11 +650,11 @@ def _table_cells(text: str) -> list[Figure]:
                 if unit is not None and CELL_NUMBER.fullmatch(cell):
                     found.append(_cell_figure(cell, start, unit))
     for headings, start, rows in loose_tables(text):
-        stated = _units_stated_before(text, start)
+        stated = _units_stated_before(text, start) or _units_stated_after(text, rows[-1])
         units = [_column_unit(heading, stated) for heading in headings]
         for row in rows:
             found.extend(
-                _cell_figure(cell, at, unit) for (cell, at), unit in zip(row, units, strict=True) if unit
+                _cell_figure(*cell, unit) for cell, unit in zip(row, units, strict=True) if unit and cell
             )
     return list({figure.start: figure for figure in found}.values())
 
@@ -698,8 +698,20 @@ def _units_stated_before(text: str, start: int) -> list[str]:
     lines = list(_UNITS_LINE.finditer(text, max(0, start - 80), start))
     if not lines:
         return []
-    line = lines[-1]
-    units = [unit.strip() for unit in re.split(r"[、,，]", line["units"])]
+    return _units_listed(lines[-1]["units"])
+
+
+def _units_stated_after(text: str, last_row: list) -> list[str]:
+    """单位：人、% on the line just below a table, as a census page puts it."""
+    end = max(at + len(cell) for cell, at in filter(None, last_row))
+    line = _UNITS_LINE.search(text, end, end + 40)
+    if line is None or text[end : line.start()].strip(" \t\u3000|\n"):
+        return []
+    return _units_listed(line["units"])
+
+
+def _units_listed(listed: str) -> list[str]:
+    units = [unit.strip() for unit in re.split(r"[、,，]", listed)]
     return [unit for unit in units if unit in _data.UNITS or "/" in unit]
 
 
