@@ -1938,3 +1938,14 @@ def test_halves_of_households_and_people_written_in_pairs_must_make_the_whole():
     text = "建档立卡贫困户共615户2096人,已脱贫426户1506人,未脱贫191户596人。"
     assert _codes(text) == [("parts-sum-mismatch", "615户"), ("parts-sum-mismatch", "2096人")]
     assert check("建档立卡贫困户共617户2102人,已脱贫426户1506人,未脱贫191户596人。") == []
+
+
+def test_a_score_in_fen_is_a_figure_and_times_fractions_and_words_are_not():
+    text = "考核分值由去年的3分增加到5分，综合考评得分95.6分，排名第3位。"
+    assert [(f.span, f.value, f.unit) for f in review(text).figures if f.unit == "分"] == [
+        ("3分", Decimal("3"), "分"),
+        ("5分", Decimal("5"), "分"),
+        ("95.6分", Decimal("95.6"), "分"),
+    ]
+    others = "2023年5月8日10时30分召开。三分之一的村。3分之1。第2分公司。每人分到3分地。"
+    assert not [f for f in review(others).figures if f.unit == "分"]

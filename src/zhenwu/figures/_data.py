@@ -133,13 +133,14 @@ MEASURE_WORDS = (
     "户 人 人次 个 家 处 项 只 头 羽 株 棵 座 间 套 台 辆 辆次 架次 场次 场 宗 穴 件 次 条 所 篇 张 批 批次 期 车"
     " 袋 盘 箱 幅 口人"
     " 车次 剂次 剂 户次 家次 件次 期次 粪车 名 位 本 份 部 栋 幢 层 口 眼 盏 根 块 片 组 支 类 种 亩次 艘 对 册 起 单 笔 班 门 趟 届 例"
+    " 分"  # 考核得分95.6分: a score
 )
 for _word in MEASURE_WORDS.split():
     UNITS.setdefault(_word, "count")
 
 # Units that only follow Arabic digits: after a Chinese numeral they start a name or an
 # ordinal (一期工程, 十里水乡, 三方协议, 四度).
-ARABIC_ONLY_UNITS = {"期", "方", "度", "届", "班", "门", "单", "起", "对", "类", "种", "层", "口", "份"}
+ARABIC_ONLY_UNITS = {"期", "方", "度", "届", "班", "门", "单", "起", "对", "类", "种", "层", "口", "份", "分"}
 # Measure words that after 一 make a vague article, not a count (一批示范点, 一些).
 VAGUE_AFTER_ONE = {"批", "些", "类", "种", "起", "片", "组", "层", "支", "次", "篇"}  # 下一篇: page furniture
 

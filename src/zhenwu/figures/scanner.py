@@ -259,6 +259,13 @@ _LABEL_AFTER_SPACE = re.compile(r"家庭|户口|户籍|户数|人口|人数|个�
 _LABEL_UNITS = frozenset("家户人个")
 
 
+# 分 is a score (得分95.6分，由3分增加到5分) unless it opens a word: 分之, 分公司, 分别, 分类 …
+_NOT_A_SCORE = re.compile(
+    "之|钟|别|局|公司|厂|院|会|校|队|站|中心|行|所|类|批|期|步|片|区|级|层|组|户|散|配|解|工|析|流|拣|红|享"
+    "|担|成|为|开|布|摊|离|裂|明|数|值|制|档|项|部|社|店|场|段|册|管|包|发|送|头|线|秒|田|地|到|拨|摊|文|钱"
+)
+
+
 def _figure(match: re.Match, text: str) -> Figure | None:
     start, end = match.span()
     if match["near"] is not None:
@@ -283,6 +290,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         return None  # 女 6813 家庭户户数 4282: a census block's number, then the next label
     if (unit == "人" and text.startswith("制", end)) or (unit == "位" and text.startswith("数", end)):
         return None  # 5人制足球场: a kind of pitch, not five people; 两位数增长: double-digit
+    if unit == "分" and (_NOT_A_SCORE.match(text, end) or text[start - 1 : start] in "时点:：角元."):
+        return None  # 10时30分, 3分之1, 2分公司, 1元2角3分: no score
     if (
         not unit
         and match["mag"]
