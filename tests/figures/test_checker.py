@@ -1949,3 +1949,12 @@ def test_a_score_in_fen_is_a_figure_and_times_fractions_and_words_are_not():
     ]
     others = "2023年5月8日10时30分召开。三分之一的村。3分之1。第2分公司。每人分到3分地。"
     assert not [f for f in review(others).figures if f.unit == "分"]
+
+
+def test_a_share_after_a_count_in_two_units_is_of_the_count_in_the_wholes_unit():
+    text = (
+        "人民社区现有低保户218户，476人享受。c类人员家庭111户，占低保户的51%，"
+        "其中：因病残家庭43户，一般家庭68户，60岁以上老人83户，122人，占低保户的38.2%。"
+    )
+    assert _codes(text) == [("share-mismatch", "38.2%")]  # 83 ÷ 218 = 38.07%
+    assert check(text.replace("38.2%", "38.1%")) == []

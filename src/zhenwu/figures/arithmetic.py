@@ -945,6 +945,8 @@ def _shares(
         if at is None or figures[at].approx:
             continue
         part = figures[at]
+        if at and (paired_part := _part_in_the_wholes_unit(text, stated, figures[at - 1], part)):
+            at, part = at - 1, paired_part  # 60岁以上老人83户，122人，占低保户的38.2%: of the 户
         if at and _comparable(figures[at - 1], part) and _in_a_list(text, figures[at - 1], part):
             continue  # 交通类783件、城建类579件、政法类562件，占总量的77%: the three together
         if lists.per_unit(part) or _AVERAGE_NAME.search(lists.name_of(part)[-4:]):
@@ -995,6 +997,23 @@ def _shares(
                 Finding(f"{stated.kind}-mismatch", "error", stated.start, stated.end, stated.span, message)
             )
     return findings
+
+
+_PAIR_BETWEEN = re.compile(r"[，,、]?")
+
+
+def _part_in_the_wholes_unit(text: str, stated: Figure, before: Figure, part: Figure) -> Figure | None:
+    """A count given in two units (83户，122人) before a share of a whole counted in one of them (占低保户的)."""
+    unit = (stated.base or "")[-1:]
+    if (
+        unit in ("户", "人")
+        and part.unit != unit
+        and before.unit == unit
+        and part.kind == before.kind
+        and _PAIR_BETWEEN.fullmatch(text, before.end, part.start)
+    ):
+        return before
+    return None
 
 
 _OWN_SUBJECT = re.compile(r"(?:其中|分别|而)?(?P<own>[\u4e00-\u9fff]{2,8}?)(?:约|均|则)?占")
