@@ -1958,3 +1958,33 @@ def test_a_share_after_a_count_in_two_units_is_of_the_count_in_the_wholes_unit()
     )
     assert _codes(text) == [("share-mismatch", "38.2%")]  # 83 ÷ 218 = 38.07%
     assert check(text.replace("38.2%", "38.1%")) == []
+
+
+def test_a_tables_heading_in_wan_yuan_without_a_names_heading_and_with_section_rows_gives_every_cell():
+    """A 统计公报's table: | 绝对数(亿元) | 比上年增长(%) | over rows that open with their names, and
+    section rows (分产业 |, |) inside."""
+    table = (
+        "| 绝 对 数 (亿元) | 比上年增长 (%) |\n地区生产总值 | 617.50 | 5.2 |\n第一产业 | 37.11 | 2.6 |\n"
+        "分产业 |\n|\n第二产业 | 339.85 | 4.5 |\n"
+    )
+    figures = [(f.span, f.value, f.unit) for f in review(table).figures]
+    assert figures == [
+        ("617.50", Decimal("61750000000"), "元"),
+        ("5.2", Decimal("5.2"), "%"),
+        ("37.11", Decimal("3711000000"), "元"),
+        ("2.6", Decimal("2.6"), "%"),
+        ("339.85", Decimal("33985000000"), "元"),
+        ("4.5", Decimal("4.5"), "%"),
+    ]
+    assert (
+        review("指标 | 总量(万元) | 增长(%) |\n地区生产总值 | 686065 | 7.7 |\n").figures[0].value
+        == 6860650000
+    )
+
+
+def test_boys_and_girls_after_another_breakdown_make_the_whole_of_the_sentences_list():
+    text = "全镇共出生人口82人，其中一孩66人，二孩16人；男孩40人，女孩22人，性别比为182。"
+    assert _codes(text) == [("parts-sum-mismatch", "82人")]
+    assert check(text.replace("40人", "60人").replace("182", "273")) == []
+    labour = "全镇总人口2582人，其中农业人口2000人；男劳动力800人，女劳动力700人。"
+    assert check(labour) == []  # halves of the labour force, not of the people

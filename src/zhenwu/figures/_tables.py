@@ -29,7 +29,7 @@ def table_rows(text: str) -> Iterator[list[Cell] | None]:
         return
     for line in _LINE.finditer(text):
         row = line.group()
-        if row.count("|") >= 3:
+        if row.count("|") >= 3 or ("|" in row and len(row.strip(" \t\u3000|")) <= 12):
             separator = "|"
         elif row.count("\t") >= 2:
             separator = "\t"
@@ -41,7 +41,10 @@ def table_rows(text: str) -> Iterator[list[Cell] | None]:
             if cell := raw.strip():
                 cells.append((cell, at + raw.index(cell)))
             at += len(raw) + 1
-        yield cells or None  # | | |: a line of empty cells holds no row
+        if separator == "|" and row.count("|") < 3 and len(cells) > 1:
+            yield None  # 发布时间：2023 | 来源：县政府: no table
+        else:
+            yield cells  # []: a line of empty cells; one cell: a section's label (分产业 |) — the table goes on
 
 
 def is_heading(cells: list[Cell]) -> bool:

@@ -657,9 +657,11 @@ def _halves_of_a_named_whole(
             one.startswith(a) and other.startswith(b) and one[len(a) :] == other[len(b) :] for a, b in _HALVES
         ):
             continue
-        whole = _whole_named_before(lists, figures, index)
+        whole = _whole_named_before(lists, figures, index) or _whole_of_the_list(lists, figures, index)
         if whole is None or whole.start in found or whole.approx or not _comparable(whole, second):
             continue
+        if _measure(one[1:]) not in (None, _measure(whole.subject)):
+            continue  # 总人口2582人，其中…；男劳动力800人，女劳动力700人: halves of another whole
         finding = _compare_parts(whole, [first, second], True, _Subsets(0), exceed=False)
         if finding is not None:
             findings.append(finding)
@@ -1034,19 +1036,36 @@ _AMONG_REACH = 48
 
 
 def _whole_named_before(lists: _Lists, figures: list[Figure], at: int) -> Figure | None:
+    """The whole a 党员中， names: the one named exactly (年末有党员1814名) before one whose name only
+    ends so (社区党员341名)."""
     part = figures[at]
     opening = lists.stops.last_before(part.start)
     among = _AMONG.search(lists.text, max(opening, part.start - _AMONG_REACH), part.start)
     if among is None:
         return None
     noun = among["noun"]
+    named = [
+        candidate
+        for candidate in reversed(figures[max(0, at - _WHOLE_REACH) : at])
+        if candidate.end <= among.start()
+        and candidate.subject.endswith(noun)
+        and _comparable(candidate, part)
+    ]
+    if not named:
+        return None
+    whole = next((c for c in named if _bare_name(c.subject).removeprefix("年末") == noun), named[0])
+    return whole if whole.value > part.value else None
+
+
+def _whole_of_the_list(lists: _Lists, figures: list[Figure], at: int) -> Figure | None:
+    """出生人口82人，其中一孩66人…；男孩40人，女孩22人: the whole before the sentence's 其中."""
+    part = figures[at]
+    listed = lists.qizhong.last_before(part.start)
+    if listed < 0 or listed < lists.stops.last_before(part.start):
+        return None
     for candidate in reversed(figures[max(0, at - _WHOLE_REACH) : at]):
-        if (
-            candidate.end <= among.start()
-            and candidate.subject.endswith(noun)
-            and _comparable(candidate, part)
-        ):
-            return candidate if candidate.value > part.value else None
+        if candidate.end <= listed:
+            return candidate if candidate.unit == part.unit and listed - candidate.end <= 3 else None
     return None
 
 

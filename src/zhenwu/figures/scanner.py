@@ -365,7 +365,9 @@ def _figure(match: re.Match, text: str) -> Figure | None:
     )  # fmt: skip
 
 
-_COUNT_NEXT_LINE = re.compile(rf"{_SPACE}\n{_SPACE}(?P<unit>{_alternation(_data.MEASURE_WORDS.split())})")
+_COUNT_NEXT_LINE = re.compile(  # not 分: 0⏎分享到 is a page's share button
+    rf"{_SPACE}\n{_SPACE}(?P<unit>{_alternation(w for w in _data.MEASURE_WORDS.split() if w != '分')})"
+)
 
 
 _SHARED_UNIT = re.compile(  # 拉动1.6、3.1、 2.1个百分点: a space after 、 as well
@@ -651,13 +653,18 @@ def _table_cells(text: str) -> list[Figure]:
     for cells in table_rows(text):
         if cells is None:
             units = []
+        elif len(cells) <= 1:
+            continue  # 分产业 |: a section of the table, which goes on below
         elif is_heading(cells):
             stated = _units_stated_before(text, cells[0][1])
             units = [_column_unit(cell, stated) for cell, _ in cells]
-        elif len(cells) == len(units):
-            for (cell, start), unit in zip(cells[1:], units[1:], strict=True):
-                if unit is not None and CELL_NUMBER.fullmatch(cell):
-                    found.append(_cell_figure(cell, start, unit))
+        else:
+            if len(cells) == len(units) + 1 and units[0] is not None:
+                units = [None, *units]  # | 绝对数(亿元) | 比上年增长(%) |: no heading over the names
+            if len(cells) == len(units):
+                for (cell, start), unit in zip(cells[1:], units[1:], strict=True):
+                    if unit is not None and CELL_NUMBER.fullmatch(cell):
+                        found.append(_cell_figure(cell, start, unit))
     for headings, start, rows in loose_tables(text):
         stated = _units_stated_before(text, start) or _units_stated_after(text, rows[-1])
         units = [_column_unit(heading, stated) for heading in headings]
@@ -670,7 +677,12 @@ def _table_cells(text: str) -> list[Figure]:
 
 def _cell_figure(cell: str, start: int, unit: str) -> Figure:
     value = Decimal(cell.replace(",", ""))
+    if unit[:1] in "万亿千" and unit[1:] in _data.UNITS:  # 总量(万元)
+        value, unit = clean(value * _CELL_MAGNITUDES[unit[0]]), unit[1:]
     return Figure(start, start + len(cell), cell, value, unit, "amount", _data.UNITS.get(unit, "count"))
+
+
+_CELL_MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1000)}
 
 
 def _column_unit(heading: str, stated: list[str] = ()) -> str | None:
@@ -679,7 +691,8 @@ def _column_unit(heading: str, stated: list[str] = ()) -> str | None:
     say which."""
     heading = heading.replace(" ", "")
     if match := _UNIT_IN_BRACKETS.search(heading):
-        return match["unit"] if match["unit"] in _data.UNITS else None
+        unit = match["unit"]
+        return unit if unit in _data.UNITS or (unit[:1] in "万亿千" and unit[1:] in _data.UNITS) else None
     if match := _COUNTED_HEADER.search(heading):
         return match["unit"]
     if _RATE_HEADING.search(heading):
