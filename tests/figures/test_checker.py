@@ -1988,3 +1988,25 @@ def test_boys_and_girls_after_another_breakdown_make_the_whole_of_the_sentences_
     assert check(text.replace("40人", "60人").replace("182", "273")) == []
     labour = "全镇总人口2582人，其中农业人口2000人；男劳动力800人，女劳动力700人。"
     assert check(labour) == []  # halves of the labour force, not of the people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本月办结工单共3456件(限期内200件工单至下月办结)，已解决3112件，未解决344件。",  # the aside is no whole
+        "江苏百强镇数量最多、达到41个，其次分别为广东30个、浙江9个、山东9个、福建4个。",  # siblings
+        "共出生123人，其中政策内出生119人(男孩62人、女孩61人)，出生政策符合率96.8%。",  # the bracket's own list
+        "大雨造成21户农户房屋受损，其中2户农户房屋整体倒塌，灾情涉及16个村委会1500户6000人。",
+        "辖税东、唐钢、河联、唐钱10个社区，共有党员940名。",  # a sample of the ten, not a list short of two
+    ],
+)
+def test_what_sweeps_50_to_55_showed_is_no_slip(text):
+    assert check(text) == []
+
+
+def test_halves_after_an_aside_in_brackets_are_still_held_against_the_whole():
+    text = "本月办结工单共3456件(限期内200件工单至下月办结)，已解决3112件，未解决300件。"
+    assert _codes(text) == [("parts-sum-mismatch", "3456件")]
+    assert _codes("辖甲村、乙村、丙村、丁村、戊村、己村、庚村9个行政村。") == [
+        ("listed-count-mismatch", "9个")
+    ]
