@@ -2010,3 +2010,30 @@ def test_halves_after_an_aside_in_brackets_are_still_held_against_the_whole():
     assert _codes("辖甲村、乙村、丙村、丁村、戊村、己村、庚村9个行政村。") == [
         ("listed-count-mismatch", "9个")
     ]
+
+
+def test_units_and_bare_magnitudes_the_sweeps_met_are_read():
+    text = (
+        "成功应答共3738通。书记信箱信件41封。累计491袋面、288桶油。马283匹。年产能达5000台套。"
+        "用电量2.61亿千瓦小时。PM2.5浓度52微克/立方米。工程预定220日历天完工，预埋管线354公尺。"
+        "每次能聚集上千人。引进投资上亿元的项目。总投资近百亿元。GDP破千亿元。大小畜饲养量4.8万头只。"
+        "服装行业实现产值23亿元，比增-2.8%。城乡居民收入比为1.94。"
+    )
+    figures = {f.span: (f.value, f.unit) for f in review(text).figures}
+    assert (
+        figures["3738通"] == (3738, "通")
+        and figures["41封"] == (41, "封")
+        and figures["288桶"] == (288, "桶")
+    )
+    assert figures["283匹"] == (283, "匹") and figures["5000台套"] == (5000, "台套")
+    assert figures["2.61亿千瓦小时"] == (261_000_000, "千瓦小时") and figures["354公尺"] == (354, "公尺")
+    assert figures["52微克/立方米"] == (52, "微克/立方米") and figures["220日历天"] == (220, "日历天")
+    assert figures["上千人"] == (1000, "人") and figures["上亿元"] == (100_000_000, "元")
+    assert figures["近百亿元"] == (10**10, "元") and figures["破千亿元"] == (10**11, "元")
+    assert figures["4.8万头只"] == (48000, "头只") and figures["-2.8%"] == (Decimal("-2.8"), "%")
+    assert figures["1.94"] == (Decimal("1.94"), "")  # a ratio: no 元, and no warning for it
+    assert check(text) == []
+
+
+def test_a_fraction_is_no_rate_without_its_sign():
+    assert check("耕地红线占全部土地的1/8=12.5%。") == []

@@ -294,8 +294,13 @@ def test_relative_figures_inherit_the_subject_and_keep_their_base():
 
 
 def test_a_rate_does_not_reach_back_over_a_clause_without_figures():
-    figures = extract("建成5G基站30个，PM2.5平均浓度35微克/立方米，同比下降8.5%")
+    figures = extract("建成5G基站30个，PM2.5平均浓度保持稳定，同比下降8.5%")
     assert [(f.span, f.subject) for f in figures] == [("30个", "5G基站"), ("8.5%", "")]
+    figures = extract("建成5G基站30个，PM2.5平均浓度35微克/立方米，同比下降8.5%")
+    assert [(f.span, f.subject) for f in figures][1:] == [
+        ("35微克/立方米", "PM2.5平均浓度"),
+        ("8.5%", "PM2.5平均浓度"),
+    ]
 
 
 def test_the_end_of_a_change_shares_the_subject_of_its_start():

@@ -73,6 +73,7 @@ UNITS = {
     "公顷": "area",
     # length
     "米": "length",
+    "公尺": "length",  # Taiwan's 米
     "毫米": "length",
     "延米": "length",
     "公里": "length",
@@ -94,6 +95,8 @@ UNITS = {
     "毫升": "volume",
     # energy and power
     "千瓦时": "energy",
+    "千瓦小时": "energy",
+    "微克/立方米": "concentration",  # PM2.5年均浓度52微克/立方米
     "吨标准煤": "weight",  # energy consumed, weighed as standard coal
     "千伏安": "power",
     "个金属吨": "weight",  # 铁矿储量4.2亿个金属吨
@@ -112,6 +115,7 @@ UNITS = {
     "分钟": "duration",
     "秒": "duration",
     "天": "duration",
+    "日历天": "duration",  # 工期220日历天
     # percent and relatives
     "%": "percent",
     "﹪": "percent",  # the small form some sites print (92.42﹪)
@@ -134,13 +138,32 @@ MEASURE_WORDS = (
     " 袋 盘 箱 幅 口人"
     " 车次 剂次 剂 户次 家次 件次 期次 粪车 名 位 本 份 部 栋 幢 层 口 眼 盏 根 块 片 组 支 类 种 亩次 艘 对 册 起 单 笔 班 门 趟 届 例"
     " 分"  # 考核得分95.6分: a score
+    " 台套 头只 桶 匹 封 通"
 )
 for _word in MEASURE_WORDS.split():
     UNITS.setdefault(_word, "count")
 
 # Units that only follow Arabic digits: after a Chinese numeral they start a name or an
 # ordinal (一期工程, 十里水乡, 三方协议, 四度).
-ARABIC_ONLY_UNITS = {"期", "方", "度", "届", "班", "门", "单", "起", "对", "类", "种", "层", "口", "份", "分"}
+ARABIC_ONLY_UNITS = {
+    "期",
+    "方",
+    "度",
+    "届",
+    "班",
+    "门",
+    "单",
+    "起",
+    "对",
+    "类",
+    "种",
+    "层",
+    "口",
+    "份",
+    "分",
+    "通",
+    "封",
+}
 # Measure words that after 一 make a vague article, not a count (一批示范点, 一些).
 VAGUE_AFTER_ONE = {"批", "些", "类", "种", "起", "片", "组", "层", "支", "次", "篇"}  # 下一篇: page furniture
 

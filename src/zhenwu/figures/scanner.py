@@ -90,15 +90,15 @@ _FIGURE = (
     r"|百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r")"
     rf"(?P<post>{_alternation(_data.APPROX_AFTER)})?"
-    r"|近(?P<near>百万|千万|亿|百|千|万)(?P<nunit>名|人次|人|户|家|个|次|元|册|份|件|株|棵|头|只|亩|吨|套|台|辆|平方米)"  # 近百名枣农, 近万人, 近百万元
-    r"|(?P<pre2>突破|超|逾|过)(?P<bare>千亿|百亿|十亿|千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
+    r"|(?P<nearq>近|上)(?P<near>千亿|百亿|十亿|百万|千万|亿|百|千|万)(?P<nunit>名|人次|人|户|家|个|次|元|册|份|件|株|棵|头|只|亩|吨|套|台|辆|平方米)"  # 近百名枣农, 近万人, 近百亿元, 上千人
+    r"|(?P<pre2>突破|超|逾|过|破|上)(?P<bare>千亿|百亿|十亿|千万|百万|亿)(?P<bunit>元|美元)?(?P<post2>以上)?"
     r"|(?P<flat>同比持平|与上年持平|与去年持平)"
 )
 # The lookahead lets the engine skip, in C, every position where no alternative can start.
 _FIRST = "".join(
     sorted(
         set(
-            "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过突廿卅浏阅点访"
+            "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过突破廿卅浏阅点访"
         )
         | set(_data.CAPITAL_DIGITS)
         | {word[0] for word in (*_data.IDIOMS, *_data.APPROX_BEFORE)}
@@ -189,7 +189,7 @@ def _extract(text: str, dates: bool) -> list[Figure]:
 
 
 _MINUS = "-－"
-_BEFORE_MINUS = set("为是：:（(，,、；; \t\n|")
+_BEFORE_MINUS = set("为是：:（(，,、；; \t\n|增长速幅降")  # 比增-2.8%, 增长-3.2%
 
 
 def _negatives(text: str, figures: list[Figure]) -> list[Figure]:
@@ -272,7 +272,7 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         unit = match["nunit"]
         return Figure(
             start, end, match.group(), _BARE_MAGNITUDES[match["near"]], unit, "amount",
-            _data.UNITS.get(unit, "count"), approx=True, qualifier="近",
+            _data.UNITS.get(unit, "count"), approx=True, qualifier=match["nearq"],
         )  # fmt: skip
     if match["bare"] is not None:
         value = _BARE_MAGNITUDES[match["bare"]]
@@ -318,7 +318,7 @@ def _figure(match: re.Match, text: str) -> Figure | None:
                 return None
             if sign := _rate_sign_expected(text, match):
                 unit, implicit = sign, True
-            elif _SEX_RATIO.search(text, max(0, start - 8), start):
+            elif _SEX_RATIO.search(text, max(0, start - 8), start) and not text.startswith(("%", "％"), end):
                 return Figure(start, end, match.group(), _value(match["num"], None), "", "amount", "number")
             elif _implicit_money(text, match):
                 unit, implicit = _data.MONEY_DEFAULT_UNIT, True
@@ -542,6 +542,8 @@ def _percent_expected(text: str, match: re.Match) -> bool:
         return False  # 人口自然增长率4、全年生产总值: a list number
     if not match["num"].strip("0.．"):
         return False  # 人口自然增长率为0: a zero needs no sign
+    if text.startswith(("/", "／"), end):
+        return False  # 占全部土地的1/8=12.5%: a fraction
     if _AT_THE_END.match(text, end):
         return False  # …比重下降6 at the end of an excerpt: the number may go on past the cut
     if len(match["num"].split(".")[0].replace(",", "")) > 3:
@@ -563,6 +565,9 @@ _AT_THE_END = re.compile(r"[.．]?\s*\Z")  # a scan that stops at the first char
 _RATIO_VALUE_BEFORE = re.compile(r"(?<![同环])比(?:为|是|达)?[0-9]+\.[0-9]+[，,]")
 
 
+_RATIO_NAME_BEFORE = re.compile(r"比(?:为|是|达到?)?$")
+
+
 def _implicit_money(text: str, match: re.Match) -> bool:
     """A bare number after 收入/投资…达到 is money with its 元 left out (纯收入达到9950，)."""
     end = match.end()
@@ -571,8 +576,8 @@ def _implicit_money(text: str, match: re.Match) -> bool:
     before = text[max(0, match.start() - 14) : match.start()]
     if before.endswith(("人均纯收入", "人均收入", "性收入")) and "." not in match.group():
         return True  # 人均工资性收入1965，: a yearly income per head, in 元
-    if not before.endswith(_IMPLICIT_BEFORE):
-        return False
+    if not before.endswith(_IMPLICIT_BEFORE) or _RATIO_NAME_BEFORE.search(before):
+        return False  # 城乡收入比为1.94: a ratio, no money
     clause = re.split("[，,。；;：:]", before)[-1]
     return any(word in clause for word in _data.MONEY_SUBJECT_WORDS)
 
@@ -801,8 +806,8 @@ def _items_in_brackets_after(text: str, position: int) -> int:
     return len([item for item in text[opened.end() : closing.end() - 1].split("、") if item.strip()])
 
 
-# 出生人口性别比为125.20: boys per hundred girls, a number with no unit
-_SEX_RATIO = re.compile(r"性别比(?:为|是|达到?|[:：])?$")
+# 出生人口性别比为125.20, 城乡居民收入比1.94: a ratio, a number with no unit
+_SEX_RATIO = re.compile(r"(?:性别|[\u4e00-\u9fff](?<![同环相对之]))比(?:为|是|达到?|[:：])?$")
 _PEOPLE_BEFORE = re.compile(r"人口(?:为|达到?|约|有)?$")
 
 
