@@ -2037,3 +2037,21 @@ def test_units_and_bare_magnitudes_the_sweeps_met_are_read():
 
 def test_a_fraction_is_no_rate_without_its_sign():
     assert check("耕地红线占全部土地的1/8=12.5%。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("20年度全镇参合人数达4万多人。", "20年度"),  # the year's last two digits erased
+        ("到月日止，全镇村党支部的整顿工作全面完成。", "月日"),
+        ("镇届人大一次会议以来，在镇党委的领导下。", "届"),
+        ("财政收入完成6060万元，是年的2.08倍。", "年"),
+        ("畲族群众850户、3200人，占总人口的*，为畲族聚居乡镇之一。", "*"),
+    ],
+)
+def test_blanks_inside_a_phrase_are_found(text, span):
+    assert span in [f.span for f in check(text) if f.code in ("missing-number", "placeholder")]
+
+
+def test_a_year_and_a_session_written_in_full_are_no_blanks():
+    assert check("2020年度全镇参合人数达4万多人。镇十八届人大一次会议以来。是去年的2.08倍。") == []

@@ -89,7 +89,7 @@ _MISSING_IN_BRACKETS = re.compile(
 )
 # 从年的12.25%, 于年5月16日: the year erased before its month or its figure.
 _MISSING_YEAR = re.compile(
-    r"(?=年)(?:(?<=[从由至到于在截止])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)|(?<=[，,。；;、\n（(])(?<![0-9xX×*＊_]\n)(?P<unit2>年)(?=[0-9０-９]{1,2}月))"
+    r"(?=年)(?:(?<=[从由至到于在截止是])(?P<unit>年)(?=[0-9０-９]{1,2}月|的)|(?<=[，,。；;、\n（(])(?<![0-9xX×*＊_]\n)(?P<unit2>年)(?=[0-9０-９]{1,2}月))"
 )  # 从年的12.25%; ，年5月16日
 # 4653人,%,%: a percent sign alone after a comma.
 _MISSING_PERCENT_ALONE = re.compile(
@@ -115,8 +115,12 @@ _MISSING_DATE = (
     re.compile(r"(?=年[，,])(?<=[\u4e00-\u9fff][ \u3000])(?P<unit>年)"),
     # 月日，我们到达; 2014年 月 日: a day left blank
     re.compile(
-        r"(?=月)(?<![0-9０-９〇零一二三四五六七八九十xX×*＊_年])(?P<unit>月[ \u3000]{0,3}日)(?=[，,。；;\s）)]|$)"
-    ),
+        r"(?=月)(?<![0-9０-９〇零一二三四五六七八九十xX×*＊_年])(?P<unit>月[ \u3000]{0,3}日)(?=[，,。；;\s）)止前起]|$)"
+    ),  # 到月日止
+    re.compile(r"(?=20年度)(?<![0-9０-９])(?P<unit>20年度)"),  # 20年度全镇…: the year's last digits erased
+    re.compile(
+        r"(?=届)(?<=[镇乡县市区])(?P<unit>届)(?=人大|人民代表大会|党委|党代会|纪委|政府)"
+    ),  # 镇届人大一次会议
 )
 # 新增户；, 新建个，: a verb that counts, then its measure word and the clause's end.
 _MISSING_AFTER_VERB = re.compile(
@@ -606,9 +610,12 @@ def _bare_number(text: str, match: re.Match) -> bool:
         return False  # 有xx、xx、xx四个脱贫村: masked names in a list
     if _MASKED_YEAR_OPENING.fullmatch(match.group()) and _opens_a_clause(text, start):
         return _YEAR_MASK_FOLLOWS.match(text, end) is not None  # xxxx，全镇完成…; 一、xxxx工作回顾
+    if before == "的" and _SHARE_OF_BEFORE.search(text, max(0, start - 16), start):
+        return end == len(text) or text[end] in _AFTER_BARE  # 占总人口的*，
     return before in _BEFORE_BARE and (end == len(text) or text[end] in _AFTER_BARE)
 
 
+_SHARE_OF_BEFORE = re.compile(r"占[^，,。；;、\n0-9]{1,12}的$")
 _MASKED_YEAR_OPENING = re.compile(rf"([{_MARK}])\1{{3}}")
 _YEAR_MASK_FOLLOWS = re.compile(r"[，,][ \u3000]?[全我是在镇乡县区市]|工作|年")
 _CLAUSE_OPENERS = ("。", "\n", "；", "、", "：", ":")
@@ -689,7 +696,8 @@ def missing_numbers(text: str) -> list[Finding]:
             if pattern is _MISSING_BARE and _NAME_IN_A_LIST.search(text, max(0, start - 5), end + 1):
                 continue  # 辖宋堡、渣元、大王庄: a place in a list of names
             unit = match[name]
-            found.append(Finding("missing-number", "error", start, end, unit, f"“{unit}”前缺少数字"))
+            message = "年份“20年度”缺少后两位数字" if unit == "20年度" else f"“{unit}”前缺少数字"
+            found.append(Finding("missing-number", "error", start, end, unit, message))
     for match in _RATE_LEFT_BLANK.finditer(text):
         span = match.group()
         found.append(
