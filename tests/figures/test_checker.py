@@ -2055,3 +2055,12 @@ def test_blanks_inside_a_phrase_are_found(text, span):
 
 def test_a_year_and_a_session_written_in_full_are_no_blanks():
     assert check("2020年度全镇参合人数达4万多人。镇十八届人大一次会议以来。是去年的2.08倍。") == []
+
+
+def test_page_counters_articles_and_meeting_ordinals_are_no_figures():
+    text = (
+        "发布:2013-01-08浏览:2714下载143次收藏。上一条新闻:科技新城。时间:01-20人气:13。"
+        "县委九届六次全委(扩大)会议精神。为全县闯出一条新民居建设的新路子。仅此一项可增加收入100万元。"
+        "另一个是XX公司。拟投资500万元兴建一家集水果种植、加工于一体的项目。东联村新建了一个灯光篮球场。"
+    )
+    assert [f.span for f in review(text).figures] == ["100万元", "500万元", "一个"]

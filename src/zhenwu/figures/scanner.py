@@ -66,7 +66,7 @@ _LABEL = (
     r"(?P<label>[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d+号"
     r"|(?<![0-9])\d+(?:国道|省道|县道|乡道|号线|号)"
     r"|(?:浏览次数|浏览量|阅读量|阅读次数|点击量|点击数|访问量|访问次数|浏览|阅读|点击|评论)[:：]\s*\d+次?"
-    r"|(?:浏览次数|浏览量|阅读量|阅读次数|点击量|点击数|访问量|访问次数)\s*\d+次?"
+    r"|(?:浏览次数|浏览量|阅读量|阅读次数|点击量|点击数|访问量|访问次数|下载次数|下载|收藏)\s*\d+次?"
     r"|(?<=总结|报告|范文|汇报|讲话|材料|心得|体会|发言|合集|大全|精选)(?:\d+|[一二三四五六七八九十]{1,2})篇"
     r"(?=[ \t]*(?:\n|$)|[，,](?:相信|希望|供|欢迎|仅供))"  # 工作总结6篇⏎: how many articles a page holds
     r"|[(（](?:通用|精选|优选|汇总|合集|热门)?(?:\d+|[一二三四五六七八九十]{1,2})篇(?:范文)?[)）](?=[ \t]*(?:\n|$)))"  # 总结(通用16篇)⏎: a page's title
@@ -98,7 +98,7 @@ _FIGURE = (
 _FIRST = "".join(
     sorted(
         set(
-            "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过突破廿卅浏阅点访"
+            "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百上下前〔[［(（同与超逾过突破廿卅浏阅点访收"
         )
         | set(_data.CAPITAL_DIGITS)
         | {word[0] for word in (*_data.IDIOMS, *_data.APPROX_BEFORE)}
@@ -288,8 +288,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         and _LABEL_AFTER_SPACE.match(text, match.start("unit"))
     ):
         return None  # 女 6813 家庭户户数 4282: a census block's number, then the next label
-    if (unit == "人" and text.startswith("制", end)) or (unit == "位" and text.startswith("数", end)):
-        return None  # 5人制足球场: a kind of pitch, not five people; 两位数增长: double-digit
+    if (unit == "人" and text.startswith(("制", "气"), end)) or (unit == "位" and text.startswith("数", end)):
+        return None  # 5人制足球场: a kind of pitch; 两位数增长: double-digit; 01-20人气: a page's counter
     if unit == "分" and (_NOT_A_SCORE.match(text, end) or text[start - 1 : start] in "时点:：角元."):
         return None  # 10时30分, 3分之1, 2分公司, 1元2角3分: no score
     if (
@@ -443,8 +443,12 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
         return False  # 队伍人员: a capital numeral alone counts only money
     if text.endswith("前", 0, match.start()):
         return False  # 前五个单位: the top five, a selection
-    if match["cn"] == "一" and unit in ("个", "项") and _is_article(text, match.start(), match.end()):
-        return False  # 最强的一个时期, 成为我镇一个新的增长点, 是一项重点任务: an article
+    if (
+        match["cn"] == "一"
+        and unit in ("个", "项", "家", "条")
+        and _is_article(text, match.start(), match.end())
+    ):
+        return False  # 最强的一个时期, 是一项重点任务, 走出一条新路子, 兴建一家集…于一体的: an article
     if match["cn"] == "一" and text.endswith(_ONE_IN_A_WORD, 0, match.start()):
         return False  # 统一部署, 某一项目, 同一个村: 一 inside a word
     end = match.end()
@@ -461,7 +465,7 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
     return not _inside_quotes(text, match.start(), end) and not _in_a_ladder(text, match, unit)
 
 
-_ORDINAL_MEETINGS = ("会议", "全会", "全委会", "全委扩大会", "常委会", "全体会议", "党代会", "代表大会")
+_ORDINAL_MEETINGS = ("会议", "全会", "全委", "常委会", "全体会议", "党代会", "代表大会")
 _ONE_IN_A_WORD = tuple("统某唯同单划专逐归合任")
 _UNIT_IN_A_WORD = ("部分", "部件", "部委")
 
@@ -498,9 +502,24 @@ def _in_a_ladder(text: str, match: re.Match, unit: str) -> bool:
 
 
 def _is_article(text: str, start: int, end: int) -> bool:
-    return text.endswith(("的", "是", "为", "造成", "设成"), 0, start) or text.startswith(
-        ("新的", "重要", "良好", "崭新", "全新"), end
-    )
+    return text.endswith(_BEFORE_ARTICLE, 0, start) or text.startswith(_AFTER_ARTICLE, end)
+
+
+_BEFORE_ARTICLE = (
+    "的",
+    "是",
+    "为",
+    "造成",
+    "设成",
+    "走出",
+    "闯出",
+    "走出了",
+    "闯出了",
+    "探索出",
+    "仅此",
+    "另",
+)
+_AFTER_ARTICLE = ("新的", "重要", "良好", "崭新", "全新", "是", "集")  # 一个是…公司, 一家集种植、加工于一体
 
 
 def _is_han(text: str, position: int) -> bool:
