@@ -2064,3 +2064,23 @@ def test_page_counters_articles_and_meeting_ordinals_are_no_figures():
         "另一个是XX公司。拟投资500万元兴建一家集水果种植、加工于一体的项目。东联村新建了一个灯光篮球场。"
     )
     assert [f.span for f in review(text).figures] == ["100万元", "500万元", "一个"]
+
+
+def test_a_yearbook_row_whose_label_gives_its_unit_has_a_figure_for_each_year():
+    table = (
+        "项  目   Item   2020 2021\n"
+        "乡镇户数         (户)   Number of Rural Households     (household)   2165270 2382584\n"
+        "常用耕地面积      (公顷)   Area of Cultivated Land     (hectare)   87831 87767\n"
+        "农林牧渔业总产值 (万元)   Gross Output Value   (10000 yuan)   5140286 5425505\n"
+        "粮食产量(吨)  12345\n"
+    )
+    assert [(f.span, f.value, f.unit) for f in review(table).figures] == [
+        ("2165270", 2165270, "户"),
+        ("2382584", 2382584, "户"),
+        ("87831", 87831, "公顷"),
+        ("87767", 87767, "公顷"),
+        ("5140286", 51402860000, "元"),
+        ("5425505", 54255050000, "元"),
+        ("12345", 12345, "吨"),
+    ]
+    assert review("全镇粮食产量(吨) 12345，比上年增长3%。").figures[0].span == "3%"  # prose: no row

@@ -696,7 +696,38 @@ def _table_cells(text: str) -> list[Figure]:
             found.extend(
                 _cell_figure(*cell, unit) for cell, unit in zip(row, units, strict=True) if unit and cell
             )
+    found += _rows_in_their_units(text)
     return list({figure.start: figure for figure in found}.values())
+
+
+# 乡镇户数 (户) Number of Rural Households (household)   2165270 2382584: a yearbook's row whose
+# label gives its unit, and a figure for each year.
+_ROW_UNIT = re.compile(rf"[(（](?P<unit>(?:万|亿)?(?:{_UNITS}))[)）]")
+_ROW_CELLS = re.compile(
+    r"(?:[ \t\u3000]{2,}|\t)(?P<cells>-?[0-9][0-9,]*(?:\.[0-9]+)?(?:[ \t\u3000]+-?[0-9][0-9,]*(?:\.[0-9]+)?){0,11})[ \t\u3000]*$"
+)
+
+
+def _rows_in_their_units(text: str) -> list[Figure]:
+    found: list[Figure] = []
+    line_end = -1
+    for unit in _ROW_UNIT.finditer(text):
+        if unit.start() < line_end:
+            continue  # a second bracket on a line already read
+        reach = max(0, unit.start() - 120)
+        start = text.rfind("\n", reach, unit.start()) + 1
+        end = text.find("\n", unit.end(), unit.end() + 300)
+        line_end = end if end >= 0 else min(len(text), unit.end() + 300)
+        if (start == 0 and reach > 0) or (end < 0 and line_end < len(text)):
+            continue  # a line longer than a table's row
+        line = text[start:line_end]
+        cells = _ROW_CELLS.search(line, unit.end() - start)
+        if cells is None or any(mark in line for mark in "。，；"):
+            continue
+        at = start + cells.start("cells")
+        for number in CELL_NUMBER.finditer(text, at, start + cells.end("cells")):
+            found.append(_cell_figure(number.group(), number.start(), unit["unit"]))
+    return found
 
 
 def _cell_figure(cell: str, start: int, unit: str) -> Figure:
