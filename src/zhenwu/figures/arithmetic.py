@@ -1774,6 +1774,8 @@ def _parts(
             ):
                 continue
             after_whole = _before_another_class(whole, after)
+            if _opens_a_semicolon_item(text, whole):  # 规模工业产值53亿元；规模工业应税销售61亿元，其中…；
+                after_whole = [(f, past) for f, past in after_whole if not past]  # 服务业应税销售41亿元: the next item
             # Past the first ；only parts named like the whole (其中种植业总产值…；林果业总产值…) or like
             # the first part (其中国税收入70万元，…；地税收入375万元)
             parts = _top_level(
@@ -2151,6 +2153,15 @@ def _listed_after(
         ):
             found.append((figure, breaks.between(position, figure.start)))
     return found
+
+
+def _opens_a_semicolon_item(text: str, whole: Figure) -> bool:
+    """The whole is an item of a list whose items a ；ends: its parts end at the next ；."""
+    clause = _CLAUSE_OPENING.search(text, max(0, whole.start - 30), whole.start)
+    return clause is not None and clause.group()[0] in "；;"
+
+
+_CLAUSE_OPENING = re.compile(r"[。；;，,\n：:][^。；;，,\n：:]*$")
 
 
 def _bracket_closing(text: str, start: int, end: int) -> int | None:
