@@ -2084,3 +2084,29 @@ def test_a_yearbook_row_whose_label_gives_its_unit_has_a_figure_for_each_year():
         ("12345", 12345, "吨"),
     ]
     assert review("全镇粮食产量(吨) 12345，比上年增长3%。").figures[0].span == "3%"  # prose: no row
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "规模工业产值53亿元；规模工业应税销售61亿元，其中电动工具企业应税销售52亿元；服务业应税销售41亿元。",
+        "完成结扎110例，其中纯女户结扎11例，上环138例，社会抚养费进账103万元。",  # the next statement
+        "耕地面积5726亩，其中水田2037亩、旱地748亩，林地面积31416亩。",  # another class of land
+        "累积降雨量1464.2毫米，较历年同期1236.8毫米，偏多227.4毫米，其中7月至9月累积降雨量384.7毫米。",
+        "农作物受灾面积81.34万亩，其中成灾面积62.8万亩、绝收面积43.6万亩。",  # each inside the one before
+        "在联系乡解放乡村落实5户新增户，局机关与之签订协议。",
+        "还记得市人大常委会秘书长X、副秘书长X主持召开的会议。我从__居委会转调到__，担任副主任。",
+        "根据《脱贫人口万元增收行动实施方案》要求。扑火应急总队由XXX担任队长。",
+    ],
+)
+def test_what_sweeps_56_to_59_showed_is_no_slip(text):
+    assert check(text) == []
+
+
+def test_parts_listed_in_items_of_their_own_are_still_added():
+    text = (
+        "全市拥有农机总动力59.7万千瓦，比上年增长0.7%；其中拥有大、中、小拖拉机19 426台，比上年增长10.6%；"
+        "其中链轨拖拉机达到1 098台；轮式拖拉机达到2 005台；小型拖拉机达到16 353台。"
+    )
+    assert _codes(text) == [("parts-exceed-whole", "19 426台")]
+    assert _codes("耕地面积5726亩，其中水田2037亩、旱地7480亩。") == [("part-exceeds-whole", "5726亩")]

@@ -1643,10 +1643,10 @@ _BASE_BEFORE = re.compile(
     r"(?:较|比|同比|与)(?:上年|去年|上一年)(?:同期)?(?:[\u4e00-\u9fff（）()]{2,12}?(?<![增减长高降升少加]))?(?:的|为)?$"
 )
 _UP_BEFORE = re.compile(
-    r"(?:增加|净增|增收|增产|增支|多收|多支|超收|超支|增长|提高|上升|(?:比|较|同比)[^，,。；;%％]{0,10}?增)了?(?:近|约)?$"
+    r"(?:增加|净增|增收|增产|增支|多收|多支|超收|超支|增长|提高|上升|偏多|(?:比|较|同比)[^，,。；;%％]{0,10}?增)了?(?:近|约)?$"
 )  # 比2005年增46.3吨: a bare 增 after a comparison
 _DOWN_BEFORE = re.compile(
-    r"(?:减少|减收|减产|减支|少收|少支|下降|降低|回落|(?:比|较|同比)[^，,。；;%％]{0,10}?减)了?(?:近|约)?$"
+    r"(?:减少|减收|减产|减支|少收|少支|下降|降低|回落|偏少|(?:比|较|同比)[^，,。；;%％]{0,10}?减)了?(?:近|约)?$"
 )
 _LAST_YEAR_CLAUSE = re.compile(r"^(?:[^，,]{0,6})?(?:上年|去年|上一年)(?!同期)")
 
@@ -1774,8 +1774,10 @@ def _parts(
             ):
                 continue
             after_whole = _before_another_class(whole, after)
-            if _opens_a_semicolon_item(text, whole):  # 规模工业产值53亿元；规模工业应税销售61亿元，其中…；
-                after_whole = [(f, past) for f, past in after_whole if not past]  # 服务业应税销售41亿元: the next item
+            if _opens_a_semicolon_item(text, whole, marker.start()):  # 产值53亿元；应税销售61亿元，其中…；
+                after_whole = [
+                    (f, past) for f, past in after_whole if not past
+                ]  # 服务业应税销售41亿元: the next item
             # Past the first ；only parts named like the whole (其中种植业总产值…；林果业总产值…) or like
             # the first part (其中国税收入70万元，…；地税收入375万元)
             parts = _top_level(
@@ -1791,6 +1793,8 @@ def _parts(
                     and not (past_clause and _contrasting(whole, f, lists))
                     and _role_in_change(text, f) != "base"  # 其中…完成167731万元，比上年同期169412万元
                     and not _other_crop(whole, f, lists)
+                    and not _other_land(whole, f, lists)
+                    and not _unlike_and_larger(text, whole, first, f)
                     and not _other_sector(whole, f, lists)
                     and not _counts_other_things(text, whole, f)
                 ]
@@ -1837,6 +1841,30 @@ def _parts(
 _NOT_GRAIN = re.compile(
     r"油料|油菜|花生|烟叶|烤烟|棉花|蔬菜|瓜果|水果|茶叶|茶园|中药材|药材|甘蔗|糖料|麻类|花卉|食用菌|果园"
 )
+
+
+def _unlike_and_larger(text: str, whole: Figure, first: Figure, part: Figure) -> bool:
+    """完成结扎110例，其中纯女户结扎11例，上环138例: larger than the whole, named like neither it nor the
+    list's first part and not listed with it (水田2037亩、旱地7480亩 is), the next statement."""
+    return (
+        part is not first
+        and part.value > whole.value
+        and len(_common_suffix(part.subject, whole.subject)) < 2
+        and len(_common_suffix(part.subject, first.subject)) < 2
+        and "、" not in text[first.end : part.start]
+    )
+
+
+_LAND_CLASSES = ("耕地", "林地", "园地", "草地", "牧草地", "水域", "水面", "荒山", "荒地", "建设用地")
+
+
+def _other_land(whole: Figure, part: Figure, lists: _Lists) -> bool:
+    """耕地面积5726亩，其中水田2037亩、旱地748亩，林地面积31416亩: another class of land, no part."""
+    held = next((land for land in _LAND_CLASSES if land in whole.subject), None)
+    name = lists.name_of(part)[-8:]
+    return held is not None and any(
+        land in name for land in _LAND_CLASSES if land != held and land not in held
+    )
 
 
 def _other_crop(whole: Figure, part: Figure, lists: _Lists) -> bool:
@@ -2155,10 +2183,12 @@ def _listed_after(
     return found
 
 
-def _opens_a_semicolon_item(text: str, whole: Figure) -> bool:
-    """The whole is an item of a list whose items a ；ends: its parts end at the next ；."""
+def _opens_a_semicolon_item(text: str, whole: Figure, marker: int) -> bool:
+    """The whole is an item of a list whose items a ；ends, and its 其中 is in its own clause: its parts
+    end at the next ；(not so where the 其中 opens a sentence or a ；item of its own)."""
     clause = _CLAUSE_OPENING.search(text, max(0, whole.start - 30), whole.start)
-    return clause is not None and clause.group()[0] in "；;"
+    between = text[whole.end : marker] if marker - whole.end < 80 else "。"
+    return clause is not None and clause.group()[0] in "；;" and not any(mark in between for mark in "。；;")
 
 
 _CLAUSE_OPENING = re.compile(r"[。；;，,\n：:][^。；;，,\n：:]*$")
@@ -2255,7 +2285,8 @@ def _top_level(parts: list[Figure]) -> list[Figure]:
     cores: list[str] = []  # what names an earlier part: 工业总产值 → 工业产值
     for part in parts:
         nested = any(
-            core in part.subject and part.subject != earlier.subject and part.value <= earlier.value
+            (core in part.subject and part.subject != earlier.subject and part.value <= earlier.value)
+            or _narrower_class(earlier.subject, part.subject)
             for core, earlier in zip(cores, kept, strict=True)
             if core
         )
@@ -2264,6 +2295,14 @@ def _top_level(parts: list[Figure]) -> list[Figure]:
             core = part.subject.replace("总", "")
             cores.append(core if len(core) >= 2 else "")
     return kept
+
+
+# 受灾面积81.34万亩，其中成灾面积62.8万亩、绝收面积43.6万亩: each class inside the one before it
+_NARROWER = (("成灾", "绝收"), ("受灾", "成灾"), ("规模以上", "亿元以上"), ("贫困户", "五保户"))
+
+
+def _narrower_class(earlier: str, later: str) -> bool:
+    return any(wide in earlier and narrow in later for wide, narrow in _NARROWER)
 
 
 def _compare_parts(

@@ -67,6 +67,7 @@ _WORD_AFTER_MASK = (
     "名称",
     "度假",
     "担当",
+    "担任",  # XXX担任队长: a masked person
     "名单",
     "次要",
     "件事",
@@ -75,6 +76,11 @@ _WORD_AFTER_MASK = (
 )
 # A bare mask stands for a number when the sentence expects one there (增长XX，排名第X).
 _BEFORE_BARE = set("达到为共计增长降了约近超有占第期")  # 去年同期xxxx
+# of them, 长 and 到 only end the words that expect a number: not 秘书长X, 转调到__
+_BEFORE_BARE_WORD = {
+    "长": ("增长",),
+    "到": ("达到", "增加到", "提高到", "上升到", "增长到", "下降到", "降到", "增到"),
+}
 _AFTER_BARE = set("，,。；;、）)\n")
 
 _MISSING = re.compile(
@@ -612,6 +618,8 @@ def _bare_number(text: str, match: re.Match) -> bool:
         return _YEAR_MASK_FOLLOWS.match(text, end) is not None  # xxxx，全镇完成…; 一、xxxx工作回顾
     if before == "的" and _SHARE_OF_BEFORE.search(text, max(0, start - 16), start):
         return end == len(text) or text[end] in _AFTER_BARE  # 占总人口的*，
+    if before in _BEFORE_BARE_WORD and not text.endswith(_BEFORE_BARE_WORD[before], 0, start):
+        return False
     return before in _BEFORE_BARE and (end == len(text) or text[end] in _AFTER_BARE)
 
 
@@ -637,6 +645,9 @@ _RATE_LEFT_BLANK = re.compile(r"(?:率(?:为|是|达到|达)|占[^，,。；;、
 _TABLE_HEADER_END = re.compile(r"[ \t\u3000]*[|｜]")
 
 
+_COUNTED_BEFORE_VERB = re.compile(r"[0-9][户人家个项]\w{0,2}$")
+
+
 def missing_numbers(text: str) -> list[Finding]:
     """A unit written with no number before it: 完成投资额亿元, 同比增长%, 全长约公里."""
     found = []
@@ -656,6 +667,8 @@ def missing_numbers(text: str) -> list[Finding]:
             continue  # 超亿元企业, 近亿元: a bare magnitude is a number
         if end < len(text) and text[end] in _NOT_AFTER:
             continue  # 亩均, 亩产, 万吨级
+        if match["unit"] == "万元" and text.startswith(("增收", "户"), end):
+            continue  # 万元增收行动, 万元户: ten thousand yuan itself
         if (
             before == "元"
             or _TABLE_HEADER_END.match(text, end)
@@ -693,6 +706,10 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue  # 人均耕地.62亩: the 0 of a figure below one dropped, not a blank
             if _UNIT_LIST.search(text, max(0, start - 30), start):
                 continue  # 单位：个、户、亩、件: a table's units
+            if pattern is _MISSING_AFTER_VERB and _COUNTED_BEFORE_VERB.search(
+                text, max(0, start - 12), start
+            ):
+                continue  # 落实5户新增户: the households counted before, 新增户 a noun
             if pattern is _MISSING_BARE and _NAME_IN_A_LIST.search(text, max(0, start - 5), end + 1):
                 continue  # 辖宋堡、渣元、大王庄: a place in a list of names
             unit = match[name]
