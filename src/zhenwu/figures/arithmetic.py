@@ -1766,6 +1766,7 @@ def _parts(
             if (
                 whole is None
                 or whole.approx
+                or _names_another_whole(text, marker, whole)
                 or _other_year(text, marker.end(), whole)
                 or lists.per_unit(whole)
                 or _AVERAGE_NAME.search(lists.name_of(whole)[-8:])  # 人均纯收入7643元，其中…镇8224元
@@ -1821,7 +1822,7 @@ def _parts(
                 or _two_halves(parts, lists)
                 or _three_sectors(whole, parts, lists)
             )
-            if _OVERLAP.search(text, whole.end, parts[-1].end + 12):
+            if _OVERLAP.search(text, whole.end, parts[-1].end + 12) or _two_splits(parts, lists):
                 certain = False  # 交叉任职18659人: the parts overlap, their sum may pass the whole
             breakdown = len(parts) >= 3 and all(_named_like(whole, part, lists) for part in parts)
             if breakdown and "农林牧渔" in whole.subject and not any("渔" in lists.name_of(p) for p in parts):
@@ -1905,7 +1906,7 @@ def _counts_other_things(text: str, whole: Figure, part: Figure) -> bool:
     return whole_noun[-1] != part_noun[-1] and whole_noun[-1] not in part_noun
 
 
-_CONTRASTS = (("城市", "农村"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "乡村"))
+_CONTRASTS = (("城市", "农村"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "乡村"), ("固定", "移动"))
 _OTHER_HALVES = (("家庭户", "集体户"), ("进口", "出口"))  # with the pairs above, halves that make their whole
 
 
@@ -1932,10 +1933,13 @@ def _outer_whole_holds(
             earlier.unit == whole.unit
             and earlier.value is not None
             and earlier.value >= total
-            and "其中" in text[earlier.end : whole.start]
+            and ("其中" in text[earlier.end : whole.start] or _TOTAL_NAMED.search(earlier.subject))
         ):
-            return True
+            return True  # 财政总收入222827万元，…，一般公共预算收入97092万元，其中税收收入190268万元
     return False
+
+
+_TOTAL_NAMED = re.compile(r"总(?:收入|人口|户数|产值|量|额|数)")
 
 
 def _sure_parts(text: str, whole: Figure, parts: list[Figure]) -> list[Figure]:
@@ -2181,6 +2185,30 @@ def _listed_after(
         ):
             found.append((figure, breaks.between(position, figure.start)))
     return found
+
+
+# 财政总收入10944万元，其中税收收入6752万元，地方财政收入7774万元: two ways to split one total
+_SPLITS = (("税收", "非税"), ("地方", "上划", "上解", "中央", "省级"))
+
+
+def _two_splits(parts: list[Figure], lists: _Lists) -> bool:
+    names = [lists.name_of(part)[-10:] for part in parts]
+    used = {at for at, split in enumerate(_SPLITS) for name in names if any(word in name for word in split)}
+    return len(used) > 1
+
+
+def _names_another_whole(text: str, marker: re.Match, whole: Figure) -> bool:
+    """女性人口54882人；…60岁及以上户籍人口分别为18891人…: the clause of 分别 names its own whole."""
+    if not marker.group().startswith("分别") or marker.start() - whole.end > 60:
+        return False
+    clause = _clause_before(text, marker.start(), 20)
+    if len(clause) < 3 or whole.end > marker.start() - len(clause):
+        return False  # 共有企业120家，分别为: the whole's own clause
+    return len(_common_suffix(_core_name(clause), whole.subject)) < 3
+
+
+def _core_name(clause: str) -> str:
+    return clause.rstrip("的为是有")
 
 
 def _opens_a_semicolon_item(text: str, whole: Figure, marker: int) -> bool:

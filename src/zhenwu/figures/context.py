@@ -24,8 +24,8 @@ _GROWTH = re.compile(
     )
 )
 _GROWTH_OF_AMOUNT = re.compile(
-    r"(?:同比|比上年|较上年|比去年|较去年|与上年相比)(?P<verb>增长|增加|减少|下降)了?$"
-)
+    r"(?:同比|比上年|较上年|比去年|较去年|比年初|较年初|与上年相比)(?P<verb>增长|增加|减少|下降)了?$"
+)  # 存款余额334973万元，比年初增加60574万元: the change since the year began
 _POINTS = re.compile(
     r"(?P<verb>高于|超过|超出|快于|领先|提高|上升|增加|低于|慢于|落后|下降|降低|回落|减少|超)"
 )
@@ -38,7 +38,7 @@ _VERB_SPLIT = re.compile(
 _PREFIX = re.compile("^(?:{})+".format("|".join(sorted(_data.SUBJECT_PREFIXES, key=len, reverse=True))))
 _SUFFIX = re.compile("(?:{})+$".format("|".join(sorted(_data.SUBJECT_SUFFIXES, key=len, reverse=True))))
 _RELATION_TAIL = re.compile(
-    r"(?:同比|比上年|较上年|比去年|较去年)?(?:{})(?:了|为|达到?|约)?$|(?:{})[^，,。；;]*$|占.*$|完成[^完成]*$".format(
+    r"(?:同比|比上年|较上年|比去年|较去年|比年初|较年初)?(?:{})(?:了|为|达到?|约)?$|(?:{})[^，,。；;]*$|占.*$|完成[^完成]*$".format(
         "|".join(_data.GROWTH_UP + _data.GROWTH_DOWN), "高于|低于|超过|快于|慢于|落后|领先"
     )
 )
