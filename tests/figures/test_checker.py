@@ -2127,3 +2127,29 @@ def test_parts_listed_in_items_of_their_own_are_still_added():
 )
 def test_what_sweep_57_showed_is_no_slip(text):
     assert check(text) == []
+
+
+def test_tables_of_a_statistics_bulletin_laid_out_a_cell_a_line_are_read():
+    """单位 above, headings and cells one a line with blank lines between; rows with their unit in a
+    cell of their own; a two-column table between |."""
+    ages = (
+        "单位:人、%\n\n年龄\n\n人口数\n\n比重\n\n总计\n\n562657\n\n100\n\n0-14岁\n\n149779\n\n26.62\n\n"
+        "15-59岁\n\n305466\n\n54.29\n\n60岁及以上\n\n107411\n\n19.09\n"
+    )
+    assert [(f.span, f.unit) for f in review(ages).figures][:4] == [
+        ("562657", "人"), ("100", "%"), ("149779", "人"), ("26.62", "%"),
+    ]  # fmt: skip
+    crops = (
+        "产品名称 |\n单位 |\n总量 |\n增长 (%) |\n粮食 |\n万吨 |\n14.03 |\n2.8 |\n油料 |\n万吨 |\n3.12 |\n-0.3 |\n"
+        "茶叶 |\n吨 |\n8277.00 |\n7.1 |\n"
+    )
+    assert [(f.span, f.value, f.unit) for f in review(crops).figures] == [
+        ("14.03", 140300, "吨"), ("2.8", Decimal("2.8"), "%"), ("3.12", 31200, "吨"),
+        ("-0.3", Decimal("-0.3"), "%"), ("8277.00", 8277, "吨"), ("7.1", Decimal("7.1"), "%"),
+    ]  # fmt: skip
+    two = "单位:吨 | |\n产品名称 | 产量 |\n粮食 | 143972 |\n#稻谷 | 118787 |\n小麦 | 11200 |\n"
+    assert [(f.span, f.unit) for f in review(two).figures] == [
+        ("143972", "吨"),
+        ("118787", "吨"),
+        ("11200", "吨"),
+    ]

@@ -29,7 +29,8 @@ def table_rows(text: str) -> Iterator[list[Cell] | None]:
         return
     for line in _LINE.finditer(text):
         row = line.group()
-        if row.count("|") >= 3 or ("|" in row and len(row.strip(" \t\u3000|")) <= 12):
+        closed = row.rstrip(" \t\u3000").endswith("|") and row.count("|") >= 2  # 粮食 | 143972 |
+        if row.count("|") >= 3 or closed or ("|" in row and len(row.strip(" \t\u3000|")) <= 12):
             separator = "|"
         elif row.count("\t") >= 2:
             separator = "\t"
@@ -41,7 +42,7 @@ def table_rows(text: str) -> Iterator[list[Cell] | None]:
             if cell := raw.strip():
                 cells.append((cell, at + raw.index(cell)))
             at += len(raw) + 1
-        if separator == "|" and row.count("|") < 3 and len(cells) > 1:
+        if separator == "|" and row.count("|") < 3 and len(cells) > 1 and not closed:
             yield None  # 发布时间：2023 | 来源：县政府: no table
         else:
             yield cells  # []: a line of empty cells; one cell: a section's label (分产业 |) — the table goes on
@@ -62,8 +63,8 @@ _SPACED_ROW = re.compile(
 _SPACED_HINT = re.compile(  # it opens at a space, so that the engine skips to one in C
     r"(?=[ \t\u3000])(?<=[\u4e00-\u9fff])[ \t\u3000]+-?[0-9][0-9.,]*(?:[ \t\u3000]+-?[0-9][0-9.,]*){1,11}[ \t\u3000]*(?=\n|\Z)"
 )
-_NUMBER_LINE = re.compile(
-    r"\n[ \t\u3000]*(?P<cell>-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)[ \t\u3000]*\|?[ \t\u3000]*(?=\n|$)"
+_NUMBER_LINE = re.compile(  # blank lines between the cells, as some pages space them, are passed over
+    r"\n(?:[ \t\u3000]*\n){0,3}[ \t\u3000]*(?P<cell>-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)[ \t\u3000]*\|?[ \t\u3000]*(?=\n|$)"
 )
 _HEADING_WORD = re.compile(r"[^\s0-9|][^\s|]*")
 _YEAR_HEADING = re.compile(r"(?:19|20)[0-9]{2}年?(?:末|底)?")
@@ -239,53 +240,103 @@ def _is_name(line: str) -> bool:
     cell = line.strip().rstrip("|").strip()
     if "(" in cell:
         cell = _GLOSS.sub("", cell)
-    return 1 < len(cell) <= 12 and not any(ch.isdigit() for ch in cell) and " " not in cell
+    if " " in cell and len(cell) <= 6:
+        cell = cell.replace(" ", "")  # 工 业: a name spaced out to the column's width
+    digits = any(ch.isdigit() for ch in cell)
+    return 1 < len(cell) <= 12 and (not digits or _AGE_CLASS.fullmatch(cell) is not None) and " " not in cell
+
+
+_AGE_CLASS = re.compile(r"(?:其中[:：])?[0-9]{1,3}(?:[-—~～至][0-9]{1,3})?岁(?:及以上|以上|以下)?")
+
+
+Row = tuple[int, str | None, Run]  # where its name's line starts, the unit in a cell of its own, its figures
 
 
 def _row_tables(text: str, runs: list[Run]) -> Iterator[tuple[list[str], int, list[list[Cell | None]]]]:
     """Headings a line each, then each row a name and its figures a line each (`人民街街道 |⏎14850 |⏎
-    18856 |`): three or more runs of as many numbers, each after one name, make the table."""
-    group: list[Run] = []
+    18856 |`), perhaps its unit in a cell between (`粮食 |⏎万吨 |⏎14.03 |⏎2.8 |`): three or more runs
+    of as many numbers, each after one name, make the table."""
+    group: list[Row] = []
     for run in runs:
-        name, name_start = _line_at(text, run[0] - 1) if run[0] > 0 else ("", 0)
-        fits = len(run[1]) >= 2 and _is_name(name)
-        if group and fits and name_start == group[-1][2] and len(run[1]) == len(group[-1][1]):
-            group.append(run)
+        row = _row_of(text, run)
+        fits = row is not None
+        if (
+            group
+            and row is not None
+            and _follows(text, group[-1][2][2], row[0])
+            and len(run[1]) == len(group[-1][2][1])
+            and (row[1] is None) == (group[-1][1] is None)
+        ):
+            group.append(row)
             continue
         yield from _row_table(text, group)
-        group = [run] if fits else []
+        group = [row] if fits and row is not None else []
     yield from _row_table(text, group)
 
 
-def _row_table(text: str, group: list[Run]) -> Iterator[tuple[list[str], int, list[list[Cell | None]]]]:
+def _row_of(text: str, run: Run) -> Row | None:
+    if len(run[1]) < 2 or run[0] <= 0:
+        return None
+    name, name_start = _line_at(text, run[0] - 1)
+    cell = name.strip().rstrip("|").strip()
+    if _UNIT_CELL.fullmatch(cell) and name_start > 0:  # 万吨 |: the row's unit, its name on the line before
+        label, label_start = _line_at(text, name_start - 1)
+        if _is_name(label):
+            return label_start, cell, run
+    return (name_start, None, run) if _is_name(name) else None
+
+
+_UNIT_CELL = re.compile(r"[\u4e00-\u9fff%‰]{1,3}")
+
+
+def _follows(text: str, end: int, start: int) -> bool:
+    """The next row starts where the last one ended, past blank lines at most."""
+    return end == start or (0 < start - end <= 12 and not text[end:start].strip())
+
+
+def _row_table(text: str, group: list[Row]) -> Iterator[tuple[list[str], int, list[list[Cell | None]]]]:
     if len(group) < 3:
         return
-    columns = len(group[0][1])
-    first = _line_at(text, group[0][0] - 1)[1]
+    columns = len(group[0][2][1])
+    first = group[0][0]
     words: list[str] = []
     top = first
-    for line, start in reversed(_lines_before(text, first, 2 * columns + 2)):
-        cell = line.strip().rstrip("|").strip()
+    for line, start in reversed(_lines_before(text, first, 4 * columns + 6)):
+        cell = _GLOSS.sub("", line.strip().rstrip("|").strip())  # 常住人口数(shù)
+        if not cell:
+            continue  # a blank line between the headings
         if not _is_heading_cell(cell):
             break
         words.insert(0, cell)
         top = start
-        if cell in _LABEL_HEADINGS:
+        if cell.replace(" ", "") in _LABEL_HEADINGS:
             break
-    if words and words[0] in _LABEL_HEADINGS:
+    words = [word for word in words if word.replace(" ", "") != "单位"] if group[0][1] else words
+    if words and words[0].replace(" ", "") in _LABEL_HEADINGS:
         words = words[1:]
+    headings = _fitted(words, columns) or (_fitted(words[1:], columns) if len(words) == columns + 1 else [])
+    if not headings:
+        return  # (without its first word when 年龄 人口数 比重 heads the names' column too)
+    if group[0][1] is not None:  # each row in the unit of its own cell
+        for _, unit, run in group:
+            yield [f"({unit})", *headings[1:]], top, [list(run[1])]
+        return
+    rows: list[list[Cell | None]] = [list(run[1]) for _, _, run in group]
+    yield headings, top, rows + _rows_with_blanks(text, group[-1][2][2], columns)
+
+
+def _fitted(words: list[str], columns: int) -> list[str]:
     years = 0
     while years < len(words) and _YEAR_HEADING.fullmatch(words[-1 - years]):
         years += 1
-    headings = _spread(words, 0, columns) or _spread(words[: len(words) - years], years, columns)
-    if headings:
-        rows: list[list[Cell | None]] = [cells for _, cells, _ in group]
-        yield headings, top, rows + _rows_with_blanks(text, group[-1][2], columns)
+    return _spread(words, 0, columns) or _spread(words[: len(words) - years], years, columns)
 
 
 def _is_heading_cell(cell: str) -> bool:
     return (
-        0 < len(cell) <= 12 and not CELL_NUMBER.fullmatch(cell) and not any(mark in cell for mark in "。，；")
+        0 < len(cell) <= 12
+        and not CELL_NUMBER.fullmatch(cell)
+        and not any(mark in cell for mark in "。，；:：")
     )
 
 

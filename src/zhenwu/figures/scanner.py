@@ -731,7 +731,7 @@ def _rows_in_their_units(text: str) -> list[Figure]:
 
 
 def _cell_figure(cell: str, start: int, unit: str) -> Figure:
-    value = Decimal(cell.replace(",", ""))
+    value = clean(Decimal(cell.replace(",", "")))
     if unit[:1] in "万亿千" and unit[1:] in _data.UNITS:  # 总量(万元)
         value, unit = clean(value * _CELL_MAGNITUDES[unit[0]]), unit[1:]
     return Figure(start, start + len(cell), cell, value, unit, "amount", _data.UNITS.get(unit, "count"))
