@@ -2153,3 +2153,16 @@ def test_tables_of_a_statistics_bulletin_laid_out_a_cell_a_line_are_read():
         ("118787", "吨"),
         ("11200", "吨"),
     ]
+
+
+def test_grain_and_output_per_head_are_held_against_the_total_and_the_population():
+    assert _codes("全村总人口2462人，粮食总产量99.4万公斤，农民人均有粮304公斤。") == [
+        ("share-mismatch", "304公斤")
+    ]
+    assert _codes("全镇总人口46173人，生产粮食24万吨，人均520千克。") == [("share-mismatch", "520千克")]
+    assert check("全镇总人口46173人，生产粮食2.4万吨，人均520千克。") == []
+    # a year's average population, never stated, may differ from its end by a little
+    assert (
+        check("常住总人口为102408人。全年生产总值184413万元，按常住人口计算，人均生产总值达到18101元。") == []
+    )
+    assert check("常住人口30.5万人。生产总值126.3亿元，按照年均常住人口计算，人均生产总值40128元。") == []

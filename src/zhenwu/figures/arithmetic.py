@@ -115,6 +115,7 @@ def check_arithmetic(text: str, figures: list[Figure]) -> list[Finding]:
     findings += _sex_ratios(text, breaks, figures)
     findings += _densities(text, figures)
     findings += _land_per_head(figures)
+    findings += _output_per_head(text, figures)
     findings += _urbanization(breaks, figures)
     findings += _yearly_averages(text, breaks, figures)
     findings += _gaps_between_rates(text, breaks, figures)
@@ -373,6 +374,106 @@ def _densities(text: str, figures: list[Figure]) -> list[Finding]:
 
 _LAND_PER_HEAD = re.compile(r"人均(?:占有)?(?P<land>耕地|水田|旱地|林地|山林|土地)(?:面积)?(?:为|达|约|仅)?$")
 _LAND_UNITS = ("亩", "公顷")
+
+
+# 人均有粮520公斤 against 粮食总产量24万吨, 人均地区生产总值11.1万元 against 地区生产总值43.3亿元
+_PER_HEAD_OF = (
+    (
+        re.compile(r"人均(?:有|占有)?粮(?:食)?(?:占有量|产量)?(?:为|达到?|约)?$"),
+        re.compile(r"粮食(?:总)?产量|粮食总产|生产粮食|产粮"),
+    ),
+    (
+        re.compile(r"人均(?:地区)?(?:生产总值|GDP)(?:为|达到?|约)?$"),
+        re.compile(r"(?<!人均)(?:地区)?(?:生产总值|GDP)"),
+    ),
+)
+_IN_KILOGRAMS = {
+    "吨": Decimal(1000),
+    "公斤": Decimal(1),
+    "千克": Decimal(1),
+    "kg": Decimal(1),
+    "斤": Decimal("0.5"),
+}
+
+
+def _output_per_head(text: str, figures: list[Figure]) -> list[Finding]:
+    """A grain or output figure per head against the total and the populations the text states: flagged
+    only when no population of the text gives it as written (a tenfold slip, a digit swapped)."""
+    findings = []
+    for index, share in enumerate(figures):
+        if share.value is None or share.approx or "人均" not in share.subject or share.kind not in _LEVEL:
+            continue
+        named = next((total for head, total in _PER_HEAD_OF if head.search(share.subject)), None)
+        if named is None and share.subject in ("人均", "人均有", "人均占有") and index:
+            before = figures[index - 1].subject  # 生产粮食24万吨，人均520千克: of the figure before
+            named = next((total for _, total in _PER_HEAD_OF if total.search(before)), None)
+        if named is None or _factor(share.unit) is None:
+            continue
+        earlier = figures[max(0, index - _DENSITY_REACH) : index]
+        totals = [f for f in earlier if f.value and not f.approx and f.kind in _LEVEL and "人均" not in f.subject
+                  and named.search(f.subject) and _factor(f.unit) is not None
+                  and share.start - f.end < 600 and "\n" not in text[f.end : share.start]]  # fmt: skip
+        around = earlier + figures[index + 1 : index + 1 + _DENSITY_REACH]
+        people = [f for f in around if f.unit == "人" and not f.approx and f.value and "人口" in f.subject
+                  and not _NOT_RESIDENTS.search(f.subject)]  # fmt: skip
+        basis = _PER_HEAD_BASIS.search(text, max(0, share.start - 40), share.start)
+        if basis is not None:  # 按常住人口计算: of that population only; 按年均常住人口: of one not stated
+            people = [] if basis["average"] else [f for f in people if basis["which"] in f.subject]
+        if not totals or not people:
+            continue
+        low, high = _rounded(share)
+        nearest, distance = None, None
+        for total in totals:
+            ratio = _factor(total.unit) / _factor(share.unit)
+            for person in people:
+                top_low, top_high = _bounds(total)
+                bottom_low, bottom_high = _bounds(person)
+                lo, hi = top_low * ratio / bottom_high, top_high * ratio / bottom_low
+                if lo <= high and low <= hi:
+                    break
+                gap = abs((lo + hi) / 2 - share.value)
+                if distance is None or gap < distance:
+                    nearest, distance = (total, person, (lo + hi) / 2), gap
+            else:
+                continue
+            break
+        else:
+            if nearest is not None and _worth_flagging(share, nearest[1], nearest[2]):
+                total, person, computed = nearest
+                shown = format_number(computed / share.scale, share.places) + _MAGNITUDE_NAMES.get(
+                    share.scale, ""
+                )
+                message = f"人均数不符：{total.span}÷{person.span}≈{shown}{share.unit}，文中为{share.span}"
+                findings.append(
+                    Finding("share-mismatch", "error", share.start, share.end, share.span, message)
+                )
+    return findings
+
+
+_MAGNITUDE_NAMES = {Decimal(10_000): "万", Decimal(100_000_000): "亿"}
+_PER_HEAD_SLACK = Decimal("0.03")
+_PER_HEAD_BASIS = re.compile(r"按(?:照)?(?P<average>年均|平均)?(?P<which>常住|户籍|总)人口")
+_FARMERS = re.compile(r"农民|农村居民|农业人口")
+
+
+def _worth_flagging(share: Figure, person: Figure, computed: Decimal) -> bool:
+    """Off by more than the 3 % a year's average population may differ from its end (the statistics
+    bureaus divide by the average), and within a factor of twelve (a point slipped, a digit swapped),
+    not a population the text never stated; per farmer of everyone only when it falls short (fewer
+    farmers would make it larger)."""
+    if (
+        not share.value / 12 <= computed <= share.value * 12
+        or abs(computed - share.value) <= computed * _PER_HEAD_SLACK
+    ):
+        return False
+    if _FARMERS.search(share.subject) and not _FARMERS.search(person.subject):
+        return share.value < computed
+    return True
+
+
+def _factor(unit: str) -> Decimal | None:
+    """Units of one measure in a common one: weights in kilograms, money in yuan."""
+    return _IN_KILOGRAMS.get(unit) or (Decimal(1) if unit == "元" else None)
 
 
 def _land_per_head(figures: list[Figure]) -> list[Finding]:
