@@ -2166,3 +2166,19 @@ def test_grain_and_output_per_head_are_held_against_the_total_and_the_population
         check("常住总人口为102408人。全年生产总值184413万元，按常住人口计算，人均生产总值达到18101元。") == []
     )
     assert check("常住人口30.5万人。生产总值126.3亿元，按照年均常住人口计算，人均生产总值40128元。") == []
+
+
+def test_table_footnotes_next_line_headings_and_rate_bases_do_not_mislead_the_reading():
+    table = (
+        "单位:人、%\n\n地区\n\n常住人口\n\n比重[3]\n\n2020年\n\n2010年[4]\n\n南木达镇\n\n4818\n\n10.78\n\n11.32\n\n"
+        "中壤塘镇\n\n5754\n\n12.88\n\n9.88\n\n岗木达镇\n\n9359\n\n20.95\n\n20.42\n"
+    )
+    assert [(f.span, f.unit) for f in review(table).figures][:3] == [
+        ("4818", "人"),
+        ("10.78", "%"),
+        ("11.32", "%"),
+    ]
+    rows = "行政村数(个)  4163 4170 4167 4166 4143 4146\n户数及人口情况\n通汽车村数(个)   10700\n通电话村数\n"
+    assert not [f for f in review(rows).figures if f.unit in ("户", "通")]
+    bases = "单位:人/10万人\n每10万人中拥有大学文化程度的由2996人上升为6948人。表5 分乡(镇)受教育程度。"
+    assert [f.span for f in review(bases).figures] == ["2996人", "6948人"]

@@ -66,6 +66,10 @@ UNITS = {
     "㎡": "area",
     "m²": "area",
     "m2": "area",
+    "m": "length",  # 全长1353m
+    "mm": "length",
+    "厘米": "length",
+    "cm": "length",
     "平方公里": "area",
     "平方千米": "area",
     "km²": "area",
@@ -90,6 +94,7 @@ UNITS = {
     # volume
     "立方米": "volume",
     "m³": "volume",
+    "m3": "volume",
     "方": "volume",
     "升": "volume",
     "毫升": "volume",
@@ -107,6 +112,9 @@ UNITS = {
     "摄氏度": "temperature",
     "度": "energy",
     "千瓦": "power",
+    "kW": "power",
+    "KW": "power",
+    "kw": "power",
     "马力": "power",
     "兆瓦": "power",
     # time spans
@@ -138,7 +146,7 @@ MEASURE_WORDS = (
     " 袋 盘 箱 幅 口人"
     " 车次 剂次 剂 户次 家次 件次 期次 粪车 名 位 本 份 部 栋 幢 层 口 眼 盏 根 块 片 组 支 类 种 亩次 艘 对 册 起 单 笔 班 门 趟 届 例"
     " 分"  # 考核得分95.6分: a score
-    " 台套 头只 桶 匹 封 通"
+    " 台套 头只 桶 匹 封 通 把 尾 村 社"
 )
 for _word in MEASURE_WORDS.split():
     UNITS.setdefault(_word, "count")
@@ -163,6 +171,10 @@ ARABIC_ONLY_UNITS = {
     "分",
     "通",
     "封",
+    "把",
+    "尾",
+    "村",
+    "社",
 }
 # Measure words that after 一 make a vague article, not a count (一批示范点, 一些).
 VAGUE_AFTER_ONE = {"批", "些", "类", "种", "起", "片", "组", "层", "支", "次", "篇"}  # 下一篇: page furniture

@@ -150,6 +150,7 @@ def _headings_above(above: list[str], columns: int) -> list[str]:
     heading over years (比重 over 2020年 2010年) covers as many columns as there are years."""
     if not above:
         return []
+    above = [_FOOTNOTE.sub("", line) for line in above]
     years = above[-1].split() if len(above) == 2 else []
     if years and all(_YEAR_HEADING.fullmatch(y) for y in years):
         words = [w for w in _HEADING_WORD.findall(above[0]) if not _YEAR_HEADING.fullmatch(w)]
@@ -302,7 +303,9 @@ def _row_table(text: str, group: list[Row]) -> Iterator[tuple[list[str], int, li
     words: list[str] = []
     top = first
     for line, start in reversed(_lines_before(text, first, 4 * columns + 6)):
-        cell = _GLOSS.sub("", line.strip().rstrip("|").strip())  # 常住人口数(shù)
+        cell = _FOOTNOTE.sub(
+            "", _GLOSS.sub("", line.strip().rstrip("|").strip())
+        )  # 常住人口数(shù), 2010年[4]
         if not cell:
             continue  # a blank line between the headings
         if not _is_heading_cell(cell):
@@ -314,15 +317,21 @@ def _row_table(text: str, group: list[Row]) -> Iterator[tuple[list[str], int, li
     words = [word for word in words if word.replace(" ", "") != "单位"] if group[0][1] else words
     if words and words[0].replace(" ", "") in _LABEL_HEADINGS:
         words = words[1:]
-    headings = _fitted(words, columns) or (_fitted(words[1:], columns) if len(words) == columns + 1 else [])
+    headings = _fitted(words, columns)
+    if not headings and len(words) == columns + 1 and not _MEASURE_HEADING.search(words[0]):
+        headings = _fitted(words[1:], columns)  # 年龄 人口数 比重: a heading over the names' column too
     if not headings:
-        return  # (without its first word when 年龄 人口数 比重 heads the names' column too)
+        return
     if group[0][1] is not None:  # each row in the unit of its own cell
         for _, unit, run in group:
             yield [f"({unit})", *headings[1:]], top, [list(run[1])]
         return
     rows: list[list[Cell | None]] = [list(run[1]) for _, _, run in group]
     yield headings, top, rows + _rows_with_blanks(text, group[-1][2][2], columns)
+
+
+_FOOTNOTE = re.compile(r"\[[0-9]{1,2}\]|［[0-9]{1,2}］")
+_MEASURE_HEADING = re.compile(r"(?:人口|数|率|重|量|额|值|[)）])$")
 
 
 def _fitted(words: list[str], columns: int) -> list[str]:

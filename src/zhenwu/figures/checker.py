@@ -49,7 +49,7 @@ _PLACE_SUFFIXES = set("省市县区乡镇村街社")  # xx村xx组: an address
 _COUNT_VERBS = set("达到为共计增长降了约近超有建成设办完逾余破过")  # 突破X个, 超过X家
 # Count units that also end a masked name (乡*所在地, *家庭农场, xx组, *支部): after a mask
 # they count only where a number is expected before them.
-_NAME_UNITS = set("家处所场部组班门期批届层口支类种单座片")
+_NAME_UNITS = set("家处所场部组班门期批届层口支类种单座片村社")
 # A count unit that starts a word with the character after it (XX人民政府, *项目部).
 _WORD_AFTER_MASK = (
     "位于",  # xxxx位于崇信县南部: a masked place
@@ -550,8 +550,9 @@ _MASKED_NAME_BEFORE_YEAR = re.compile(rf"[{_MARK}]{{2,}}(?:19|20)[0-9]{{2}}年")
 
 
 def _names_a_place(text: str, end: int, unit: str) -> bool:
-    """xx 村, 1.xx 村: a mask the place suffix after it names, whatever stands before it."""
-    return not unit and text[end : end + 2].lstrip(" \u3000")[:1] in _PLACE_SUFFIXES
+    """xx 村, 1.xx 村, __村: a mask the place suffix after it names, whatever stands before it (村 and 社
+    count only after a number: 辖8村52社)."""
+    return unit in ("村", "社") or (not unit and text[end : end + 2].lstrip(" \u3000")[:1] in _PLACE_SUFFIXES)
 
 
 _FACTOR = r"(?:0[.．][0-9]+|[1-9][0-9]*(?:[.．][0-9]+)?)"
@@ -572,8 +573,8 @@ def _unit_takes_mask(text: str, match: re.Match, unit: str) -> bool:
         return False  # 人大*次会议: a masked ordinal
     if not bare or _data.UNITS.get(bare) in _STRONG_UNITS or bare in ("年", "月", "日", "元"):
         return True
-    if bare == "组":
-        return text[max(0, start - 1) : start] in _COUNT_VERBS  # 高让一、二组，xx组: a group's masked name
+    if bare in ("组", "村", "社"):
+        return text[max(0, start - 1) : start] in _COUNT_VERBS  # 高让一、二组，xx组, __村: a masked name
     if bare in _NAME_UNITS:
         # 乡*所在地, ，*家庭农场: masked names, unless a verb or the clause's end says a count
         before = text[max(0, start - 8) : start].rstrip(" \u3000")[-1:]  # 张北县 XX 部: the place before

@@ -77,13 +77,13 @@ _NOT_APPROX = "".join(
                                 "违约", "特约", "最近", "附近", "临近", "邻近", "靠近", "赶超", "高超")
 )  # fmt: skip
 _IDIOM = rf"(?P<idiom>{_alternation(_data.IDIOMS)}|十[一二三四五六]五)"
-_RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶]-?{_AR})+)"  # 贡献率-1.6:8.0:93.6: a part may be negative
+_RATIO = rf"(?P<ratio>{_NUM_START}{_AR}(?:[:：∶︰]-?{_AR})+)"  # 贡献率-1.6:8.0:93.6: a part may be negative
 _FIGURE = (
     rf"(?P<pre>(?:{_alternation(_data.APPROX_BEFORE)}){_NOT_APPROX}|(?<=[中刚，,、；;：:（(])过)?"  # 其中过500万元的两个
     r"(?:"
     rf"(?:{_NUM_START}(?P<num>{LOST_POINT}|{_AR})|{_CN_START}(?P<cn>{_CN}))"
     rf"(?:{_SPACE}(?P<in1>[多余]))?(?:(?:{_SPACE}|{_BREAK})(?P<mag>{_MAG}))?(?P<tail>(?<=亿)[0-9]+(?:千万|百万|万)|(?<=万)[0-9]千|(?<=万)[0-9]{{3,4}}(?![0-9.])|(?<=万)[一二两三四五六七八九]千(?:[零一二三四五六七八九]百)?)?"
-    rf"(?:(?P<sep>[-－—~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
+    rf"(?:(?P<sep>[-－—―~～]|至|到)(?P<num2>{_AR}|{_CN})(?P<mag2>{_MAG})?)?"
     r"(?P<in2>[多余])?"
     rf"(?:{_SPACE}(?P<unit>{_SPLIT_POINTS}|{_UNITS})|{_BREAK}(?P<unit_nl>{_UNITS_ACROSS_LINES}))?"
     rf"(?:(?<=[元圆])(?P<jiao>{_CN_DIGIT}角)?(?P<fen>{_CN_DIGIT}分(?!之))?)?"  # 整/正 after stays outside
@@ -189,7 +189,7 @@ def _extract(text: str, dates: bool) -> list[Figure]:
 
 
 _MINUS = "-－"
-_BEFORE_MINUS = set("为是：:（(，,、；; \t\n|增长速幅降")  # 比增-2.8%, 增长-3.2%
+_BEFORE_MINUS = set("为是：:（(，,、；; \t\n|增长速幅降达")  # 比增-2.8%, 增长-3.2%
 
 
 def _negatives(text: str, figures: list[Figure]) -> list[Figure]:
@@ -218,7 +218,7 @@ _RATIO_NAMED = re.compile(r"比[^，,。；;\n]{0,5}$|(?:结构|比重|比例)[^
 
 def _ratio(match: re.Match, text: str) -> Figure | None:
     span = match.group()
-    numbers = re.split("[:：∶]", span)
+    numbers = re.split("[:：∶︰]", span)
     if not any("." in n for n in numbers) and not _RATIO_NAMED.search(
         text, max(0, match.start() - 16), match.start()
     ):
@@ -259,6 +259,12 @@ _LABEL_AFTER_SPACE = re.compile(r"家庭|户口|户籍|户数|人口|人数|个�
 _LABEL_UNITS = frozenset("家户人个")
 
 
+_PER_BASE_END = re.compile(r"(?:常住)?(?:人口)?中")
+_NOT_VILLAGES = re.compile("民|委|级|庄|落|务|集体|干部|组|镇")
+_NOT_SOCIETIES = re.compile("区|会|保|团|员|科|工")
+_LATIN_UNITS = {"m", "mm", "cm", "kW", "KW", "kw", "m3"}
+
+
 # 分 is a score (得分95.6分，由3分增加到5分) unless it opens a word: 分之, 分公司, 分别, 分类 …
 _NOT_A_SCORE = re.compile(
     "之|钟|别|局|公司|厂|院|会|校|队|站|中心|行|所|类|批|期|步|片|区|级|层|组|户|散|配|解|工|析|流|拣|红|享"
@@ -290,8 +296,20 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         return None  # 女 6813 家庭户户数 4282: a census block's number, then the next label
     if (unit == "人" and text.startswith(("制", "气"), end)) or (unit == "位" and text.startswith("数", end)):
         return None  # 5人制足球场: a kind of pitch; 两位数增长: double-digit; 01-20人气: a page's counter
-    if unit == "分" and (_NOT_A_SCORE.match(text, end) or text[start - 1 : start] in "时点:：角元."):
-        return None  # 10时30分, 3分之1, 2分公司, 1元2角3分: no score
+    if unit == "分" and (
+        _NOT_A_SCORE.match(text, end) or text[start - 1 : start] in "时点:：角元." or " " in match.group()
+    ):
+        return None  # 10时30分, 3分之1, 2分公司, 1元2角3分, 表5 分乡(镇): no score
+    if (unit == "村" and _NOT_VILLAGES.match(text, end)) or (
+        unit == "社" and _NOT_SOCIETIES.match(text, end)
+    ):
+        return None  # 12村民小组, 3社区: the word goes on
+    if (start and text[start - 1] in "/／") or (
+        text.endswith("每", 0, start) and _PER_BASE_END.match(text, end)
+    ):
+        return None  # 人/10万人, 每10万人中: the base of a rate, not a count
+    if unit in _LATIN_UNITS and end < len(text) and text[end].isascii() and text[end].isalpha():
+        return None  # 5min, 3mg: another unit
     if (
         not unit
         and match["mag"]
@@ -365,8 +383,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
     )  # fmt: skip
 
 
-_COUNT_NEXT_LINE = re.compile(  # not 分: 0⏎分享到 is a page's share button
-    rf"{_SPACE}\n{_SPACE}(?P<unit>{_alternation(w for w in _data.MEASURE_WORDS.split() if w != '分')})"
+_COUNT_NEXT_LINE = re.compile(  # not 分 (0⏎分享到 is a page's share button), 村 or 社 (a table's next row)
+    rf"{_SPACE}\n{_SPACE}(?P<unit>{_alternation(w for w in _data.MEASURE_WORDS.split() if w not in '分村社')})"
 )
 
 
@@ -403,7 +421,25 @@ def _count_on_next_line(text: str, match: re.Match) -> str | None:
     ):
         return None
     unit = _COUNT_NEXT_LINE.match(text, match.end())
-    return unit["unit"] if unit else None
+    if unit is None or text.startswith(_WORDS_AT_LINE_START, unit.start("unit")):
+        return None  # 4146⏎户数及人口情况, 2020⏎项目: the next line's heading, not this number's unit
+    return unit["unit"]
+
+
+_WORDS_AT_LINE_START = (
+    "户数",
+    "户口",
+    "户籍",
+    "人口",
+    "人员",
+    "人数",
+    "人民",
+    "项目",
+    "家庭",
+    "个人",
+    "个体",
+    "通",
+)
 
 
 def _small_change(jiao: str | None, fen: str | None) -> Decimal:
@@ -574,10 +610,10 @@ def _percent_expected(text: str, match: re.Match) -> bool:
     window = max(0, start - 24)
     if _PERCENT_BEFORE.search(text, window, start) is None:
         return False
-    sentence = text.rfind("。", max(0, start - 80), start)
+    sentence = text.rfind("。", max(0, start - 120), start)
     if _RATIO_VALUE_BEFORE.search(text, max(0, start - 24), start):
         return False  # 城乡居民收入比1.54，较上年下降0.03: the change of a ratio
-    return "性别比" not in text[max(window - 56, sentence + 1) : start]  # 性别比…为104.10，比2010年下降0.17
+    return "性别比" not in text[max(window - 96, sentence + 1) : start]  # 性别比…为104.10，比2010年下降0.17
 
 
 _AT_THE_END = re.compile(r"[.．]?\s*\Z")  # a scan that stops at the first character after the spaces
