@@ -2182,3 +2182,21 @@ def test_table_footnotes_next_line_headings_and_rate_bases_do_not_mislead_the_re
     assert not [f for f in review(rows).figures if f.unit in ("户", "通")]
     bases = "单位:人/10万人\n每10万人中拥有大学文化程度的由2996人上升为6948人。表5 分乡(镇)受教育程度。"
     assert [f.span for f in review(bases).figures] == ["2996人", "6948人"]
+
+
+def test_pipe_tables_with_year_headings_row_numbers_row_units_and_index_rows():
+    years = (
+        "| 单位:亿元 | |||||\n| 项目 | 2000 | 2005 |\n| 总产出 | 9870.58 | 16995.93 |\n| 第一产业 | 1037.27 | 1373.03 |\n"
+        "| 总产出指数(上年=100) | 110.40 | 113.20 |\n| 第一产业 | 103.10 | 102.90 |\n"
+    )
+    assert [(f.span, f.value, f.unit) for f in review(years).figures] == [
+        ("9870.58", 987058000000, "元"), ("16995.93", 1699593000000, "元"),
+        ("1037.27", 103727000000, "元"), ("1373.03", 137303000000, "元"),
+    ]  # fmt: skip
+    ranked = (
+        "| 地区 | 当月产量(万吨) | 当月同比增长(%) | |\n|---|---|---|---|\n| 1 | 北京市 | 0.02 | -29.78 |\n"
+        "| 2 | 天津市 | 3.77 | -37.42 |\n"
+    )
+    assert [(f.span, f.unit) for f in review(ranked).figures] == [
+        ("0.02", "吨"), ("-29.78", "%"), ("3.77", "吨"), ("-37.42", "%"),
+    ]  # fmt: skip

@@ -42,15 +42,27 @@ def table_rows(text: str) -> Iterator[list[Cell] | None]:
             if cell := raw.strip():
                 cells.append((cell, at + raw.index(cell)))
             at += len(raw) + 1
-        if separator == "|" and row.count("|") < 3 and len(cells) > 1 and not closed:
+        if cells and all(_RULE.fullmatch(cell) for cell, _ in cells):
+            yield []  # |---|---|: a Markdown table's rule under its headings
+        elif separator == "|" and row.count("|") < 3 and len(cells) > 1 and not closed:
             yield None  # 发布时间：2023 | 来源：县政府: no table
         else:
             yield cells  # []: a line of empty cells; one cell: a section's label (分产业 |) — the table goes on
 
 
+_RULE = re.compile(r":?-{3,}:?")
+
+
 def is_heading(cells: list[Cell]) -> bool:
-    """A row with no number past its first cell heads the columns below it."""
-    return not any(CELL_NUMBER.fullmatch(cell) for cell, _ in cells[1:])
+    """A row with no number past its first cell heads the columns below it; so does a row of years
+    (| 项目 | 2000 | 2005 | 2010 |)."""
+    numbers = [cell for cell, _ in cells[1:] if CELL_NUMBER.fullmatch(cell)]
+    return not numbers or (
+        len(numbers) >= 2 and len(numbers) == len(cells) - 1 and all(map(_A_YEAR.fullmatch, numbers))
+    )
+
+
+_A_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 # Two more shapes a table takes when copied out of a web page or a PDF, its cells without any |:

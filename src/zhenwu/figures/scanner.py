@@ -718,13 +718,24 @@ def _table_cells(text: str) -> list[Figure]:
         elif is_heading(cells):
             stated = _units_stated_before(text, cells[0][1])
             units = [_column_unit(cell, stated) for cell, _ in cells]
-        else:
+        elif units:
             if len(cells) == len(units) + 1 and units[0] is not None:
                 units = [None, *units]  # | 绝对数(亿元) | 比上年增长(%) |: no heading over the names
-            if len(cells) == len(units):
-                for (cell, start), unit in zip(cells[1:], units[1:], strict=True):
-                    if unit is not None and CELL_NUMBER.fullmatch(cell):
-                        found.append(_cell_figure(cell, start, unit))
+            elif len(cells) == len(units) + 1 and _ROW_NUMBER.fullmatch(cells[0][0]):
+                cells = cells[1:]  # | 1 | 北京市 | 0.02 |: the row's number before its name
+            if len(cells) != len(units):
+                continue
+            name = cells[0][0].replace(" ", "")
+            if (own := _UNIT_IN_BRACKETS.search(name)) and _known_unit(own["unit"]):
+                row_units = [None] + [own["unit"]] * (len(cells) - 1)  # | 总产出(亿元) | 9870.58 |
+            elif _INDEX_ROW.search(name):
+                units = []  # | 总产出指数(上年=100) |: indices, and the rows under it, are no amounts
+                continue
+            else:
+                row_units = units
+            for (cell, start), unit in zip(cells[1:], row_units[1:], strict=True):
+                if unit is not None and CELL_NUMBER.fullmatch(cell):
+                    found.append(_cell_figure(cell, start, unit))
     for headings, start, rows in loose_tables(text):
         stated = _units_stated_before(text, start) or _units_stated_after(text, rows[-1])
         units = [_column_unit(heading, stated) for heading in headings]
@@ -776,14 +787,22 @@ def _cell_figure(cell: str, start: int, unit: str) -> Figure:
 _CELL_MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1000)}
 
 
+_ROW_NUMBER = re.compile(r"[0-9]{1,3}")
+_INDEX_ROW = re.compile(r"指数|比重|构成|率|%|％|增长|增速")
+
+
+def _known_unit(unit: str) -> bool:
+    """万元, 亩, %: a unit, perhaps with its magnitude."""
+    return unit in _data.UNITS or (unit[:1] in "万亿千" and unit[1:] in _data.UNITS)
+
+
 def _column_unit(heading: str, stated: list[str] = ()) -> str | None:
     """The unit of a column: in brackets in its heading (水田(亩)), said by the heading (户数, 常住人口,
     家庭户), or given for the table by a 单位 line above it (单位：万元、%) where the heading does not
     say which."""
     heading = heading.replace(" ", "")
     if match := _UNIT_IN_BRACKETS.search(heading):
-        unit = match["unit"]
-        return unit if unit in _data.UNITS or (unit[:1] in "万亿千" and unit[1:] in _data.UNITS) else None
+        return match["unit"] if _known_unit(match["unit"]) else None
     if match := _COUNTED_HEADER.search(heading):
         return match["unit"]
     if _RATE_HEADING.search(heading):
@@ -825,7 +844,7 @@ def _units_stated_after(text: str, last_row: list) -> list[str]:
 
 def _units_listed(listed: str) -> list[str]:
     units = [unit.strip() for unit in re.split(r"[、,，]", listed)]
-    return [unit for unit in units if unit in _data.UNITS or "/" in unit]
+    return [unit for unit in units if _known_unit(unit) or "/" in unit]
 
 
 # 平均年龄45岁: an age, where ages are otherwise classes (60岁以上) and no figures
