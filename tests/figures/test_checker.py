@@ -2200,3 +2200,24 @@ def test_pipe_tables_with_year_headings_row_numbers_row_units_and_index_rows():
     assert [(f.span, f.unit) for f in review(ranked).figures] == [
         ("0.02", "吨"), ("-29.78", "%"), ("3.77", "吨"), ("-37.42", "%"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "渠道为1米x1米硬化明渠，且保养良好。",  # a product, not a mask
+        "在XX通往港门方向约2公里处。",
+        "辖区总人口27255人，其中城镇常住人口27200人，另有流动人口21003人。",  # outside the total
+        "公安推送的人员做到了应查尽查、落实到人，无一遗漏。",
+        "每年可增加贫困村的集体收入约五万左右元。",
+        "，年均增长12%，年产值达5亿元。全镇年轻干部占30%。",
+    ],
+)
+def test_what_sweeps_62_to_67_showed_is_no_slip(text):
+    assert check(text) == []
+
+
+def test_rates_and_years_left_blank_inside_a_clause_are_found():
+    spans = [f.span for f in check("武乐万吨，增幅；大圩万吨，减幅。出生一孩人，一孩率，同比增加。")]
+    assert "增幅" in spans and "减幅" in spans and "一孩率" in spans
+    assert "年" in [f.span for f in check("贫困乡镇25个已全部退出；年牟定县、姚安县脱贫摘帽。")]

@@ -37,7 +37,7 @@ _MARKERS = re.compile(
 )  # 其次分别为: siblings
 # 总人口15244人,其中农业人口14321人,现有劳动力6811人: a clause that starts a new statement ends the parts.
 _NEW_STATEMENT = re.compile(
-    r"[，,](?:现有|共有|有(?![效关力序所些的利劳])|全[乡镇村县区街]|累计|合计|共计|总计|此外|另外|同时|目前|截至"
+    r"[，,](?:现有|共有|有(?![效关力序所些的利劳])|全[乡镇村县区街]|累计|合计|共计|总计|此外|另外|另有|同时|目前|截至"
     r"|[\u4e00-\u9fff]{0,4}涉及)"
 )  # 21户房屋受损，其中2户倒塌，…，灾情涉及…1500户: what the disaster reached, no part  # 工业企业22个，其中规模以上3个，有…超市39个: 有 opens the next item
 _NESTED_LIST = re.compile(

@@ -68,6 +68,9 @@ _WORD_AFTER_MASK = (
     "度假",
     "担当",
     "担任",  # XXX担任队长: a masked person
+    "通往",  # XX通往港门方向: a masked place
+    "通过",
+    "通知",
     "名单",
     "次要",
     "件事",
@@ -127,6 +130,10 @@ _MISSING_DATE = (
     re.compile(
         r"(?=届)(?<=[镇乡县市区])(?P<unit>届)(?=人大|人民代表大会|党委|党代会|纪委|政府)"
     ),  # 镇届人大一次会议
+    # ；年牟定县、姚安县脱贫摘帽; 。年、年先后被市委表彰: the year erased where a clause opens
+    re.compile(
+        r"(?=年)(?<=[。，；\n])(?P<unit>年)(?:(?=、年|[，,])|(?![均度底内末初中来前后产轻满龄])(?=[\u4e00-\u9fff]{1,4}(?:县|镇|乡|街道)))"
+    ),
 )
 # 新增户；, 新建个，: a verb that counts, then its measure word and the clause's end.
 _MISSING_AFTER_VERB = re.compile(
@@ -517,9 +524,9 @@ _FOOTNOTE_STAR = re.compile(r"[0-9]{5,}[*＊]")
 
 
 def _times_after_a_unit(text: str, start: int, token: str) -> bool:
-    """1980米×6元/米: a multiplication sign after a figure's unit, then the multiplier."""
+    """1980米×6元/米, 1米x1米: a multiplication sign after a figure's unit, then the multiplier."""
     return (
-        token[0] in "×*＊"
+        token[0] in "×*＊xX"
         and token[1:].isdigit()
         and start > 0
         and (text[start - 1].isdigit() or text[start - 1] in _data.UNITS)
@@ -642,10 +649,15 @@ _NAME_IN_A_LIST = re.compile(r"、[\u4e00-\u9fff]{1,4}、$")
 # 单位：个、万元、人、人次: the units of a table's columns
 _UNIT_LIST = re.compile(rf"单位[：:][ \u3000]*(?:(?:万|亿)?(?:{_UNITS})[ \u3000]*[、，,/][ \u3000]*)+$")
 # 晚婚率为。, 占总人口数的，: a rate or a share whose number and % were both erased
-_RATE_LEFT_BLANK = re.compile(r"(?:率(?:为|是|达到|达)|占[^，,。；;、\n0-9]{1,12}的)(?=[，,。；;])")
+_RATE_LEFT_BLANK = re.compile(
+    r"(?:率(?:为|是|达到|达)|占[^，,。；;、\n0-9]{1,12}的"
+    r"|(?<=[，,；;])(?:同比|比上年|较上年)?(?:增幅|减幅|降幅|涨幅)"  # 武乐万吨，增幅；
+    r"|(?<=[，,；;])[\u4e00-\u9fff]{1,3}率(?=[，,]\s*(?:同比|比上年|较上年)))(?=[，,。；;])"  # ，一孩率，同比增加
+)
 _TABLE_HEADER_END = re.compile(r"[ \t\u3000]*[|｜]")
 
 
+_TO_EACH = ("落实到", "责任到", "分解到", "精准到", "具体到", "细化到")
 _COUNTED_BEFORE_VERB = re.compile(r"[0-9][户人家个项]\w{0,2}$")
 
 
@@ -707,6 +719,8 @@ def missing_numbers(text: str) -> list[Finding]:
                 continue  # 人均耕地.62亩: the 0 of a figure below one dropped, not a blank
             if _UNIT_LIST.search(text, max(0, start - 30), start):
                 continue  # 单位：个、户、亩、件: a table's units
+            if text.endswith(_TO_EACH, 0, start) or text.endswith("左右", 0, start):
+                continue  # 落实到人: to each person; 约五万左右元: the number stands before 左右
             if pattern is _MISSING_AFTER_VERB and _COUNTED_BEFORE_VERB.search(
                 text, max(0, start - 12), start
             ):
