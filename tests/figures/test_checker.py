@@ -2221,3 +2221,11 @@ def test_rates_and_years_left_blank_inside_a_clause_are_found():
     spans = [f.span for f in check("武乐万吨，增幅；大圩万吨，减幅。出生一孩人，一孩率，同比增加。")]
     assert "增幅" in spans and "减幅" in spans and "一孩率" in spans
     assert "年" in [f.span for f in check("贫困乡镇25个已全部退出；年牟定县、姚安县脱贫摘帽。")]
+
+
+def test_a_success_rate_after_the_failures_is_of_the_successes():
+    text = "共调处矛盾纠纷53件。其中重大案件4件，一般案件49件；调解成功49件，不成功4件，调解成功率92%。"
+    assert check(text) == []
+    assert _codes("共受理矛盾纠纷53件，调解成功49件，不成功4件，调解成功率95%。") == [
+        ("share-mismatch", "95%")
+    ]

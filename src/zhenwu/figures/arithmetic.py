@@ -1273,6 +1273,15 @@ def _rate_of_stated_whole(
     if at is None or "分别" in before or before[-1:] in ("、", "和", "及"):
         return None  # 实际分别完成95个、310个、7397个，分别超额完成19%、14%和12%: pairs, not one rate
     near = figures[at]
+    rate = _RATE_NAME.search(before)
+    if (
+        rate
+        and at
+        and before[rate.start() - 1 : rate.start()]
+        not in ("不", "未")  # 不属实率: the rate of the complement
+        and re.search(f"[不未]{rate['stem']}", _clause_before(text, near.start))
+    ):
+        at, near = at - 1, figures[at - 1]  # 调解成功49件，不成功4件，调解成功率92%: of the 成功
     between = text[near.end : stated.start]
     named_after = between in _TARGET_NAMED_AFTER  # 完成24.92亿元，为市下60亿元目标的39.87%
     inline = (
