@@ -346,3 +346,10 @@ def test_a_units_line_above_a_table_and_headings_that_name_what_they_count_give_
     ]  # 比重: no % stated
     with_percent = text.replace("单位:人、人/户", "单位：人、人/户、%")
     assert [(f.span, f.unit) for f in extract(with_percent)][-1] == ("36.4", "%")
+
+
+def test_a_list_of_shares_or_completions_keeps_the_first_ones_kind():
+    figures = extract("两者所占投资比重分别为13.76%和5.69%，分别完成年度计划的72.18%、62.55%。")
+    assert [(f.span, f.kind) for f in figures] == [
+        ("13.76%", "share"), ("5.69%", "share"), ("72.18%", "completion"), ("62.55%", "completion"),
+    ]  # fmt: skip

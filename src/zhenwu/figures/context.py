@@ -66,10 +66,11 @@ def classify(text: str, figures: list[Figure]) -> list[Figure]:
         if (
             figure.kind == "percent"
             and previous is not None
-            and previous.kind == "growth"
+            and previous.kind in ("growth", "share", "completion")
             and text[previous.end : figure.start] in _LIST_JOINS
-        ):  # 分别增长7.9%和4.8%, 增长6%、11.1%: the list's rates are all growths
-            figure.kind, figure.direction = "growth", previous.direction
+        ):  # 分别增长7.9%和4.8%, 比重分别为13.76%和5.69%: the list's rates are all of the first one's kind
+            figure.kind, figure.direction = previous.kind, previous.direction
+            figure.base = figure.base or previous.base
         # A rate belongs to the figure just before it, at most one clause back
         # (完成X亿元，同比增长Y%); a clause in between without a figure breaks the chain.
         near = previous is not None and clauses.count(previous.end, figure.start) <= 1
