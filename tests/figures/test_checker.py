@@ -2229,3 +2229,11 @@ def test_a_success_rate_after_the_failures_is_of_the_successes():
     assert _codes("共受理矛盾纠纷53件，调解成功49件，不成功4件，调解成功率95%。") == [
         ("share-mismatch", "95%")
     ]
+
+
+def test_one_as_an_article_a_negation_or_every_is_no_count():
+    text = (
+        "全年无一例越级上访。不让一个学生因贫失学。对每一个贫困学生予以资助。随着最后一户烟农称重结束。"
+        "一户一户分析。成为一座危桥。营造一个全民动员的氛围。为社区搭建了一个平台。东联村新建了一个灯光篮球场。"
+    )
+    assert [f.span for f in review(text).figures] == ["一个"]  # the court built is one

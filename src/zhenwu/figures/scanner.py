@@ -479,11 +479,11 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
         return False  # 队伍人员: a capital numeral alone counts only money
     if text.endswith("前", 0, match.start()):
         return False  # 前五个单位: the top five, a selection
-    if (
-        match["cn"] == "一"
-        and unit in ("个", "项", "家", "条")
-        and _is_article(text, match.start(), match.end())
+    if match["cn"] == "一" and (
+        text.startswith(match.group(), match.end()) or text.endswith(match.group(), 0, match.start())
     ):
+        return False  # 一户一户: one by one
+    if match["cn"] == "一" and unit in _ARTICLE_UNITS and _is_article(text, match.start(), match.end()):
         return False  # 最强的一个时期, 是一项重点任务, 走出一条新路子, 兴建一家集…于一体的: an article
     if match["cn"] == "一" and text.endswith(_ONE_IN_A_WORD, 0, match.start()):
         return False  # 统一部署, 某一项目, 同一个村: 一 inside a word
@@ -502,7 +502,7 @@ def _counts_as_chinese_figure(match: re.Match, text: str, unit: str) -> bool:
 
 
 _ORDINAL_MEETINGS = ("会议", "全会", "全委", "常委会", "全体会议", "党代会", "代表大会")
-_ONE_IN_A_WORD = tuple("统某唯同单划专逐归合任")
+_ONE_IN_A_WORD = tuple("统某唯同单划专逐归合任每无")  # 每一个: every; 无一例: none
 _UNIT_IN_A_WORD = ("部分", "部件", "部委")
 
 
@@ -542,19 +542,10 @@ def _is_article(text: str, start: int, end: int) -> bool:
 
 
 _BEFORE_ARTICLE = (
-    "的",
-    "是",
-    "为",
-    "造成",
-    "设成",
-    "走出",
-    "闯出",
-    "走出了",
-    "闯出了",
-    "探索出",
-    "仅此",
-    "另",
-)
+    "的", "是", "为", "造成", "设成", "走出", "闯出", "走出了", "闯出了", "探索出", "仅此", "另", "不让", "最后",
+    "营造", "营造了", "提供", "提供了", "作", "作了", "搭建了", "拟定了", "绘", "成为",
+)  # fmt: skip
+_ARTICLE_UNITS = ("个", "项", "家", "条", "座", "部", "户")
 _AFTER_ARTICLE = ("新的", "重要", "良好", "崭新", "全新", "是", "集")  # 一个是…公司, 一家集种植、加工于一体
 
 
