@@ -1962,7 +1962,9 @@ def _unlike_and_larger(text: str, whole: Figure, first: Figure, part: Figure) ->
         and part.value > whole.value
         and len(_common_suffix(part.subject, whole.subject)) < 2
         and len(_common_suffix(part.subject, first.subject)) < 2
-        and "、" not in text[first.end : part.start]
+        and (
+            part.start - first.end > 300 or "、" not in text[first.end : part.start]
+        )  # bounded: a 其中 in a long paste
     )
 
 
