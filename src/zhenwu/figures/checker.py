@@ -649,10 +649,12 @@ _NAME_IN_A_LIST = re.compile(r"、[\u4e00-\u9fff]{1,4}、$")
 # 单位：个、万元、人、人次: the units of a table's columns
 _UNIT_LIST = re.compile(rf"单位[：:][ \u3000]*(?:(?:万|亿)?(?:{_UNITS})[ \u3000]*[、，,/][ \u3000]*)+$")
 # 晚婚率为。, 占总人口数的，: a rate or a share whose number and % were both erased
-_RATE_LEFT_BLANK = re.compile(
-    r"(?:率(?:为|是|达到|达)|占[^，,。；;、\n0-9]{1,12}的"
-    r"|(?<=[，,；;])(?:同比|比上年|较上年)?(?:增幅|减幅|降幅|涨幅)"  # 武乐万吨，增幅；
-    r"|(?<=[，,；;])[\u4e00-\u9fff]{1,3}率(?=[，,]\s*(?:同比|比上年|较上年)))(?=[，,。；;])"  # ，一孩率，同比增加
+_RATE_LEFT_BLANK = re.compile(r"(?:率(?:为|是|达到|达)|占[^，,。；;、\n0-9]{1,12}的)(?=[，,。；;])")
+# 武乐万吨，增幅；, ，一孩率，同比增加: a rate's name alone in its clause. It opens with the clause's mark,
+# so that the engine skips to one in C.
+_RATE_NAME_LEFT_BLANK = re.compile(
+    r"[，,；;](?P<span>(?:同比|比上年|较上年)?(?:增幅|减幅|降幅|涨幅)"
+    r"|[\u4e00-\u9fff]{1,3}率(?=[，,]\s*(?:同比|比上年|较上年)))(?=[，,。；;])"
 )
 _TABLE_HEADER_END = re.compile(r"[ \t\u3000]*[|｜]")
 
@@ -734,6 +736,11 @@ def missing_numbers(text: str) -> list[Finding]:
         span = match.group()
         found.append(
             Finding("missing-number", "error", match.start(), match.end(), span, f"“{span}”后缺少数字")
+        )
+    for match in _RATE_NAME_LEFT_BLANK.finditer(text):
+        span = match["span"]
+        found.append(
+            Finding("missing-number", "error", match.start("span"), match.end(), span, f"“{span}”后缺少数字")
         )
     found = [f for f in found if not _names_a_unit(text, f)]
     return list({(f.start, f.end): f for f in found}.values())  # one finding for a blank two patterns see
