@@ -272,7 +272,6 @@ def _row_tables(text: str, runs: list[Run]) -> Iterator[tuple[list[str], int, li
     group: list[Row] = []
     for run in runs:
         row = _row_of(text, run)
-        fits = row is not None
         if (
             group
             and row is not None
@@ -283,7 +282,7 @@ def _row_tables(text: str, runs: list[Run]) -> Iterator[tuple[list[str], int, li
             group.append(row)
             continue
         yield from _row_table(text, group)
-        group = [row] if fits and row is not None else []
+        group = [row] if row is not None else []
     yield from _row_table(text, group)
 
 

@@ -2315,22 +2315,15 @@ def _names_another_whole(text: str, marker: re.Match, whole: Figure) -> bool:
     clause = _clause_before(text, marker.start(), 20)
     if len(clause) < 3 or whole.end > marker.start() - len(clause):
         return False  # 共有企业120家，分别为: the whole's own clause
-    return len(_common_suffix(_core_name(clause), whole.subject)) < 3
-
-
-def _core_name(clause: str) -> str:
-    return clause.rstrip("的为是有")
+    return len(_common_suffix(clause.rstrip("的为是有"), whole.subject)) < 3
 
 
 def _opens_a_semicolon_item(text: str, whole: Figure, marker: int) -> bool:
     """The whole is an item of a list whose items a ；ends, and its 其中 is in its own clause: its parts
     end at the next ；(not so where the 其中 opens a sentence or a ；item of its own)."""
-    clause = _CLAUSE_OPENING.search(text, max(0, whole.start - 30), whole.start)
+    opening = whole.start - len(_clause_before(text, whole.start, 30)) - 1
     between = text[whole.end : marker] if marker - whole.end < 80 else "。"
-    return clause is not None and clause.group()[0] in "；;" and not any(mark in between for mark in "。；;")
-
-
-_CLAUSE_OPENING = re.compile(r"[。；;，,\n：:][^。；;，,\n：:]*$")
+    return opening >= 0 and text[opening] in "；;" and not any(mark in between for mark in "。；;")
 
 
 def _bracket_closing(text: str, start: int, end: int) -> int | None:

@@ -268,7 +268,7 @@ _LATIN_UNITS = {"m", "mm", "cm", "kW", "KW", "kw", "m3"}
 # 分 is a score (得分95.6分，由3分增加到5分) unless it opens a word: 分之, 分公司, 分别, 分类 …
 _NOT_A_SCORE = re.compile(
     "之|钟|别|局|公司|厂|院|会|校|队|站|中心|行|所|类|批|期|步|片|区|级|层|组|户|散|配|解|工|析|流|拣|红|享"
-    "|担|成|为|开|布|摊|离|裂|明|数|值|制|档|项|部|社|店|场|段|册|管|包|发|送|头|线|秒|田|地|到|拨|摊|文|钱"
+    "|担|成|为|开|布|摊|离|裂|明|数|值|制|档|项|部|社|店|场|段|册|管|包|发|送|头|线|秒|田|地|到|拨|文|钱"
 )
 
 
@@ -770,12 +770,9 @@ def _rows_in_their_units(text: str) -> list[Figure]:
 
 def _cell_figure(cell: str, start: int, unit: str) -> Figure:
     value = clean(Decimal(cell.replace(",", "")))
-    if unit[:1] in "万亿千" and unit[1:] in _data.UNITS:  # 总量(万元)
-        value, unit = clean(value * _CELL_MAGNITUDES[unit[0]]), unit[1:]
+    if unit not in _data.UNITS and _known_unit(unit):  # 总量(万元)
+        value, unit = clean(value * _BARE_MAGNITUDES[unit[0]]), unit[1:]
     return Figure(start, start + len(cell), cell, value, unit, "amount", _data.UNITS.get(unit, "count"))
-
-
-_CELL_MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1000)}
 
 
 _ROW_NUMBER = re.compile(r"[0-9]{1,3}")
